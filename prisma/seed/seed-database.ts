@@ -1,0 +1,184 @@
+import { Gestione, type Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { loadSeedData, positionKey, type SeedData } from "./data";
+
+/**
+ * Loads the JSON files of prisma/seed/data/ into the database, idempotently.
+ *
+ * Reference data (offices and their provinces, gestione limits, subject trees)
+ * follow the files: a new run applies what administrators changed there. Demo
+ * data (people and their contacts, positions, delegations, operators) are only
+ * created when missing, so what users did with them survives a new run; a
+ * position's competent office alone follows the provinces of offices.json.
+ * Nothing is ever deleted, and subjects keep the fields the files do not set
+ * (active, routing). Everything runs in one transaction. In production
+ * (`includeDemo: false`) only the reference data are loaded.
+ */
+
+export type SeedSummary = {
+  offices: number;
+  provinces: number;
+  gestioni: number;
+  subjects: number;
+  people: number;
+  positions: number;
+  delegations: number;
+  operators: number;
+};
+
+type Tx = Prisma.TransactionClient;
+
+export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.office.findFirst({ select: { id: true } })) === null;
+}
+
+export async function seedDatabase(
+  prisma: PrismaClient,
+  { includeDemo }: { includeDemo: boolean } = { includeDemo: true },
+): Promise<SeedSummary> {
+  const data = loadSeedData();
+  const demo = includeDemo ? data.people : { people: [], delegations: [] };
+  return prisma.$transaction(
+    async (tx) => {
+      const offices = await seedOffices(tx, data);
+      await seedGestioni(tx, data);
+      const subjects = await seedSubjects(tx, data);
+      const { people, positions } = await seedPeople(tx, demo.people, offices.byProvince);
+      await seedDelegations(tx, demo.delegations, people, positions);
+      const operators = includeDemo ? data.operators : [];
+      await seedOperators(tx, operators, offices.byCode);
+      return {
+        offices: offices.byCode.size,
+        provinces: offices.byProvince.size,
+        gestioni: data.gestioni.length,
+        subjects,
+        people: people.size,
+        positions: positions.size,
+        delegations: demo.delegations.length,
+        operators: operators.length,
+      };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** An id the loader guarantees to exist (it checks every reference). */
+function idOf(ids: Map<string, string>, key: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`Riferimento ${key} non trovato nei dati iniziali`);
+  return id;
+}
+
+async function seedOffices(tx: Tx, data: SeedData) {
+  const byCode = new Map<string, string>();
+  const byProvince = new Map<string, string>();
+  for (const { provinces, ...office } of data.offices) {
+    const { id } = await tx.office.upsert({
+      where: { code: office.code },
+      create: office,
+      update: office,
+      select: { id: true },
+    });
+    byCode.set(office.code, id);
+    for (const province of provinces) {
+      await tx.officeCompetence.upsert({
+        where: { province },
+        create: { province, officeId: id },
+        update: { officeId: id },
+      });
+      byProvince.set(province, id);
+    }
+  }
+  return { byCode, byProvince };
+}
+
+async function seedGestioni(tx: Tx, data: SeedData): Promise<void> {
+  for (const settings of data.gestioni) {
+    const current = await tx.gestioneSettings.findUnique({ where: { gestione: settings.gestione } });
+    if (!current) {
+      await tx.gestioneSettings.create({ data: settings });
+    } else if (Object.entries(settings).some(([key, value]) => current[key as keyof typeof settings] !== value)) {
+      // Only on a real change, so that updatedAt tells when limits last changed.
+      await tx.gestioneSettings.update({ where: { gestione: settings.gestione }, data: settings });
+    }
+  }
+}
+
+/** Each area before its subjects; the order in the file becomes sortOrder. Returns how many. */
+async function seedSubjects(tx: Tx, data: SeedData): Promise<number> {
+  type Fields = { label: string; sortOrder: number; parentId: string | null };
+  let count = 0;
+  const upsert = (gestione: Gestione, code: string, fields: Fields) =>
+    tx.subject.upsert({
+      where: { gestione_code: { gestione, code } },
+      create: { gestione, code, ...fields },
+      update: fields,
+      select: { id: true },
+    });
+  for (const gestione of Object.values(Gestione)) {
+    for (const [areaOrder, area] of data.subjects[gestione].entries()) {
+      const areaFields = { label: area.label, sortOrder: areaOrder, parentId: null };
+      const { id: parentId } = await upsert(gestione, area.code, areaFields);
+      for (const [sortOrder, subject] of area.children.entries()) {
+        await upsert(gestione, subject.code, { label: subject.label, sortOrder, parentId });
+      }
+      count += 1 + area.children.length;
+    }
+  }
+  return count;
+}
+
+/** Returns person ids by codice fiscale and position ids by positionKey. */
+async function seedPeople(tx: Tx, demoPeople: SeedData["people"]["people"], officeByProvince: Map<string, string>) {
+  const people = new Map<string, string>();
+  const positions = new Map<string, string>();
+  for (const { codiceFiscale, givenName, familyName, contacts, positions: owned } of demoPeople) {
+    const { id: holderId } = await tx.person.upsert({
+      where: { codiceFiscale },
+      create: { codiceFiscale, givenName, familyName, contacts: { create: contacts } },
+      update: {},
+      select: { id: true },
+    });
+    people.set(codiceFiscale, holderId);
+    for (const position of owned) {
+      const officeId = idOf(officeByProvince, position.province);
+      const { id } = await tx.position.upsert({
+        where: { gestione_matricola: { gestione: position.gestione, matricola: position.matricola } },
+        create: { ...position, holderId, officeId },
+        update: { officeId },
+        select: { id: true },
+      });
+      positions.set(positionKey(position), id);
+    }
+  }
+  return { people, positions };
+}
+
+async function seedDelegations(
+  tx: Tx,
+  delegations: SeedData["people"]["delegations"],
+  people: Map<string, string>,
+  positions: Map<string, string>,
+): Promise<void> {
+  for (const { holder, delegate, scope, ...delegation } of delegations) {
+    await tx.delegation.upsert({
+      where: { id: delegation.id },
+      create: {
+        ...delegation,
+        holderId: idOf(people, holder),
+        delegateId: idOf(people, delegate),
+        scope: { create: scope.map((ref) => ({ positionId: idOf(positions, positionKey(ref)) })) },
+      },
+      update: {},
+    });
+  }
+}
+
+async function seedOperators(tx: Tx, operators: SeedData["operators"], officeByCode: Map<string, string>): Promise<void> {
+  for (const { office, ...operator } of operators) {
+    await tx.operator.upsert({
+      where: { codiceFiscale: operator.codiceFiscale },
+      create: { ...operator, officeId: idOf(officeByCode, office) },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): one command from a fresh clone to
+ * a running portal. Validates the configuration, starts the embedded
+ * PostgreSQL when DATABASE_URL is unset, applies migrations, seeds an empty
+ * database, builds the app if it was never built, then runs Next.js and stops
+ * everything cleanly on Ctrl-C or SIGTERM.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, parseConfig } from "../src/server/config";
+import { createPrismaClient } from "../src/server/db/create-client";
+import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { applyMigrations } from "../src/server/db/migrations";
+import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
+
+const dev = process.argv.includes("--dev");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Outside production a secret is generated once and kept with the local data. */
+function demoAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const dataDir = path.resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
+  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+  const running: { next?: ChildProcess } = {};
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const next = running.next;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((resolve) => next.once("exit", resolve));
+    }
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length > 0) console.log(`Migrazioni applicate: ${applied.join(", ")}`);
+    const prisma = createPrismaClient(databaseUrl);
+    try {
+      if (await isDatabaseEmpty(prisma)) {
+        console.log("Database vuoto: caricamento dei dati iniziali…");
+        await seedDatabase(prisma, { includeDemo: config.isDemo });
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
+      console.log("Prima esecuzione: compilazione dell'applicazione (next build)…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+      if (build.status !== 0) throw new Error("Compilazione non riuscita.");
+    }
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+    return;
+  }
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: config.AUTH_SECRET ?? demoAuthSecret(dataDir),
+    NEXTAUTH_URL: config.PUBLIC_URL,
+    PORT: String(config.PORT),
+  };
+  console.log(`Avvio del portale su ${config.PUBLIC_URL}${embedded ? ` (PostgreSQL integrato in ${dataDir})` : ""}`);
+  running.next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(config.PORT)], {
+    stdio: "inherit",
+    env,
+  });
+  running.next.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+void main();

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { SignOutForm } from "@/app/_components/sign-out-form";
+import { profileLabels } from "@/server/identity/actor";
+import { getContributorResolution } from "@/server/identity/session";
+import { AreaShell } from "@/ui";
+
+/** The Cassetto's frame. Access is checked by each page, not here (layouts are not re-run on every navigation). */
+export default async function CassettoLayout({ children }: { children: ReactNode }) {
+  const resolution = await getContributorResolution();
+  const actor = resolution?.status === "ok" ? resolution.actor : null;
+  const signedInName =
+    resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
+  const nav = actor
+    ? [
+        { href: "/cassetto", label: "Le mie posizioni" },
+        ...(actor.availableProfiles.length > 1 ? [{ href: "/cassetto/profilo", label: "Cambia profilo" }] : []),
+      ]
+    : [];
+  return (
+    <AreaShell
+      service="cassetto"
+      nav={nav}
+      user={signedInName ? { name: signedInName, ...(actor ? { detail: profileLabels[actor.profile] } : {}) } : undefined}
+      signOut={signedInName ? <SignOutForm realm="cassetto" /> : undefined}
+    >
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { SignOutForm } from "@/app/_components/sign-out-form";
+import { roleLabels } from "@/server/identity/actor";
+import { getOperator } from "@/server/identity/session";
+import { AreaShell } from "@/ui";
+
+/** The Fascicolo's frame. Access is checked by each page, not here. */
+export default async function FascicoloLayout({ children }: { children: ReactNode }) {
+  const operator = await getOperator();
+  return (
+    <AreaShell
+      service="fascicolo"
+      nav={operator ? [{ href: "/fascicolo", label: "Scrivania" }] : []}
+      user={operator ? { name: operator.displayName, detail: `${roleLabels[operator.role]} – ${operator.office.name}` } : undefined}
+      signOut={operator ? <SignOutForm realm="fascicolo" /> : undefined}
+    >
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The few errors services throw. Routes never build messages themselves:
+ * src/server/errors/map-error.ts turns these into an Italian message on pages
+ * and an application/problem+json body in the API.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+}
+
+/** The record does not exist or belongs to someone else: never say which. */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly title = "Risorsa non trovata";
+  constructor(message = "La risorsa richiesta non esiste o non è accessibile.") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The actor may see the record but not do this with it. */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly title = "Operazione non consentita";
+  constructor(message = "Non è possibile eseguire questa operazione.") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 422;
+  readonly title = "Dati non validi";
+  constructor(
+    readonly fieldErrors: FieldErrors,
+    message = "Alcuni dati non sono validi: correggere i campi indicati.",
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** Someone else changed the record first (concurrent take-in-charge, double submit…). */
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly title = "Conflitto";
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+export class LimitExceededError extends DomainError {
+  readonly status = 413;
+  readonly title = "Limite superato";
+  constructor(message: string, readonly field?: string) {
+    super(message);
+    this.name = "LimitExceededError";
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConflictError, NotFoundError, ValidationError } from "./domain-errors";
+import { problemResponse, toProblem } from "./map-error";
+
+describe("toProblem", () => {
+  it("maps a validation error with its field messages", () => {
+    const problem = toProblem(new ValidationError({ testo: ["Il testo è obbligatorio."] }));
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toEqual({ testo: ["Il testo è obbligatorio."] });
+  });
+
+  it("never leaks the message of an unexpected error", () => {
+    const problem = toProblem(new Error("connection refused on 10.0.0.5"), "req-1");
+    expect(problem.status).toBe(500);
+    expect(problem.detail).not.toContain("10.0.0.5");
+    expect(problem.requestId).toBe("req-1");
+  });
+
+  it("answers not found and conflict with their own status", () => {
+    expect(toProblem(new NotFoundError()).status).toBe(404);
+    expect(toProblem(new ConflictError("Il quesito è già stato preso in carico.")).detail).toBe(
+      "Il quesito è già stato preso in carico.",
+    );
+  });
+
+  it("builds an application/problem+json response", async () => {
+    const response = problemResponse(new NotFoundError());
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect((await response.json()).title).toBe("Risorsa non trovata");
+  });
+});

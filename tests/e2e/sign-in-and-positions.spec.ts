@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+
+test("a contributor sees their positions grouped by gestione", async ({ page }) => {
+  await signInAsContributor(page, "Giulia Bianchi");
+
+  await expect(page).toHaveURL(/\/cassetto$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
+  const professionisti = page.getByRole("region", { name: "Gestione Separata – Liberi professionisti" });
+  const committenti = page.getByRole("region", { name: "Gestione Separata – Committenti" });
+  await expect(professionisti.getByRole("cell", { name: "Bianchi Giulia", exact: true })).toBeVisible();
+  await expect(committenti.getByRole("cell", { name: "Studio di architettura Bianchi Giulia" })).toBeVisible();
+  await expect(page.getByRole("region")).toHaveCount(2);
+  await expectNoAccessibilityViolations(page);
+});
+
+test("an intermediary chooses the profile, sees the client with an active delegation and not the expired one", async ({
+  page,
+}) => {
+  await signInAsContributor(page, "Francesca Ricci");
+
+  await expect(page).toHaveURL(/\/cassetto\/profilo/);
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: /Opera come intermediario/ }).click();
+
+  await expect(page).toHaveURL(/\/cassetto$/);
+  const client = page.getByRole("region", { name: "Mario Rossi" });
+  await expect(client.getByRole("cell", { name: "7000123456AR" })).toBeVisible();
+  await expect(page.getByText("Giulia Bianchi")).toHaveCount(0);
+  await expect(page.getByText("BNCGLI85C62F205V")).toHaveCount(0);
+  await expectNoAccessibilityViolations(page);
+
+  // Switching back to her own positions.
+  await page.getByRole("link", { name: "Cambia profilo" }).click();
+  await page.getByRole("button", { name: /Opera come titolare/ }).click();
+  await expect(page.getByRole("cell", { name: "Studio Ricci Commercialisti Associati" })).toBeVisible();
+  await expect(page.getByText("7000123456AR")).toHaveCount(0);
+});
+
+test("a delegated employee sees only the company they are delegated for", async ({ page }) => {
+  await signInAsContributor(page, "Sara Romano");
+
+  await expect(page).toHaveURL(/\/cassetto$/);
+  await expect(page.getByRole("region", { name: "Antonio Esposito" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Esposito Costruzioni S.r.l." })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expectNoAccessibilityViolations(page);
+});
+
+test("an operator signs in on the office side and sees office and role", async ({ page }) => {
+  await signInAsOperator(page, "Paolo Marino");
+
+  await expect(page).toHaveURL(/\/fascicolo$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Benvenuto, Paolo Marino" })).toBeVisible();
+  await expect(page.getByText("Operatore", { exact: true })).toBeVisible();
+  await expect(page.getByText(/AOO 7000/)).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});
+
+test("a contributor session does not open office pages, and an office session does not open the Cassetto", async ({
+  page,
+}) => {
+  await signInAsContributor(page, "Mario Rossi");
+  await expect(page).toHaveURL(/\/cassetto$/);
+
+  await page.goto("/fascicolo");
+  await expect(page).toHaveURL(/\/fascicolo\/accesso/);
+  await expect(page.getByRole("heading", { level: 1, name: "Accesso operatori" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInAsOperator(page, "Elena Greco");
+  await expect(page).toHaveURL(/\/fascicolo$/);
+  await page.goto("/cassetto");
+  await expect(page).toHaveURL(/\/accesso/);
+  await expect(page.getByRole("heading", { level: 1, name: "Accesso al Cassetto Previdenziale" })).toBeVisible();
+});
+
+test("signing out of one side leaves the other signed in", async ({ page }) => {
+  await signInAsContributor(page, "Mario Rossi");
+  await signInAsOperator(page, "Elena Greco");
+
+  await page.goto("/cassetto");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page.getByText("Sei uscito dal servizio.")).toBeVisible();
+  await page.goto("/cassetto");
+  await expect(page).toHaveURL(/\/accesso/);
+
+  await page.goto("/fascicolo");
+  await expect(page.getByRole("heading", { level: 1, name: "Benvenuto, Elena Greco" })).toBeVisible();
+  await page.getByRole("button", { name: "Esci" }).click();
+  await page.goto("/fascicolo");
+  await expect(page).toHaveURL(/\/fascicolo\/accesso/);
+});
+
+test("public pages and the not-found page are accessible", async ({ page }) => {
+  for (const path of ["/", "/accessibilita", "/privacy", "/note-legali"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expectNoAccessibilityViolations(page);
+  }
+  const missing = await page.goto("/cassetto/pagina-che-non-esiste");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina non trovata" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+});

@@ -1,0 +1,87 @@
+import { randomInt } from "node:crypto";
+import type { DelegationKind, DelegationStatus, Gestione, OperatorRole } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { computeCheckCharacter } from "@/lib/codice-fiscale";
+
+/** Small builders for integration tests: each returns the created row. */
+
+let sequence = 0;
+const next = () => ++sequence;
+
+/** A valid-format codice fiscale that no other fixture uses. */
+export function uniqueCodiceFiscale(): string {
+  const digits = String(next() * 7919 + randomInt(1000)).padStart(5, "0").slice(-5);
+  const body = `TSTPRV${digits.slice(0, 2)}A01H${digits.slice(2, 5)}`;
+  return body + computeCheckCharacter(body);
+}
+
+export async function createOffice(overrides: { code?: string; provinces?: string[] } = {}) {
+  const code = overrides.code ?? String(9000 + next()).slice(-4);
+  return prisma.office.create({
+    data: {
+      code,
+      name: `Sede di prova ${code}`,
+      region: "Lazio",
+      city: "Roma",
+      competence: { create: (overrides.provinces ?? []).map((province) => ({ province })) },
+    },
+  });
+}
+
+export async function createGestioneSettings(gestione: Gestione = "AZIENDE") {
+  return prisma.gestioneSettings.upsert({
+    where: { gestione },
+    create: { gestione, label: `Gestione ${gestione}`, maxFiles: 3, maxBytesPerFile: 3 * 1024 * 1024 },
+    update: {},
+  });
+}
+
+export async function createPerson(name = "Persona") {
+  return prisma.person.create({
+    data: { codiceFiscale: uniqueCodiceFiscale(), givenName: name, familyName: `Prova${next()}` },
+  });
+}
+
+export async function createOperator(officeId: string, role: OperatorRole = "OPERATORE", active = true) {
+  return prisma.operator.create({
+    data: {
+      codiceFiscale: uniqueCodiceFiscale(),
+      givenName: "Operatore",
+      familyName: `Prova${next()}`,
+      email: `operatore${next()}@inps.example.it`,
+      role,
+      active,
+      officeId,
+    },
+  });
+}
+
+export async function createPosition(holderId: string, officeId: string, gestione: Gestione = "AZIENDE") {
+  await createGestioneSettings(gestione);
+  const matricola = String(1_000_000_000 + next());
+  return prisma.position.create({
+    data: { gestione, matricola, denominazione: `Ditta ${matricola}`, province: "RM", holderId, officeId },
+  });
+}
+
+export async function createDelegation(input: {
+  holderId: string;
+  delegateId: string;
+  positionIds: string[];
+  kind?: DelegationKind;
+  status?: DelegationStatus;
+  validFrom?: Date;
+  validTo?: Date | null;
+}) {
+  return prisma.delegation.create({
+    data: {
+      holderId: input.holderId,
+      delegateId: input.delegateId,
+      kind: input.kind ?? "INTERMEDIARIO",
+      status: input.status ?? "ACTIVE",
+      validFrom: input.validFrom ?? new Date("2024-01-01T00:00:00Z"),
+      validTo: input.validTo ?? null,
+      scope: { create: input.positionIds.map((positionId) => ({ positionId })) },
+    },
+  });
+}
