@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import { chown, mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -138,11 +138,30 @@ function serverUrl(port: number, database = "postgres"): string {
   return `postgresql://postgres@127.0.0.1:${port}/${database}`;
 }
 
+/**
+ * As root, postgres runs as the `postgres` user, which must be able to walk
+ * down to the cluster: folders on the way that others cannot enter (a 0700
+ * temp dir, /root) get the execute bit for others, nothing more.
+ */
+async function makeTraversable(clusterDir: string): Promise<void> {
+  for (let dir = path.dirname(clusterDir); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      console.warn(`PostgreSQL integrato: reso attraversabile ${dir} per l'utente postgres.`);
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 /** Runs initdb if needed, then spawns postgres; both write to `logFile`. */
 async function launch(clusterDir: string, port: number, logFile: string): Promise<ChildProcess> {
   const [bin, owner] = await Promise.all([binaries(), postgresUser()]);
   await mkdir(clusterDir, { recursive: true });
-  if (owner) await chown(clusterDir, owner.uid, owner.gid);
+  if (owner) {
+    await chown(clusterDir, owner.uid, owner.gid);
+    await makeTraversable(clusterDir);
+  }
   const log = await open(logFile, "a");
   try {
     const options: SpawnOptions = { ...owner, stdio: ["ignore", log.fd, log.fd] };
