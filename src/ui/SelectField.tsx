@@ -1,8 +1,6 @@
 import type { ComponentPropsWithoutRef } from "react";
-import { FieldError } from "./FieldError";
-import { FieldHint } from "./FieldHint";
-import { FieldLabel } from "./FieldLabel";
-import { controlClasses, fieldAria, fieldGroupClasses } from "./fieldHelpers";
+import { FieldFrame } from "./FieldFrame";
+import { controlClasses } from "./fieldHelpers";
 
 export interface SelectOption {
   value: string;
@@ -51,34 +49,22 @@ export function SelectField({
   required,
   ...selectProps
 }: SelectFieldProps) {
-  const aria = fieldAria(name, id, hint, error);
   return (
-    <div className={fieldGroupClasses(error)}>
-      <FieldLabel htmlFor={aria.id} required={required}>
-        {label}
-      </FieldLabel>
-      {hint ? <FieldHint id={aria.hintId}>{hint}</FieldHint> : null}
-      {error ? <FieldError id={aria.errorId}>{error}</FieldError> : null}
-      <select
-        {...selectProps}
-        id={aria.id}
-        name={name}
-        required={required}
-        aria-describedby={aria.describedBy}
-        aria-invalid={error ? true : undefined}
-        className={`${controlClasses(error)} min-h-12`}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((item) =>
-          "options" in item ? (
-            <optgroup key={`group-${item.label}`} label={item.label}>
-              {item.options.map(renderOption)}
-            </optgroup>
-          ) : (
-            renderOption(item)
-          ),
-        )}
-      </select>
-    </div>
+    <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
+      {(control) => (
+        <select {...selectProps} {...control} className={`${controlClasses(error)} min-h-12`}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((item) =>
+            "options" in item ? (
+              <optgroup key={`group-${item.label}`} label={item.label}>
+                {item.options.map(renderOption)}
+              </optgroup>
+            ) : (
+              renderOption(item)
+            ),
+          )}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

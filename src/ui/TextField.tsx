@@ -1,8 +1,6 @@
 import type { ComponentPropsWithoutRef } from "react";
-import { FieldError } from "./FieldError";
-import { FieldHint } from "./FieldHint";
-import { FieldLabel } from "./FieldLabel";
-import { controlClasses, fieldAria, fieldGroupClasses } from "./fieldHelpers";
+import { FieldFrame } from "./FieldFrame";
+import { controlClasses } from "./fieldHelpers";
 
 export type TextFieldWidth = "full" | "medium" | "short";
 
@@ -39,24 +37,16 @@ export function TextField({
   required,
   ...inputProps
 }: TextFieldProps) {
-  const aria = fieldAria(name, id, hint, error);
   return (
-    <div className={fieldGroupClasses(error)}>
-      <FieldLabel htmlFor={aria.id} required={required}>
-        {label}
-      </FieldLabel>
-      {hint ? <FieldHint id={aria.hintId}>{hint}</FieldHint> : null}
-      {error ? <FieldError id={aria.errorId}>{error}</FieldError> : null}
-      <input
-        {...inputProps}
-        id={aria.id}
-        name={name}
-        type={type}
-        required={required}
-        aria-describedby={aria.describedBy}
-        aria-invalid={error ? true : undefined}
-        className={`${controlClasses(error)} min-h-12 ${widthClasses[width]}`}
-      />
-    </div>
+    <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
+      {(control) => (
+        <input
+          {...inputProps}
+          {...control}
+          type={type}
+          className={`${controlClasses(error)} min-h-12 ${widthClasses[width]}`}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -1,8 +1,6 @@
 import type { ComponentPropsWithoutRef } from "react";
-import { FieldError } from "./FieldError";
-import { FieldHint } from "./FieldHint";
-import { FieldLabel } from "./FieldLabel";
-import { controlClasses, fieldAria, fieldGroupClasses } from "./fieldHelpers";
+import { FieldFrame } from "./FieldFrame";
+import { controlClasses } from "./fieldHelpers";
 
 interface TextareaFieldProps
   extends Omit<
@@ -18,24 +16,9 @@ interface TextareaFieldProps
 }
 
 export function TextareaField({ name, label, id, hint, error, required, rows = 6, ...textareaProps }: TextareaFieldProps) {
-  const aria = fieldAria(name, id, hint, error);
   return (
-    <div className={fieldGroupClasses(error)}>
-      <FieldLabel htmlFor={aria.id} required={required}>
-        {label}
-      </FieldLabel>
-      {hint ? <FieldHint id={aria.hintId}>{hint}</FieldHint> : null}
-      {error ? <FieldError id={aria.errorId}>{error}</FieldError> : null}
-      <textarea
-        {...textareaProps}
-        id={aria.id}
-        name={name}
-        rows={rows}
-        required={required}
-        aria-describedby={aria.describedBy}
-        aria-invalid={error ? true : undefined}
-        className={controlClasses(error)}
-      />
-    </div>
+    <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
+      {(control) => <textarea {...textareaProps} {...control} rows={rows} className={controlClasses(error)} />}
+    </FieldFrame>
   );
 }

@@ -5,6 +5,7 @@ export { Button, buttonClasses, type ButtonVariant } from "./Button";
 export { Card } from "./Card";
 export { CheckboxField } from "./CheckboxField";
 export { FieldError } from "./FieldError";
+export { FieldFrame, type ControlAttributes } from "./FieldFrame";
 export { FieldHint } from "./FieldHint";
 export { FieldLabel } from "./FieldLabel";
 export { errorDigest } from "./errorDigest";
