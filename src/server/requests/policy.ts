@@ -1,0 +1,19 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/identity/actor";
+import { actablePositionsWhere } from "@/server/positions/policy";
+
+/**
+ * The requests an actor may see: a contributor those of the positions they
+ * may act on now; an operator those whose quesito is with their office. Every
+ * read of a request, its messages or its files starts from this clause, so
+ * that anything else is simply not found.
+ */
+export function requestAccessWhere(actor: Actor, now: Date): Prisma.RequestWhereInput {
+  if (actor.kind === "contributor") return { position: actablePositionsWhere(actor, now) };
+  return { quesito: { officeId: actor.office.id } };
+}
+
+/** Internal notes exist only for the office. */
+export function visibleMessagesWhere(actor: Actor): Prisma.MessageWhereInput {
+  return actor.kind === "contributor" ? { visibility: "PUBBLICO" } : {};
+}
