@@ -17,6 +17,7 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
         },
       },
       {
@@ -25,6 +26,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-file.ts"],
           // One database per run: files run one after another, each starting from a reset.

@@ -23,6 +23,12 @@ describe("toProblem", () => {
     );
   });
 
+  it("gives an unexpected error a request id to quote to support", async () => {
+    const body = await problemResponse(new Error("boom")).json();
+    expect(body.status).toBe(500);
+    expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("builds an application/problem+json response", async () => {
     const response = problemResponse(new NotFoundError());
     expect(response.status).toBe(404);

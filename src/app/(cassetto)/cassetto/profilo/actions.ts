@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getConfig } from "@/server/config";
 import { safeCallbackPath } from "@/server/identity/auth-options";
 import { resolveContributor } from "@/server/identity/resolve-contributor";
 import { chooseProfileSchema } from "@/server/identity/schemas";
@@ -16,7 +17,12 @@ export async function chooseProfile(formData: FormData): Promise<void> {
   if (resolution.status !== "ok" || resolution.actor.profile !== input.data.profile) {
     redirect("/cassetto/profilo?errore=profilo");
   }
-  (await cookies()).set(PROFILE_COOKIE, input.data.profile, { httpOnly: true, sameSite: "lax", path: "/" });
+  (await cookies()).set(PROFILE_COOKIE, input.data.profile, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: getConfig().PUBLIC_URL.startsWith("https://"),
+  });
   const target = safeCallbackPath(input.data.callbackUrl);
   redirect(target.startsWith("/cassetto") ? target : "/cassetto");
 }
