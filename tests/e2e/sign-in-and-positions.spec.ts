@@ -26,7 +26,7 @@ test("an intermediary chooses the profile, sees the client with an active delega
 
   await expect(page).toHaveURL(/\/cassetto$/);
   const client = page.getByRole("region", { name: "Mario Rossi" });
-  await expect(client.getByRole("cell", { name: "7000123456AR" })).toBeVisible();
+  await expect(client.getByRole("cell", { name: "7000123456AR", exact: true })).toBeVisible();
   await expect(page.getByText("Giulia Bianchi")).toHaveCount(0);
   await expect(page.getByText("BNCGLI85C62F205V")).toHaveCount(0);
   await expectNoAccessibilityViolations(page);

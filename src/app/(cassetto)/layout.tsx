@@ -13,6 +13,8 @@ export default async function CassettoLayout({ children }: { children: ReactNode
   const nav = actor
     ? [
         { href: "/cassetto", label: "Le mie posizioni" },
+        { href: "/cassetto/richieste", label: "Le mie richieste" },
+        { href: "/cassetto/richieste/nuova", label: "Nuova richiesta" },
         ...(actor.availableProfiles.length > 1 ? [{ href: "/cassetto/profilo", label: "Cambia profilo" }] : []),
       ]
     : [];

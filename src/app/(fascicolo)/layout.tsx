@@ -10,7 +10,14 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
   return (
     <AreaShell
       service="fascicolo"
-      nav={operator ? [{ href: "/fascicolo", label: "Scrivania" }] : []}
+      nav={
+        operator
+          ? [
+              { href: "/fascicolo", label: "Scrivania" },
+              { href: "/fascicolo/quesiti", label: "Quesiti" },
+            ]
+          : []
+      }
       user={operator ? { name: operator.displayName, detail: `${roleLabels[operator.role]} – ${operator.office.name}` } : undefined}
       signOut={operator ? <SignOutForm realm="fascicolo" /> : undefined}
     >

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { profileLabels } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
-import { Alert, Breadcrumb, PageHeading } from "@/ui";
+import { Alert, Breadcrumb, buttonClasses, PageHeading } from "@/ui";
 
 export const metadata: Metadata = { title: "Le mie posizioni" };
 
@@ -27,6 +28,14 @@ export default async function CassettoHomePage() {
           byClient ? "Le posizioni dei clienti per cui puoi operare." : "Le tue posizioni, per gestione."
         }`}
       />
+      <p className="flex flex-wrap gap-4">
+        <Link href="/cassetto/richieste/nuova" className={buttonClasses("primary")}>
+          Nuova richiesta
+        </Link>
+        <Link href="/cassetto/richieste" className={buttonClasses("secondary")}>
+          Le mie richieste
+        </Link>
+      </p>
       {groups.length === 0 ? (
         <Alert tone="info">{emptyMessages[actor.profile]}</Alert>
       ) : (
@@ -44,7 +53,8 @@ export default async function CassettoHomePage() {
                     <th scope="col" className="py-2 pr-4">Matricola</th>
                     <th scope="col" className="py-2 pr-4">Denominazione</th>
                     {byClient && <th scope="col" className="py-2 pr-4">Gestione</th>}
-                    <th scope="col" className="py-2">Sede competente</th>
+                    <th scope="col" className="py-2 pr-4">Sede competente</th>
+                    <th scope="col" className="py-2">Richieste</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -53,7 +63,16 @@ export default async function CassettoHomePage() {
                       <td className="py-2 pr-4 font-mono">{position.matricola}</td>
                       <td className="py-2 pr-4">{position.denominazione}</td>
                       {byClient && <td className="py-2 pr-4">{position.gestioneLabel}</td>}
-                      <td className="py-2">{position.office.name}</td>
+                      <td className="py-2 pr-4">{position.office.name}</td>
+                      <td className="py-2">
+                        <Link href={`/cassetto/richieste/nuova?posizione=${position.id}`}>
+                          Nuova<span className="sr-only"> richiesta per la posizione {position.matricola}</span>
+                        </Link>
+                        {" · "}
+                        <Link href={`/cassetto/richieste?matricola=${encodeURIComponent(position.matricola)}`}>
+                          Inviate<span className="sr-only"> per la posizione {position.matricola}</span>
+                        </Link>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,0 +1,257 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { formatFileSize } from "@/server/attachments/upload-messages";
+import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { ActingProfile } from "@/generated/prisma/enums";
+import { requireContributor } from "@/server/identity/session";
+import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
+import { getRequest, type RequestDetail } from "@/server/requests/get-request";
+import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
+import { Alert, Breadcrumb, Button, Card, PageHeading, TextareaField } from "@/ui";
+import { ErrorSummary } from "../_components/ErrorSummary";
+import { FilesField } from "../_components/FilesField";
+import { RequestStateBadge } from "../_components/RequestStateBadge";
+
+export const metadata: Metadata = { title: "Dettaglio della richiesta" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ inviata?: string; messaggio?: string; bozza?: string }>;
+};
+
+const messageFields = { text: "Messaggio", allegati: "Allegati" };
+
+/** "Presentata da Francesca Ricci (intermediario) per conto di Mario Rossi". */
+const submitterRoles: Record<ActingProfile, string> = {
+  TITOLARE: "titolare",
+  INTERMEDIARIO: "intermediario",
+  DIPENDENTE: "dipendente delegato",
+};
+
+async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+function Summary({ request }: { request: RequestDetail }) {
+  const rows: [string, ReactNode][] = [
+    ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} />],
+    ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
+    ["Aperta il", formatRomeDateTime(request.createdAt)],
+    ["Ultimo aggiornamento", formatRomeDateTime(request.lastActivityAt)],
+    ["Sede competente", `${request.office.name} (${request.office.code})`],
+    ["Posizione", `${request.position.matricola} – ${request.position.denominazione} (${request.position.gestioneLabel})`],
+    ["Oggetto", request.subject.areaLabel ? `${request.subject.areaLabel} › ${request.subject.label}` : request.subject.label],
+  ];
+  if (request.submittedBy) {
+    const by = request.submittedBy.profile
+      ? `${request.submittedBy.name} (${submitterRoles[request.submittedBy.profile]})`
+      : request.submittedBy.name;
+    rows.push(["Presentata da", request.onBehalf ? `${by} per conto di ${request.holder.name}` : by]);
+  }
+  return (
+    <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
+      {rows.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="font-semibold">{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Thread({ request }: { request: RequestDetail }) {
+  return (
+    <ol className="space-y-6">
+      {request.messages.map((message, index) => (
+        <li key={message.id}>
+          <article aria-labelledby={`messaggio-${message.id}`} className="rounded-sm border border-neutral-300 bg-white p-5">
+            <h3 id={`messaggio-${message.id}`} className="text-lg font-semibold">
+              {index === 0 ? "Richiesta" : "Messaggio"} di{" "}
+              {message.author.kind === "office" ? `INPS – ${message.author.officeName}` : message.author.name}
+              <span className="block text-base font-normal text-neutral-700">
+                <time dateTime={message.createdAt.toISOString()}>{formatRomeDateTime(message.createdAt)}</time>
+              </span>
+            </h3>
+            <p className="mt-3 whitespace-pre-wrap">{message.body}</p>
+            {message.attachments.length > 0 ? (
+              <div className="mt-4">
+                <p className="font-semibold">Allegati</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {message.attachments.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/api/allegati/${file.id}`}>{file.fileName}</a>{" "}
+                      <span className="text-neutral-700">({formatFileSize(file.size)})</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function History({ request }: { request: RequestDetail }) {
+  return (
+    <ol className="space-y-3 border-l-4 border-neutral-300 pl-4">
+      {request.history.map((entry) => (
+        <li key={entry.id}>
+          <p>
+            <time dateTime={entry.createdAt.toISOString()} className="text-neutral-700">
+              {formatRomeDateTime(entry.createdAt)}
+            </time>{" "}
+            – <span className="font-semibold">{entry.label}</span>
+          </p>
+          {entry.comment ? <p className="mt-1 whitespace-pre-wrap">Commento della sede: {entry.comment}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Contacts({ request }: { request: RequestDetail }) {
+  const { contacts } = request;
+  const consents = [
+    contacts.consentEmail ? "e-mail" : null,
+    contacts.consentSms ? "SMS" : null,
+    contacts.consentPec ? "PEC" : null,
+  ].filter(Boolean);
+  const rows: [string, string | null][] = [
+    ["E-mail", contacts.email],
+    ["PEC", contacts.pec],
+    ["Cellulare", contacts.mobile],
+    ["Telefono fisso", contacts.landline],
+    ["Fax", contacts.fax],
+    ["E-mail aggiuntiva", contacts.extraEmail],
+    ["Avvisi", consents.length > 0 ? `per ${consents.join(", ")}` : "nessun avviso richiesto"],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 md:grid-cols-[max-content_1fr]">
+      {rows
+        .filter(([, value]) => value)
+        .map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function MessageForm({ request, draft }: { request: RequestDetail; draft: FormDraftView | null }) {
+  if (!request.messaging.allowed) {
+    return (
+      <>
+        <Alert tone="info">{request.messaging.reason}</Alert>
+        {draft?.values.text ? (
+          <Alert tone="warning" title="Il tuo ultimo messaggio non è stato inviato.">
+            <p>Ecco il testo, per non perderlo:</p>
+            <p className="whitespace-pre-wrap">{draft.values.text}</p>
+          </Alert>
+        ) : null}
+      </>
+    );
+  }
+  const errors = draft?.errors ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} fields={messageFields} />
+      <form
+        method="post"
+        encType="multipart/form-data"
+        action={`/api/cassetto/richieste/${request.id}/messaggi${draft ? `?bozza=${draft.id}` : ""}`}
+        noValidate
+      >
+        <TextareaField
+          name="text"
+          label={messageFields.text}
+          required
+          maxLength={MESSAGE_MAX_LENGTH}
+          hint={`Al massimo ${MESSAGE_MAX_LENGTH} caratteri.`}
+          defaultValue={draft?.values.text ?? ""}
+          error={errors.text?.join(" ")}
+        />
+        <FilesField limits={request.messaging.limits} kept={draft?.files ?? []} error={errors.allegati?.join(" ")} />
+        <Button>Invia il messaggio</Button>
+      </form>
+    </>
+  );
+}
+
+export default async function RequestDetailPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { inviata, messaggio, bozza } = await searchParams;
+  const actor = await requireContributor(`/cassetto/richieste/${id}`);
+  const request = await loadOrNotFound(() => getRequest(actor, id));
+  const draft = bozza
+    ? await loadOrNotFound(() => getFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id }))
+    : null;
+
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: "/cassetto", label: "Cassetto previdenziale" },
+          { href: "/cassetto/richieste", label: "Le mie richieste" },
+          { label: `Richiesta ${request.protocolNumber}` },
+        ]}
+      />
+      {inviata ? (
+        <Alert tone="success" title="Richiesta inviata." important>
+          <p>
+            La richiesta è stata protocollata con il numero <strong className="font-mono">{request.protocolNumber}</strong> e
+            assegnata a: {request.office.name}. Ne puoi seguire lo stato da questa pagina.
+          </p>
+        </Alert>
+      ) : null}
+      {messaggio ? <Alert tone="success" title="Messaggio inviato." important /> : null}
+      <PageHeading title={request.subject.label} lead={`Richiesta del ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`} />
+
+      <div className="space-y-8">
+        <Card title="Riepilogo">
+          <Summary request={request} />
+        </Card>
+
+        {request.esito ? (
+          <Card title="Esito">
+            <p className="text-lg font-semibold">{request.esito.label}</p>
+            {request.esito.closedAt ? <p className="text-neutral-700">Chiusa il {formatRomeDateTime(request.esito.closedAt)}</p> : null}
+            {request.esito.comment ? <p className="mt-2 whitespace-pre-wrap">{request.esito.comment}</p> : null}
+          </Card>
+        ) : null}
+
+        <section aria-labelledby="messaggi">
+          <h2 id="messaggi" className="mb-4 text-2xl font-semibold">
+            Messaggi
+          </h2>
+          <Thread request={request} />
+        </section>
+
+        <div id="scrivi">
+          <Card title="Scrivi alla sede">
+            <MessageForm request={request} draft={draft} />
+          </Card>
+        </div>
+
+        <Card title="Cronologia">
+          <History request={request} />
+        </Card>
+
+        <Card title="Recapiti indicati nella richiesta">
+          <Contacts request={request} />
+        </Card>
+      </div>
+    </>
+  );
+}

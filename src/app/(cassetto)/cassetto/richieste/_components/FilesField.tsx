@@ -1,0 +1,47 @@
+import { ALLOWED_DOCUMENTS_LABEL, formatFileSize } from "@/server/attachments/upload-messages";
+import { FILES_FIELD, KEPT_FILES_FIELD } from "@/server/requests/schemas";
+import { CheckboxField, FieldFrame } from "@/ui";
+
+export type KeptFile = { key: string; fileName: string; size: number };
+
+interface FilesFieldProps {
+  limits: { maxFiles: number; maxBytesPerFile: number };
+  error?: string;
+  /** The files a corrected form already received; sent again unless unticked. */
+  kept: KeptFile[];
+}
+
+/** The attachments of a form: the files kept from a draft, then the file input with the gestione's limits. */
+export function FilesField({ limits, error, kept }: FilesFieldProps) {
+  const hint = `Fino a ${limits.maxFiles} file, ciascuno di ${formatFileSize(limits.maxBytesPerFile)} al massimo: ${ALLOWED_DOCUMENTS_LABEL}.`;
+  return (
+    <>
+      {kept.length > 0 ? (
+        <fieldset className="mb-6">
+          <legend className="font-semibold">I file già caricati sono stati conservati</legend>
+          <p className="mb-2 text-neutral-700">Saranno inviati con il modulo: togli la spunta a quelli che non vuoi inviare.</p>
+          {kept.map((file) => (
+            <CheckboxField
+              key={file.key}
+              id={`${KEPT_FILES_FIELD}-${file.key}`}
+              name={KEPT_FILES_FIELD}
+              value={file.key}
+              defaultChecked
+              label={`${file.fileName} (${formatFileSize(file.size)})`}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      <FieldFrame name={FILES_FIELD} label={kept.length > 0 ? "Altri allegati" : "Allegati"} hint={hint} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            multiple
+            className="mt-2 block w-full rounded-sm border border-neutral-600 bg-white p-2 text-base"
+          />
+        )}
+      </FieldFrame>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ContributorState } from "@/server/requests/lifecycle";
+import { StatusBadge, type BadgeTone } from "@/ui";
+
+const tones: Record<ContributorState, BadgeTone> = {
+  APERTA: "info",
+  IN_CARICO: "warning",
+  CHIUSA: "success",
+};
+
+/** A request's state as the contributor sees it: Aperta, In carico, Chiusa. */
+export function RequestStateBadge({ state, label }: { state: ContributorState; label: string }) {
+  return <StatusBadge tone={tones[state]} label={label} />;
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { requireContributor } from "@/server/identity/session";
+import { groupPositions } from "@/server/positions/group-positions";
+import type { ActorPosition } from "@/server/positions/list-actor-positions";
+import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
+import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
+import {
+  contactHints,
+  EMAIL_MAX_LENGTH,
+  newRequestSchema,
+  PHONE_MAX_LENGTH,
+  TEXT_MAX_LENGTH,
+  TEXT_MIN_LENGTH,
+} from "@/server/requests/schemas";
+import { Alert, Breadcrumb, Button, CheckboxField, PageHeading, SelectField, TextareaField, TextField } from "@/ui";
+import { ErrorSummary } from "../_components/ErrorSummary";
+import { FilesField } from "../_components/FilesField";
+
+export const metadata: Metadata = { title: "Nuova richiesta" };
+
+type Props = { searchParams: Promise<{ posizione?: string; bozza?: string }> };
+
+/** Labels of the second step's fields, in the order the form shows them (also the error summary's). */
+const fieldLabels = {
+  subjectId: "Oggetto",
+  text: "Testo della richiesta",
+  email: "E-mail",
+  pec: "PEC",
+  mobile: "Cellulare",
+  landline: "Telefono fisso",
+  fax: "Fax",
+  extraEmail: "E-mail aggiuntiva",
+  consentEmail: "Avvisi per e-mail",
+  consentSms: "Avvisi via SMS",
+  consentPec: "Avvisi via PEC",
+  allegati: "Allegati",
+} as const;
+
+const positionLabel = (position: ActorPosition) => `${position.matricola} – ${position.denominazione}`;
+
+function ChoosePosition({ actor, positions, selectedId }: { actor: ContributorActor; positions: ActorPosition[]; selectedId?: string }) {
+  const groups = groupPositions(actor.profile, positions).map((group) => ({
+    label: group.subtitle ? `${group.title} (${group.subtitle})` : group.title,
+    options: group.positions.map((position) => ({
+      value: position.id,
+      label: actor.profile === "TITOLARE" ? positionLabel(position) : `${positionLabel(position)} – ${position.gestioneLabel}`,
+    })),
+  }));
+  return (
+    <form method="get" action="/cassetto/richieste/nuova" className="max-w-3xl">
+      <h2 className="mb-4 text-2xl font-semibold">Passo 1 di 2: la posizione</h2>
+      <SelectField
+        name="posizione"
+        label="Posizione contributiva"
+        hint="La richiesta sarà inviata alla sede competente per questa posizione."
+        placeholder="Scegli la posizione"
+        options={groups}
+        defaultValue={selectedId ?? ""}
+        required
+      />
+      <Button>Continua</Button>
+    </form>
+  );
+}
+
+function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNullable<NewRequestForm["selected"]> }; draft: FormDraftView | null }) {
+  const { position, rules, limits, areas } = form.selected;
+  const errors = draft?.errors ?? {};
+  // What the person typed wins over the contacts on file; a field they emptied stays empty.
+  const values: Record<string, string> = { ...form.contacts, ...draft?.values };
+  const error = (name: keyof typeof fieldLabels) => errors[name]?.join(" ");
+  const text = (name: string) => values[name] ?? "";
+  const checked = (name: string) => values[name] === "on";
+  const action = `/api/cassetto/richieste?posizione=${position.id}${draft ? `&bozza=${draft.id}` : ""}`;
+  // The draft's key keeps a corrected form idempotent; a fresh form gets a new one.
+  const keptKey = newRequestSchema.shape.idempotencyKey.safeParse(values.idempotencyKey);
+  const idempotencyKey = keptKey.success ? keptKey.data : randomUUID();
+  const contactRule = [
+    rules.emailOrPhoneRequired ? "Indica almeno un indirizzo e-mail o un numero di telefono." : null,
+    rules.pecRequired ? `Per la ${rules.label} la PEC è obbligatoria.` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <>
+      <ErrorSummary errors={errors} fields={fieldLabels} />
+      <form method="post" encType="multipart/form-data" action={action} noValidate className="max-w-3xl">
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <h2 className="mb-4 text-2xl font-semibold">Passo 2 di 2: la richiesta</h2>
+
+        <fieldset className="mb-8">
+          <legend className="mb-4 text-xl font-semibold">Che cosa chiedi</legend>
+          <SelectField
+            name="subjectId"
+            label={fieldLabels.subjectId}
+            hint="Scegli l'argomento più vicino alla tua richiesta: la indirizza all'ufficio giusto."
+            placeholder="Scegli l'oggetto"
+            options={areas.map((area) => ({
+              label: area.label,
+              options: area.subjects.map((subject) => ({ value: subject.id, label: subject.label })),
+            }))}
+            defaultValue={text("subjectId")}
+            error={error("subjectId")}
+            required
+          />
+          <TextareaField
+            name="text"
+            label={fieldLabels.text}
+            hint={`Da ${TEXT_MIN_LENGTH} a ${TEXT_MAX_LENGTH} caratteri. Indica periodi, importi e riferimenti utili.`}
+            maxLength={TEXT_MAX_LENGTH}
+            rows={8}
+            defaultValue={text("text")}
+            error={error("text")}
+            required
+          />
+        </fieldset>
+
+        <fieldset className="mb-8">
+          <legend className="mb-2 text-xl font-semibold">I tuoi recapiti per questa richiesta</legend>
+          <p className="mb-4 text-neutral-700">
+            {contactRule} Sono proposti quelli che risultano in archivio; le modifiche valgono solo per questa richiesta.
+          </p>
+          <TextField name="email" type="email" label={fieldLabels.email} hint={contactHints.email} autoComplete="email" maxLength={EMAIL_MAX_LENGTH} defaultValue={text("email")} error={error("email")} />
+          <TextField name="pec" type="email" label={fieldLabels.pec} hint={contactHints.pec} maxLength={EMAIL_MAX_LENGTH} defaultValue={text("pec")} error={error("pec")} required={rules.pecRequired} />
+          <TextField name="mobile" type="tel" label={fieldLabels.mobile} hint={contactHints.mobile} autoComplete="tel" width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("mobile")} error={error("mobile")} />
+          <TextField name="landline" type="tel" label={fieldLabels.landline} hint={contactHints.landline} width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("landline")} error={error("landline")} />
+          <TextField name="fax" type="tel" label={fieldLabels.fax} hint={contactHints.fax} width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("fax")} error={error("fax")} />
+          <TextField name="extraEmail" type="email" label={fieldLabels.extraEmail} hint={contactHints.extraEmail} maxLength={EMAIL_MAX_LENGTH} defaultValue={text("extraEmail")} error={error("extraEmail")} />
+        </fieldset>
+
+        <fieldset className="mb-8">
+          <legend className="mb-2 text-xl font-semibold">Avvisi sull&apos;andamento della richiesta</legend>
+          <p className="mb-4 text-neutral-700">Ricevi un avviso quando la richiesta è protocollata, assegnata alla sede, riceve una risposta o viene chiusa.</p>
+          <CheckboxField name="consentEmail" label="Voglio ricevere gli avvisi per e-mail" defaultChecked={checked("consentEmail")} error={error("consentEmail")} />
+          <CheckboxField name="consentSms" label="Voglio ricevere gli avvisi via SMS al cellulare" defaultChecked={checked("consentSms")} error={error("consentSms")} />
+          <CheckboxField name="consentPec" label="Voglio ricevere gli avvisi via PEC" defaultChecked={checked("consentPec")} error={error("consentPec")} />
+        </fieldset>
+
+        <FilesField limits={limits} kept={draft?.files ?? []} error={error("allegati")} />
+        <Button>Invia la richiesta</Button>
+      </form>
+    </>
+  );
+}
+
+export default async function NewRequestPage({ searchParams }: Props) {
+  const { posizione, bozza } = await searchParams;
+  const actor = await requireContributor("/cassetto/richieste/nuova");
+  let form: NewRequestForm;
+  let unknownPosition = false;
+  try {
+    form = await getNewRequestForm(actor, posizione ? { positionId: posizione } : {});
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    unknownPosition = true;
+    form = await getNewRequestForm(actor, {});
+  }
+  let draft: FormDraftView | null = null;
+  if (bozza) {
+    try {
+      draft = await getFormDraft(actor, bozza, { purpose: "NUOVA_RICHIESTA" });
+    } catch (error) {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }
+  }
+
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: "/cassetto", label: "Cassetto previdenziale" },
+          { href: "/cassetto/richieste", label: "Le mie richieste" },
+          { label: "Nuova richiesta" },
+        ]}
+      />
+      <PageHeading
+        title="Nuova richiesta"
+        lead="Scrivi alla sede INPS competente per la tua posizione: la richiesta viene protocollata e ne segui lo stato in «Le mie richieste»."
+      />
+      {unknownPosition ? (
+        <Alert tone="danger">La posizione indicata non esiste o non è tra quelle per cui puoi operare: scegline una dall&apos;elenco.</Alert>
+      ) : null}
+      {form.positions.length === 0 ? (
+        <Alert tone="info">Non ci sono posizioni contributive per cui puoi inviare richieste con il profilo attuale.</Alert>
+      ) : form.selected ? (
+        <>
+          <p className="mb-6">
+            Posizione: <strong>{positionLabel(form.selected.position)}</strong> ({form.selected.position.gestioneLabel},{" "}
+            {form.selected.position.office.name}).
+            {form.positions.length > 1 ? (
+              <>
+                {" "}
+                <Link href="/cassetto/richieste/nuova">Cambia posizione</Link>
+              </>
+            ) : null}
+          </p>
+          <RequestForm form={{ ...form, selected: form.selected }} draft={draft} />
+        </>
+      ) : (
+        <ChoosePosition actor={actor} positions={form.positions} selectedId={posizione} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { formatRomeDateTime } from "@/lib/rome-dates";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import { requireOperator } from "@/server/identity/session";
+import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
+import { Alert, Breadcrumb, Card, PageHeading } from "@/ui";
+import { QuesitoActions } from "../_components/QuesitoActions";
+import { QuesitoHistory } from "../_components/QuesitoHistory";
+import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
+import { QuesitoThread } from "../_components/QuesitoThread";
+import { FLASH_PARAM, formActions } from "../_lib/flash";
+import { pageFlash } from "../_lib/page-flash";
+import { quesitoPath } from "../_lib/paths";
+import {
+  changeStateAction,
+  closeAction,
+  internalNoteAction,
+  reassignToOfficeAction,
+  reassignToOperatorAction,
+  takeAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Quesito" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function Terms({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
+      {rows.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="font-semibold">{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function summaryRows(quesito: QuesitoDetail): [string, ReactNode][] {
+  const rows: [string, ReactNode][] = [
+    [
+      "Stato",
+      <span key="stato" className="flex flex-wrap items-center gap-3">
+        <QuesitoStateBadge state={quesito.state} label={quesito.stateLabel} />
+        <span className="text-neutral-700">Il contribuente vede: {quesito.contributorStateLabel}</span>
+      </span>,
+    ],
+  ];
+  if (quesito.esitoLabel) rows.push(["Esito", quesito.esitoLabel]);
+  rows.push(
+    ["Sede", `${quesito.office.name} (${quesito.office.code})`],
+    ["Assegnato a", quesito.assignee?.name ?? "Non assegnato"],
+    ["Ricevuto il", formatRomeDateTime(quesito.receivedAt)],
+  );
+  if (quesito.takenAt) rows.push(["Preso in carico il", formatRomeDateTime(quesito.takenAt)]);
+  if (quesito.closedAt) rows.push(["Chiuso il", formatRomeDateTime(quesito.closedAt)]);
+  return rows;
+}
+
+function requestRows({ request }: QuesitoDetail): [string, ReactNode][] {
+  const rows: [string, ReactNode][] = [
+    ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
+    [
+      "Posizione",
+      <span key="posizione">
+        {request.position.denominazione} – {request.position.gestioneLabel}, matricola{" "}
+        <span className="font-mono">{request.position.matricola}</span> ({request.position.province})
+      </span>,
+    ],
+    [
+      "Titolare",
+      <span key="titolare">
+        {request.holder.name} <span className="font-mono">{request.holder.codiceFiscale}</span>
+      </span>,
+    ],
+  ];
+  if (request.submitter) {
+    rows.push([
+      "Presentata da",
+      <span key="presentata">
+        {request.submitter.name} <span className="font-mono">{request.submitter.codiceFiscale}</span>
+        {request.submitter.profileLabel ? ` (${request.submitter.profileLabel.toLowerCase()})` : ""} per conto di{" "}
+        {request.holder.name}
+      </span>,
+    ]);
+  }
+  rows.push(["Oggetto", request.subject.areaLabel ? `${request.subject.areaLabel} › ${request.subject.label}` : request.subject.label]);
+  return rows;
+}
+
+function contactRows({ request }: QuesitoDetail): [string, ReactNode][] {
+  const { contacts, consents } = request;
+  const given = (value: string | null) => value ?? <span className="text-neutral-700">Non indicato</span>;
+  const channels = [consents.email && "e-mail", consents.sms && "SMS", consents.pec && "PEC"].filter(Boolean);
+  return [
+    ["E-mail", given(contacts.email)],
+    ["PEC", given(contacts.pec)],
+    ["Cellulare", given(contacts.mobile)],
+    ["Telefono fisso", given(contacts.landline)],
+    ["Fax", given(contacts.fax)],
+    ["E-mail aggiuntiva", given(contacts.extraEmail)],
+    ["Avvisi acconsentiti", channels.length > 0 ? channels.join(", ") : "Nessuno"],
+  ];
+}
+
+export default async function QuesitoPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const operator = await requireOperator(quesitoPath(id));
+  let quesito: QuesitoDetail;
+  try {
+    quesito = await getQuesito(operator, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const token = (await searchParams)[FLASH_PARAM];
+  const flash = await pageFlash(Array.isArray(token) ? token[0] : token);
+  // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
+  const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
+
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: "/fascicolo", label: "Fascicolo elettronico" },
+          { href: "/fascicolo/quesiti", label: "Quesiti" },
+          { label: quesito.request.protocolNumber },
+        ]}
+      />
+      <PageHeading title={`Quesito ${quesito.request.protocolNumber}`} lead={quesito.request.subject.label} />
+      {flash && !shownAtForm ? (
+        <Alert tone={flash.tone} id="esito-operazione">
+          <p>{flash.message}</p>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Riepilogo">
+          <Terms rows={summaryRows(quesito)} />
+        </Card>
+        <Card title="Richiesta">
+          <Terms rows={requestRows(quesito)} />
+        </Card>
+      </div>
+      <div className="mt-6">
+        <Card title="Recapiti indicati nella richiesta">
+          <p className="mb-3 text-neutral-700">Come erano al momento dell&apos;invio.</p>
+          <Terms rows={contactRows(quesito)} />
+        </Card>
+      </div>
+
+      <section aria-labelledby="comunicazioni" className="mt-10">
+        <h2 id="comunicazioni" className="mb-4 text-2xl font-bold">
+          Comunicazioni
+        </h2>
+        <QuesitoThread messages={quesito.messages} />
+      </section>
+
+      <section aria-labelledby="azioni" className="mt-10">
+        <h2 id="azioni" className="mb-4 text-2xl font-bold">
+          Azioni
+        </h2>
+        <QuesitoActions
+          quesito={quesito}
+          flash={shownAtForm ? flash : null}
+          actions={{
+            take: takeAction.bind(null, quesito.id),
+            reassignToOperator: reassignToOperatorAction.bind(null, quesito.id),
+            reassignToOffice: reassignToOfficeAction.bind(null, quesito.id),
+            changeState: changeStateAction.bind(null, quesito.id),
+            internalNote: internalNoteAction.bind(null, quesito.id),
+            close: closeAction.bind(null, quesito.id),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="cronologia" className="mt-10">
+        <h2 id="cronologia" className="mb-4 text-2xl font-bold">
+          Cronologia
+        </h2>
+        <QuesitoHistory events={quesito.history} />
+      </section>
+    </>
+  );
+}

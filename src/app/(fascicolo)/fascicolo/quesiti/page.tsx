@@ -1,0 +1,239 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatRomeDate } from "@/lib/rome-dates";
+import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { requireOperator } from "@/server/identity/session";
+import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-office-quesiti";
+import {
+  assigneeFilterLabels,
+  assigneeFilters,
+  queueOrderLabels,
+  queueOrders,
+  queueStateFilterLabels,
+  queueStateFilters,
+  QUEUE_PAGE_SIZE,
+  SEARCH_MAX_LENGTH,
+} from "@/server/quesiti/schemas";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, SelectField, TextField } from "@/ui";
+import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
+import { FLASH_PARAM } from "./_lib/flash";
+import { pageFlash } from "./_lib/page-flash";
+import { quesitoPath } from "./_lib/paths";
+
+export const metadata: Metadata = { title: "Quesiti della sede" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const filterNames = ["cerca", "stato", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
+
+function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) values[name] = first;
+  }
+  return values;
+}
+
+/** The queue for the parameters; invalid ones are reported and left out. */
+async function loadQueue(load: (params: Record<string, string>) => Promise<OfficeQueue>, params: Record<string, string>) {
+  try {
+    return { queue: await load(params), errors: {} as FieldErrors };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const valid = Object.fromEntries(Object.entries(params).filter(([name]) => !error.fieldErrors[name]));
+    return { queue: await load(valid), errors: error.fieldErrors };
+  }
+}
+
+function pageHref(params: Record<string, string>, page: number): string {
+  const query = new URLSearchParams();
+  for (const name of filterNames) {
+    const value = params[name];
+    if (value) query.set(name, value);
+  }
+  if (page > 1) query.set("pagina", String(page));
+  const search = query.toString();
+  return search ? `/fascicolo/quesiti?${search}` : "/fascicolo/quesiti";
+}
+
+export default async function QuesitiQueuePage({ searchParams }: Props) {
+  const operator = await requireOperator("/fascicolo/quesiti");
+  const params = firstValues(await searchParams);
+  const { queue, errors } = await loadQueue((filters) => listOfficeQuesiti(operator, filters), params);
+  const flash = await pageFlash(params[FLASH_PARAM]);
+  const { filters } = queue;
+  const error = (name: string) => errors[name]?.[0];
+  const filtered = filterNames.some((name) => name !== "ordine" && params[name]);
+  const first = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
+
+  return (
+    <>
+      <Breadcrumb items={[{ href: "/fascicolo", label: "Fascicolo elettronico" }, { label: "Quesiti" }]} />
+      <PageHeading
+        title="Quesiti della sede"
+        lead={`La coda di lavoro di ${operator.office.name}: cerca, filtra e apri un quesito per lavorarlo.`}
+      />
+      {flash ? (
+        <Alert tone={flash.tone} id="esito-operazione">
+          <p>{flash.message}</p>
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="filtri-titolo" className="mb-8 rounded-sm border border-neutral-300 bg-white p-5 md:p-6">
+        <h2 id="filtri-titolo" className="mb-4 text-xl font-bold">
+          Cerca e filtra
+        </h2>
+        {Object.keys(errors).length > 0 ? (
+          <Alert tone="danger" title="Alcuni filtri non sono validi e non sono stati applicati: correggerli." />
+        ) : null}
+        <form method="get" action="/fascicolo/quesiti">
+          <TextField
+            name="cerca"
+            type="search"
+            label="Cerca"
+            hint="Numero di protocollo (anche in parte), codice fiscale del titolare o di chi ha presentato la richiesta, matricola."
+            defaultValue={params.cerca ?? ""}
+            maxLength={SEARCH_MAX_LENGTH}
+            error={error("cerca")}
+          />
+          <div className="grid gap-x-6 md:grid-cols-3">
+            <SelectField
+              name="stato"
+              label="Stato"
+              defaultValue={filters.stato}
+              options={queueStateFilters.map((value) => ({ value, label: queueStateFilterLabels[value] }))}
+              error={error("stato")}
+            />
+            <SelectField
+              name="assegnazione"
+              label="Assegnazione"
+              defaultValue={filters.assegnazione}
+              options={assigneeFilters.map((value) => ({ value, label: assigneeFilterLabels[value] }))}
+              error={error("assegnazione")}
+            />
+            <SelectField
+              name="gestione"
+              label="Gestione"
+              placeholder="Tutte le gestioni"
+              defaultValue={filters.gestione ?? ""}
+              options={queue.gestioni}
+              error={error("gestione")}
+            />
+          </div>
+          <SelectField
+            name="oggetto"
+            label="Oggetto"
+            hint="Un'area comprende tutti i suoi oggetti."
+            placeholder="Tutti gli oggetti"
+            defaultValue={filters.oggetto ?? ""}
+            options={queue.subjectGroups}
+            error={error("oggetto")}
+          />
+          <div className="grid gap-x-6 md:grid-cols-3">
+            <TextField name="dal" type="date" label="Ricevuti dal" defaultValue={params.dal ?? ""} error={error("dal")} />
+            <TextField name="al" type="date" label="Ricevuti fino al" defaultValue={params.al ?? ""} error={error("al")} />
+            <SelectField
+              name="ordine"
+              label="Ordine"
+              defaultValue={filters.ordine}
+              options={queueOrders.map((value) => ({ value, label: queueOrderLabels[value] }))}
+            />
+          </div>
+          <div className="flex flex-wrap gap-4">
+            <Button>Applica i filtri</Button>
+            <Link href="/fascicolo/quesiti" className={buttonClasses("secondary")}>
+              Azzera i filtri
+            </Link>
+          </div>
+        </form>
+      </section>
+
+      {queue.rows.length === 0 ? (
+        <Alert tone="info" title={filtered ? "Nessun quesito corrisponde ai filtri." : "Non ci sono quesiti da lavorare."}>
+          <p>
+            {filtered
+              ? "Modifica o azzera i filtri per vedere altri quesiti della sede."
+              : "Quando un contribuente invia una richiesta di competenza della sede, il quesito compare qui."}
+          </p>
+        </Alert>
+      ) : (
+        <>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse bg-white text-left">
+              <caption className="mb-2 text-left text-neutral-700">
+                {`Quesiti da ${first} a ${first + queue.rows.length - 1} di ${queue.total}, pagina ${queue.page} di ${queue.pageCount}.`}
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-neutral-400">
+                  <th scope="col" className="px-3 py-2">Protocollo</th>
+                  <th scope="col" className="px-3 py-2">Ricevuto il</th>
+                  <th scope="col" className="px-3 py-2">Posizione</th>
+                  <th scope="col" className="px-3 py-2">Titolare</th>
+                  <th scope="col" className="px-3 py-2">Oggetto</th>
+                  <th scope="col" className="px-3 py-2">Stato</th>
+                  <th scope="col" className="px-3 py-2">Assegnato a</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.rows.map((row) => (
+                  <tr key={row.id} className="border-b border-neutral-200 align-top">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={quesitoPath(row.id)} className="font-mono">
+                        {row.protocolNumber}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      <time dateTime={row.receivedAt.toISOString()}>{formatRomeDate(row.receivedAt)}</time>
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className="block">{row.position.denominazione}</span>
+                      <span className="block text-sm text-neutral-700">
+                        {row.position.gestioneLabel} – matricola <span className="font-mono">{row.position.matricola}</span>
+                      </span>
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className="block">{row.holder.name}</span>
+                      <span className="block font-mono text-sm text-neutral-700">{row.holder.codiceFiscale}</span>
+                    </td>
+                    <td className="px-3 py-2">
+                      {row.subject.areaLabel ? <span className="block text-sm text-neutral-700">{row.subject.areaLabel}</span> : null}
+                      {row.subject.label}
+                    </td>
+                    <td className="px-3 py-2">
+                      <QuesitoStateBadge state={row.state} label={row.stateLabel} />
+                    </td>
+                    <td className="px-3 py-2">{row.assigneeName ?? <span className="text-neutral-700">Non assegnato</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {queue.pageCount > 1 ? (
+            <nav aria-label="Pagine della coda" className="mt-6">
+              <ul className="flex flex-wrap items-center gap-4">
+                {queue.page > 1 ? (
+                  <li>
+                    <Link href={pageHref(params, queue.page - 1)} rel="prev">
+                      Pagina precedente
+                    </Link>
+                  </li>
+                ) : null}
+                <li>
+                  Pagina {queue.page} di {queue.pageCount}
+                </li>
+                {queue.page < queue.pageCount ? (
+                  <li>
+                    <Link href={pageHref(params, queue.page + 1)} rel="next">
+                      Pagina successiva
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

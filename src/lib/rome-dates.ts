@@ -1,0 +1,69 @@
+/**
+ * Dates as people in Italy read and type them: the calendar and clock of
+ * Rome, whatever the server's time zone. Safe on client and server.
+ */
+
+const TIME_ZONE = "Europe/Rome";
+
+const dateFormat = new Intl.DateTimeFormat("it-IT", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat("it-IT", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const offsetParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
+/** "22/11/2026". */
+export function formatRomeDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+/** "22/11/2026, 10:30". */
+export function formatRomeDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+/** Milliseconds Rome is ahead of UTC at this instant (1 or 2 hours). */
+function romeOffset(instant: number): number {
+  const parts = Object.fromEntries(offsetParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a day (`yyyy-mm-dd`) starts in Rome. */
+export function romeDayStart(isoDay: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) throw new RangeError(`Giorno non valido: ${isoDay}`);
+  const midnightUtc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const guess = midnightUtc - romeOffset(midnightUtc);
+  // The offset at the guess is the right one unless a DST change falls in between.
+  return new Date(midnightUtc - romeOffset(guess));
+}
+
+/** The instant the day after `isoDay` starts in Rome: the exclusive end of that day. */
+export function romeDayEnd(isoDay: string): Date {
+  const start = romeDayStart(isoDay);
+  const next = new Date(start.getTime() + 36 * 3_600_000);
+  const parts = Object.fromEntries(offsetParts.formatToParts(next).map((part) => [part.type, part.value]));
+  const day = `${parts.year}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
+  return romeDayStart(day);
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { Actor } from "@/server/identity/actor";
+import { requestAccessWhere, visibleMessagesWhere } from "@/server/requests/policy";
+import { getFileStorage } from "./file-storage";
+import { recordIdSchema } from "./schemas";
+
+/** A stored file on its way to the person who asked for it. */
+export type FileDownload = {
+  fileName: string;
+  /** Decided from the content when the file was received. */
+  mimeType: string;
+  size: number;
+  stream: Readable;
+};
+
+export const ATTACHMENT_NOT_FOUND = "L'allegato richiesto non esiste o non è accessibile.";
+
+/**
+ * One attachment, for whoever may read its message: the request must be
+ * within the actor's reach now (a delegation that ended closes it), and a
+ * contributor never gets the files of an internal note.
+ */
+export async function getAttachmentDownload(
+  actor: Actor,
+  attachmentId: string,
+  now = new Date(),
+): Promise<FileDownload> {
+  const id = recordIdSchema.safeParse(attachmentId);
+  if (!id.success) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
+  const attachment = await prisma.attachment.findFirst({
+    where: {
+      id: id.data,
+      message: { AND: [visibleMessagesWhere(actor), { request: requestAccessWhere(actor, now) }] },
+    },
+    select: { fileName: true, mimeType: true, size: true, storageKey: true },
+  });
+  if (!attachment) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
+  const { storageKey, ...file } = attachment;
+  return { ...file, stream: await getFileStorage().open(storageKey) };
+}

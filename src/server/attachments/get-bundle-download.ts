@@ -1,0 +1,41 @@
+import "server-only";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { Actor } from "@/server/identity/actor";
+import { requestAccessWhere, visibleMessagesWhere } from "@/server/requests/policy";
+import { getFileStorage } from "./file-storage";
+import type { FileDownload } from "./get-attachment-download";
+import { recordIdSchema } from "./schemas";
+
+export const BUNDLE_NOT_FOUND = "L'archivio degli allegati richiesto non esiste o non è accessibile.";
+
+/** "allegati-INPS.0040.22-11-2026.0001234-20261122T101500Z.zip": the protocol number tells whose files these are. */
+export function bundleFileName(protocolNumber: string, createdAt: Date): string {
+  const stamp = createdAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return `allegati-${protocolNumber.replace(/[^A-Za-z0-9.-]/g, "-")}-${stamp}.zip`;
+}
+
+/**
+ * The compressed archive of all of a message's files. It is the office's
+ * working copy attached to the quesito: contributors download files one by
+ * one, and for them it does not exist.
+ */
+export async function getMessageBundleDownload(
+  actor: Actor,
+  messageId: string,
+  now = new Date(),
+): Promise<FileDownload> {
+  const id = recordIdSchema.safeParse(messageId);
+  if (actor.kind !== "operator" || !id.success) throw new NotFoundError(BUNDLE_NOT_FOUND);
+  const message = await prisma.message.findFirst({
+    where: { id: id.data, AND: [visibleMessagesWhere(actor), { request: requestAccessWhere(actor, now) }] },
+    select: { bundleKey: true, bundleSize: true, createdAt: true, request: { select: { protocolNumber: true } } },
+  });
+  if (!message?.bundleKey || message.bundleSize === null) throw new NotFoundError(BUNDLE_NOT_FOUND);
+  return {
+    fileName: bundleFileName(message.request.protocolNumber, message.createdAt),
+    mimeType: "application/zip",
+    size: message.bundleSize,
+    stream: await getFileStorage().open(message.bundleKey),
+  };
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ZipArchive } from "archiver";
+import type { Prisma } from "@/generated/prisma/client";
+import { fileExtension } from "./file-names";
+import { getFileStorage, newStorageKey } from "./file-storage";
+import type { StagedFile } from "./receive-upload";
+
+/**
+ * Puts a message's staged files into storage, each under a fresh key, plus
+ * ONE compressed zip of all of them (the bundle the office downloads).
+ *
+ * Files first, then the database — callers follow this order:
+ *
+ *   const persisted = await persistFiles(upload.files);
+ *   try {
+ *     await prisma.$transaction(async (tx) => {
+ *       await tx.message.create({ data: { requestId, body, ...messageFilesData(persisted) } });
+ *       // …the rest of the request's writes
+ *     });
+ *   } catch (error) {
+ *     await persisted.discard();
+ *     throw error;
+ *   }
+ *
+ * A failed write throws before any row exists, having removed what it had
+ * already stored; a failed transaction leaves no file once `discard()` ran.
+ * So a row never points at a missing file, and no file outlives a failure.
+ * The staged files stay the upload's: the caller still calls `upload.discard()`.
+ */
+
+export type PersistedAttachment = {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+};
+
+export type PersistedFiles = {
+  attachments: PersistedAttachment[];
+  /** null when the message has no files. */
+  bundle: { key: string; size: number; sha256: string } | null;
+  /** Removes everything this call stored; for a transaction that failed. */
+  discard(): Promise<void>;
+};
+
+/** Zip entry names must differ (case-insensitively, for Windows): "a.pdf", "a (2).pdf"… */
+export function uniqueEntryNames(fileNames: string[]): string[] {
+  const taken = new Set<string>();
+  return fileNames.map((fileName) => {
+    const extensionLength = fileExtension(fileName).length;
+    const stem = extensionLength ? fileName.slice(0, -(extensionLength + 1)) : fileName;
+    const extension = extensionLength ? fileName.slice(-extensionLength) : "";
+    let candidate = fileName;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+      candidate = extension ? `${stem} (${n}).${extension}` : `${stem} (${n})`;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** Writes the zip to `zipPath`, hashing and counting its bytes on the way out. */
+async function writeBundle(files: StagedFile[], zipPath: string): Promise<{ size: number; sha256: string }> {
+  // One stat at a time keeps the entries in the message's order.
+  const archive = new ZipArchive({ zlib: { level: 9 }, statConcurrency: 1 });
+  const hash = createHash("sha256");
+  let size = 0;
+  const names = uniqueEntryNames(files.map((file) => file.fileName));
+  files.forEach((file, index) => archive.file(file.tempPath, { name: names[index] ?? file.fileName }));
+  await Promise.all([
+    pipeline(
+      archive,
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          hash.update(chunk);
+          callback(null, chunk);
+        },
+      }),
+      createWriteStream(zipPath, { flags: "wx" }),
+    ),
+    archive.finalize(),
+  ]);
+  return { size, sha256: hash.digest("hex") };
+}
+
+export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles> {
+  const storage = getFileStorage();
+  const stored: string[] = [];
+  const discard = async () => {
+    await Promise.all(stored.map((key) => storage.remove(key)));
+  };
+  if (files.length === 0) return { attachments: [], bundle: null, discard };
+
+  const workDirectory = await mkdtemp(path.join(tmpdir(), "cb-bundle-"));
+  try {
+    const attachments: PersistedAttachment[] = [];
+    for (const file of files) {
+      const storageKey = newStorageKey("attachments");
+      stored.push(storageKey);
+      await storage.put(storageKey, file.tempPath);
+      const { fileName, mimeType, size, sha256 } = file;
+      attachments.push({ fileName, mimeType, size, sha256, storageKey });
+    }
+    const zipPath = path.join(workDirectory, "bundle.zip");
+    const { size, sha256 } = await writeBundle(files, zipPath);
+    const key = newStorageKey("bundles");
+    stored.push(key);
+    await storage.put(key, zipPath);
+    return { attachments, bundle: { key, size, sha256 }, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  } finally {
+    await rm(workDirectory, { recursive: true, force: true });
+  }
+}
+
+/** The file columns and attachment rows of a Message, for its create data. */
+export type MessageFilesData = {
+  bundleKey: string | null;
+  bundleSize: number | null;
+  bundleSha256: string | null;
+  attachments: { create: Prisma.AttachmentCreateWithoutMessageInput[] };
+};
+
+export function messageFilesData(persisted: PersistedFiles): MessageFilesData {
+  return {
+    bundleKey: persisted.bundle?.key ?? null,
+    bundleSize: persisted.bundle?.size ?? null,
+    bundleSha256: persisted.bundle?.sha256 ?? null,
+    attachments: { create: persisted.attachments.map((attachment) => ({ ...attachment })) },
+  };
+}

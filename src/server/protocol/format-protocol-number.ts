@@ -1,0 +1,35 @@
+/** Protocol numbers are issued by INPS; the AOO is the office's code. */
+const INSTITUTION = "INPS";
+const MIN_PROGRESSIVE_DIGITS = 7;
+
+const romeDateParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Rome",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+/** Day, month and year of an instant on the calendar of Rome. */
+export function romeCalendarDate(date: Date): { day: string; month: string; year: number } {
+  const parts = romeDateParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => {
+    const value = parts.find((candidate) => candidate.type === type)?.value;
+    if (!value) throw new Error(`Data non valida per il protocollo: ${date.toISOString()}`);
+    return value;
+  };
+  return { day: part("day"), month: part("month"), year: Number(part("year")) };
+}
+
+/**
+ * `INPS.<AOO>.<dd/mm/yyyy>.<progressive>`, e.g. `INPS.0040.22/11/2026.0001234`:
+ * the date on the calendar of Rome, the progressive zero-padded to at least
+ * seven digits.
+ */
+export function formatProtocolNumber(aooCode: string, date: Date, progressive: number): string {
+  if (!Number.isSafeInteger(progressive) || progressive < 1) {
+    throw new RangeError(`Progressivo di protocollo non valido: ${progressive}`);
+  }
+  const { day, month, year } = romeCalendarDate(date);
+  const number = String(progressive).padStart(MIN_PROGRESSIVE_DIGITS, "0");
+  return `${INSTITUTION}.${aooCode}.${day}/${month}/${year}.${number}`;
+}

@@ -1,0 +1,284 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import { profileLabels, type OperatorActor } from "@/server/identity/actor";
+import {
+  allowedActions,
+  contributorStateLabels,
+  contributorStateOf,
+  contributorVisibleEventTypes,
+  esitoLabels,
+  eventTypeLabels,
+  quesitoStateLabels,
+  type TransitionAction,
+} from "@/server/requests/lifecycle";
+import { visibleMessagesWhere } from "@/server/requests/policy";
+import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+
+export type QuesitoMessage = {
+  id: string;
+  /** The request itself: the first message of a request the contributor sent. */
+  opening: boolean;
+  visibility: MessageVisibility;
+  body: string;
+  createdAt: Date;
+  author: { name: string; side: "contribuente" | "sede"; detail: string | null };
+  attachments: { id: string; fileName: string; mimeType: string; size: number }[];
+  /** Whether the compressed bundle of the message's files exists. */
+  bundleAvailable: boolean;
+};
+
+export type QuesitoEvent = {
+  id: string;
+  type: RequestEventType;
+  typeLabel: string;
+  createdAt: Date;
+  /** Null for what the system did by itself (routing). */
+  actorName: string | null;
+  fromStateLabel: string | null;
+  toStateLabel: string | null;
+  comment: string | null;
+  /** What the event's data says, in words (protocol number, new office, esito…). */
+  detail: string | null;
+  /** Not shown to the contributor. */
+  internal: boolean;
+};
+
+export type QuesitoDetail = {
+  id: string;
+  version: number;
+  state: QuesitoState;
+  stateLabel: string;
+  contributorStateLabel: string;
+  esito: Esito | null;
+  esitoLabel: string | null;
+  receivedAt: Date;
+  takenAt: Date | null;
+  closedAt: Date | null;
+  office: { id: string; code: string; name: string };
+  assignee: { id: string; name: string } | null;
+  /** What the operator may do now (the lifecycle's table for this state). */
+  actions: TransitionAction[];
+  request: {
+    id: string;
+    protocolNumber: string;
+    createdAt: Date;
+    subject: { label: string; areaLabel: string | null };
+    position: { gestione: Gestione; gestioneLabel: string; matricola: string; denominazione: string; province: string };
+    holder: { name: string; codiceFiscale: string };
+    /** Who pressed "Invia" when it was not the holder ("presentata da … per conto di …"). */
+    submitter: { name: string; codiceFiscale: string; profileLabel: string | null } | null;
+    contacts: {
+      email: string | null;
+      pec: string | null;
+      mobile: string | null;
+      landline: string | null;
+      fax: string | null;
+      extraEmail: string | null;
+    };
+    consents: { email: boolean; sms: boolean; pec: boolean };
+  };
+  messages: QuesitoMessage[];
+  history: QuesitoEvent[];
+  /** What files a reply may carry (the gestione's limits). */
+  replyLimits: { maxFiles: number; maxBytesPerFile: number };
+  /** For reassignment: the office's active operators and the other offices. */
+  operators: { id: string; name: string }[];
+  offices: { id: string; label: string }[];
+};
+
+type Named = { givenName: string; familyName: string };
+const fullName = (person: Named) => `${person.givenName} ${person.familyName}`;
+
+const eventDataSchema = z
+  .object({
+    protocolNumber: z.string(),
+    officeName: z.string(),
+    toAssigneeId: z.string(),
+    toOfficeId: z.string(),
+    fromOfficeId: z.string(),
+    esito: z.enum(Esito),
+  })
+  .partial();
+type EventData = z.infer<typeof eventDataSchema>;
+
+function eventData(data: Prisma.JsonValue): EventData {
+  const parsed = eventDataSchema.safeParse(data);
+  return parsed.success ? parsed.data : {};
+}
+
+function eventDetail(
+  type: RequestEventType,
+  data: EventData,
+  operatorNames: Map<string, string>,
+  officeNames: Map<string, string>,
+): string | null {
+  switch (type) {
+    case "PROTOCOLLATA":
+      return data.protocolNumber ? `Protocollo ${data.protocolNumber}` : null;
+    case "SMISTATA":
+      return data.officeName ? `Sede competente: ${data.officeName}` : null;
+    case "RIASSEGNATA":
+      if (data.toOfficeId) {
+        const from = data.fromOfficeId ? officeNames.get(data.fromOfficeId) : undefined;
+        const to = officeNames.get(data.toOfficeId) ?? "altra sede";
+        return from ? `Trasferita da ${from} a ${to}` : `Trasferita a ${to}`;
+      }
+      return data.toAssigneeId ? `Assegnata a ${operatorNames.get(data.toAssigneeId) ?? "altro operatore"}` : null;
+    case "CHIUSA":
+      return data.esito ? `Esito: ${esitoLabels[data.esito]}` : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Everything the office's page of a quesito shows (F20–F22). A quesito of
+ * another office, or an id that names none, is NotFoundError.
+ */
+export async function getQuesito(operator: OperatorActor, quesitoId: string): Promise<QuesitoDetail> {
+  const quesito = await prisma.quesito.findFirst({
+    where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
+    include: {
+      office: { select: { id: true, code: true, name: true } },
+      assignee: { select: { id: true, givenName: true, familyName: true } },
+      request: {
+        include: {
+          subject: { select: { label: true, parent: { select: { label: true } } } },
+          position: { select: { gestione: true, matricola: true, denominazione: true, province: true } },
+          holder: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
+          submittedBy: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
+          messages: {
+            where: visibleMessagesWhere(operator),
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: {
+              authorPerson: { select: { givenName: true, familyName: true } },
+              authorOperator: { select: { givenName: true, familyName: true } },
+              attachments: {
+                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                select: { id: true, fileName: true, mimeType: true, size: true },
+              },
+            },
+          },
+          events: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: {
+              actorPerson: { select: { givenName: true, familyName: true } },
+              actorOperator: { select: { givenName: true, familyName: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!quesito) throw new NotFoundError();
+  const { request } = quesito;
+
+  const events = request.events.map((event) => ({ event, data: eventData(event.data) }));
+  const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
+  const [operators, offices, referenced, gestioneLabels, replyLimits] = await Promise.all([
+    prisma.operator.findMany({
+      where: { officeId: quesito.officeId, active: true },
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
+      select: { id: true, givenName: true, familyName: true },
+    }),
+    prisma.office.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } }),
+    prisma.operator.findMany({
+      where: { id: { in: referencedOperators } },
+      select: { id: true, givenName: true, familyName: true },
+    }),
+    getGestioneLabels(),
+    prisma.gestioneSettings.findUnique({
+      where: { gestione: request.position.gestione },
+      select: { maxFiles: true, maxBytesPerFile: true },
+    }),
+  ]);
+  if (!replyLimits) throw new Error(`Mancano i limiti della gestione ${request.position.gestione}`);
+  const operatorNames = new Map(referenced.map((row) => [row.id, fullName(row)]));
+  const officeNames = new Map(offices.map((office) => [office.id, office.name]));
+  const submitter = request.submittedBy && request.submittedBy.id !== request.holder.id ? request.submittedBy : null;
+
+  return {
+    id: quesito.id,
+    version: quesito.version,
+    state: quesito.state,
+    stateLabel: quesitoStateLabels[quesito.state],
+    contributorStateLabel: contributorStateLabels[contributorStateOf(quesito.state)],
+    esito: quesito.esito,
+    esitoLabel: quesito.esito ? esitoLabels[quesito.esito] : null,
+    receivedAt: quesito.receivedAt,
+    takenAt: quesito.takenAt,
+    closedAt: quesito.closedAt,
+    office: quesito.office,
+    assignee: quesito.assignee ? { id: quesito.assignee.id, name: fullName(quesito.assignee) } : null,
+    actions: allowedActions(quesito.state, "operator"),
+    request: {
+      id: request.id,
+      protocolNumber: request.protocolNumber,
+      createdAt: request.createdAt,
+      subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
+      position: {
+        ...request.position,
+        gestioneLabel: gestioneLabels.get(request.position.gestione) ?? request.position.gestione,
+      },
+      holder: { name: fullName(request.holder), codiceFiscale: request.holder.codiceFiscale },
+      submitter: submitter
+        ? {
+            name: fullName(submitter),
+            codiceFiscale: submitter.codiceFiscale,
+            profileLabel: request.actingProfile ? profileLabels[request.actingProfile] : null,
+          }
+        : null,
+      contacts: {
+        email: request.contactEmail,
+        pec: request.contactPec,
+        mobile: request.contactMobile,
+        landline: request.contactLandline,
+        fax: request.contactFax,
+        extraEmail: request.extraEmail,
+      },
+      consents: { email: request.consentEmail, sms: request.consentSms, pec: request.consentPec },
+    },
+    messages: request.messages.map((message, index) => ({
+      id: message.id,
+      opening: index === 0 && request.direction === "DAL_CONTRIBUENTE" && message.authorPersonId !== null,
+      visibility: message.visibility,
+      body: message.body,
+      createdAt: message.createdAt,
+      author: message.authorOperator
+        ? { name: fullName(message.authorOperator), side: "sede" as const, detail: null }
+        : {
+            name: message.authorPerson ? fullName(message.authorPerson) : "Contribuente",
+            side: "contribuente" as const,
+            detail: message.actingProfile ? profileLabels[message.actingProfile] : null,
+          },
+      attachments: message.attachments,
+      bundleAvailable: message.bundleKey !== null,
+    })),
+    history: events.map(({ event, data }) => ({
+      id: event.id,
+      type: event.type,
+      typeLabel: eventTypeLabels[event.type],
+      createdAt: event.createdAt,
+      actorName: event.actorOperator
+        ? fullName(event.actorOperator)
+        : event.actorPerson
+          ? fullName(event.actorPerson)
+          : null,
+      fromStateLabel: event.fromState ? quesitoStateLabels[event.fromState] : null,
+      toStateLabel: event.toState ? quesitoStateLabels[event.toState] : null,
+      comment: event.comment,
+      detail: eventDetail(event.type, data, operatorNames, officeNames),
+      internal: !contributorVisibleEventTypes.includes(event.type),
+    })),
+    replyLimits,
+    operators: operators.map((row) => ({ id: row.id, name: fullName(row) })),
+    offices: offices
+      .filter((office) => office.id !== quesito.officeId)
+      .map((office) => ({ id: office.id, label: `${office.name} (${office.code})` })),
+  };
+}

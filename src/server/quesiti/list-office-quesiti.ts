@@ -1,0 +1,163 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
+import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import type { OperatorActor } from "@/server/identity/actor";
+import { quesitoStateLabels } from "@/server/requests/lifecycle";
+import { fieldErrorsOf } from "@/server/requests/schemas";
+import { officeQuesitiWhere } from "./policy";
+import { QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
+
+export type QueueRow = {
+  id: string;
+  protocolNumber: string;
+  receivedAt: Date;
+  position: { gestione: Gestione; gestioneLabel: string; matricola: string; denominazione: string };
+  holder: { name: string; codiceFiscale: string };
+  subject: { label: string; areaLabel: string | null };
+  state: QuesitoState;
+  stateLabel: string;
+  assigneeName: string | null;
+};
+
+export type SubjectFilterGroup = { label: string; options: { value: string; label: string }[] };
+
+export type OfficeQueue = {
+  filters: QueueFilters;
+  rows: QueueRow[];
+  /** Quesiti matching the filters, over all pages. */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** For the filter form: gestioni and, per gestione and area, the subjects. */
+  gestioni: { value: Gestione; label: string }[];
+  subjectGroups: SubjectFilterGroup[];
+};
+
+const statesOfFilter: Record<QueueStateFilter, QuesitoState[] | null> = {
+  aperti: ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"],
+  nuovo: ["NUOVO"],
+  in_lavorazione: ["IN_LAVORAZIONE"],
+  in_attesa: ["IN_ATTESA_CONTRIBUENTE"],
+  chiuso: ["CHIUSO"],
+  tutti: null,
+};
+
+function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.QuesitoWhereInput {
+  const states = statesOfFilter[filters.stato];
+  const request: Prisma.RequestWhereInput[] = [];
+  if (filters.gestione) request.push({ position: { gestione: filters.gestione } });
+  if (filters.oggetto) request.push({ OR: [{ subjectId: filters.oggetto }, { subject: { parentId: filters.oggetto } }] });
+  if (filters.cerca) {
+    const term = filters.cerca;
+    request.push({
+      OR: [
+        { protocolNumber: { contains: term, mode: "insensitive" } },
+        { holder: { codiceFiscale: term } },
+        { submittedBy: { codiceFiscale: term } },
+        { position: { matricola: term } },
+      ],
+    });
+  }
+  return {
+    ...officeQuesitiWhere(operator),
+    ...(states ? { state: { in: states } } : {}),
+    ...(filters.assegnazione === "miei" ? { assigneeId: operator.operatorId } : {}),
+    ...(filters.assegnazione === "liberi" ? { assigneeId: null } : {}),
+    ...(filters.dal || filters.al
+      ? {
+          receivedAt: {
+            ...(filters.dal ? { gte: romeDayStart(filters.dal) } : {}),
+            ...(filters.al ? { lt: romeDayEnd(filters.al) } : {}),
+          },
+        }
+      : {}),
+    ...(request.length > 0 ? { request: { AND: request } } : {}),
+  };
+}
+
+async function subjectGroups(gestioneLabels: Map<Gestione, string>): Promise<SubjectFilterGroup[]> {
+  const areas = await prisma.subject.findMany({
+    where: { parentId: null },
+    orderBy: [{ gestione: "asc" }, { sortOrder: "asc" }, { label: "asc" }],
+    select: {
+      id: true,
+      gestione: true,
+      label: true,
+      children: { orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true } },
+    },
+  });
+  return areas.map((area) => ({
+    label: `${gestioneLabels.get(area.gestione) ?? area.gestione} – ${area.label}`,
+    options: [
+      { value: area.id, label: `${area.label}: tutti gli oggetti` },
+      ...area.children.map((subject) => ({ value: subject.id, label: subject.label })),
+    ],
+  }));
+}
+
+/**
+ * The work queue of the operator's office (F20): filtered, searched, oldest
+ * first unless asked otherwise, 25 a page. Invalid filters: ValidationError
+ * with the parameter's message.
+ */
+export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown): Promise<OfficeQueue> {
+  const parsed = queueFiltersSchema.safeParse(rawFilters);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
+  const filters = parsed.data;
+  const where = queueWhere(operator, filters);
+  const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
+
+  const [total, quesiti, gestioneLabels] = await Promise.all([
+    prisma.quesito.count({ where }),
+    prisma.quesito.findMany({
+      where,
+      orderBy: [{ receivedAt: direction }, { id: direction }],
+      skip: (filters.pagina - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        state: true,
+        receivedAt: true,
+        assignee: { select: { givenName: true, familyName: true } },
+        request: {
+          select: {
+            protocolNumber: true,
+            position: { select: { gestione: true, matricola: true, denominazione: true } },
+            holder: { select: { givenName: true, familyName: true, codiceFiscale: true } },
+            subject: { select: { label: true, parent: { select: { label: true } } } },
+          },
+        },
+      },
+    }),
+    getGestioneLabels(),
+  ]);
+
+  return {
+    filters,
+    total,
+    page: filters.pagina,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    rows: quesiti.map(({ request, assignee, ...quesito }) => ({
+      id: quesito.id,
+      protocolNumber: request.protocolNumber,
+      receivedAt: quesito.receivedAt,
+      position: { ...request.position, gestioneLabel: gestioneLabels.get(request.position.gestione) ?? request.position.gestione },
+      holder: {
+        name: `${request.holder.givenName} ${request.holder.familyName}`,
+        codiceFiscale: request.holder.codiceFiscale,
+      },
+      subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
+      state: quesito.state,
+      stateLabel: quesitoStateLabels[quesito.state],
+      assigneeName: assignee ? `${assignee.givenName} ${assignee.familyName}` : null,
+    })),
+    gestioni: [...gestioneLabels]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, "it")),
+    subjectGroups: await subjectGroups(gestioneLabels),
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { messageFilesData, type PersistedFiles } from "@/server/attachments/persist-files";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { OperatorActor } from "@/server/identity/actor";
+import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
+import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { parseInput, replySchema } from "./schemas";
+
+/**
+ * The office's reply, a public message of the thread (F22), with the files
+ * the attachments module already stored (`persistFiles`): the message, its
+ * files and the transition commit together; if anything fails, the stored
+ * files are discarded. The quesito stays in its state or moves to the
+ * working state chosen with the reply.
+ */
+export async function replyToQuesito(
+  operator: OperatorActor,
+  quesitoId: string,
+  input: unknown,
+  files?: PersistedFiles,
+): Promise<TransitionResult> {
+  try {
+    const id = checkedQuesitoId(quesitoId);
+    const { expectedVersion, body, nextState } = parseInput(replySchema, input);
+    return await prisma.$transaction(async (tx) => {
+      const quesito = await tx.quesito.findFirst({ where: { id, ...officeQuesitiWhere(operator) }, select: { requestId: true } });
+      if (!quesito) throw new NotFoundError();
+      const message = await tx.message.create({
+        data: {
+          requestId: quesito.requestId,
+          visibility: "PUBBLICO",
+          body,
+          authorOperatorId: operator.operatorId,
+          ...(files ? messageFilesData(files) : {}),
+        },
+        select: { id: true },
+      });
+      return applyTransition(tx, {
+        action: "RISPOSTA",
+        messageId: message.id,
+        ...(nextState ? { nextState } : {}),
+        actor: operator,
+        quesito: { id },
+        expectedVersion,
+      });
+    });
+  } catch (error) {
+    await files?.discard();
+    throw error;
+  }
+}

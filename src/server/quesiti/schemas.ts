@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { Esito, Gestione } from "@/generated/prisma/enums";
+import { ValidationError } from "@/server/errors/domain-errors";
+import type { WorkingState } from "@/server/requests/lifecycle";
+import { fieldErrorsOf } from "@/server/requests/schemas";
+
+/**
+ * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
+ * and the services (the truth). The queue's GET parameters have Italian names,
+ * as they appear in the address bar; the action forms post English field names.
+ */
+
+export const QUEUE_PAGE_SIZE = 25;
+/** The states an operator may move a quesito to with a comment or a reply. */
+const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly WorkingState[];
+export const COMMENT_MAX_LENGTH = 2000;
+export const BODY_MAX_LENGTH = 4000;
+export const SEARCH_MAX_LENGTH = 40;
+
+/** Empty text becomes "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+// ───────────────────────────── queue filters ─────────────────────────────
+
+export const queueStateFilters = ["aperti", "nuovo", "in_lavorazione", "in_attesa", "chiuso", "tutti"] as const;
+export type QueueStateFilter = (typeof queueStateFilters)[number];
+export const queueStateFilterLabels: Record<QueueStateFilter, string> = {
+  aperti: "Da lavorare (non chiusi)",
+  nuovo: "Nuovi",
+  in_lavorazione: "In lavorazione",
+  in_attesa: "In attesa del contribuente",
+  chiuso: "Chiusi",
+  tutti: "Tutti",
+};
+
+export const assigneeFilters = ["tutti", "miei", "liberi"] as const;
+export type AssigneeFilter = (typeof assigneeFilters)[number];
+export const assigneeFilterLabels: Record<AssigneeFilter, string> = {
+  tutti: "Tutti gli operatori",
+  miei: "Assegnati a me",
+  liberi: "Non assegnati",
+};
+
+export const queueOrders = ["meno_recenti", "piu_recenti"] as const;
+export type QueueOrder = (typeof queueOrders)[number];
+export const queueOrderLabels: Record<QueueOrder, string> = {
+  meno_recenti: "Dal meno recente",
+  piu_recenti: "Dal più recente",
+};
+
+const isoDay = z.preprocess(blankToUndefined, z.iso.date("Indicare una data valida (gg/mm/aaaa).").optional());
+
+/** The queue's GET parameters. */
+export const queueFiltersSchema = z
+  .object({
+    stato: z.preprocess(
+      blankToUndefined,
+      z.enum(queueStateFilters, { message: "Scegliere uno stato tra quelli proposti." }).default("aperti"),
+    ),
+    gestione: z.preprocess(
+      blankToUndefined,
+      z.enum(Gestione, { message: "Scegliere una gestione tra quelle proposte." }).optional(),
+    ),
+    /** An area (all its subjects) or a single subject. */
+    oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
+    dal: isoDay,
+    al: isoDay,
+    assegnazione: z.preprocess(
+      blankToUndefined,
+      z.enum(assigneeFilters, { message: "Scegliere un'assegnazione tra quelle proposte." }).default("tutti"),
+    ),
+    /** Protocol number (or part of it), codice fiscale of holder or submitter, or matricola. */
+    cerca: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`)
+        .toUpperCase()
+        .optional(),
+    ),
+    ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
+    pagina: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  })
+  .superRefine((filters, context) => {
+    if (filters.dal && filters.al && filters.dal > filters.al) {
+      context.addIssue({ code: "custom", path: ["al"], message: "La data finale non può precedere quella iniziale." });
+    }
+  });
+
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+// ───────────────────────────── actions on a quesito ─────────────────────────────
+
+/** The version of the quesito the operator saw, from the form's hidden field. */
+const expectedVersion = z.coerce
+  .number({ message: "Il modulo non è valido: ricaricare la pagina." })
+  .int("Il modulo non è valido: ricaricare la pagina.")
+  .min(0, "Il modulo non è valido: ricaricare la pagina.");
+
+const comment = z
+  .string({ message: "Inserire un commento." })
+  .trim()
+  .min(1, "Inserire un commento.")
+  .max(COMMENT_MAX_LENGTH, `Il commento può contenere al massimo ${COMMENT_MAX_LENGTH} caratteri.`);
+
+export const takeQuesitoSchema = z.object({ expectedVersion });
+
+export const reassignQuesitoSchema = z
+  .object({
+    expectedVersion,
+    operatorId: z.preprocess(blankToUndefined, z.uuid("Scegliere un operatore tra quelli proposti.").optional()),
+    officeId: z.preprocess(blankToUndefined, z.uuid("Scegliere una sede tra quelle proposte.").optional()),
+    comment,
+  })
+  .transform(({ operatorId, officeId, ...rest }, context) => {
+    if (operatorId && officeId) {
+      context.addIssue({ code: "custom", path: ["officeId"], message: "Scegliere un operatore oppure una sede, non entrambi." });
+      return z.NEVER;
+    }
+    if (operatorId) return { ...rest, to: { operatorId } };
+    if (officeId) return { ...rest, to: { officeId } };
+    context.addIssue({ code: "custom", path: ["operatorId"], message: "Scegliere l'operatore o la sede a cui riassegnare." });
+    return z.NEVER;
+  });
+
+export const changeQuesitoStateSchema = z.object({
+  expectedVersion,
+  toState: z.enum(workingStates, { message: "Scegliere il nuovo stato tra quelli proposti." }),
+  comment,
+});
+
+export const closeQuesitoSchema = z.object({
+  expectedVersion,
+  esito: z.enum(Esito, { message: "Scegliere l'esito." }),
+  comment,
+});
+
+export const internalNoteSchema = z.object({
+  expectedVersion,
+  body: z
+    .string({ message: "Scrivere il testo della nota." })
+    .trim()
+    .min(1, "Scrivere il testo della nota.")
+    .max(BODY_MAX_LENGTH, `La nota può contenere al massimo ${BODY_MAX_LENGTH} caratteri.`),
+});
+
+export const replySchema = z.object({
+  expectedVersion,
+  body: z
+    .string({ message: "Scrivere il testo della risposta." })
+    .trim()
+    .min(1, "Scrivere il testo della risposta.")
+    .max(BODY_MAX_LENGTH, `La risposta può contenere al massimo ${BODY_MAX_LENGTH} caratteri.`),
+  /** Empty: the quesito stays in its state. */
+  nextState: z.preprocess(
+    blankToUndefined,
+    z.enum(workingStates, { message: "Scegliere lo stato tra quelli proposti." }).optional(),
+  ),
+});
+
+/** A quesito id from an address or a form: anything but a UUID names no quesito. */
+export const quesitoIdSchema = z.uuid();
+
+/** The input as the schema gives it, or ValidationError with a message per field. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}

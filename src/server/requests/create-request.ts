@@ -1,0 +1,156 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Gestione } from "@/generated/prisma/enums";
+import { messageFilesData, persistFiles } from "@/server/attachments/persist-files";
+import type { StagedFile } from "@/server/attachments/receive-upload";
+import { prisma } from "@/server/db/client";
+import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { findActablePosition } from "./actable-position";
+import { deleteDraft, DRAFT_FILES_GONE, findOwnDraft, restageDraftFiles } from "./form-drafts";
+import { openingEvents } from "./lifecycle";
+import {
+  contactRuleErrors,
+  contactsSchema,
+  draftReferenceSchema,
+  FILES_FIELD,
+  fieldErrorsOf,
+  fileLimitErrors,
+  mergeFieldErrors,
+  newRequestSchema,
+} from "./schemas";
+
+export type CreatedRequest = {
+  id: string;
+  protocolNumber: string;
+  /** True when the same submission had already been registered ("Invia" pressed twice). */
+  replayed: boolean;
+};
+
+export const SUBJECT_NOT_IN_GESTIONE = "L'oggetto scelto non appartiene alla gestione della posizione.";
+
+async function findReplay(actor: ContributorActor, idempotencyKey: string): Promise<CreatedRequest | null> {
+  const existing = await prisma.request.findUnique({
+    where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },
+    select: { id: true, protocolNumber: true },
+  });
+  return existing ? { ...existing, replayed: true } : null;
+}
+
+/** A second-level, active subject (under an active area) of the gestione, with its routing. */
+function findSubject(gestione: Gestione, subjectId: string) {
+  return prisma.subject.findFirst({
+    where: { id: subjectId, gestione, active: true, parentId: { not: null }, parent: { active: true } },
+    select: { id: true, routeToOffice: { select: { id: true, code: true, name: true } } },
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * "Invia" on Nuova richiesta (F03–F05). `input` is the form's fields (with
+ * the draft reference of a corrected form), `files` the new attachments,
+ * already staged within the gestione's limits.
+ *
+ * Checks everything first and reports every field problem at once
+ * (ValidationError); a position the actor may not act on now is not found.
+ * Then stores the files and, in ONE transaction, takes the competent office's
+ * next protocol number and writes the request, its quesito, the first
+ * message with its attachments and the opening events: a failure anywhere
+ * leaves no row and no stored file, and gives the protocol number back.
+ *
+ * Idempotent per submitter and idempotency key (the hidden field of the
+ * form): a repeated submission returns the request the first one registered.
+ */
+export async function createRequest(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  files: StagedFile[],
+  now = new Date(),
+): Promise<CreatedRequest> {
+  const key = newRequestSchema.shape.idempotencyKey.safeParse(input.idempotencyKey);
+  if (key.success) {
+    const replay = await findReplay(actor, key.data);
+    if (replay) return replay;
+  }
+
+  const parsed = newRequestSchema.safeParse(input);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
+  const position = positionId ? await findActablePosition(actor, positionId, now) : null;
+
+  const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
+  const subject = position && subjectId.success ? await findSubject(position.gestione, subjectId.data) : null;
+  if (position && subjectId.success && !subject) mergeFieldErrors(errors, { subjectId: [SUBJECT_NOT_IN_GESTIONE] });
+
+  const contacts = contactsSchema.safeParse(input);
+  if (position && contacts.success) mergeFieldErrors(errors, contactRuleErrors(position.settings, contacts.data));
+
+  const reference = draftReferenceSchema.parse(input);
+  const draft = reference.bozza ? await findOwnDraft(actor, reference.bozza, { purpose: "NUOVA_RICHIESTA" }, now) : null;
+  const keptFiles = draft?.files.filter((file) => reference.conservati.includes(file.key)) ?? [];
+  if (reference.conservati.length > 0 && !draft) mergeFieldErrors(errors, { [FILES_FIELD]: [DRAFT_FILES_GONE] });
+  if (position) mergeFieldErrors(errors, fileLimitErrors(position.settings, [...keptFiles, ...files]));
+
+  if (!parsed.success || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const data = parsed.data;
+  const office = subject.routeToOffice ?? position.office;
+
+  const restaged = await restageDraftFiles(keptFiles);
+  const persisted = await persistFiles([...restaged.files, ...files]).finally(() => restaged.discard());
+  let created: { id: string; protocolNumber: string };
+  try {
+    created = await prisma.$transaction(async (tx) => {
+      const protocolNumber = await assignProtocolNumber(tx, office, now);
+      const request = await tx.request.create({
+        data: {
+          positionId: position.id,
+          subjectId: subject.id,
+          text: data.text,
+          submittedById: actor.personId,
+          actingProfile: actor.profile,
+          holderId: position.holderId,
+          contactEmail: data.email ?? null,
+          contactPec: data.pec ?? null,
+          contactMobile: data.mobile ?? null,
+          contactLandline: data.landline ?? null,
+          contactFax: data.fax ?? null,
+          extraEmail: data.extraEmail ?? null,
+          consentEmail: data.consentEmail,
+          consentSms: data.consentSms,
+          consentPec: data.consentPec,
+          protocolNumber,
+          idempotencyKey: data.idempotencyKey,
+          createdAt: now,
+          lastActivityAt: now,
+        },
+        select: { id: true, protocolNumber: true },
+      });
+      await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
+      await tx.message.create({
+        data: {
+          requestId: request.id,
+          visibility: "PUBBLICO",
+          body: data.text,
+          authorPersonId: actor.personId,
+          actingProfile: actor.profile,
+          createdAt: now,
+          ...messageFilesData(persisted),
+        },
+      });
+      await openingEvents(tx, request.id, actor, office, now);
+      return request;
+    });
+  } catch (error) {
+    await persisted.discard();
+    // The same submission won a race with this one: answer as for a replay.
+    const replay = isUniqueViolation(error) ? await findReplay(actor, data.idempotencyKey) : null;
+    if (replay) return replay;
+    throw error;
+  }
+  if (draft) await deleteDraft(draft.id);
+  return { ...created, replayed: false };
+}

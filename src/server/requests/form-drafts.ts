@@ -1,0 +1,152 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { z } from "zod";
+import type { FormDraftPurpose } from "@/generated/prisma/enums";
+import { getFileStorage, newStorageKey } from "@/server/attachments/file-storage";
+import type { StagedFile } from "@/server/attachments/receive-upload";
+import { prisma } from "@/server/db/client";
+import type { ContributorActor } from "@/server/identity/actor";
+import { logger } from "@/server/logger";
+import { isUuid } from "./actable-position";
+
+/**
+ * The files and values of forms that came back with errors (FormDraft), and
+ * the helpers the services share to keep, read and use them. A draft's files
+ * sit in storage under their own keys until the form is sent or the draft
+ * expires; `key` is the token the form uses to send a file again.
+ */
+
+/** How long a corrected form may wait. */
+export const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+export const DRAFT_FILES_GONE = "I file caricati in precedenza non sono più disponibili: allegarli di nuovo.";
+/** Expired drafts removed per save, so that the clean-up never weighs on one request. */
+const PURGE_BATCH = 50;
+
+const draftFileSchema = z.object({
+  key: z.string(),
+  storageKey: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+});
+export type DraftFile = z.infer<typeof draftFileSchema>;
+const draftFilesSchema = z.array(draftFileSchema);
+
+const draftDataSchema = z.object({
+  values: z.record(z.string(), z.string()),
+  errors: z.record(z.string(), z.array(z.string())),
+});
+export type DraftData = z.infer<typeof draftDataSchema>;
+
+export type DraftScope = { purpose: FormDraftPurpose; requestId?: string };
+
+/** The actor's unexpired draft of this form, or null: someone else's draft does not exist for them. */
+export async function findOwnDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now: Date) {
+  if (!isUuid(draftId)) return null;
+  const draft = await prisma.formDraft.findFirst({
+    where: {
+      id: draftId,
+      ownerPersonId: actor.personId,
+      purpose: scope.purpose,
+      requestId: scope.requestId ?? null,
+      expiresAt: { gt: now },
+    },
+  });
+  if (!draft) return null;
+  return { id: draft.id, data: draftDataSchema.parse(draft.data), files: draftFilesSchema.parse(draft.files) };
+}
+
+/** Copies staged files into storage for a draft; all or nothing. */
+export async function storeDraftFiles(files: StagedFile[]): Promise<DraftFile[]> {
+  const storage = getFileStorage();
+  const stored: DraftFile[] = [];
+  try {
+    for (const file of files) {
+      const storageKey = newStorageKey("attachments");
+      await storage.put(storageKey, file.tempPath);
+      stored.push({
+        key: randomUUID(),
+        storageKey,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        size: file.size,
+        sha256: file.sha256,
+      });
+    }
+    return stored;
+  } catch (error) {
+    await removeDraftFiles(stored);
+    throw error;
+  }
+}
+
+/** Deletes files of drafts from storage; a file that cannot be deleted is logged and left behind. */
+export async function removeDraftFiles(files: DraftFile[]): Promise<void> {
+  const storage = getFileStorage();
+  await Promise.all(
+    files.map((file) =>
+      storage.remove(file.storageKey).catch((error: unknown) => {
+        logger.error({ err: error, storageKey: file.storageKey }, "File di una bozza non eliminato");
+      }),
+    ),
+  );
+}
+
+/**
+ * Brings draft files back as staged files (temporary copies), so that they
+ * go through persistFiles with the new ones and end up in the same bundle.
+ */
+export async function restageDraftFiles(files: DraftFile[]): Promise<{ files: StagedFile[]; discard(): Promise<void> }> {
+  const directory = await mkdtemp(path.join(tmpdir(), "cb-draft-"));
+  const discard = () => rm(directory, { recursive: true, force: true });
+  if (files.length === 0) return { files: [], discard };
+  const storage = getFileStorage();
+  try {
+    const staged: StagedFile[] = [];
+    for (const file of files) {
+      const tempPath = path.join(directory, randomUUID());
+      await pipeline(await storage.open(file.storageKey), createWriteStream(tempPath, { flags: "wx" }));
+      staged.push({ fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, tempPath });
+    }
+    return { files: staged, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+/**
+ * Deletes a draft that has been used, with its files. Runs after the form's
+ * transaction has committed, so a failure is only logged: the expiry clean-up
+ * removes the draft later.
+ */
+export async function deleteDraft(draftId: string): Promise<void> {
+  try {
+    const draft = await prisma.formDraft.findUnique({ where: { id: draftId }, select: { files: true } });
+    if (!draft) return;
+    await prisma.formDraft.deleteMany({ where: { id: draftId } });
+    await removeDraftFiles(draftFilesSchema.parse(draft.files));
+  } catch (error) {
+    logger.error({ err: error, draftId }, "Bozza usata non eliminata");
+  }
+}
+
+/** Removes a batch of expired drafts and their files. */
+export async function purgeExpiredDrafts(now: Date): Promise<void> {
+  const expired = await prisma.formDraft.findMany({
+    where: { expiresAt: { lte: now } },
+    orderBy: { expiresAt: "asc" },
+    take: PURGE_BATCH,
+    select: { id: true, files: true },
+  });
+  if (expired.length === 0) return;
+  await prisma.formDraft.deleteMany({ where: { id: { in: expired.map((draft) => draft.id) } } });
+  await removeDraftFiles(expired.flatMap((draft) => draftFilesSchema.parse(draft.files)));
+}
+

@@ -1,0 +1,26 @@
+import "server-only";
+import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { findOwnDraft, type DraftScope } from "./form-drafts";
+
+export type FormDraftView = {
+  id: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  /** The files kept, by the token the form sends back to keep them again. */
+  files: { key: string; fileName: string; size: number }[];
+};
+
+export const DRAFT_NOT_FOUND = "Il modulo salvato non esiste più: compilarlo di nuovo.";
+
+/** A form that came back with errors, for its owner only; anyone else's, or an expired one, is not found. */
+export async function getFormDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now = new Date()): Promise<FormDraftView> {
+  const draft = await findOwnDraft(actor, draftId, scope, now);
+  if (!draft) throw new NotFoundError(DRAFT_NOT_FOUND);
+  return {
+    id: draft.id,
+    values: draft.data.values,
+    errors: draft.data.errors,
+    files: draft.files.map(({ key, fileName, size }) => ({ key, fileName, size })),
+  };
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Gestione } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import type { ContributorActor } from "@/server/identity/actor";
+import { listActorPositions, type ActorPosition } from "@/server/positions/list-actor-positions";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import { POSITION_NOT_FOUND } from "./actable-position";
+import type { ContactRules } from "./schemas";
+
+export type UploadLimits = { maxFiles: number; maxBytesPerFile: number };
+export type SubjectArea = { id: string; label: string; subjects: { id: string; label: string }[] };
+export type ContactPrefill = { email: string; pec: string; mobile: string; landline: string; fax: string };
+
+export type NewRequestForm = {
+  /** The positions the actor may act on now (step 1). */
+  positions: ActorPosition[];
+  /** The chosen position with what step 2 needs; null until one is chosen. */
+  selected: {
+    position: ActorPosition;
+    rules: ContactRules;
+    limits: UploadLimits;
+    /** The gestione's active areas with their active subjects, in order. */
+    areas: SubjectArea[];
+  } | null;
+  /** The actor's contact data on file (F11), to prefill the form. */
+  contacts: ContactPrefill;
+};
+
+async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
+  const areas = await prisma.subject.findMany({
+    where: { gestione, parentId: null, active: true },
+    orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+    select: {
+      id: true,
+      label: true,
+      children: {
+        where: { active: true },
+        orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+        select: { id: true, label: true },
+      },
+    },
+  });
+  return areas
+    .filter((area) => area.children.length > 0)
+    .map((area) => ({ id: area.id, label: area.label, subjects: area.children }));
+}
+
+/**
+ * What the "Nuova richiesta" form needs. With `positionId` (or when the actor
+ * has a single position) the form's second step: that position's subjects,
+ * limits and contact rules. A position the actor may not act on now is not found.
+ */
+export async function getNewRequestForm(
+  actor: ContributorActor,
+  { positionId }: { positionId?: string },
+  now = new Date(),
+): Promise<NewRequestForm> {
+  const [positions, profile] = await Promise.all([
+    listActorPositions(actor, now),
+    prisma.contactProfile.findUnique({ where: { personId: actor.personId } }),
+  ]);
+  const contacts: ContactPrefill = {
+    email: profile?.email ?? "",
+    pec: profile?.pec ?? "",
+    mobile: profile?.mobile ?? "",
+    landline: profile?.landline ?? "",
+    fax: profile?.fax ?? "",
+  };
+  const chosenId = positionId ?? (positions.length === 1 ? positions[0]?.id : undefined);
+  if (!chosenId) return { positions, selected: null, contacts };
+
+  const position = positions.find((candidate) => candidate.id === chosenId);
+  if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
+  const settings = await prisma.gestioneSettings.findUnique({ where: { gestione: position.gestione } });
+  if (!settings) throw new Error(`Mancano i limiti della gestione ${position.gestione}`);
+  const { label, pecRequired, emailOrPhoneRequired, maxFiles, maxBytesPerFile } = settings;
+  return {
+    positions,
+    selected: {
+      position,
+      rules: { label, pecRequired, emailOrPhoneRequired },
+      limits: { maxFiles, maxBytesPerFile },
+      areas: await subjectTree(position.gestione),
+    },
+    contacts,
+  };
+}

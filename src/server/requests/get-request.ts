@@ -1,0 +1,178 @@
+import "server-only";
+import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import type { ContributorActor } from "@/server/identity/actor";
+import { isUuid } from "./actable-position";
+import { contributorMessagingRefusal } from "./contributor-messaging";
+import {
+  contributorStateLabels,
+  contributorStateOf,
+  contributorVisibleEventTypes,
+  esitoLabels,
+  eventTypeLabels,
+  type ContributorState,
+} from "./lifecycle";
+import { requestAccessWhere, visibleMessagesWhere } from "./policy";
+import type { UploadLimits } from "./get-new-request-form";
+
+export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
+
+export type RequestAttachment = { id: string; fileName: string; mimeType: string; size: number };
+
+export type RequestMessage = {
+  id: string;
+  createdAt: Date;
+  body: string;
+  /** A person of the Cassetto, or the office that wrote. */
+  author: { kind: "contributor"; name: string } | { kind: "office"; officeName: string };
+  attachments: RequestAttachment[];
+};
+
+export type RequestHistoryEntry = {
+  id: string;
+  type: RequestEventType;
+  label: string;
+  createdAt: Date;
+  /** The operator's comment on a state change or closure. */
+  comment: string | null;
+};
+
+export type RequestDetail = {
+  id: string;
+  protocolNumber: string;
+  createdAt: Date;
+  lastActivityAt: Date;
+  state: ContributorState;
+  stateLabel: string;
+  office: { code: string; name: string };
+  position: { id: string; matricola: string; denominazione: string; gestioneLabel: string };
+  subject: { label: string; areaLabel: string | null };
+  submittedBy: { name: string; profile: ActingProfile | null } | null;
+  holder: { name: string };
+  /** Sent by someone other than the holder (an intermediary or an employee). */
+  onBehalf: boolean;
+  contacts: {
+    email: string | null;
+    pec: string | null;
+    mobile: string | null;
+    landline: string | null;
+    fax: string | null;
+    extraEmail: string | null;
+    consentEmail: boolean;
+    consentSms: boolean;
+    consentPec: boolean;
+  };
+  messages: RequestMessage[];
+  history: RequestHistoryEntry[];
+  esito: { code: Esito; label: string; comment: string | null; closedAt: Date | null } | null;
+  /** Whether the contributor may add a message now, and why not otherwise. */
+  messaging: { allowed: true; limits: UploadLimits } | { allowed: false; reason: string };
+};
+
+const fullName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
+
+/**
+ * A request as its contributor sees it (F07, F08): the public thread with its
+ * files, the history with the operators' comments at each state change, the
+ * outcome. Internal notes never leave the office. Someone else's request, or
+ * one of a position the actor may no longer act on, is not found.
+ */
+export async function getRequest(actor: ContributorActor, requestId: string, now = new Date()): Promise<RequestDetail> {
+  if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const request = await prisma.request.findFirst({
+    where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
+    include: {
+      position: { select: { id: true, matricola: true, denominazione: true, gestione: true } },
+      subject: { select: { label: true, parent: { select: { label: true } } } },
+      submittedBy: { select: { id: true, givenName: true, familyName: true } },
+      holder: { select: { id: true, givenName: true, familyName: true } },
+      quesito: { select: { state: true, esito: true, closedAt: true, office: { select: { code: true, name: true } } } },
+      messages: {
+        where: visibleMessagesWhere(actor),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          createdAt: true,
+          body: true,
+          authorPerson: { select: { givenName: true, familyName: true } },
+          authorOperator: { select: { office: { select: { name: true } } } },
+          attachments: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { id: true, fileName: true, mimeType: true, size: true },
+          },
+        },
+      },
+      events: {
+        where: { type: { in: [...contributorVisibleEventTypes] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, type: true, createdAt: true, comment: true },
+      },
+    },
+  });
+  if (!request?.quesito) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const { quesito } = request;
+  const [labels, settings] = await Promise.all([
+    getGestioneLabels(),
+    prisma.gestioneSettings.findUnique({ where: { gestione: request.position.gestione } }),
+  ]);
+  if (!settings) throw new Error(`Mancano i limiti della gestione ${request.position.gestione}`);
+
+  const state = contributorStateOf(quesito.state);
+  const refusal = contributorMessagingRefusal(quesito.state);
+  const closing = request.events.findLast((event) => event.type === "CHIUSA");
+
+  return {
+    id: request.id,
+    protocolNumber: request.protocolNumber,
+    createdAt: request.createdAt,
+    lastActivityAt: request.lastActivityAt,
+    state,
+    stateLabel: contributorStateLabels[state],
+    office: quesito.office,
+    position: {
+      id: request.position.id,
+      matricola: request.position.matricola,
+      denominazione: request.position.denominazione,
+      gestioneLabel: labels.get(request.position.gestione) ?? request.position.gestione,
+    },
+    subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
+    submittedBy: request.submittedBy ? { name: fullName(request.submittedBy), profile: request.actingProfile } : null,
+    holder: { name: fullName(request.holder) },
+    onBehalf: request.submittedBy !== null && request.submittedBy.id !== request.holder.id,
+    contacts: {
+      email: request.contactEmail,
+      pec: request.contactPec,
+      mobile: request.contactMobile,
+      landline: request.contactLandline,
+      fax: request.contactFax,
+      extraEmail: request.extraEmail,
+      consentEmail: request.consentEmail,
+      consentSms: request.consentSms,
+      consentPec: request.consentPec,
+    },
+    messages: request.messages.map((message) => ({
+      id: message.id,
+      createdAt: message.createdAt,
+      body: message.body,
+      author: message.authorOperator
+        ? { kind: "office", officeName: message.authorOperator.office.name }
+        : { kind: "contributor", name: message.authorPerson ? fullName(message.authorPerson) : "Contribuente" },
+      attachments: message.attachments,
+    })),
+    history: request.events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      label: eventTypeLabels[event.type],
+      createdAt: event.createdAt,
+      comment: event.comment,
+    })),
+    esito: quesito.esito
+      ? { code: quesito.esito, label: esitoLabels[quesito.esito], comment: closing?.comment ?? null, closedAt: quesito.closedAt }
+      : null,
+    messaging: refusal
+      ? { allowed: false, reason: refusal }
+      : { allowed: true, limits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile } },
+  };
+}

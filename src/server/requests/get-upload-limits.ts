@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { findActablePosition, isUuid } from "./actable-position";
+import type { UploadLimits } from "./get-new-request-form";
+import { REQUEST_NOT_FOUND } from "./get-request";
+import { requestAccessWhere } from "./policy";
+
+/**
+ * The file limits of the gestione a form's files go to, read before the
+ * upload so that it is held to them while it streams in: the position of a
+ * new request, or the position of the request a message answers. Whatever
+ * the actor may not act on is not found.
+ */
+export async function getUploadLimits(
+  actor: ContributorActor,
+  target: { positionId: string } | { requestId: string },
+  now = new Date(),
+): Promise<UploadLimits> {
+  if ("positionId" in target) {
+    const { settings } = await findActablePosition(actor, target.positionId, now);
+    return { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile };
+  }
+  if (!isUuid(target.requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const request = await prisma.request.findFirst({
+    where: { AND: [{ id: target.requestId }, requestAccessWhere(actor, now)] },
+    select: { position: { select: { gestione: true } } },
+  });
+  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } });
+  return { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile };
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import type { ContributorActor } from "@/server/identity/actor";
+import {
+  contributorStateLabels,
+  contributorStateOf,
+  quesitoStatesFor,
+  type ContributorState,
+} from "./lifecycle";
+import { requestAccessWhere } from "./policy";
+import {
+  fieldErrorsOf,
+  REQUEST_PAGE_SIZE,
+  requestListQuerySchema,
+  type ContributorStateFilter,
+  type RequestListQuery,
+  type RequestSortKey,
+} from "./schemas";
+
+export type RequestListRow = {
+  id: string;
+  protocolNumber: string;
+  createdAt: Date;
+  lastActivityAt: Date;
+  position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };
+  subject: { label: string; areaLabel: string | null };
+  state: ContributorState;
+  stateLabel: string;
+};
+
+export type RequestListPage = {
+  query: RequestListQuery;
+  rows: RequestListRow[];
+  /** Requests matching the filters, over all pages. */
+  total: number;
+  /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
+  nextCursor: string | null;
+  previousCursor: string | null;
+};
+
+const stateOfFilter: Record<ContributorStateFilter, ContributorState> = {
+  aperta: "APERTA",
+  in_carico: "IN_CARICO",
+  chiusa: "CHIUSA",
+};
+
+const sortColumn = {
+  apertura: "createdAt",
+  aggiornamento: "lastActivityAt",
+  protocollo: "protocolNumber",
+} as const satisfies Record<RequestSortKey, keyof Prisma.RequestWhereInput>;
+
+/** Where a page starts: the sort value and id of the row just outside it. */
+type Cursor = { value: string; id: string };
+
+function encodeCursor(row: { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string }, sort: RequestSortKey) {
+  const column = sortColumn[sort];
+  const value = column === "protocolNumber" ? row.protocolNumber : row[column].toISOString();
+  return Buffer.from(JSON.stringify({ value, id: row.id })).toString("base64url");
+}
+
+/** A cursor this service wrote, or null (a hand-edited one just shows the first page). */
+function decodeCursor(encoded: string | undefined, sort: RequestSortKey): Cursor | null {
+  if (!encoded) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null) return null;
+    const { value, id } = parsed as Record<string, unknown>;
+    if (typeof value !== "string" || typeof id !== "string") return null;
+    if (sortColumn[sort] !== "protocolNumber" && Number.isNaN(Date.parse(value))) return null;
+    return { value, id };
+  } catch {
+    return null;
+  }
+}
+
+/** Rows strictly beyond the cursor, in the direction `direction` of the sort column. */
+function beyond(sort: RequestSortKey, direction: "asc" | "desc", cursor: Cursor): Prisma.RequestWhereInput {
+  const column = sortColumn[sort];
+  const op = direction === "asc" ? "gt" : "lt";
+  // Protocol numbers are unique: the column alone orders the rows.
+  if (column === "protocolNumber") return { protocolNumber: { [op]: cursor.value } };
+  const value = new Date(cursor.value);
+  return { OR: [{ [column]: { [op]: value } }, { [column]: value, id: { [op]: cursor.id } }] };
+}
+
+function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.RequestOrderByWithRelationInput[] {
+  const column = sortColumn[sort];
+  return column === "protocolNumber" ? [{ protocolNumber: direction }] : [{ [column]: direction }, { id: direction }];
+}
+
+function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
+  const where: Prisma.RequestWhereInput[] = [];
+  if (query.matricola) where.push({ position: { matricola: query.matricola } });
+  if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });
+  if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(stateOfFilter[query.stato]) } } });
+  const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
+    from || to ? { ...(from ? { gte: romeDayStart(from) } : {}), ...(to ? { lt: romeDayEnd(to) } : {}) } : null;
+  const opened = range(query.apertaDal, query.apertaAl);
+  if (opened) where.push({ createdAt: opened });
+  const updated = range(query.aggiornataDal, query.aggiornataAl);
+  if (updated) where.push({ lastActivityAt: updated });
+  return where;
+}
+
+/**
+ * The requests the actor sent or may follow (F06): a holder's own positions,
+ * an intermediary's clients across all of them. `rawQuery` is the page's
+ * search parameters; invalid filters throw ValidationError with field
+ * messages. Pages are cut by keyset (sort value, id), so a page costs the same
+ * at the first row and at the ten-thousandth.
+ */
+export async function listRequests(
+  actor: ContributorActor,
+  rawQuery: Record<string, unknown>,
+  now = new Date(),
+): Promise<RequestListPage> {
+  const parsed = requestListQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
+  const query = parsed.data;
+  const where: Prisma.RequestWhereInput = {
+    AND: [requestAccessWhere(actor, now), { direction: "DAL_CONTRIBUENTE" }, ...filtersWhere(query)],
+  };
+
+  const after = decodeCursor(query.dopo, query.ordina);
+  const before = after ? null : decodeCursor(query.prima, query.ordina);
+  const reversed = query.verso === "asc" ? "desc" : "asc";
+  const pageWhere: Prisma.RequestWhereInput = after
+    ? { AND: [where, beyond(query.ordina, query.verso, after)] }
+    : before
+      ? { AND: [where, beyond(query.ordina, reversed, before)] }
+      : where;
+
+  const labels = await getGestioneLabels();
+  const [found, total] = await Promise.all([
+    prisma.request.findMany({
+      where: pageWhere,
+      orderBy: orderBy(query.ordina, before ? reversed : query.verso),
+      take: REQUEST_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        protocolNumber: true,
+        createdAt: true,
+        lastActivityAt: true,
+        position: {
+          select: {
+            matricola: true,
+            denominazione: true,
+            gestione: true,
+            holder: { select: { givenName: true, familyName: true } },
+          },
+        },
+        subject: { select: { label: true, parent: { select: { label: true } } } },
+        quesito: { select: { state: true } },
+      },
+    }),
+    prisma.request.count({ where }),
+  ]);
+
+  const more = found.length > REQUEST_PAGE_SIZE;
+  const page = found.slice(0, REQUEST_PAGE_SIZE);
+  if (before) page.reverse();
+  const rows = page.map((row): RequestListRow => {
+    if (!row.quesito) throw new Error(`La richiesta ${row.id} non ha un quesito`);
+    const state = contributorStateOf(row.quesito.state);
+    return {
+      id: row.id,
+      protocolNumber: row.protocolNumber,
+      createdAt: row.createdAt,
+      lastActivityAt: row.lastActivityAt,
+      position: {
+        matricola: row.position.matricola,
+        denominazione: row.position.denominazione,
+        gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
+        holderName: `${row.position.holder.givenName} ${row.position.holder.familyName}`,
+      },
+      subject: { label: row.subject.label, areaLabel: row.subject.parent?.label ?? null },
+      state,
+      stateLabel: contributorStateLabels[state],
+    };
+  });
+  const first = page[0];
+  const last = page.at(-1);
+  const hasNext = before ? true : more;
+  const hasPrevious = before ? more : after !== null;
+  return {
+    query,
+    rows,
+    total,
+    nextCursor: hasNext && last ? encodeCursor(last, query.ordina) : null,
+    previousCursor: hasPrevious && first ? encodeCursor(first, query.ordina) : null,
+  };
+}

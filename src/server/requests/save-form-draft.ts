@@ -1,0 +1,78 @@
+import "server-only";
+import type { StagedFile } from "@/server/attachments/receive-upload";
+import { prisma } from "@/server/db/client";
+import type { FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import {
+  DRAFT_LIFETIME_MS,
+  findOwnDraft,
+  purgeExpiredDrafts,
+  removeDraftFiles,
+  storeDraftFiles,
+  type DraftScope,
+} from "./form-drafts";
+import { newRequestSchema } from "./schemas";
+
+/** The fields each form may keep: nothing else a client sends is stored. */
+const keptFields: Record<DraftScope["purpose"], readonly string[]> = {
+  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
+  MESSAGGIO_RICHIESTA: ["text"],
+};
+
+export type SaveFormDraftInput = DraftScope & {
+  /** The form's text fields as submitted. */
+  values: Record<string, string>;
+  errors: FieldErrors;
+  /** Files of this submission that passed the upload checks. */
+  files: StagedFile[];
+  /**
+   * The draft this submission came from, with the tokens of its files the
+   * person kept ticked; or all of it, values included, when the submission
+   * itself could not be read (an upload refused while streaming).
+   */
+  previous?: { draftId: string; keptKeys: string[] } | { draftId: string; keepEverything: true };
+};
+
+/**
+ * Keeps a form that came back with errors (bad input loses nothing): what was
+ * typed, the field messages and the files received, now and in the draft it
+ * came from, for DRAFT_LIFETIME_MS. Replaces that earlier draft, whose
+ * unticked files are deleted. Also clears a batch of expired drafts.
+ */
+export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
+  const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
+  const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;
+  const everything = input.previous !== undefined && "keepEverything" in input.previous;
+  const keptKeys = new Set(input.previous && "keptKeys" in input.previous ? input.previous.keptKeys : []);
+  const isKept = (file: { key: string }) => everything || keptKeys.has(file.key);
+  const kept = previous?.files.filter(isKept) ?? [];
+  const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
+
+  const allowed = new Set(keptFields[input.purpose]);
+  const submitted = everything && previous ? { ...previous.data.values, ...input.values } : input.values;
+  const values = Object.fromEntries(Object.entries(submitted).filter(([name]) => allowed.has(name)));
+  const stored = await storeDraftFiles(input.files);
+  try {
+    const draft = await prisma.$transaction(async (tx) => {
+      if (previous) await tx.formDraft.deleteMany({ where: { id: previous.id } });
+      return tx.formDraft.create({
+        data: {
+          ownerPersonId: actor.personId,
+          purpose: input.purpose,
+          requestId: input.requestId ?? null,
+          data: { values, errors: input.errors },
+          files: [...kept, ...stored],
+          expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),
+        },
+        select: { id: true },
+      });
+    });
+    await removeDraftFiles(dropped);
+    await purgeExpiredDrafts(now);
+    return draft;
+  } catch (error) {
+    await removeDraftFiles(stored);
+    throw error;
+  }
+}
+

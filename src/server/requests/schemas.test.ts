@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  contactRuleErrors,
+  contactsSchema,
+  draftReferenceSchema,
+  fieldErrorsOf,
+  fileLimitErrors,
+  newRequestSchema,
+  normalizeLandline,
+  normalizeMobile,
+  requestListQuerySchema,
+} from "./schemas";
+
+const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
+const noContacts = contactsSchema.parse({});
+
+describe("Italian phone numbers", () => {
+  it("accept mobiles with or without +39 / 0039 and the usual separators", () => {
+    for (const typed of ["3331234567", "+39 333 123 4567", "0039-333-1234567", "333.123.456"]) {
+      expect(normalizeMobile(typed)).toMatch(/^\+393\d{8,9}$/);
+    }
+    expect(normalizeMobile("+39 333 123 4567")).toBe("+393331234567");
+  });
+
+  it("refuse foreign, fixed or malformed numbers as mobiles", () => {
+    for (const typed of ["+44 7700 900123", "06 1234567", "33312", "333-abc-4567", ""]) expect(normalizeMobile(typed)).toBeNull();
+  });
+
+  it("accept fixed numbers with their area code", () => {
+    expect(normalizeLandline("06 1234 5678")).toBe("+390612345678");
+    expect(normalizeLandline("+39 02 1234567")).toBe("+39021234567");
+    expect(normalizeLandline("3331234567")).toBeNull();
+    expect(normalizeLandline("0612")).toBeNull();
+  });
+});
+
+describe("newRequestSchema", () => {
+  const valid = {
+    positionId: randomUUID(),
+    subjectId: randomUUID(),
+    text: "  Chiedo chiarimenti sul versamento di marzo.  ",
+    email: " Nome.Cognome@Example.IT ",
+    pec: "",
+    consentEmail: "on",
+    idempotencyKey: randomUUID(),
+  };
+
+  it("trims the text, lower-cases addresses, turns blanks into nothing and ticks into true", () => {
+    const parsed = newRequestSchema.parse(valid);
+    expect(parsed.text).toBe("Chiedo chiarimenti sul versamento di marzo.");
+    expect(parsed.email).toBe("nome.cognome@example.it");
+    expect(parsed.pec).toBeUndefined();
+    expect(parsed).toMatchObject({ consentEmail: true, consentSms: false, consentPec: false });
+  });
+
+  it("names every field in error with an Italian message", () => {
+    const result = newRequestSchema.safeParse({ text: "breve", email: "non-valida", mobile: "123" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOf(result.error)).toEqual({
+      positionId: ["Scegliere la posizione contributiva."],
+      subjectId: ["Scegliere l'oggetto della richiesta."],
+      text: ["Il testo deve contenere almeno 20 caratteri."],
+      email: ["Indicare un indirizzo e-mail valido, ad esempio nome.cognome@example.it."],
+      mobile: ["Indicare un numero di cellulare italiano valido, ad esempio 333 1234567."],
+      idempotencyKey: ["Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."],
+    });
+  });
+});
+
+describe("contactRuleErrors", () => {
+  it("asks for an e-mail or a phone, and the PEC where the gestione wants it", () => {
+    expect(contactRuleErrors(rules, noContacts)).toEqual({
+      email: ["Indicare almeno un indirizzo e-mail o un numero di telefono."],
+      pec: ["Per la Gestione Separata – Liberi professionisti la PEC è obbligatoria."],
+    });
+  });
+
+  it("is satisfied by a landline alone where no PEC is needed", () => {
+    const contacts = contactsSchema.parse({ landline: "06 1234567" });
+    expect(contactRuleErrors({ ...rules, pecRequired: false }, contacts)).toEqual({});
+  });
+
+  it("ties each consent to its channel's contact", () => {
+    const contacts = contactsSchema.parse({ landline: "06 1234567", pec: "a@pec.it", consentEmail: "on", consentSms: "on", consentPec: "on" });
+    expect(Object.keys(contactRuleErrors(rules, contacts)).sort()).toEqual(["consentEmail", "consentSms"]);
+  });
+});
+
+describe("fileLimitErrors", () => {
+  const limits = { maxFiles: 2, maxBytesPerFile: 1024 * 1024 };
+  it("reports too many files and each file too large", () => {
+    const files = [
+      { fileName: "a.pdf", size: 10 },
+      { fileName: "b.pdf", size: 2 * 1024 * 1024 },
+      { fileName: "c.pdf", size: 10 },
+    ];
+    expect(fileLimitErrors(limits, files)).toEqual({
+      allegati: ["Si possono allegare al massimo 2 file.", "Il file «b.pdf» supera il limite di 1 MB."],
+    });
+    expect(fileLimitErrors(limits, files.slice(0, 1))).toEqual({});
+  });
+});
+
+describe("draftReferenceSchema", () => {
+  it("reads one or many kept files and ignores what is not a reference", () => {
+    expect(draftReferenceSchema.parse({ bozza: "", conservati: "k1" })).toEqual({ bozza: undefined, conservati: ["k1"] });
+    expect(draftReferenceSchema.parse({ bozza: "d", conservati: ["k1", "k2"] })).toEqual({ bozza: "d", conservati: ["k1", "k2"] });
+    expect(draftReferenceSchema.parse({ conservati: 42 })).toEqual({ bozza: undefined, conservati: [] });
+  });
+});
+
+describe("requestListQuerySchema", () => {
+  it("defaults to the latest update first and falls back on unknown sorts", () => {
+    expect(requestListQuerySchema.parse({})).toMatchObject({ ordina: "aggiornamento", verso: "desc" });
+    expect(requestListQuerySchema.parse({ ordina: "x", verso: "y" })).toMatchObject({ ordina: "aggiornamento", verso: "desc" });
+  });
+
+  it("upper-cases the matricola and refuses impossible dates and reversed ranges", () => {
+    expect(requestListQuerySchema.parse({ matricola: " 7000123456ar " }).matricola).toBe("7000123456AR");
+    const result = requestListQuerySchema.safeParse({ apertaDal: "2026-04-31", aggiornataDal: "2026-05-02", aggiornataAl: "2026-05-01" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(Object.keys(fieldErrorsOf(result.error)).sort()).toEqual(["aggiornataAl", "apertaDal"]);
+  });
+});

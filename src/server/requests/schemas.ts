@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { uploadMessages } from "@/server/attachments/upload-messages";
+import type { FieldErrors } from "@/server/errors/domain-errors";
+
+/**
+ * Inputs of the contributor's side of a request, shared by the forms (limits,
+ * hints, maxLength) and the services (the truth). Field names are the forms'
+ * control names, so that an error lands next to its field.
+ */
+
+export const TEXT_MIN_LENGTH = 20;
+export const TEXT_MAX_LENGTH = 4000;
+export const MESSAGE_MAX_LENGTH = TEXT_MAX_LENGTH;
+export const EMAIL_MAX_LENGTH = 254;
+/** "+39 " and up to 11 digits, with room for the spaces people type. */
+export const PHONE_MAX_LENGTH = 20;
+
+/** The file input of every form that takes attachments. */
+export const FILES_FIELD = "allegati";
+/** Checkboxes naming the files of a draft that go with the form again. */
+export const KEPT_FILES_FIELD = "conservati";
+/** Hidden field carrying the draft a corrected form comes from. */
+export const DRAFT_FIELD = "bozza";
+
+export const contactHints = {
+  email: "Ad esempio nome.cognome@example.it.",
+  pec: "Indirizzo di posta elettronica certificata.",
+  mobile: "Numero italiano, con o senza +39, ad esempio 333 1234567.",
+  landline: "Numero italiano con il prefisso, ad esempio 06 12345678.",
+  fax: "Numero italiano con il prefisso.",
+  extraEmail: "Un secondo indirizzo che riceverà gli avvisi, ad esempio quello del tuo studio.",
+} as const;
+
+/** The national part of an Italian number: digits only, without +39 / 0039. */
+function nationalDigits(value: string): string | null {
+  const compact = value.replace(/[\s./()-]/g, "");
+  const national = compact.replace(/^(\+39|0039)/, "");
+  return /^\d+$/.test(national) ? national : null;
+}
+
+/** Italian mobile numbers start with 3 and have 9 or 10 digits. */
+export function normalizeMobile(value: string): string | null {
+  const digits = nationalDigits(value);
+  return digits && /^3\d{8,9}$/.test(digits) ? `+39${digits}` : null;
+}
+
+/** Italian fixed numbers start with 0 (the area code) and have 6 to 11 digits. */
+export function normalizeLandline(value: string): string | null {
+  const digits = nationalDigits(value);
+  return digits && /^0\d{5,10}$/.test(digits) ? `+39${digits}` : null;
+}
+
+/** Empty text becomes "not given". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+function optionalEmail(message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(EMAIL_MAX_LENGTH, `L'indirizzo può contenere al massimo ${EMAIL_MAX_LENGTH} caratteri.`)
+      .pipe(z.email(message))
+      .transform((email) => email.toLowerCase())
+      .optional(),
+  );
+}
+
+function optionalPhone(normalize: (value: string) => string | null, message: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(PHONE_MAX_LENGTH, message)
+      .transform((value, context) => {
+        const normalized = normalize(value);
+        if (normalized) return normalized;
+        context.addIssue({ code: "custom", message });
+        return z.NEVER;
+      })
+      .optional(),
+  );
+}
+
+/** A ticked checkbox sends "on" (or its value); an unticked one sends nothing. */
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
+
+const requestText = z
+  .string({ message: "Scrivere il testo della richiesta." })
+  .trim()
+  .min(1, "Scrivere il testo della richiesta.")
+  .min(TEXT_MIN_LENGTH, `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`)
+  .max(TEXT_MAX_LENGTH, `Il testo può contenere al massimo ${TEXT_MAX_LENGTH} caratteri.`);
+
+export const contactsSchema = z.object({
+  email: optionalEmail("Indicare un indirizzo e-mail valido, ad esempio nome.cognome@example.it."),
+  pec: optionalEmail("Indicare un indirizzo PEC valido, ad esempio nome.cognome@pec.example.it."),
+  mobile: optionalPhone(normalizeMobile, "Indicare un numero di cellulare italiano valido, ad esempio 333 1234567."),
+  landline: optionalPhone(normalizeLandline, "Indicare un numero di telefono fisso italiano valido, con il prefisso."),
+  fax: optionalPhone(normalizeLandline, "Indicare un numero di fax italiano valido, con il prefisso."),
+  extraEmail: optionalEmail("Indicare un indirizzo e-mail aggiuntivo valido."),
+  consentEmail: checkbox,
+  consentSms: checkbox,
+  consentPec: checkbox,
+});
+
+/** "Nuova richiesta" (F03). */
+export const newRequestSchema = contactsSchema.extend({
+  positionId: uuidField("Scegliere la posizione contributiva."),
+  subjectId: uuidField("Scegliere l'oggetto della richiesta."),
+  text: requestText,
+  idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
+});
+
+export type NewRequestInput = z.infer<typeof newRequestSchema>;
+
+/** A corrected form's reference to its draft and the draft's files to send again. */
+export const draftReferenceSchema = z.object({
+  [DRAFT_FIELD]: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
+  [KEPT_FILES_FIELD]: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().max(100)).max(50),
+  ).catch([]),
+});
+
+export type DraftReference = z.infer<typeof draftReferenceSchema>;
+export type ContactsInput = z.infer<typeof contactsSchema>;
+
+/** A contributor's message on an open request (F07). */
+export const contributorMessageSchema = z.object({
+  text: z
+    .string({ message: "Scrivere il messaggio." })
+    .trim()
+    .min(1, "Scrivere il messaggio.")
+    .max(MESSAGE_MAX_LENGTH, `Il messaggio può contenere al massimo ${MESSAGE_MAX_LENGTH} caratteri.`),
+});
+
+export type ContributorMessageInput = z.infer<typeof contributorMessageSchema>;
+
+/** The contact rules of a gestione (GestioneSettings). */
+export type ContactRules = { label: string; pecRequired: boolean; emailOrPhoneRequired: boolean };
+
+/** What the gestione asks of the contacts and consents, as field messages. */
+export function contactRuleErrors(rules: ContactRules, contacts: ContactsInput): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (field: keyof ContactsInput, message: string) => (errors[field] ??= []).push(message);
+  if (rules.emailOrPhoneRequired && !contacts.email && !contacts.mobile && !contacts.landline) {
+    add("email", "Indicare almeno un indirizzo e-mail o un numero di telefono.");
+  }
+  if (rules.pecRequired && !contacts.pec) add("pec", `Per la ${rules.label} la PEC è obbligatoria.`);
+  if (contacts.consentEmail && !contacts.email) {
+    add("consentEmail", "Per ricevere gli avvisi per e-mail indicare un indirizzo e-mail.");
+  }
+  if (contacts.consentSms && !contacts.mobile) {
+    add("consentSms", "Per ricevere gli avvisi via SMS indicare un numero di cellulare.");
+  }
+  if (contacts.consentPec && !contacts.pec) {
+    add("consentPec", "Per ricevere gli avvisi via PEC indicare un indirizzo PEC.");
+  }
+  return errors;
+}
+
+/**
+ * The gestione's file limits over everything a form sends: the files kept
+ * from its draft and the new ones (the upload enforces them on the new ones
+ * alone while they stream in).
+ */
+export function fileLimitErrors(
+  limits: { maxFiles: number; maxBytesPerFile: number },
+  files: { fileName: string; size: number }[],
+): FieldErrors {
+  const messages = files
+    .filter((file) => file.size > limits.maxBytesPerFile)
+    .map((file) => uploadMessages.fileTooLarge(file.fileName, limits.maxBytesPerFile));
+  if (files.length > limits.maxFiles) messages.unshift(uploadMessages.tooManyFiles(limits.maxFiles));
+  return messages.length > 0 ? { [FILES_FIELD]: messages } : {};
+}
+
+/** Adds the messages of `more` to `errors`. */
+export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldErrors {
+  for (const [field, messages] of Object.entries(more)) (errors[field] ??= []).push(...messages);
+  return errors;
+}
+
+/** zod issues as field messages, keyed by the first path segment (the form field). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const messages = (errors[field] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return errors;
+}
+
+// ───────────────────────────── request list filters ─────────────────────────────
+
+export const requestSortKeys = ["aggiornamento", "apertura", "protocollo"] as const;
+export type RequestSortKey = (typeof requestSortKeys)[number];
+export const requestSortLabels: Record<RequestSortKey, string> = {
+  aggiornamento: "Ultimo aggiornamento",
+  apertura: "Data di apertura",
+  protocollo: "Numero di protocollo",
+};
+
+export const contributorStateFilters = ["aperta", "in_carico", "chiusa"] as const;
+export type ContributorStateFilter = (typeof contributorStateFilters)[number];
+
+export const REQUEST_PAGE_SIZE = 20;
+
+const isDayPattern = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+const isoDay = z.preprocess(
+  blankToUndefined,
+  z.iso.date("Indicare una data valida (gg/mm/aaaa).").optional(),
+);
+
+/** The list's GET parameters: Italian names, as they appear in the address bar. */
+export const requestListQuerySchema = z
+  .object({
+    matricola: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(20, "La matricola può contenere al massimo 20 caratteri.").toUpperCase().optional(),
+    ),
+    oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
+    stato: z.preprocess(
+      blankToUndefined,
+      z.enum(contributorStateFilters, { message: "Scegliere uno stato tra quelli proposti." }).optional(),
+    ),
+    apertaDal: isoDay,
+    apertaAl: isoDay,
+    aggiornataDal: isoDay,
+    aggiornataAl: isoDay,
+    ordina: z.preprocess(blankToUndefined, z.enum(requestSortKeys).catch("aggiornamento").default("aggiornamento")),
+    verso: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).catch("desc").default("desc")),
+    /** Opaque keyset cursors: the page after / before this row. */
+    dopo: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+    prima: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+  })
+  .superRefine(
+    (query, context) => {
+      const ranges = [
+        ["apertaDal", "apertaAl"],
+        ["aggiornataDal", "aggiornataAl"],
+      ] as const;
+      for (const [from, to] of ranges) {
+        const start: unknown = query[from];
+        const end: unknown = query[to];
+        if (typeof start === "string" && typeof end === "string" && isDayPattern(start) && isDayPattern(end) && start > end) {
+          context.addIssue({ code: "custom", path: [to], message: "La data finale non può precedere quella iniziale." });
+        }
+      }
+    },
+    // Also when another filter is invalid, so that every mistake is reported at once.
+    { when: () => true },
+  );
+
+export type RequestListQuery = z.infer<typeof requestListQuerySchema>;

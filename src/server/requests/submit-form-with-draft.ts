@@ -1,0 +1,75 @@
+import "server-only";
+import { receiveUpload, type ReceivedUpload, type StagedFile, type UploadLimits } from "@/server/attachments/receive-upload";
+import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import type { DraftScope } from "./form-drafts";
+import { saveFormDraft } from "./save-form-draft";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
+
+export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
+
+/** Field messages for the form; a conflict (a request closed meanwhile) is a message of the whole form. */
+function formErrors(error: unknown): FieldErrors | null {
+  if (error instanceof ValidationError) return error.fieldErrors;
+  if (error instanceof ConflictError) return { form: [error.message] };
+  return null;
+}
+
+/**
+ * A multipart form with attachments, posted by a route handler: reads it
+ * within `limits`, hands its fields (with the draft reference) and files to
+ * `submit`, and — when the upload or `submit` refuses the input — keeps what
+ * was sent in a draft of the actor (bad input loses nothing), answering its
+ * id so that the form can be shown again. The staged files are always
+ * released; other errors pass through.
+ */
+export async function submitFormWithDraft<T>(
+  actor: ContributorActor,
+  request: Request,
+  options: {
+    limits: UploadLimits;
+    scope: DraftScope;
+    /** The draft the form was shown from (part of the form's address). */
+    draftId?: string;
+    submit: (input: Record<string, unknown>, files: StagedFile[]) => Promise<T>;
+  },
+): Promise<FormOutcome<T>> {
+  let upload: ReceivedUpload;
+  try {
+    upload = await receiveUpload(request, options.limits);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const draft = await saveFormDraft(actor, {
+      ...options.scope,
+      values: {},
+      errors: error.fieldErrors,
+      files: [],
+      ...(options.draftId ? { previous: { draftId: options.draftId, keepEverything: true as const } } : {}),
+    });
+    return { ok: false, draftId: draft.id };
+  }
+  try {
+    const input = {
+      ...upload.fields,
+      [DRAFT_FIELD]: options.draftId,
+      [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
+    };
+    try {
+      return { ok: true, result: await options.submit(input, upload.files) };
+    } catch (error) {
+      const errors = formErrors(error);
+      if (!errors) throw error;
+      const reference = draftReferenceSchema.parse(input);
+      const draft = await saveFormDraft(actor, {
+        ...options.scope,
+        values: upload.fields,
+        errors,
+        files: upload.files,
+        ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
+      });
+      return { ok: false, draftId: draft.id };
+    }
+  } finally {
+    await upload.discard();
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { attachmentDownloadPath, bundleDownloadPath } from "@/server/attachments/download-paths";
+import { getFileStorage } from "@/server/attachments/file-storage";
+import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import { getContributorResolution, getOperator } from "@/server/identity/session";
+import { GET as getAttachment } from "../../../src/app/api/allegati/[id]/route";
+import { GET as getBundle } from "../../../src/app/api/messaggi/[id]/archivio/route";
+import { createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
+import { createMessageWithFiles, createRequestRecord, stageFile } from "./records";
+import { pdfSample, readZip } from "./samples";
+
+// The sessions are next-auth's business (tested in identity); here they are
+// whoever each test says, so that the routes' own work can be checked.
+vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(), getOperator: vi.fn() }));
+
+let workRoot: string;
+const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+beforeAll(async () => {
+  workRoot = await mkdtemp(path.join(tmpdir(), "cb-routes-test-"));
+  process.env.DATA_DIR = path.join(workRoot, "data");
+  process.env.TMPDIR = path.join(workRoot, "tmp");
+  await mkdir(process.env.TMPDIR, { recursive: true });
+});
+afterAll(async () => {
+  Object.assign(process.env, previous);
+  await rm(workRoot, { recursive: true, force: true });
+});
+beforeEach(() => {
+  vi.mocked(getContributorResolution).mockReset().mockResolvedValue(null);
+  vi.mocked(getOperator).mockReset().mockResolvedValue(null);
+});
+
+async function scenario() {
+  const office = await createOffice();
+  const holder = await createPerson();
+  const position = await createPosition(holder.id, office.id);
+  const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
+  const message = await createMessageWithFiles({
+    requestId: request.id,
+    authorPersonId: holder.id,
+    files: [await stageFile(pdfSample(), "Ricevuta è pagata.pdf", "application/pdf")],
+  });
+  const attachment = message.attachments[0];
+  if (!attachment) throw new Error("scenario without files");
+  const holderActor: ContributorActor = {
+    kind: "contributor",
+    personId: holder.id,
+    codiceFiscale: holder.codiceFiscale,
+    displayName: "Titolare",
+    profile: "TITOLARE",
+    availableProfiles: ["TITOLARE"],
+  };
+  const operator = await createOperator(office.id);
+  const operatorActor: OperatorActor = {
+    kind: "operator",
+    operatorId: operator.id,
+    codiceFiscale: operator.codiceFiscale,
+    displayName: "Operatore",
+    role: operator.role,
+    office: { id: office.id, code: office.code, name: office.name },
+  };
+  return { message, attachment, holderActor, operatorActor };
+}
+
+function call(handler: typeof getAttachment, pathWithQuery: string, id: string): Promise<Response> {
+  return handler(new NextRequest(`http://localhost${pathWithQuery}`), { params: Promise.resolve({ id }) });
+}
+
+describe("GET /api/allegati/[id]", () => {
+  it("streams the file to the signed-in contributor as a download", async () => {
+    const { attachment, holderActor } = await scenario();
+    vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: holderActor });
+
+    const response = await call(getAttachment, attachmentDownloadPath(attachment.id, "cassetto"), attachment.id);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="Ricevuta e pagata.pdf"; filename*=UTF-8''Ricevuta%20%C3%A8%20pagata.pdf`,
+    );
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(pdfSample());
+    expect(getOperator).not.toHaveBeenCalled();
+  });
+
+  it("reads the operator's session for the office's links", async () => {
+    const { attachment, operatorActor } = await scenario();
+    vi.mocked(getOperator).mockResolvedValue(operatorActor);
+
+    const response = await call(getAttachment, attachmentDownloadPath(attachment.id, "fascicolo"), attachment.id);
+
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(pdfSample());
+    expect(getContributorResolution).not.toHaveBeenCalled();
+  });
+
+  it("answers 404 problem details to nobody signed in and to a contributor still choosing a profile", async () => {
+    const { attachment, holderActor } = await scenario();
+
+    const paths = [attachmentDownloadPath(attachment.id, "cassetto"), attachmentDownloadPath(attachment.id, "fascicolo")];
+    for (const pathWithQuery of paths) {
+      const response = await call(getAttachment, pathWithQuery, attachment.id);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect((await response.json()).detail).toBe("L'allegato richiesto non esiste o non è accessibile.");
+    }
+
+    vi.mocked(getContributorResolution).mockResolvedValue({
+      status: "choose-profile",
+      displayName: holderActor.displayName,
+      profiles: ["TITOLARE", "INTERMEDIARIO"],
+    });
+    expect((await call(getAttachment, attachmentDownloadPath(attachment.id, "cassetto"), attachment.id)).status).toBe(404);
+  });
+
+  it("answers 500 with a request id when the stored file has gone missing", async () => {
+    const { attachment, holderActor } = await scenario();
+    vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: holderActor });
+    await getFileStorage().remove(attachment.storageKey);
+
+    const response = await call(getAttachment, attachmentDownloadPath(attachment.id, "cassetto"), attachment.id);
+
+    expect(response.status).toBe(500);
+    expect((await response.json()).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("GET /api/messaggi/[id]/archivio", () => {
+  it("streams the zip to the office", async () => {
+    const { message, operatorActor } = await scenario();
+    vi.mocked(getOperator).mockResolvedValue(operatorActor);
+
+    const response = await call(getBundle, bundleDownloadPath(message.id), message.id);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="allegati-INPS\.9999\./);
+    const zip = Buffer.from(await response.arrayBuffer());
+    expect(readZip(zip).map((entry) => entry.name)).toEqual(["Ricevuta è pagata.pdf"]);
+  });
+
+  it("answers 404 to the contributor, even on the office's link", async () => {
+    const { message, holderActor } = await scenario();
+    vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: holderActor });
+
+    expect((await call(getBundle, `/api/messaggi/${message.id}/archivio`, message.id)).status).toBe(404);
+    expect((await call(getBundle, bundleDownloadPath(message.id), message.id)).status).toBe(404);
+  });
+});

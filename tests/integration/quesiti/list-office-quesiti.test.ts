@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import type { OperatorActor } from "@/server/identity/actor";
+import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
+import { QUEUE_PAGE_SIZE } from "@/server/quesiti/schemas";
+import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
+
+/**
+ * One office with a known set of quesiti, and one other office whose quesito
+ * must never show up.
+ */
+describe("listOfficeQuesiti", () => {
+  let operator: OperatorActor;
+  let colleague: OperatorActor;
+  const ids: Record<string, string> = {};
+  const protocols: Record<string, string> = {};
+  let holder: { id: string; codiceFiscale: string };
+  let intermediary: { id: string; codiceFiscale: string };
+  let artigianiMatricola: string;
+  let areaId: string;
+  let subjectId: string;
+
+  beforeAll(async () => {
+    const officeId = (await createOffice()).id;
+    operator = await operatorActor(officeId);
+    colleague = await operatorActor(officeId);
+    holder = await createPerson("Titolare");
+    intermediary = await createPerson("Intermediario");
+    const trees = await createSubjectTree("AZIENDE");
+    areaId = trees.area.id;
+    subjectId = trees.subject.id;
+    const otherSubject = (await createSubjectTree("ARTIGIANI_COMMERCIANTI")).subject.id;
+    const aziende = await createPosition(holder.id, officeId, "AZIENDE");
+    const artigiani = await createPosition(holder.id, officeId, "ARTIGIANI_COMMERCIANTI");
+    artigianiMatricola = artigiani.matricola;
+
+    const make = async (key: string, receivedAt: string, extra: Partial<Parameters<typeof createQuesito>[0]> = {}) => {
+      const created = await createQuesito({
+        officeId,
+        holder,
+        positionId: aziende.id,
+        subjectId,
+        receivedAt: new Date(receivedAt),
+        ...extra,
+      });
+      ids[key] = created.quesito.id;
+      protocols[key] = created.request.protocolNumber;
+    };
+    await make("old", "2026-01-10T09:00:00Z");
+    await make("mine", "2026-02-10T09:00:00Z");
+    await make("colleague", "2026-03-10T09:00:00Z");
+    await make("artigiani", "2026-04-10T09:00:00Z", { positionId: artigiani.id, subjectId: otherSubject });
+    await make("byIntermediary", "2026-05-10T09:00:00Z", { submitter: intermediary });
+    await make("closed", "2026-06-10T09:00:00Z");
+
+    const idOf = (key: string) => ids[key] ?? "";
+    await prisma.quesito.update({ where: { id: idOf("mine") }, data: { state: "IN_LAVORAZIONE", assigneeId: operator.operatorId } });
+    await prisma.quesito.update({ where: { id: idOf("colleague") }, data: { state: "IN_ATTESA_CONTRIBUENTE", assigneeId: colleague.operatorId } });
+    await prisma.quesito.update({ where: { id: idOf("closed") }, data: { state: "CHIUSO", esito: "ACCOLTA", assigneeId: operator.operatorId } });
+
+    const elsewhere = (await createOffice()).id;
+    await createQuesito({ officeId: elsewhere, holder, subjectId, receivedAt: new Date("2026-01-01T09:00:00Z") });
+  });
+
+  const keysOf = async (filters: Record<string, string>, as = () => operator) => {
+    const queue = await listOfficeQuesiti(as(), filters);
+    const byId = new Map(Object.entries(ids).map(([key, id]) => [id, key]));
+    return queue.rows.map((row) => byId.get(row.id) ?? `unknown:${row.id}`);
+  };
+
+  it("lists the office's open quesiti, oldest first, and nothing of other offices", async () => {
+    expect(await keysOf({})).toEqual(["old", "mine", "colleague", "artigiani", "byIntermediary"]);
+  });
+
+  it("orders newest first on request", async () => {
+    expect(await keysOf({ ordine: "piu_recenti" })).toEqual(["byIntermediary", "artigiani", "colleague", "mine", "old"]);
+  });
+
+  it("filters by state", async () => {
+    expect(await keysOf({ stato: "chiuso" })).toEqual(["closed"]);
+    expect(await keysOf({ stato: "in_attesa" })).toEqual(["colleague"]);
+    expect(await keysOf({ stato: "nuovo" })).toEqual(["old", "artigiani", "byIntermediary"]);
+    expect(await keysOf({ stato: "tutti" })).toHaveLength(6);
+  });
+
+  it("filters by assignee: mine, unassigned", async () => {
+    expect(await keysOf({ assegnazione: "miei", stato: "tutti" })).toEqual(["mine", "closed"]);
+    expect(await keysOf({ assegnazione: "liberi" })).toEqual(["old", "artigiani", "byIntermediary"]);
+    expect(await keysOf({ assegnazione: "miei" }, () => colleague)).toEqual(["colleague"]);
+  });
+
+  it("filters by gestione and by area or subject", async () => {
+    expect(await keysOf({ gestione: "ARTIGIANI_COMMERCIANTI" })).toEqual(["artigiani"]);
+    expect(await keysOf({ oggetto: areaId })).toEqual(["old", "mine", "colleague", "byIntermediary"]);
+    expect(await keysOf({ oggetto: subjectId, stato: "tutti" })).toEqual(["old", "mine", "colleague", "byIntermediary", "closed"]);
+  });
+
+  it("filters by received date, on the calendar of Rome, both ends included", async () => {
+    expect(await keysOf({ dal: "2026-02-10", al: "2026-04-10" })).toEqual(["mine", "colleague", "artigiani"]);
+    expect(await keysOf({ dal: "2026-05-01" })).toEqual(["byIntermediary"]);
+  });
+
+  it("searches by protocol number, codice fiscale of holder or submitter, and matricola", async () => {
+    expect(await keysOf({ cerca: protocols.mine ?? "" })).toEqual(["mine"]);
+    expect(await keysOf({ cerca: (protocols.colleague ?? "").split(".").at(-1) ?? "" })).toEqual(["colleague"]);
+    expect(await keysOf({ cerca: intermediary.codiceFiscale.toLowerCase() })).toEqual(["byIntermediary"]);
+    expect(await keysOf({ cerca: holder.codiceFiscale })).toEqual(["old", "mine", "colleague", "artigiani", "byIntermediary"]);
+    expect(await keysOf({ cerca: artigianiMatricola })).toEqual(["artigiani"]);
+    expect(await keysOf({ cerca: "NESSUNO" })).toEqual([]);
+  });
+
+  it("gives each row what the table shows", async () => {
+    const queue = await listOfficeQuesiti(operator, { cerca: protocols.colleague ?? "" });
+    expect(queue.total).toBe(1);
+    expect(queue.rows[0]).toMatchObject({
+      protocolNumber: protocols.colleague,
+      receivedAt: new Date("2026-03-10T09:00:00Z"),
+      position: { gestione: "AZIENDE" },
+      holder: { codiceFiscale: holder.codiceFiscale },
+      subject: { areaLabel: expect.any(String), label: expect.any(String) },
+      state: "IN_ATTESA_CONTRIBUENTE",
+      stateLabel: "In attesa del contribuente",
+      assigneeName: colleague.displayName,
+    });
+    expect(queue.subjectGroups.flatMap((group) => group.options.map((option) => option.value))).toContain(areaId);
+  });
+
+  it("refuses invalid filters with the field's message", async () => {
+    await expect(listOfficeQuesiti(operator, { stato: "perso" })).rejects.toThrow(ValidationError);
+    try {
+      await listOfficeQuesiti(operator, { dal: "2026-05-01", al: "2026-04-01" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ValidationError).fieldErrors).toEqual({ al: ["La data finale non può precedere quella iniziale."] });
+    }
+  });
+
+  it("an operator of another office sees none of these", async () => {
+    const stranger = await operatorActor((await createOffice()).id);
+    const queue = await listOfficeQuesiti(stranger, { stato: "tutti" });
+    expect(queue.rows).toEqual([]);
+    expect(queue.total).toBe(0);
+  });
+});
+
+describe("listOfficeQuesiti pagination", () => {
+  it("pages by 25 with the total count", async () => {
+    const officeId = (await createOffice()).id;
+    const operator = await operatorActor(officeId);
+    const holder = await createPerson();
+    const { subject } = await createSubjectTree();
+    const position = await createPosition(holder.id, officeId);
+    const start = Date.parse("2026-01-01T08:00:00Z");
+    for (let index = 0; index < QUEUE_PAGE_SIZE + 3; index++) {
+      await createQuesito({ officeId, holder, positionId: position.id, subjectId: subject.id, receivedAt: new Date(start + index * 60_000) });
+    }
+    const first = await listOfficeQuesiti(operator, {});
+    const second = await listOfficeQuesiti(operator, { pagina: "2" });
+    expect(first).toMatchObject({ total: 28, page: 1, pageCount: 2 });
+    expect(first.rows).toHaveLength(25);
+    expect(second.rows).toHaveLength(3);
+    const all = [...first.rows, ...second.rows];
+    expect(new Set(all.map((row) => row.id)).size).toBe(28);
+    expect(all.map((row) => row.receivedAt.getTime())).toEqual([...all.map((row) => row.receivedAt.getTime())].sort((a, b) => a - b));
+  });
+});

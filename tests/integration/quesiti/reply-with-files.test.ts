@@ -1,0 +1,107 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { persistFiles } from "@/server/attachments/persist-files";
+import { receiveUpload } from "@/server/attachments/receive-upload";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import type { OperatorActor } from "@/server/identity/actor";
+import { closeQuesito } from "@/server/quesiti/close-quesito";
+import { getQuesito } from "@/server/quesiti/get-quesito";
+import { getReplyUploadLimits } from "@/server/quesiti/get-reply-upload-limits";
+import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
+import { takeQuesito } from "@/server/quesiti/take-quesito";
+import { createOffice } from "../../support/fixtures";
+import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { pdfSample, sha256 } from "../attachments/samples";
+
+let dataDir: string;
+let previousDataDir: string | undefined;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "cb-reply-test-"));
+  previousDataDir = process.env.DATA_DIR;
+  process.env.DATA_DIR = dataDir;
+});
+afterAll(async () => {
+  process.env.DATA_DIR = previousDataDir;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function storedFiles(): Promise<string[]> {
+  const folders = ["attachments", "bundles"];
+  const lists = await Promise.all(folders.map((folder) => readdir(path.join(dataDir, "files", folder)).catch(() => [])));
+  return lists.flatMap((names, index) => names.map((name) => `${folders[index]}/${name}`)).sort();
+}
+
+/** A reply form as the browser posts it, through the attachments module. */
+async function uploadedReply(operator: OperatorActor, quesitoId: string, fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("allegati", new File([new Uint8Array(pdfSample())], "risposta.pdf", { type: "application/pdf" }));
+  const upload = await receiveUpload(new Request("http://localhost/risposta", { method: "POST", body: form }), {
+    ...(await getReplyUploadLimits(operator, quesitoId)),
+  });
+  try {
+    return { fields: upload.fields, persisted: await persistFiles(upload.files) };
+  } finally {
+    await upload.discard();
+  }
+}
+
+describe("replyToQuesito with files", () => {
+  let operator: OperatorActor;
+  let quesitoId: string;
+  let requestId: string;
+
+  beforeEach(async () => {
+    const officeId = (await createOffice()).id;
+    operator = await operatorActor(officeId);
+    const created = await createQuesito({ officeId });
+    quesitoId = created.quesito.id;
+    requestId = created.request.id;
+    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+  });
+
+  it("stores the message with its attachments and bundle in the reply's transaction", async () => {
+    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "In allegato il prospetto." });
+
+    await replyToQuesito(operator, quesitoId, fields, persisted);
+
+    const message = await prisma.message.findFirstOrThrow({ where: { requestId, authorOperatorId: { not: null } }, include: { attachments: true } });
+    expect(message.bundleKey).not.toBeNull();
+    expect(message.attachments).toHaveLength(1);
+    expect(message.attachments[0]).toMatchObject({ fileName: "risposta.pdf", mimeType: "application/pdf", sha256: sha256(pdfSample()) });
+    const stored = await readFile(path.join(dataDir, "files", message.attachments[0]?.storageKey ?? ""));
+    expect(sha256(stored)).toBe(sha256(pdfSample()));
+    const detail = await getQuesito(operator, quesitoId);
+    expect(detail.messages[1]).toMatchObject({ bundleAvailable: true, attachments: [{ fileName: "risposta.pdf" }] });
+  });
+
+  it("discards the stored files when the reply is refused", async () => {
+    await closeQuesito(operator, quesitoId, { expectedVersion: 1, esito: "RISPOSTA_FORNITA", comment: "Chiarito al telefono" });
+    const before = await storedFiles();
+    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "2", body: "Tardiva" });
+    expect((await storedFiles()).length).toBe(before.length + 2);
+
+    await expect(replyToQuesito(operator, quesitoId, fields, persisted)).rejects.toThrow(/^La richiesta è chiusa/);
+
+    expect(await storedFiles()).toEqual(before);
+    expect(await prisma.message.count({ where: { requestId, authorOperatorId: { not: null } } })).toBe(0);
+  });
+
+  it("discards the stored files when the text is invalid", async () => {
+    const before = await storedFiles();
+    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "   " });
+    await expect(replyToQuesito(operator, quesitoId, fields, persisted)).rejects.toThrow(ValidationError);
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it("uses the limits of the position's gestione", async () => {
+    const settings = await prisma.gestioneSettings.findFirstOrThrow();
+    expect(await getReplyUploadLimits(operator, quesitoId)).toEqual({
+      maxFiles: settings.maxFiles,
+      maxBytesPerFile: settings.maxBytesPerFile,
+    });
+  });
+});

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActingProfile } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import { addContributorMessage } from "@/server/requests/add-contributor-message";
+import { createRequest } from "@/server/requests/create-request";
+import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
+import { seedDatabase } from "../../../prisma/seed/seed-database";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { operatorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+
+vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
+  return { ...original, applyTransition: vi.fn(original.applyTransition) };
+});
+
+const now = new Date("2026-11-20T10:00:00Z");
+const later = new Date("2026-11-21T09:30:00Z");
+let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
+
+function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
+  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
+}
+
+beforeAll(async () => {
+  storage = await useTemporaryStorage();
+  await seedDatabase(prisma, { includeDemo: false });
+});
+
+afterAll(async () => {
+  await storage.dispose();
+});
+
+describe("addContributorMessage", () => {
+  let holder: Awaited<ReturnType<typeof createPerson>>;
+  let position: Awaited<ReturnType<typeof createPosition>>;
+  let operator: OperatorActor;
+  let requestId: string;
+
+  async function officeTransition(command: TransitionCommand) {
+    await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId } }));
+  }
+
+  async function snapshot() {
+    const [messages, attachments, events] = await Promise.all([
+      prisma.message.count({ where: { requestId } }),
+      prisma.attachment.count(),
+      prisma.requestEvent.count({ where: { requestId } }),
+    ]);
+    return { messages, attachments, events, files: (await storage.storedKeys()).length };
+  }
+
+  beforeEach(async () => {
+    const office = await createOffice();
+    operator = await operatorActor(office.id);
+    holder = await createPerson("Titolare");
+    position = await createPosition(holder.id, office.id, "AZIENDE");
+    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } });
+    const created = await createRequest(
+      actorFor(holder),
+      { positionId: position.id, subjectId: subject.id, text: "Chiedo la verifica del versamento di marzo.", email: "t@example.it", idempotencyKey: randomUUID() },
+      [],
+      now,
+    );
+    requestId = created.id;
+  });
+
+  it("adds a public message with its files and records the transition in the same transaction", async () => {
+    const file = await stagePdf("quietanza.pdf");
+
+    const { messageId } = await addContributorMessage(actorFor(holder), requestId, { text: "  Allego la quietanza.  " }, [file], later);
+
+    const message = await prisma.message.findUniqueOrThrow({ where: { id: messageId }, include: { attachments: true } });
+    expect(message).toMatchObject({ visibility: "PUBBLICO", body: "Allego la quietanza.", authorPersonId: holder.id, actingProfile: "TITOLARE" });
+    expect(message.attachments.map((attachment) => attachment.sha256)).toEqual([file.sha256]);
+    const event = await prisma.requestEvent.findFirstOrThrow({ where: { requestId, type: "MESSAGGIO_CONTRIBUENTE" } });
+    expect(event).toMatchObject({ actorPersonId: holder.id, data: { messageId } });
+    const request = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
+    expect(request.lastActivityAt).toEqual(later);
+  });
+
+  it("brings a quesito waiting for the contributor back to work", async () => {
+    await officeTransition({ action: "PRESA_IN_CARICO" });
+    await officeTransition({ action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "Serve la quietanza." });
+
+    await addContributorMessage(actorFor(holder), requestId, { text: "Ecco la quietanza." }, [], later);
+
+    expect((await prisma.quesito.findUniqueOrThrow({ where: { requestId } })).state).toBe("IN_LAVORAZIONE");
+  });
+
+  it("lets an intermediary write for the client while the delegation is in force", async () => {
+    const intermediary = await createPerson("Intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
+
+    const { messageId } = await addContributorMessage(actorFor(intermediary, "INTERMEDIARIO"), requestId, { text: "Per conto del cliente." }, [], later);
+
+    expect(await prisma.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
+      authorPersonId: intermediary.id,
+      actingProfile: "INTERMEDIARIO",
+    });
+  });
+
+  it("refuses a message on a closed request and keeps nothing of it", async () => {
+    await officeTransition({ action: "PRESA_IN_CARICO" });
+    await officeTransition({ action: "CHIUSA", esito: "RISPOSTA_FORNITA", comment: "Chiarimento fornito." });
+    const before = await snapshot();
+
+    const attempt = addContributorMessage(actorFor(holder), requestId, { text: "Un'ultima cosa." }, [await stagePdf()], later);
+
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toThrow("La richiesta è chiusa");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("is not found for another contributor or after the delegation ended", async () => {
+    const stranger = await createPerson("Estraneo");
+    const former = await createPerson("Ex intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], validTo: new Date("2026-11-01T00:00:00Z") });
+    const before = await snapshot();
+
+    await expect(addContributorMessage(actorFor(stranger), requestId, { text: "Ciao" }, [], later)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addContributorMessage(actorFor(former, "INTERMEDIARIO"), requestId, { text: "Ciao" }, [await stagePdf()], later),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("asks for a text within the limit and files within the gestione's limits", async () => {
+    const empty = addContributorMessage(actorFor(holder), requestId, { text: "   " }, [], later);
+    await expect(empty).rejects.toBeInstanceOf(ValidationError);
+    await expect(empty).rejects.toMatchObject({ fieldErrors: { text: ["Scrivere il messaggio."] } });
+    const long = addContributorMessage(actorFor(holder), requestId, { text: "x".repeat(4001) }, [], later);
+    await expect(long).rejects.toMatchObject({ fieldErrors: { text: ["Il messaggio può contenere al massimo 4000 caratteri."] } });
+    const four = await Promise.all(["a", "b", "c", "d"].map((name) => stagePdf(`${name}.pdf`)));
+    const many = addContributorMessage(actorFor(holder), requestId, { text: "Quattro file" }, four, later);
+    await expect(many).rejects.toMatchObject({ fieldErrors: { allegati: ["Si possono allegare al massimo 3 file."] } });
+  });
+
+  it("leaves no message and no stored file when the transition fails", async () => {
+    vi.mocked(applyTransition).mockRejectedValueOnce(new Error("quesito bloccato"));
+    const before = await snapshot();
+
+    await expect(addContributorMessage(actorFor(holder), requestId, { text: "Allego" }, [await stagePdf()], later)).rejects.toThrow(
+      "quesito bloccato",
+    );
+
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,340 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ActingProfile, Gestione } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { createRequest, SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/create-request";
+import { openingEvents } from "@/server/requests/lifecycle";
+import { seedDatabase } from "../../../prisma/seed/seed-database";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+
+vi.mock("@/server/protocol/assign-protocol-number", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/protocol/assign-protocol-number")>();
+  return { ...original, assignProtocolNumber: vi.fn(original.assignProtocolNumber) };
+});
+vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
+  return { ...original, openingEvents: vi.fn(original.openingEvents) };
+});
+
+const now = new Date("2026-11-20T10:00:00Z");
+let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
+
+function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
+  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
+}
+
+/** A second-level subject of the seeded tree of a gestione. */
+async function subjectOf(gestione: Gestione) {
+  return prisma.subject.findFirstOrThrow({ where: { gestione, parentId: { not: null }, active: true }, orderBy: { code: "asc" } });
+}
+
+/** A valid form as the browser sends it. */
+function form(positionId: string, subjectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    positionId,
+    subjectId,
+    text: "Chiedo la verifica del versamento di marzo, non abbinato alla matricola.",
+    email: "Mario.Rossi@Example.it",
+    pec: "",
+    mobile: "+39 333 123 4567",
+    landline: "06 1234 5678",
+    fax: "",
+    extraEmail: "",
+    consentEmail: "on",
+    idempotencyKey: randomUUID(),
+    ...overrides,
+  };
+}
+
+async function validationErrorOf(promise: Promise<unknown>): Promise<ValidationError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return error as ValidationError;
+}
+
+async function counts() {
+  const [requests, quesiti, messages, attachments, events] = await Promise.all([
+    prisma.request.count(),
+    prisma.quesito.count(),
+    prisma.message.count(),
+    prisma.attachment.count(),
+    prisma.requestEvent.count(),
+  ]);
+  return { requests, quesiti, messages, attachments, events, files: (await storage.storedKeys()).length };
+}
+
+beforeAll(async () => {
+  storage = await useTemporaryStorage();
+  await seedDatabase(prisma, { includeDemo: false });
+});
+
+afterAll(async () => {
+  await storage.dispose();
+});
+
+describe("createRequest", () => {
+  let office: Awaited<ReturnType<typeof createOffice>>;
+  let holder: Awaited<ReturnType<typeof createPerson>>;
+  let aziende: Awaited<ReturnType<typeof createPosition>>;
+  let subject: Awaited<ReturnType<typeof subjectOf>>;
+
+  beforeEach(async () => {
+    office = await createOffice();
+    holder = await createPerson("Titolare");
+    aziende = await createPosition(holder.id, office.id, "AZIENDE");
+    subject = await subjectOf("AZIENDE");
+  });
+
+  it("registers the request, its quesito, the first message with its files and the opening events", async () => {
+    const files = [await stagePdf("estratto conto.pdf"), await stagePdf("ricevuta.pdf")];
+
+    const created = await createRequest(actorFor(holder), form(aziende.id, subject.id), files, now);
+
+    expect(created.replayed).toBe(false);
+    expect(created.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000001`);
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { quesito: true, messages: { include: { attachments: true } }, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
+    expect(request).toMatchObject({
+      positionId: aziende.id,
+      subjectId: subject.id,
+      submittedById: holder.id,
+      holderId: holder.id,
+      actingProfile: "TITOLARE",
+      contactEmail: "mario.rossi@example.it",
+      contactMobile: "+393331234567",
+      contactLandline: "+390612345678",
+      contactPec: null,
+      contactFax: null,
+      extraEmail: null,
+      consentEmail: true,
+      consentSms: false,
+      consentPec: false,
+      createdAt: now,
+      lastActivityAt: now,
+    });
+    expect(request.quesito).toMatchObject({ officeId: office.id, state: "NUOVO", assigneeId: null });
+    expect(request.messages).toHaveLength(1);
+    const [message] = request.messages;
+    expect(message).toMatchObject({ visibility: "PUBBLICO", authorPersonId: holder.id, body: request.text });
+    expect(message?.attachments.map((file) => [file.fileName, file.sha256])).toEqual(
+      expect.arrayContaining(files.map((file) => [file.fileName, file.sha256])),
+    );
+    expect(message?.bundleKey).toBeTruthy();
+    expect(request.events.map((event) => event.type)).toEqual(["PROTOCOLLATA", "SMISTATA"]);
+    const stored = await storage.storedKeys();
+    expect(stored).toEqual(expect.arrayContaining([...(message?.attachments.map((file) => file.storageKey) ?? []), message?.bundleKey]));
+  });
+
+  it("routes to the subject's office when the subject says so", async () => {
+    const specialist = await createOffice();
+    const routed = await prisma.subject.update({ where: { id: subject.id }, data: { routeToOfficeId: specialist.id } });
+    try {
+      const created = await createRequest(actorFor(holder), form(aziende.id, routed.id), [], now);
+      const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } });
+      expect(quesito.officeId).toBe(specialist.id);
+      expect(created.protocolNumber).toContain(`INPS.${specialist.code}.`);
+    } finally {
+      await prisma.subject.update({ where: { id: subject.id }, data: { routeToOfficeId: null } });
+    }
+  });
+
+  it("records who acted for whom when an intermediary sends it", async () => {
+    const intermediary = await createPerson("Intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
+
+    const created = await createRequest(actorFor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [], now);
+
+    const request = await prisma.request.findUniqueOrThrow({ where: { id: created.id } });
+    expect(request).toMatchObject({ submittedById: intermediary.id, holderId: holder.id, actingProfile: "INTERMEDIARIO" });
+  });
+
+  it("does not find a position the actor may not act on: another's, or after the delegation ended", async () => {
+    const stranger = await createPerson("Estraneo");
+    const intermediary = await createPerson("Intermediario scaduto");
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: intermediary.id,
+      positionIds: [aziende.id],
+      validTo: new Date("2026-10-31T23:00:00Z"),
+    });
+    const before = await counts();
+
+    await expect(createRequest(actorFor(stranger), form(aziende.id, subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createRequest(actorFor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [await stagePdf()], now),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createRequest(actorFor(holder), form("non-un-id", subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(await counts()).toEqual(before);
+  });
+
+  it("asks for at least one e-mail or phone number", async () => {
+    const error = await validationErrorOf(
+      createRequest(actorFor(holder), form(aziende.id, subject.id, { email: "", mobile: "", landline: "", consentEmail: undefined }), [], now),
+    );
+    expect(error.fieldErrors).toEqual({ email: ["Indicare almeno un indirizzo e-mail o un numero di telefono."] });
+  });
+
+  it("asks for the PEC where the gestione requires it", async () => {
+    const professionista = await createPosition(holder.id, office.id, "GS_PROFESSIONISTI");
+    const gsSubject = await subjectOf("GS_PROFESSIONISTI");
+
+    const error = await validationErrorOf(createRequest(actorFor(holder), form(professionista.id, gsSubject.id), [], now));
+
+    expect(error.fieldErrors).toEqual({ pec: ["Per la Gestione Separata – Liberi professionisti la PEC è obbligatoria."] });
+    const created = await createRequest(actorFor(holder), form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" }), [], now);
+    expect(created.replayed).toBe(false);
+  });
+
+  it("ties each consent to the contact it needs", async () => {
+    const error = await validationErrorOf(
+      createRequest(
+        actorFor(holder),
+        form(aziende.id, subject.id, { email: "", mobile: "", consentEmail: "on", consentSms: "on", consentPec: "on" }),
+        [],
+        now,
+      ),
+    );
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(["consentEmail", "consentPec", "consentSms"]);
+    expect(error.fieldErrors.consentSms).toEqual(["Per ricevere gli avvisi via SMS indicare un numero di cellulare."]);
+  });
+
+  it("refuses a subject of another gestione, an area, or a retired subject", async () => {
+    const foreign = await subjectOf("ARTIGIANI_COMMERCIANTI");
+    const area = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: null } });
+    const retired = await prisma.subject.findFirstOrThrow({
+      where: { gestione: "AZIENDE", parentId: { not: null }, id: { not: subject.id } },
+    });
+    await prisma.subject.update({ where: { id: retired.id }, data: { active: false } });
+    try {
+      for (const subjectId of [foreign.id, area.id, retired.id]) {
+        const error = await validationErrorOf(createRequest(actorFor(holder), form(aziende.id, subjectId), [], now));
+        expect(error.fieldErrors).toEqual({ subjectId: [SUBJECT_NOT_IN_GESTIONE] });
+      }
+    } finally {
+      await prisma.subject.update({ where: { id: retired.id }, data: { active: true } });
+    }
+  });
+
+  it("keeps the text between 20 and 4000 characters, trimmed", async () => {
+    const long = await validationErrorOf(createRequest(actorFor(holder), form(aziende.id, subject.id, { text: "x".repeat(4001) }), [], now));
+    expect(long.fieldErrors).toEqual({ text: ["Il testo può contenere al massimo 4000 caratteri."] });
+    const short = await validationErrorOf(
+      createRequest(actorFor(holder), form(aziende.id, subject.id, { text: `   ${"x".repeat(19)}   ` }), [], now),
+    );
+    expect(short.fieldErrors).toEqual({ text: ["Il testo deve contenere almeno 20 caratteri."] });
+    const exact = await createRequest(actorFor(holder), form(aziende.id, subject.id, { text: ` ${"x".repeat(4000)} ` }), [], now);
+    expect((await prisma.request.findUniqueOrThrow({ where: { id: exact.id } })).text).toHaveLength(4000);
+  });
+
+  it("checks the format of e-mail addresses and Italian phone numbers, all at once", async () => {
+    const error = await validationErrorOf(
+      createRequest(
+        actorFor(holder),
+        form(aziende.id, subject.id, { email: "mario@", mobile: "+44 7700 900123", landline: "12345", extraEmail: "x" }),
+        [],
+        now,
+      ),
+    );
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(["email", "extraEmail", "landline", "mobile"]);
+  });
+
+  it("holds the files to the gestione's limits", async () => {
+    const professionista = await createPosition(holder.id, office.id, "GS_PROFESSIONISTI");
+    const gsSubject = await subjectOf("GS_PROFESSIONISTI");
+    const valid = form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" });
+    const tooBig = await stagePdf("grande.pdf", 1024 * 1024 + 1);
+    const six = await Promise.all(Array.from({ length: 6 }, (_, index) => stagePdf(`f${index}.pdf`)));
+    const before = await counts();
+
+    const big = await validationErrorOf(createRequest(actorFor(holder), valid, [tooBig], now));
+    expect(big.fieldErrors).toEqual({ allegati: ["Il file «grande.pdf» supera il limite di 1 MB."] });
+    const many = await validationErrorOf(createRequest(actorFor(holder), valid, six, now));
+    expect(many.fieldErrors).toEqual({ allegati: ["Si possono allegare al massimo 5 file."] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers a repeated submission with the request it registered", async () => {
+    const input = form(aziende.id, subject.id);
+    const first = await createRequest(actorFor(holder), input, [await stagePdf()], now);
+    const filesAfterFirst = await storage.storedKeys();
+
+    const again = await createRequest(actorFor(holder), input, [await stagePdf()], now);
+
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await prisma.request.count({ where: { submittedById: holder.id } })).toBe(1);
+    expect(await storage.storedKeys()).toEqual(filesAfterFirst);
+  });
+
+  it("registers a double submit once, even when both arrive together", async () => {
+    const input = form(aziende.id, subject.id);
+
+    const results = await Promise.all([
+      createRequest(actorFor(holder), input, [await stagePdf("a.pdf")], now),
+      createRequest(actorFor(holder), input, [await stagePdf("b.pdf")], now),
+    ]);
+
+    expect(results[0].id).toBe(results[1].id);
+    expect(results.map((result) => result.replayed).sort()).toEqual([false, true]);
+    expect(await prisma.request.count({ where: { submittedById: holder.id } })).toBe(1);
+    const attachments = await prisma.attachment.findMany({ select: { storageKey: true } });
+    const messages = await prisma.message.findMany({ where: { bundleKey: { not: null } }, select: { bundleKey: true } });
+    // Only the winner's files remain in storage.
+    expect(await storage.storedKeys()).toEqual(
+      [...attachments.map((file) => file.storageKey), ...messages.map((message) => message.bundleKey)].sort(),
+    );
+    // The loser's protocol number went back: the next one follows without a gap.
+    const next = await createRequest(actorFor(holder), form(aziende.id, subject.id), [], now);
+    expect(next.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000002`);
+  });
+
+  it("gives concurrent submissions to one office unique numbers without gaps", async () => {
+    const people = await Promise.all(Array.from({ length: 8 }, () => createPerson("Concorrente")));
+    const positions = await Promise.all(people.map((person) => createPosition(person.id, office.id, "AZIENDE")));
+
+    const created = await Promise.all(
+      people.map((person, index) => createRequest(actorFor(person), form(positions[index]?.id ?? "", subject.id), [], now)),
+    );
+
+    const progressives = created.map((request) => Number(request.protocolNumber.split(".").at(-1))).sort((a, b) => a - b);
+    expect(progressives).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("leaves nothing behind when the protocol assignment fails", async () => {
+    vi.mocked(assignProtocolNumber).mockRejectedValueOnce(new Error("registro di protocollo non disponibile"));
+    const before = await counts();
+
+    await expect(
+      createRequest(actorFor(holder), form(aziende.id, subject.id), [await stagePdf(), await stagePdf("altro.pdf")], now),
+    ).rejects.toThrow("registro di protocollo non disponibile");
+
+    expect(await counts()).toEqual(before);
+  });
+
+  it("leaves nothing behind, and gives the number back, when it fails after writing the rows", async () => {
+    vi.mocked(openingEvents).mockImplementationOnce(async (...args) => {
+      await vi.importActual<typeof import("@/server/requests/lifecycle")>("@/server/requests/lifecycle").then((actual) =>
+        actual.openingEvents(...args),
+      );
+      throw new Error("guasto dopo gli eventi");
+    });
+    const before = await counts();
+
+    await expect(createRequest(actorFor(holder), form(aziende.id, subject.id), [await stagePdf()], now)).rejects.toThrow(
+      "guasto dopo gli eventi",
+    );
+
+    expect(await counts()).toEqual(before);
+    const created = await createRequest(actorFor(holder), form(aziende.id, subject.id), [], now);
+    expect(created.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000001`);
+  });
+});

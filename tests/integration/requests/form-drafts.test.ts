@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db/client";
+import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { addContributorMessage } from "@/server/requests/add-contributor-message";
+import { createRequest } from "@/server/requests/create-request";
+import { DRAFT_FILES_GONE, DRAFT_LIFETIME_MS } from "@/server/requests/form-drafts";
+import { getFormDraft } from "@/server/requests/get-form-draft";
+import { getUploadLimits } from "@/server/requests/get-upload-limits";
+import { applyTransition } from "@/server/requests/lifecycle";
+import { saveFormDraft } from "@/server/requests/save-form-draft";
+import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
+import { seedDatabase } from "../../../prisma/seed/seed-database";
+import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { operatorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+
+let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
+
+function actorFor(person: { id: string; codiceFiscale: string }): ContributorActor {
+  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile: "TITOLARE", availableProfiles: ["TITOLARE"] };
+}
+
+/** The multipart POST a browser sends for the form: text fields first, then the files. */
+async function multipartPost(fields: Record<string, string | string[]>, fileNames: string[] = []): Promise<Request> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
+  for (const fileName of fileNames) {
+    const staged = await stagePdf(fileName);
+    body.append("allegati", new Blob([await readFile(staged.tempPath)], { type: "application/pdf" }), fileName);
+  }
+  return new Request("http://localhost/api/cassetto/richieste", { method: "POST", body });
+}
+
+beforeAll(async () => {
+  storage = await useTemporaryStorage();
+  await seedDatabase(prisma, { includeDemo: false });
+});
+
+afterAll(async () => {
+  await storage.dispose();
+});
+
+describe("form drafts: bad input loses nothing", () => {
+  let holder: Awaited<ReturnType<typeof createPerson>>;
+  let actor: ContributorActor;
+  let positionId: string;
+  let subjectId: string;
+
+  const validFields = () => ({
+    subjectId,
+    text: "Chiedo la verifica del versamento di marzo, non abbinato.",
+    email: "titolare@example.it",
+    mobile: "333 1234567",
+    consentSms: "on",
+    idempotencyKey: randomUUID(),
+  });
+
+  /** One "Invia" of Nuova richiesta, as the route handler runs it. */
+  async function send(fields: Record<string, string | string[]>, fileNames: string[] = [], draftId?: string, as = actor) {
+    return submitFormWithDraft(as, await multipartPost(fields, fileNames), {
+      limits: await getUploadLimits(actor, { positionId }),
+      scope: { purpose: "NUOVA_RICHIESTA" },
+      draftId,
+      submit: (input, files) => createRequest(as, { ...input, positionId }, files),
+    });
+  }
+
+  async function refusedDraft(fields: Record<string, string | string[]>, fileNames: string[] = [], draftId?: string) {
+    const outcome = await send(fields, fileNames, draftId);
+    if (outcome.ok) throw new Error("the form should have been refused");
+    return getFormDraft(actor, outcome.draftId, { purpose: "NUOVA_RICHIESTA" });
+  }
+
+  beforeEach(async () => {
+    const office = await createOffice();
+    holder = await createPerson("Titolare");
+    actor = actorFor(holder);
+    positionId = (await createPosition(holder.id, office.id, "AZIENDE")).id;
+    subjectId = (await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } })).id;
+  });
+
+  it("keeps the values, the field messages and the files of a refused form, then sends the files again by reference", async () => {
+    const first = { ...validFields(), text: "Troppo breve" };
+    const draft = await refusedDraft(first, ["estratto.pdf"]);
+
+    expect(draft.values).toMatchObject({ text: "Troppo breve", email: "titolare@example.it", consentSms: "on", idempotencyKey: first.idempotencyKey });
+    expect(draft.errors).toEqual({ text: ["Il testo deve contenere almeno 20 caratteri."] });
+    expect(draft.files.map((file) => file.fileName)).toEqual(["estratto.pdf"]);
+    const stored = await storage.storedKeys();
+
+    const outcome = await send(
+      { ...first, text: "Testo ora abbastanza lungo per la sede.", conservati: draft.files.map((file) => file.key) },
+      ["nuovo.pdf"],
+      draft.id,
+    );
+
+    if (!outcome.ok) throw new Error("the corrected form should have been accepted");
+    const message = await prisma.message.findFirstOrThrow({ where: { requestId: outcome.result.id }, include: { attachments: true } });
+    expect(message.attachments.map((file) => file.fileName).sort()).toEqual(["estratto.pdf", "nuovo.pdf"]);
+    expect(await prisma.formDraft.count({ where: { id: draft.id } })).toBe(0);
+    // The request's files and bundle are added, the draft's copy is gone.
+    const added = [...message.attachments.map((file) => file.storageKey), message.bundleKey];
+    const after = await storage.storedKeys();
+    expect(after).toHaveLength(stored.length - 1 + added.length);
+    expect(after).toEqual(expect.arrayContaining(added));
+  });
+
+  it("drops the files the person unticked", async () => {
+    const draft = await refusedDraft({ ...validFields(), email: "non-valida" }, ["uno.pdf", "due.pdf"]);
+    const stored = (await storage.storedKeys()).length;
+
+    const next = await refusedDraft({ ...validFields(), email: "ancora@", conservati: [draft.files[0]?.key ?? ""] }, [], draft.id);
+
+    expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf"]);
+    expect(next.errors.email).toBeDefined();
+    expect(await storage.storedKeys()).toHaveLength(stored - 1);
+    await expect(getFormDraft(actor, draft.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps the earlier draft whole when the upload itself is refused", async () => {
+    const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf"]);
+
+    const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["a.pdf", "b.pdf", "c.pdf", "d.pdf"], draft.id);
+
+    expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
+    expect(next.values.text).toBe("Breve");
+    expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf"]);
+  });
+
+  it("counts the kept files against the gestione's limit", async () => {
+    const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf", "due.pdf"]);
+
+    const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["tre.pdf", "quattro.pdf"], draft.id);
+
+    expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
+    expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf", "due.pdf", "tre.pdf", "quattro.pdf"]);
+  });
+
+  it("shows a draft only to its owner, and lets nobody else use its files", async () => {
+    const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["riservato.pdf"]);
+    const stranger = actorFor(await createPerson("Estraneo"));
+    const strangerPosition = await createPosition(stranger.personId, (await createOffice()).id, "AZIENDE");
+
+    await expect(getFormDraft(stranger, draft.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getFormDraft(actor, draft.id, { purpose: "MESSAGGIO_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
+    const attempt = createRequest(
+      stranger,
+      { ...validFields(), positionId: strangerPosition.id, bozza: draft.id, conservati: draft.files.map((file) => file.key) },
+      [],
+    );
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ fieldErrors: { allegati: [DRAFT_FILES_GONE] } });
+    expect((await getFormDraft(actor, draft.id, { purpose: "NUOVA_RICHIESTA" })).files).toHaveLength(1);
+  });
+
+  it("expires, and expired drafts are cleared with their files", async () => {
+    const stored = (await storage.storedKeys()).length;
+    const long = Date.now() - 2 * DRAFT_LIFETIME_MS;
+    const old = await saveFormDraft(
+      actor,
+      { purpose: "NUOVA_RICHIESTA", values: { text: "vecchio" }, errors: {}, files: [await stagePdf()] },
+      new Date(long),
+    );
+    expect(await storage.storedKeys()).toHaveLength(stored + 1);
+    await expect(getFormDraft(actor, old.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
+
+    const fresh = await saveFormDraft(actor, { purpose: "NUOVA_RICHIESTA", values: { text: "nuovo", intruso: "x" }, errors: {}, files: [] });
+
+    expect(await prisma.formDraft.count({ where: { id: old.id } })).toBe(0);
+    expect(await storage.storedKeys()).toHaveLength(stored);
+    expect((await getFormDraft(actor, fresh.id, { purpose: "NUOVA_RICHIESTA" })).values).toEqual({ text: "nuovo" });
+  });
+
+  it("keeps a message written on a request closed in the meantime", async () => {
+    const created = await createRequest(actor, { ...validFields(), positionId }, []);
+    const operator = await operatorActor((await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } })).officeId);
+    for (const command of [{ action: "PRESA_IN_CARICO" as const }, { action: "CHIUSA" as const, esito: "ACCOLTA" as const, comment: "Fatto." }]) {
+      await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId: created.id } }));
+    }
+    const scope = { purpose: "MESSAGGIO_RICHIESTA" as const, requestId: created.id };
+
+    const outcome = await submitFormWithDraft(actor, await multipartPost({ text: "Ancora una domanda." }), {
+      limits: await getUploadLimits(actor, { requestId: created.id }),
+      scope,
+      submit: (input, files) => addContributorMessage(actor, created.id, input, files),
+    });
+
+    if (outcome.ok) throw new Error("a closed request should refuse the message");
+    const draft = await getFormDraft(actor, outcome.draftId, scope);
+    expect(draft.values).toEqual({ text: "Ancora una domanda." });
+    expect(draft.errors.form?.[0]).toContain("La richiesta è chiusa");
+  });
+});

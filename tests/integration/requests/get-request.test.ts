@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ActingProfile, MessageVisibility } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import { createRequest } from "@/server/requests/create-request";
+import { getRequest } from "@/server/requests/get-request";
+import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
+import { seedDatabase } from "../../../prisma/seed/seed-database";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { operatorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+
+const now = new Date("2026-11-20T10:00:00Z");
+let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
+
+function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
+  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
+}
+
+beforeAll(async () => {
+  storage = await useTemporaryStorage();
+  await seedDatabase(prisma, { includeDemo: false });
+});
+
+afterAll(async () => {
+  await storage.dispose();
+});
+
+describe("getRequest", () => {
+  let holder: Awaited<ReturnType<typeof createPerson>>;
+  let position: Awaited<ReturnType<typeof createPosition>>;
+  let operator: OperatorActor;
+  let requestId: string;
+  let minute = 0;
+  const later = () => new Date(now.getTime() + ++minute * 60_000);
+
+  /** The office writes on the thread: a reply or an internal note, through the state machine. */
+  async function officeMessage(visibility: MessageVisibility, body: string) {
+    const at = later();
+    await prisma.$transaction(async (tx) => {
+      const message = await tx.message.create({
+        data: { requestId, visibility, body, authorOperatorId: operator.operatorId, createdAt: at },
+      });
+      const action = visibility === "PUBBLICO" ? "RISPOSTA" : "NOTA_INTERNA";
+      await applyTransition(tx, { action, messageId: message.id, actor: operator, quesito: { requestId }, at });
+    });
+  }
+
+  async function transition(command: TransitionCommand) {
+    await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId }, at: later() }));
+  }
+
+  beforeEach(async () => {
+    const office = await createOffice();
+    operator = await operatorActor(office.id);
+    holder = await createPerson("Titolare");
+    position = await createPosition(holder.id, office.id, "AZIENDE");
+    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } }, include: { parent: true } });
+    const created = await createRequest(
+      actorFor(holder),
+      {
+        positionId: position.id,
+        subjectId: subject.id,
+        text: "Chiedo la verifica del versamento di marzo.",
+        email: "titolare@example.it",
+        consentEmail: "on",
+        idempotencyKey: randomUUID(),
+      },
+      [await stagePdf("ricevuta.pdf")],
+      now,
+    );
+    requestId = created.id;
+  });
+
+  it("shows a new request: open, protocolled, routed, with its first message and file", async () => {
+    const detail = await getRequest(actorFor(holder), requestId, now);
+
+    expect(detail).toMatchObject({
+      state: "APERTA",
+      stateLabel: "Aperta",
+      onBehalf: false,
+      position: { id: position.id, matricola: position.matricola, gestioneLabel: "Aziende" },
+      contacts: { email: "titolare@example.it", consentEmail: true, consentSms: false },
+      esito: null,
+      messaging: { allowed: true, limits: { maxFiles: 3, maxBytesPerFile: 3 * 1024 * 1024 } },
+    });
+    expect(detail.protocolNumber).toMatch(/^INPS\.\d{4}\.20\/11\/2026\.0000001$/);
+    expect(detail.subject.areaLabel).toBeTruthy();
+    expect(detail.messages).toHaveLength(1);
+    expect(detail.messages[0]).toMatchObject({
+      body: "Chiedo la verifica del versamento di marzo.",
+      author: { kind: "contributor" },
+    });
+    expect(detail.messages[0]?.attachments.map((file) => file.fileName)).toEqual(["ricevuta.pdf"]);
+    expect(detail.history.map((entry) => entry.type)).toEqual(["PROTOCOLLATA", "SMISTATA"]);
+  });
+
+  it("shows the office's replies and comments at each state change, never its internal notes", async () => {
+    await transition({ action: "PRESA_IN_CARICO" });
+    await officeMessage("INTERNO", "Nota interna: verificare con l'ufficio vigilanza.");
+    await officeMessage("PUBBLICO", "Il versamento risulta abbinato alla matricola corretta.");
+    await transition({ action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "Serve la quietanza F24." });
+
+    const detail = await getRequest(actorFor(holder), requestId, now);
+
+    expect(detail.state).toBe("IN_CARICO");
+    expect(detail.messages.map((message) => message.body)).toEqual([
+      "Chiedo la verifica del versamento di marzo.",
+      "Il versamento risulta abbinato alla matricola corretta.",
+    ]);
+    expect(detail.messages[1]?.author).toEqual({ kind: "office", officeName: operator.office.name });
+    expect(detail.history.map((entry) => entry.type)).toEqual([
+      "PROTOCOLLATA",
+      "SMISTATA",
+      "PRESA_IN_CARICO",
+      "RISPOSTA",
+      "STATO_MODIFICATO",
+    ]);
+    expect(detail.history.find((entry) => entry.type === "STATO_MODIFICATO")?.comment).toBe("Serve la quietanza F24.");
+    expect(JSON.stringify(detail)).not.toContain("Nota interna");
+  });
+
+  it("shows the outcome of a closed request and refuses further messages, saying why", async () => {
+    await transition({ action: "PRESA_IN_CARICO" });
+    await transition({ action: "CHIUSA", esito: "ACCOLTA", comment: "Versamento riattribuito alla matricola." });
+
+    const detail = await getRequest(actorFor(holder), requestId, now);
+
+    expect(detail.state).toBe("CHIUSA");
+    expect(detail.esito).toMatchObject({ code: "ACCOLTA", label: "Accolta", comment: "Versamento riattribuito alla matricola." });
+    expect(detail.messaging).toEqual({ allowed: false, reason: expect.stringContaining("La richiesta è chiusa") });
+  });
+
+  it("says who sent it for whom", async () => {
+    const intermediary = await createPerson("Intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
+    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } });
+    const created = await createRequest(
+      actorFor(intermediary, "INTERMEDIARIO"),
+      { positionId: position.id, subjectId: subject.id, text: "Richiesta inviata dallo studio per il cliente.", email: "studio@example.it", idempotencyKey: randomUUID() },
+      [],
+      now,
+    );
+
+    const seenByHolder = await getRequest(actorFor(holder), created.id, now);
+
+    expect(seenByHolder.onBehalf).toBe(true);
+    expect(seenByHolder.submittedBy).toEqual({ name: `${intermediary.givenName} ${intermediary.familyName}`, profile: "INTERMEDIARIO" });
+    expect(seenByHolder.holder.name).toBe(`${holder.givenName} ${holder.familyName}`);
+  });
+
+  it("is not found for another contributor, an ended delegation, or an id that is not one", async () => {
+    const stranger = await createPerson("Estraneo");
+    const former = await createPerson("Ex intermediario");
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: former.id,
+      positionIds: [position.id],
+      validTo: new Date("2026-11-01T00:00:00Z"),
+    });
+
+    await expect(getRequest(actorFor(stranger), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(actorFor(former, "INTERMEDIARIO"), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(actorFor(holder), "../../etc/passwd", now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(actorFor(holder), randomUUID(), now)).rejects.toBeInstanceOf(NotFoundError);
+    // While the delegation was in force the intermediary did see it.
+    const during = await getRequest(actorFor(former, "INTERMEDIARIO"), requestId, new Date("2026-10-15T00:00:00Z"));
+    expect(during.id).toBe(requestId);
+  });
+});

@@ -1,0 +1,291 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActingProfile, QuesitoState } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { listRequestSubjects } from "@/server/requests/list-request-subjects";
+import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
+import { REQUEST_PAGE_SIZE } from "@/server/requests/schemas";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { createSubjectTree } from "../../support/quesito-fixtures";
+
+const now = new Date("2026-11-20T12:00:00Z");
+
+function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
+  return {
+    kind: "contributor",
+    personId: person.id,
+    codiceFiscale: person.codiceFiscale,
+    displayName: "Prova",
+    profile,
+    availableProfiles: [profile],
+  };
+}
+
+let sequence = 0;
+
+/** Requests with their quesiti, written in bulk (the way a big history would be). */
+async function bulkRequests(input: {
+  count: number;
+  positionId: string;
+  holderId: string;
+  subjectId: string;
+  officeId: string;
+  /** Opening time of the i-th request. */
+  openedAt: (index: number) => Date;
+  /** Last activity of the i-th request; defaults to its opening. */
+  lastActivityAt?: (index: number) => Date;
+  state?: QuesitoState;
+}) {
+  const requests = await prisma.request.createManyAndReturn({
+    data: Array.from({ length: input.count }, (_, index) => {
+      sequence += 1;
+      return {
+        positionId: input.positionId,
+        subjectId: input.subjectId,
+        holderId: input.holderId,
+        submittedById: input.holderId,
+        actingProfile: "TITOLARE" as const,
+        text: `Richiesta di prova numero ${sequence}`,
+        protocolNumber: `INPS.TEST.${String(sequence).padStart(7, "0")}`,
+        createdAt: input.openedAt(index),
+        lastActivityAt: (input.lastActivityAt ?? input.openedAt)(index),
+      };
+    }),
+    select: { id: true },
+  });
+  await prisma.quesito.createMany({
+    data: requests.map((request) => ({ requestId: request.id, officeId: input.officeId, state: input.state ?? "NUOVO" })),
+  });
+  return requests.map((request) => request.id);
+}
+
+const ids = (page: RequestListPage) => page.rows.map((row) => row.id);
+
+describe("listRequests", () => {
+  let officeId: string;
+  let holder: Awaited<ReturnType<typeof createPerson>>;
+  let aziende: Awaited<ReturnType<typeof createPosition>>;
+  let artigiani: Awaited<ReturnType<typeof createPosition>>;
+  let aziendeTree: Awaited<ReturnType<typeof createSubjectTree>>;
+  let artigianiTree: Awaited<ReturnType<typeof createSubjectTree>>;
+  const day = (iso: string) => new Date(iso);
+
+  beforeAll(async () => {
+    officeId = (await createOffice()).id;
+    holder = await createPerson("Titolare");
+    aziende = await createPosition(holder.id, officeId, "AZIENDE");
+    artigiani = await createPosition(holder.id, officeId, "ARTIGIANI_COMMERCIANTI");
+    aziendeTree = await createSubjectTree("AZIENDE");
+    artigianiTree = await createSubjectTree("ARTIGIANI_COMMERCIANTI");
+  });
+
+  describe("access and filters", () => {
+    let open: string;
+    let taken: string;
+    let closed: string;
+    let otherPerson: string;
+    let stranger: Awaited<ReturnType<typeof createPerson>>;
+
+    beforeAll(async () => {
+      const common = { holderId: holder.id, officeId, count: 1 };
+      [open] = (await bulkRequests({
+        ...common,
+        positionId: aziende.id,
+        subjectId: aziendeTree.subject.id,
+        // 00:30 in Rome on 1 March is still 28 February in UTC.
+        openedAt: () => day("2026-02-28T23:30:00Z"),
+        lastActivityAt: () => day("2026-03-10T10:00:00Z"),
+      })) as [string];
+      [taken] = (await bulkRequests({
+        ...common,
+        positionId: aziende.id,
+        subjectId: aziendeTree.subject.id,
+        openedAt: () => day("2026-03-05T10:00:00Z"),
+        lastActivityAt: () => day("2026-04-01T10:00:00Z"),
+        state: "IN_ATTESA_CONTRIBUENTE",
+      })) as [string];
+      [closed] = (await bulkRequests({
+        ...common,
+        positionId: artigiani.id,
+        subjectId: artigianiTree.subject.id,
+        openedAt: () => day("2026-03-31T21:59:00Z"),
+        state: "CHIUSO",
+      })) as [string];
+      stranger = await createPerson("Estraneo");
+      const strangerPosition = await createPosition(stranger.id, officeId, "AZIENDE");
+      [otherPerson] = (await bulkRequests({
+        count: 1,
+        holderId: stranger.id,
+        officeId,
+        positionId: strangerPosition.id,
+        subjectId: aziendeTree.subject.id,
+        openedAt: () => day("2026-03-05T10:00:00Z"),
+      })) as [string];
+    });
+
+    it("shows a holder their requests and nobody else's", async () => {
+      const page = await listRequests(actorFor(holder), {}, now);
+      expect(new Set(ids(page))).toEqual(new Set([open, taken, closed]));
+      expect(page.total).toBe(3);
+      expect((await listRequests(actorFor(stranger), {}, now)).rows.map((row) => row.id)).toEqual([otherPerson]);
+    });
+
+    it("shows an intermediary the requests of every client with an effective delegation, and only those", async () => {
+      const intermediary = await createPerson("Intermediario");
+      await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
+      await createDelegation({
+        holderId: stranger.id,
+        delegateId: intermediary.id,
+        positionIds: [(await prisma.position.findFirstOrThrow({ where: { holderId: stranger.id } })).id],
+        validTo: new Date("2026-06-30T00:00:00Z"),
+      });
+
+      const page = await listRequests(actorFor(intermediary, "INTERMEDIARIO"), {}, now);
+
+      // The artigiani position is not in the delegation; the stranger's delegation has ended.
+      expect(new Set(ids(page))).toEqual(new Set([open, taken]));
+      expect(page.rows[0]?.position.holderName).toContain("Titolare");
+      const before = await listRequests(actorFor(intermediary, "INTERMEDIARIO"), {}, new Date("2026-06-01T00:00:00Z"));
+      expect(new Set(ids(before))).toEqual(new Set([open, taken, otherPerson]));
+    });
+
+    it("filters by matricola, whatever the case typed", async () => {
+      const page = await listRequests(actorFor(holder), { matricola: ` ${artigiani.matricola.toLowerCase()} ` }, now);
+      expect(ids(page)).toEqual([closed]);
+    });
+
+    it("filters by subject, or by a whole area", async () => {
+      expect(new Set(ids(await listRequests(actorFor(holder), { oggetto: aziendeTree.subject.id }, now)))).toEqual(
+        new Set([open, taken]),
+      );
+      expect(ids(await listRequests(actorFor(holder), { oggetto: artigianiTree.area.id }, now))).toEqual([closed]);
+    });
+
+    it("filters by the state the contributor sees, derived from the quesito", async () => {
+      const byState = async (stato: string) => ids(await listRequests(actorFor(holder), { stato }, now));
+      expect(await byState("aperta")).toEqual([open]);
+      expect(await byState("in_carico")).toEqual([taken]);
+      expect(await byState("chiusa")).toEqual([closed]);
+      const row = (await listRequests(actorFor(holder), { stato: "in_carico" }, now)).rows[0];
+      expect(row).toMatchObject({ state: "IN_CARICO", stateLabel: "In carico" });
+    });
+
+    it("filters by opening day on the calendar of Rome, both ends included", async () => {
+      const march = await listRequests(actorFor(holder), { apertaDal: "2026-03-01", apertaAl: "2026-03-31" }, now);
+      expect(new Set(ids(march))).toEqual(new Set([open, taken, closed]));
+      const firstDay = await listRequests(actorFor(holder), { apertaAl: "2026-03-01" }, now);
+      expect(ids(firstDay)).toEqual([open]);
+      const from = await listRequests(actorFor(holder), { apertaDal: "2026-03-02" }, now);
+      expect(new Set(ids(from))).toEqual(new Set([taken, closed]));
+    });
+
+    it("filters by last update", async () => {
+      const april = await listRequests(actorFor(holder), { aggiornataDal: "2026-04-01" }, now);
+      expect(ids(april)).toEqual([taken]);
+      const upTo = await listRequests(actorFor(holder), { aggiornataAl: "2026-03-31" }, now);
+      expect(new Set(ids(upTo))).toEqual(new Set([open, closed]));
+    });
+
+    it("sorts by opening date, last update or protocol, both ways", async () => {
+      const list = async (ordina: string, verso: string) => ids(await listRequests(actorFor(holder), { ordina, verso }, now));
+      expect(await list("apertura", "asc")).toEqual([open, taken, closed]);
+      expect(await list("apertura", "desc")).toEqual([closed, taken, open]);
+      expect(await list("aggiornamento", "desc")).toEqual([taken, closed, open]);
+      expect(await list("protocollo", "asc")).toEqual([open, taken, closed]);
+      expect(await list("protocollo", "desc")).toEqual([closed, taken, open]);
+    });
+
+    it("refuses invalid filters with a message per field", async () => {
+      const attempt = listRequests(
+        actorFor(holder),
+        { apertaDal: "2026-02-30", aggiornataDal: "2026-05-02", aggiornataAl: "2026-05-01", stato: "sospesa" },
+        now,
+      );
+      await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+      const error = (await attempt.catch((caught: unknown) => caught)) as ValidationError;
+      expect(Object.keys(error.fieldErrors).sort()).toEqual(["aggiornataAl", "apertaDal", "stato"]);
+    });
+
+    it("offers the subjects of the actor's gestioni as filters", async () => {
+      const groups = await listRequestSubjects(actorFor(holder), now);
+      const values = groups.flatMap((group) => group.options.map((option) => option.value));
+      expect(values).toContain(aziendeTree.subject.id);
+      expect(values).toContain(artigianiTree.subject.id);
+      const strangerGroups = await listRequestSubjects(actorFor(stranger), now);
+      expect(strangerGroups.flatMap((group) => group.options.map((option) => option.value))).not.toContain(
+        artigianiTree.subject.id,
+      );
+    });
+  });
+
+  describe("pagination", () => {
+    const total = 250;
+    let person: Awaited<ReturnType<typeof createPerson>>;
+    let expectedByUpdate: string[];
+
+    beforeAll(async () => {
+      person = await createPerson("Molte richieste");
+      const position = await createPosition(person.id, officeId, "AZIENDE");
+      const start = Date.parse("2025-01-01T08:00:00Z");
+      // Pairs of requests share their last-activity instant, so that ties on the sort value occur.
+      const created = await bulkRequests({
+        count: total,
+        positionId: position.id,
+        holderId: person.id,
+        subjectId: aziendeTree.subject.id,
+        officeId,
+        openedAt: (index) => new Date(start + index * 3_600_000),
+        lastActivityAt: (index) => new Date(start + Math.floor(index / 2) * 7_200_000),
+      });
+      const rows = await prisma.request.findMany({
+        where: { id: { in: created } },
+        orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+        select: { id: true },
+      });
+      expectedByUpdate = rows.map((row) => row.id);
+    });
+
+    it("walks every page forward and back without losing or repeating a row", async () => {
+      const actor = actorFor(person);
+      const forward: string[] = [];
+      let cursor: string | undefined;
+      let page: RequestListPage;
+      do {
+        page = await listRequests(actor, cursor ? { dopo: cursor } : {}, now);
+        expect(page.total).toBe(total);
+        expect(page.rows).toHaveLength(Math.min(REQUEST_PAGE_SIZE, total - forward.length));
+        expect(page.previousCursor === null).toBe(cursor === undefined);
+        forward.push(...ids(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(forward).toEqual(expectedByUpdate);
+
+      // Back from the last page through the "prima" cursors.
+      const backward = ids(page);
+      let previous = page.previousCursor;
+      while (previous) {
+        const before = await listRequests(actor, { prima: previous }, now);
+        expect(before.rows).toHaveLength(REQUEST_PAGE_SIZE);
+        expect(before.nextCursor).not.toBeNull();
+        backward.unshift(...ids(before));
+        previous = before.previousCursor;
+      }
+      expect(backward).toEqual(expectedByUpdate);
+    });
+
+    it("keeps pages ordered the other way too", async () => {
+      const actor = actorFor(person);
+      const first = await listRequests(actor, { ordina: "aggiornamento", verso: "asc" }, now);
+      const second = await listRequests(actor, { ordina: "aggiornamento", verso: "asc", dopo: first.nextCursor ?? "" }, now);
+      const reversed = [...expectedByUpdate].reverse();
+      expect([...ids(first), ...ids(second)]).toEqual(reversed.slice(0, 2 * REQUEST_PAGE_SIZE));
+    });
+
+    it("shows the first page for a cursor it did not write", async () => {
+      const page = await listRequests(actorFor(person), { dopo: "non-un-cursore" }, now);
+      expect(ids(page)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
+      expect(page.previousCursor).toBeNull();
+    });
+  });
+});

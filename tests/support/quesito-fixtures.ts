@@ -1,0 +1,100 @@
+import type { Gestione } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { openingEvents } from "@/server/requests/lifecycle";
+import { createOperator, createPerson, createPosition } from "./fixtures";
+
+/** Builders for the office side: actors, subjects and requests with their quesito. */
+
+let sequence = 0;
+
+export async function operatorActor(officeId: string): Promise<OperatorActor> {
+  const operator = await createOperator(officeId);
+  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId } });
+  return {
+    kind: "operator",
+    operatorId: operator.id,
+    codiceFiscale: operator.codiceFiscale,
+    displayName: `${operator.givenName} ${operator.familyName}`,
+    role: operator.role,
+    office: { id: office.id, code: office.code, name: office.name },
+  };
+}
+
+export function contributorActor(person: { id: string; codiceFiscale: string }): ContributorActor {
+  return {
+    kind: "contributor",
+    personId: person.id,
+    codiceFiscale: person.codiceFiscale,
+    displayName: "Contribuente di prova",
+    profile: "TITOLARE",
+    availableProfiles: ["TITOLARE"],
+  };
+}
+
+/** An area with one subject under it, in a gestione. */
+export async function createSubjectTree(gestione: Gestione = "AZIENDE") {
+  const n = ++sequence;
+  const area = await prisma.subject.create({ data: { gestione, code: `AREA-${n}`, label: `Area ${n}` } });
+  const subject = await prisma.subject.create({
+    data: { gestione, code: `AREA-${n}-01`, label: `Argomento ${n}`, parentId: area.id },
+  });
+  return { area, subject };
+}
+
+/**
+ * A protocolled request of the holder's position (created if not given) with
+ * its quesito at `officeId`, the way the Cassetto registers one.
+ */
+export async function createQuesito(input: {
+  officeId: string;
+  holder?: { id: string; codiceFiscale: string };
+  submitter?: { id: string; codiceFiscale: string };
+  positionId?: string;
+  subjectId?: string;
+  text?: string;
+  receivedAt?: Date;
+}) {
+  const holder = input.holder ?? (await createPerson("Titolare"));
+  const positionId = input.positionId ?? (await createPosition(holder.id, input.officeId)).id;
+  const subjectId = input.subjectId ?? (await createSubjectTree()).subject.id;
+  const receivedAt = input.receivedAt ?? new Date();
+  const submitter = input.submitter ?? holder;
+  const office = await prisma.office.findUniqueOrThrow({ where: { id: input.officeId } });
+  return prisma.$transaction(async (tx) => {
+    const protocolNumber = await assignProtocolNumber(tx, office, receivedAt);
+    const request = await tx.request.create({
+      data: {
+        positionId,
+        subjectId,
+        text: input.text ?? "Chiedo chiarimenti sulla mia posizione.",
+        submittedById: submitter.id,
+        actingProfile: submitter.id === holder.id ? "TITOLARE" : "INTERMEDIARIO",
+        holderId: holder.id,
+        contactEmail: "contribuente@example.it",
+        contactMobile: "3331234567",
+        consentEmail: true,
+        protocolNumber,
+        createdAt: receivedAt,
+        lastActivityAt: receivedAt,
+        quesito: { create: { officeId: office.id, receivedAt } },
+      },
+      include: { quesito: true },
+    });
+    // As create-request does: the request's text is also the first message of its thread.
+    await tx.message.create({
+      data: {
+        requestId: request.id,
+        body: request.text,
+        authorPersonId: submitter.id,
+        actingProfile: request.actingProfile,
+        createdAt: receivedAt,
+      },
+    });
+    await openingEvents(tx, request.id, contributorActor(submitter), office, receivedAt);
+    const quesito = request.quesito;
+    if (!quesito) throw new Error("quesito not created");
+    return { request, quesito, holder };
+  });
+}
