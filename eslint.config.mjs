@@ -9,6 +9,12 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The domain and the design system never depend on routes (tests may call routes).
+    files: ["src/server/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {

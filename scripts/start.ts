@@ -2,17 +2,19 @@
  * `npm start` (and `npm run dev` with --dev): one command from a fresh clone to
  * a running portal. Validates the configuration, starts the embedded
  * PostgreSQL when DATABASE_URL is unset, applies migrations, seeds an empty
- * database, builds the app if it was never built, then runs Next.js and stops
- * everything cleanly on Ctrl-C or SIGTERM.
+ * database, builds the app if it was never built, starts the notification
+ * worker in this process, then runs Next.js, and stops everything cleanly
+ * (Next.js, the worker, then the database) on Ctrl-C or SIGTERM.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, parseConfig } from "../src/server/config";
+import { ConfigError, deliveryConfigProblems, parseConfig } from "../src/server/config";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
+import { startNotificationWorker, type NotificationWorker } from "../src/server/notifications/worker";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 
 const dev = process.argv.includes("--dev");
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  const deliveryProblems = deliveryConfigProblems(config);
+  if (deliveryProblems.length > 0) fail(new ConfigError(deliveryProblems).message);
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
     ? null
     : await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
   const databaseUrl = config.DATABASE_URL ?? embedded!.url;
-  const running: { next?: ChildProcess } = {};
+  const running: { next?: ChildProcess; worker?: NotificationWorker } = {};
   let stopping = false;
 
   const shutdown = async (code: number) => {
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
       next.kill("SIGTERM");
       await new Promise((resolve) => next.once("exit", resolve));
     }
+    await running.worker?.stop().catch((error: unknown) => console.error(error));
     await embedded?.stop();
     process.exit(code);
   };
@@ -79,6 +84,9 @@ async function main(): Promise<void> {
       console.log("Prima esecuzione: compilazione dell'applicazione (next build)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
       if (build.status !== 0) throw new Error("Compilazione non riuscita.");
+    }
+    if (config.NOTIFICATION_WORKER === "in-process") {
+      running.worker = await startNotificationWorker({ databaseUrl, config });
     }
   } catch (error) {
     console.error(error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { ConfigError, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
 
 const productionEnv = {
   APP_ENV: "production",
@@ -50,7 +50,61 @@ describe("parseConfig", () => {
   it("rejects malformed values with a field-specific message", () => {
     expect(() => parseConfig({ PORT: "porta" })).toThrow(/PORT/);
     expect(() => parseConfig({ APP_ENV: "staging" })).toThrow(/APP_ENV: deve valere demo o production/);
+    expect(() => parseConfig({ NOTIFICATION_WORKER: "altrove" })).toThrow(/NOTIFICATION_WORKER: deve valere/);
     expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: deve essere un URL postgres/);
     expect(() => parseConfig({ ...productionEnv, AUTH_SECRET: "corto" })).toThrow(/AUTH_SECRET: deve essere lungo/);
+  });
+
+  it("reads the notification channels and the delivery limits", () => {
+    const config = parseConfig({
+      SMTP_URL: "smtps://utente:password@smtp.example.it:465",
+      MAIL_FROM: "INPS <noreply@inps.example.it>",
+      PEC_SMTP_URL: "smtp://pec.example.it:587",
+      PEC_FROM: "comunicazione@postacert.inps.example.it",
+      TWILIO_ACCOUNT_SID: `AC${"a1".repeat(16)}`,
+      TWILIO_AUTH_TOKEN: "token",
+      TWILIO_FROM: "+393331234567",
+      TWILIO_API_URL: "http://127.0.0.1:8080",
+      NOTIFICATION_MAX_ATTEMPTS: "3",
+      NOTIFICATION_RETRY_DELAY_SECONDS: "5",
+    });
+    expect(config).toMatchObject({ SMTP_URL: "smtps://utente:password@smtp.example.it:465", NOTIFICATION_MAX_ATTEMPTS: 3 });
+    expect(parseConfig({})).toMatchObject({ NOTIFICATION_MAX_ATTEMPTS: 6, NOTIFICATION_RETRY_DELAY_SECONDS: 30 });
+    expect(parseConfig({ TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "INPS" }).TWILIO_FROM).toBe("INPS");
+  });
+
+  it("rejects malformed notification settings", () => {
+    expect(() => parseConfig({ SMTP_URL: "mail.example.it" })).toThrow(/SMTP_URL: deve essere un URL smtp:\/\/ o smtps:\/\//);
+    expect(() => parseConfig({ PEC_SMTP_URL: "http://pec.example.it" })).toThrow(/PEC_SMTP_URL/);
+    expect(() => parseConfig({ NOTIFICATION_MAX_ATTEMPTS: "0" })).toThrow(/NOTIFICATION_MAX_ATTEMPTS/);
+    expect(() => parseConfig({ TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "+15005550006" })).toThrow(
+      /TWILIO_ACCOUNT_SID: deve essere un Account SID/,
+    );
+  });
+
+  it("wants Twilio's three variables together", () => {
+    expect(() => parseConfig({ TWILIO_AUTH_TOKEN: "token" })).toThrow(
+      /TWILIO_ACCOUNT_SID: obbligatoria insieme a TWILIO_AUTH_TOKEN[\s\S]*TWILIO_FROM: obbligatoria insieme a TWILIO_AUTH_TOKEN/,
+    );
+  });
+
+  it("lets the web app start in production without the channels, but not the notification worker", () => {
+    const config = parseConfig(productionEnv);
+    expect(deliveryConfigProblems(config)).toEqual(
+      requiredForDeliveryInProduction.map((name) => `${name}: obbligatoria con APP_ENV=production per inviare le notifiche`),
+    );
+    const complete = parseConfig({
+      ...productionEnv,
+      SMTP_URL: "smtp://smtp.example.it",
+      MAIL_FROM: "noreply@inps.example.it",
+      PEC_SMTP_URL: "smtps://pec.example.it",
+      PEC_FROM: "comunicazione@postacert.inps.example.it",
+      TWILIO_ACCOUNT_SID: `AC${"b2".repeat(16)}`,
+      TWILIO_AUTH_TOKEN: "token",
+      TWILIO_FROM: "INPS",
+    });
+    expect(deliveryConfigProblems(complete)).toEqual([]);
+    // Outside production, channels without configuration are captured under DATA_DIR/mail.
+    expect(deliveryConfigProblems(parseConfig({}))).toEqual([]);
   });
 });

@@ -7,6 +7,11 @@ import { z } from "zod";
  */
 
 const optionalUrl = z.url({ message: "deve essere un URL valido" }).optional();
+const optionalSmtpUrl = z
+  .string()
+  .regex(/^smtps?:\/\/[^/]/, { message: "deve essere un URL smtp:// o smtps://" })
+  .optional();
+const optionalText = z.string().min(1).optional();
 
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
@@ -26,6 +31,26 @@ const envSchema = z.object({
   OIDC_OPERATORI_CLIENT_ID: z.string().min(1).optional(),
   OIDC_OPERATORI_CLIENT_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SMTP_URL: optionalSmtpUrl,
+  MAIL_FROM: optionalText,
+  PEC_SMTP_URL: optionalSmtpUrl,
+  PEC_FROM: optionalText,
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, { message: "deve essere un Account SID di Twilio (AC seguito da 32 cifre esadecimali)" })
+    .optional(),
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[1-9]\d{5,14}|MG[0-9a-fA-F]{32}|[A-Za-z0-9]{1,11})$/, {
+      message: "deve essere un numero in formato internazionale (+39…), un mittente alfanumerico o un Messaging Service SID",
+    })
+    .optional(),
+  TWILIO_API_URL: optionalUrl,
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** `separate` when the worker runs as its own process (`npm run worker`), e.g. scaled apart from the app. */
+  NOTIFICATION_WORKER: z.enum(["in-process", "separate"], { message: "deve valere in-process o separate" }).default("in-process"),
+  NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 /** Variables a production start cannot do without. */
@@ -39,6 +64,24 @@ export const requiredInProduction = [
   "OIDC_OPERATORI_CLIENT_ID",
   "OIDC_OPERATORI_CLIENT_SECRET",
 ] as const;
+
+/**
+ * What the notification worker needs to deliver in production: both SMTP
+ * accounts and Twilio. Outside production an unset channel is captured under
+ * DATA_DIR/mail instead (docs/decisions/0008). Checked where the worker starts
+ * (`deliveryConfigProblems`), not by the web app, which only enqueues.
+ */
+export const requiredForDeliveryInProduction = [
+  "SMTP_URL",
+  "MAIL_FROM",
+  "PEC_SMTP_URL",
+  "PEC_FROM",
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_FROM",
+] as const;
+
+const twilioVariables = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;
 
 export type AppConfig = z.infer<typeof envSchema> & { isDemo: boolean };
 
@@ -57,6 +100,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const config = parsed.data;
+  const twilioGiven = twilioVariables.filter((name) => config[name] !== undefined);
+  if (twilioGiven.length > 0 && twilioGiven.length < twilioVariables.length) {
+    throw new ConfigError(
+      twilioVariables
+        .filter((name) => config[name] === undefined)
+        .map((name) => `${name}: obbligatoria insieme a ${twilioGiven.join(", ")}`),
+    );
+  }
   if (config.APP_ENV === "production") {
     const missing = requiredInProduction.filter((name) => config[name] === undefined);
     if (missing.length > 0) {
@@ -64,6 +115,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     }
   }
   return { ...config, isDemo: config.APP_ENV !== "production" };
+}
+
+/** Why the notification worker may not start with this configuration (none: it may). */
+export function deliveryConfigProblems(config: AppConfig): string[] {
+  if (config.isDemo) return [];
+  return requiredForDeliveryInProduction
+    .filter((name) => config[name] === undefined)
+    .map((name) => `${name}: obbligatoria con APP_ENV=production per inviare le notifiche`);
 }
 
 /**

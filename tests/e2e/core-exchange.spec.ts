@@ -89,6 +89,23 @@ async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: 
   if (axe) await expectNoAccessibilityViolations(page);
 }
 
+/** The development mailbox shows the contributor's notices for every step (delivered by the in-process worker). */
+async function checkNotices(page: Page, protocol: string): Promise<void> {
+  const subjects = [
+    `Richiesta protocollata n. ${protocol}`,
+    `Richiesta n. ${protocol} assegnata alla sede competente`,
+    `Richiesta n. ${protocol} presa in carico`,
+    `Nuova risposta alla richiesta n. ${protocol}`,
+    `Richiesta n. ${protocol} chiusa`,
+  ];
+  await expect(async () => {
+    await page.goto("/dev/posta");
+    const mailbox = page.getByRole("region", { name: /^mario\.rossi@example\.it/ });
+    for (const subject of subjects) await expect(mailbox.getByText(subject, { exact: true })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+  await expectNoAccessibilityViolations(page);
+}
+
 test("a request travels from the contributor to the office and back", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInAsContributor(page, "Mario Rossi");
@@ -97,6 +114,7 @@ test("a request travels from the contributor to the office and back", async ({ p
   });
   await workAsOperator(browser, protocol);
   await checkOutcomeAsContributor(page, protocol, { axe: true });
+  await checkNotices(page, protocol);
 });
 
 test("the same exchange works with JavaScript disabled for the contributor", async ({ browser }) => {

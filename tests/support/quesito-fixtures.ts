@@ -1,35 +1,35 @@
-import type { Gestione } from "@/generated/prisma/enums";
+import type { ActingProfile, Gestione } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import { resolveOperator } from "@/server/identity/resolve-operator";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { openingEvents } from "@/server/requests/lifecycle";
 import { createOperator, createPerson, createPosition } from "./fixtures";
 
-/** Builders for the office side: actors, subjects and requests with their quesito. */
+/** Builders for the office side and the actors of both sides: subjects, and requests with their quesito. */
 
 let sequence = 0;
 
+/** A new operator of the office, as an office session resolves them. */
 export async function operatorActor(officeId: string): Promise<OperatorActor> {
   const operator = await createOperator(officeId);
-  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId } });
-  return {
-    kind: "operator",
-    operatorId: operator.id,
-    codiceFiscale: operator.codiceFiscale,
-    displayName: `${operator.givenName} ${operator.familyName}`,
-    role: operator.role,
-    office: { id: office.id, code: office.code, name: office.name },
-  };
+  const actor = await resolveOperator(operator.id);
+  if (!actor) throw new Error("operator not resolved");
+  return actor;
 }
 
-export function contributorActor(person: { id: string; codiceFiscale: string }): ContributorActor {
+/** The person acting in the Cassetto with one profile (the delegations that allow it are the test's business). */
+export function contributorActor(
+  person: { id: string; codiceFiscale: string },
+  profile: ActingProfile = "TITOLARE",
+): ContributorActor {
   return {
     kind: "contributor",
     personId: person.id,
     codiceFiscale: person.codiceFiscale,
     displayName: "Contribuente di prova",
-    profile: "TITOLARE",
-    availableProfiles: ["TITOLARE"],
+    profile,
+    availableProfiles: [profile],
   };
 }
 

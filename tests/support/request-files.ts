@@ -1,48 +1,75 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 
 /**
- * Files for the request services' tests: staged the way receiveUpload leaves
- * them, and a private storage folder (DATA_DIR) whose content can be listed.
+ * Files for the services' tests: staged the way receiveUpload leaves them,
+ * and a private storage folder (DATA_DIR) whose content can be listed.
  */
 
 const PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 
-/** Points the file storage at a fresh folder for this test file; returns a function listing what it holds. */
-export async function useTemporaryStorage(): Promise<{ storedKeys(): Promise<string[]>; dispose(): Promise<void> }> {
-  const previous = process.env.DATA_DIR;
-  const dataDir = await mkdtemp(path.join(tmpdir(), "cb-requests-"));
-  process.env.DATA_DIR = dataDir;
-  const root = path.join(dataDir, "files");
+export type TemporaryStorage = {
+  /** The test file's own folder: DATA_DIR is `data` inside it, TMPDIR `tmp`. */
+  root: string;
+  /** Where the file storage keeps its files (keys are paths below it). */
+  filesRoot: string;
+  /** The keys of the stored files, sorted. */
+  storedKeys(): Promise<string[]>;
+  /** Points DATA_DIR and TMPDIR back and removes the folder. */
+  dispose(): Promise<void>;
+};
+
+/** Every regular file under `root`, as paths relative to it, sorted. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Points the file storage (DATA_DIR) and the temporary files (TMPDIR) of this
+ * test file at a fresh folder of its own, so that everything it writes can be
+ * listed and is removed at the end. Call it in `beforeAll`, dispose in `afterAll`.
+ */
+export async function useTemporaryStorage(): Promise<TemporaryStorage> {
+  const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+  const root = await mkdtemp(path.join(tmpdir(), "cb-test-files-"));
+  const filesRoot = path.join(root, "data", "files");
+  process.env.DATA_DIR = path.join(root, "data");
+  process.env.TMPDIR = path.join(root, "tmp");
+  await mkdir(process.env.TMPDIR, { recursive: true });
   return {
-    async storedKeys() {
-      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-        .sort();
-    },
+    root,
+    filesRoot,
+    storedKeys: () => filesUnder(filesRoot),
     async dispose() {
-      process.env.DATA_DIR = previous;
-      await rm(dataDir, { recursive: true, force: true });
+      Object.assign(process.env, previous);
+      await rm(root, { recursive: true, force: true });
     },
+  };
+}
+
+/** `content` staged in its own temporary folder, as receiveUpload leaves an accepted file. */
+export async function stageFile(content: Uint8Array, fileName: string, mimeType: string): Promise<StagedFile> {
+  const folder = await mkdtemp(path.join(tmpdir(), "cb-staged-"));
+  const tempPath = path.join(folder, randomUUID());
+  await writeFile(tempPath, content);
+  return {
+    fileName,
+    mimeType,
+    size: content.length,
+    sha256: createHash("sha256").update(content).digest("hex"),
+    tempPath,
   };
 }
 
 /** A PDF of about `size` bytes, staged in its own temporary folder. */
 export async function stagePdf(fileName = "documento.pdf", size = 200): Promise<StagedFile> {
   const content = Buffer.concat([Buffer.from(PDF, "latin1"), Buffer.alloc(Math.max(0, size - PDF.length), 0x20)]);
-  const directory = await mkdtemp(path.join(tmpdir(), "cb-staged-"));
-  const tempPath = path.join(directory, randomUUID());
-  await writeFile(tempPath, content);
-  return {
-    fileName,
-    mimeType: "application/pdf",
-    size: content.length,
-    sha256: createHash("sha256").update(content).digest("hex"),
-    tempPath,
-  };
+  return stageFile(content, fileName, "application/pdf");
 }

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
-import { requestAccessWhere, visibleMessagesWhere } from "@/server/requests/policy";
+import { readableMessagesWhere } from "@/server/requests/policy";
 import { getFileStorage } from "./file-storage";
 import { recordIdSchema } from "./schemas";
 
@@ -31,10 +31,7 @@ export async function getAttachmentDownload(
   const id = recordIdSchema.safeParse(attachmentId);
   if (!id.success) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
   const attachment = await prisma.attachment.findFirst({
-    where: {
-      id: id.data,
-      message: { AND: [visibleMessagesWhere(actor), { request: requestAccessWhere(actor, now) }] },
-    },
+    where: { id: id.data, message: readableMessagesWhere(actor, now) },
     select: { fileName: true, mimeType: true, size: true, storageKey: true },
   });
   if (!attachment) throw new NotFoundError(ATTACHMENT_NOT_FOUND);

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
-import { requestAccessWhere, visibleMessagesWhere } from "@/server/requests/policy";
+import { readableMessagesWhere } from "@/server/requests/policy";
 import { getFileStorage } from "./file-storage";
 import type { FileDownload } from "./get-attachment-download";
 import { recordIdSchema } from "./schemas";
@@ -28,7 +28,7 @@ export async function getMessageBundleDownload(
   const id = recordIdSchema.safeParse(messageId);
   if (actor.kind !== "operator" || !id.success) throw new NotFoundError(BUNDLE_NOT_FOUND);
   const message = await prisma.message.findFirst({
-    where: { id: id.data, AND: [visibleMessagesWhere(actor), { request: requestAccessWhere(actor, now) }] },
+    where: { id: id.data, ...readableMessagesWhere(actor, now) },
     select: { bundleKey: true, bundleSize: true, createdAt: true, request: { select: { protocolNumber: true } } },
   });
   if (!message?.bundleKey || message.bundleSize === null) throw new NotFoundError(BUNDLE_NOT_FOUND);

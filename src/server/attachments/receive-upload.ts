@@ -8,7 +8,7 @@ import { PassThrough, Readable, Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import multer from "multer";
-import { DomainError, ValidationError } from "@/server/errors/domain-errors";
+import { DomainError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { detectDocumentType } from "./document-types";
 import { sanitizeFileName, withMatchingExtension } from "./file-names";
 import { uploadMessages } from "./upload-messages";
@@ -19,9 +19,14 @@ import { uploadMessages } from "./upload-messages";
  * way, then its type is decided from its content. The first problem stops the
  * upload at once: nothing more is parsed or written, every temporary file is
  * deleted, the rest of the body is thrown away unread (see DISCARD_LIMIT), and
- * a ValidationError names the file field with one Italian message — the same
- * error type for every refusal (too many, too big, empty, not admitted, not a
- * multipart form), so that forms show it next to the file input.
+ * an UploadRefusedError (a ValidationError) names the file field with one
+ * Italian message — the same error type for every refusal (too many, too big,
+ * empty, not admitted, not a multipart form), so that forms show it next to
+ * the file input — and carries the text fields read before the refusal.
+ *
+ * Forms put their file input last: browsers send the fields in the order of
+ * the form, so every text field has arrived by the time a file is refused,
+ * and the form can come back with everything that was typed.
  */
 
 export type StagedFile = {
@@ -44,6 +49,21 @@ export type ReceivedUpload = {
   discard(): Promise<void>;
 };
 
+/**
+ * A refused upload: the field messages, and the first value of each text
+ * field that arrived before the refusal (all of them when the form puts its
+ * file input last). The staged files are already deleted. Its name stays
+ * ValidationError: to the person and to API clients it is one.
+ */
+export class UploadRefusedError extends ValidationError {
+  constructor(
+    fieldErrors: FieldErrors,
+    readonly fields: Record<string, string>,
+  ) {
+    super(fieldErrors);
+  }
+}
+
 export type UploadLimits = {
   maxFiles: number;
   maxBytesPerFile: number;
@@ -60,6 +80,11 @@ type Middleware = ReturnType<multer.Multer["array"]>;
 type MiddlewareRequest = Parameters<Middleware>[0];
 type MiddlewareResponse = Parameters<Middleware>[1];
 type MulterFile = Express.Multer.File;
+
+/** The first value of each field, as FormData.get gives it. */
+function firstValues(fieldValues: Map<string, string[]>): Record<string, string> {
+  return Object.fromEntries([...fieldValues].map(([name, values]) => [name, values[0] ?? ""]));
+}
 
 function isMultipartFormData(contentType: string | null): boolean {
   return contentType !== null && /^multipart\/form-data\s*;/i.test(contentType) && /;\s*boundary=/i.test(contentType);
@@ -214,13 +239,13 @@ function discarderOf(body: Readable): () => void {
 /**
  * Parses a multipart/form-data request (a Next.js route handler's `Request`)
  * within the limits, keeping the files in a temporary folder until
- * `discard()`. Refusals throw ValidationError({ [fileField]: [message] }) as
- * soon as the offending bytes arrive, without waiting for the rest.
+ * `discard()`. Refusals throw UploadRefusedError({ [fileField]: [message] },
+ * fields) as soon as the offending bytes arrive, without waiting for the rest.
  */
 export async function receiveUpload(request: Request, uploadLimits: UploadLimits): Promise<ReceivedUpload> {
   const limits: Required<UploadLimits> = { fileField: DEFAULT_FILE_FIELD, ...uploadLimits };
   if (!isMultipartFormData(request.headers.get("content-type")) || !request.body) {
-    throw new ValidationError({ [limits.fileField]: [uploadMessages.notMultipart] });
+    throw new UploadRefusedError({ [limits.fileField]: [uploadMessages.notMultipart] }, {});
   }
 
   // Pulled from the Web stream only as fast as the files reach the disk.
@@ -269,7 +294,7 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
       return staged;
     });
     return {
-      fields: Object.fromEntries([...fieldValues].map(([name, values]) => [name, values[0] ?? ""])),
+      fields: firstValues(fieldValues),
       fieldValues: Object.fromEntries(fieldValues),
       files,
       discard,
@@ -279,6 +304,8 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
     await discard();
     discardRest();
     // Files abandoned after the first refusal fail too; the first refusal is the one to report.
-    throw upload.refusal ?? uploadError(error, limits);
+    const refusal = upload.refusal ?? uploadError(error, limits);
+    if (refusal instanceof ValidationError) throw new UploadRefusedError(refusal.fieldErrors, firstValues(fieldValues));
+    throw refusal;
   }
 }

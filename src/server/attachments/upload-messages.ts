@@ -14,6 +14,11 @@ export function formatFileSize(bytes: number): string {
 export const ALLOWED_DOCUMENTS_LABEL =
   "PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m";
 
+/** The hint of a file field: how many files it takes, how large, and of which kinds. */
+export function uploadLimitsHint(limits: { maxFiles: number; maxBytesPerFile: number }): string {
+  return `Fino a ${limits.maxFiles} file, ciascuno di ${formatFileSize(limits.maxBytesPerFile)} al massimo: ${ALLOWED_DOCUMENTS_LABEL}.`;
+}
+
 export const uploadMessages = {
   notMultipart: "I dati vanno inviati come modulo con allegati (multipart/form-data).",
   malformed: "Il modulo inviato è incompleto o non valido: riprovare.",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
@@ -16,7 +17,8 @@ import {
   quesitoStateLabels,
   type TransitionAction,
 } from "@/server/requests/lifecycle";
-import { visibleMessagesWhere } from "@/server/requests/policy";
+import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
+import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
 
 export type QuesitoMessage = {
@@ -27,7 +29,7 @@ export type QuesitoMessage = {
   body: string;
   createdAt: Date;
   author: { name: string; side: "contribuente" | "sede"; detail: string | null };
-  attachments: { id: string; fileName: string; mimeType: string; size: number }[];
+  attachments: ThreadAttachment[];
   /** Whether the compressed bundle of the message's files exists. */
   bundleAvailable: boolean;
 };
@@ -72,14 +74,7 @@ export type QuesitoDetail = {
     holder: { name: string; codiceFiscale: string };
     /** Who pressed "Invia" when it was not the holder ("presentata da … per conto di …"). */
     submitter: { name: string; codiceFiscale: string; profileLabel: string | null } | null;
-    contacts: {
-      email: string | null;
-      pec: string | null;
-      mobile: string | null;
-      landline: string | null;
-      fax: string | null;
-      extraEmail: string | null;
-    };
+    contacts: RequestContacts;
     consents: { email: boolean; sms: boolean; pec: boolean };
   };
   messages: QuesitoMessage[];
@@ -90,9 +85,6 @@ export type QuesitoDetail = {
   operators: { id: string; name: string }[];
   offices: { id: string; label: string }[];
 };
-
-type Named = { givenName: string; familyName: string };
-const fullName = (person: Named) => `${person.givenName} ${person.familyName}`;
 
 const eventDataSchema = z
   .object({
@@ -152,18 +144,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
           position: { select: { gestione: true, matricola: true, denominazione: true, province: true } },
           holder: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
           submittedBy: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
-          messages: {
-            where: visibleMessagesWhere(operator),
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            include: {
-              authorPerson: { select: { givenName: true, familyName: true } },
-              authorOperator: { select: { givenName: true, familyName: true } },
-              attachments: {
-                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-                select: { id: true, fileName: true, mimeType: true, size: true },
-              },
-            },
-          },
+          messages: threadMessagesArgs(operator),
           events: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             include: {
@@ -233,14 +214,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
             profileLabel: request.actingProfile ? profileLabels[request.actingProfile] : null,
           }
         : null,
-      contacts: {
-        email: request.contactEmail,
-        pec: request.contactPec,
-        mobile: request.contactMobile,
-        landline: request.contactLandline,
-        fax: request.contactFax,
-        extraEmail: request.extraEmail,
-      },
+      contacts: requestContacts(request),
       consents: { email: request.consentEmail, sms: request.consentSms, pec: request.consentPec },
     },
     messages: request.messages.map((message, index) => ({
@@ -252,7 +226,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
       author: message.authorOperator
         ? { name: fullName(message.authorOperator), side: "sede" as const, detail: null }
         : {
-            name: message.authorPerson ? fullName(message.authorPerson) : "Contribuente",
+            name: contributorAuthorName(message),
             side: "contribuente" as const,
             detail: message.actingProfile ? profileLabels[message.actingProfile] : null,
           },

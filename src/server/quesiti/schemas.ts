@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
 import { ValidationError } from "@/server/errors/domain-errors";
 import type { WorkingState } from "@/server/requests/lifecycle";
-import { fieldErrorsOf } from "@/server/requests/schemas";
+import { blankToUndefined, fieldErrorsOf, requiredText } from "@/server/requests/schemas";
 
 /**
  * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
@@ -16,9 +16,6 @@ const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const sati
 export const COMMENT_MAX_LENGTH = 2000;
 export const BODY_MAX_LENGTH = 4000;
 export const SEARCH_MAX_LENGTH = 40;
-
-/** Empty text becomes "not given". */
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 // ───────────────────────────── queue filters ─────────────────────────────
 
@@ -98,11 +95,7 @@ const expectedVersion = z.coerce
   .int("Il modulo non è valido: ricaricare la pagina.")
   .min(0, "Il modulo non è valido: ricaricare la pagina.");
 
-const comment = z
-  .string({ message: "Inserire un commento." })
-  .trim()
-  .min(1, "Inserire un commento.")
-  .max(COMMENT_MAX_LENGTH, `Il commento può contenere al massimo ${COMMENT_MAX_LENGTH} caratteri.`);
+const comment = requiredText("Inserire un commento.", COMMENT_MAX_LENGTH, "Il commento");
 
 export const takeQuesitoSchema = z.object({ expectedVersion });
 
@@ -138,20 +131,12 @@ export const closeQuesitoSchema = z.object({
 
 export const internalNoteSchema = z.object({
   expectedVersion,
-  body: z
-    .string({ message: "Scrivere il testo della nota." })
-    .trim()
-    .min(1, "Scrivere il testo della nota.")
-    .max(BODY_MAX_LENGTH, `La nota può contenere al massimo ${BODY_MAX_LENGTH} caratteri.`),
+  body: requiredText("Scrivere il testo della nota.", BODY_MAX_LENGTH, "La nota"),
 });
 
 export const replySchema = z.object({
   expectedVersion,
-  body: z
-    .string({ message: "Scrivere il testo della risposta." })
-    .trim()
-    .min(1, "Scrivere il testo della risposta.")
-    .max(BODY_MAX_LENGTH, `La risposta può contenere al massimo ${BODY_MAX_LENGTH} caratteri.`),
+  body: requiredText("Scrivere il testo della risposta.", BODY_MAX_LENGTH, "La risposta"),
   /** Empty: the quesito stays in its state. */
   nextState: z.preprocess(
     blankToUndefined,

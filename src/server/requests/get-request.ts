@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
@@ -14,12 +15,12 @@ import {
   eventTypeLabels,
   type ContributorState,
 } from "./lifecycle";
-import { requestAccessWhere, visibleMessagesWhere } from "./policy";
+import { requestAccessWhere } from "./policy";
 import type { UploadLimits } from "./get-new-request-form";
+import { requestContacts, type RequestContacts } from "./request-contacts";
+import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
 export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
-
-export type RequestAttachment = { id: string; fileName: string; mimeType: string; size: number };
 
 export type RequestMessage = {
   id: string;
@@ -27,7 +28,7 @@ export type RequestMessage = {
   body: string;
   /** A person of the Cassetto, or the office that wrote. */
   author: { kind: "contributor"; name: string } | { kind: "office"; officeName: string };
-  attachments: RequestAttachment[];
+  attachments: ThreadAttachment[];
 };
 
 export type RequestHistoryEntry = {
@@ -53,25 +54,13 @@ export type RequestDetail = {
   holder: { name: string };
   /** Sent by someone other than the holder (an intermediary or an employee). */
   onBehalf: boolean;
-  contacts: {
-    email: string | null;
-    pec: string | null;
-    mobile: string | null;
-    landline: string | null;
-    fax: string | null;
-    extraEmail: string | null;
-    consentEmail: boolean;
-    consentSms: boolean;
-    consentPec: boolean;
-  };
+  contacts: RequestContacts & { consentEmail: boolean; consentSms: boolean; consentPec: boolean };
   messages: RequestMessage[];
   history: RequestHistoryEntry[];
   esito: { code: Esito; label: string; comment: string | null; closedAt: Date | null } | null;
   /** Whether the contributor may add a message now, and why not otherwise. */
   messaging: { allowed: true; limits: UploadLimits } | { allowed: false; reason: string };
 };
-
-const fullName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
 
 /**
  * A request as its contributor sees it (F07, F08): the public thread with its
@@ -89,21 +78,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       submittedBy: { select: { id: true, givenName: true, familyName: true } },
       holder: { select: { id: true, givenName: true, familyName: true } },
       quesito: { select: { state: true, esito: true, closedAt: true, office: { select: { code: true, name: true } } } },
-      messages: {
-        where: visibleMessagesWhere(actor),
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          createdAt: true,
-          body: true,
-          authorPerson: { select: { givenName: true, familyName: true } },
-          authorOperator: { select: { office: { select: { name: true } } } },
-          attachments: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { id: true, fileName: true, mimeType: true, size: true },
-          },
-        },
-      },
+      messages: threadMessagesArgs(actor),
       events: {
         where: { type: { in: [...contributorVisibleEventTypes] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -142,12 +117,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     holder: { name: fullName(request.holder) },
     onBehalf: request.submittedBy !== null && request.submittedBy.id !== request.holder.id,
     contacts: {
-      email: request.contactEmail,
-      pec: request.contactPec,
-      mobile: request.contactMobile,
-      landline: request.contactLandline,
-      fax: request.contactFax,
-      extraEmail: request.extraEmail,
+      ...requestContacts(request),
       consentEmail: request.consentEmail,
       consentSms: request.consentSms,
       consentPec: request.consentPec,
@@ -158,7 +128,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       body: message.body,
       author: message.authorOperator
         ? { kind: "office", officeName: message.authorOperator.office.name }
-        : { kind: "contributor", name: message.authorPerson ? fullName(message.authorPerson) : "Contribuente" },
+        : { kind: "contributor", name: contributorAuthorName(message) },
       attachments: message.attachments,
     })),
     history: request.events.map((event) => ({

@@ -115,29 +115,32 @@ describe("transition table", () => {
 });
 
 describe("planTransition details", () => {
+  /** The plan of an operator's command on a quesito in `state`. */
+  const planByOperator = (state: QuesitoState, command: TransitionCommand) =>
+    planTransition(snapshot(state), command, operator, at);
+
   it("taking in charge assigns the quesito to the actor", () => {
-    const plan = planTransition(snapshot("NUOVO"), { action: "PRESA_IN_CARICO" }, operator, at);
+    const plan = planByOperator("NUOVO", { action: "PRESA_IN_CARICO" });
     expect(plan.changes).toEqual({ state: "IN_LAVORAZIONE", assigneeId: "op-1", takenAt: at });
   });
 
   it("reassigning to another office clears the assignee", () => {
-    const plan = planTransition(
-      snapshot("IN_LAVORAZIONE"),
-      { action: "RIASSEGNATA", to: { officeId: "office-2" }, comment: "  Competenza territoriale  " },
-      operator,
-      at,
-    );
+    const plan = planByOperator("IN_LAVORAZIONE", {
+      action: "RIASSEGNATA",
+      to: { officeId: "office-2" },
+      comment: "  Competenza territoriale  ",
+    });
     expect(plan.changes).toEqual({ state: "NUOVO", officeId: "office-2", assigneeId: null, takenAt: null });
     expect(plan.comment).toBe("Competenza territoriale");
   });
 
   it("reassigning to the same office or to the operator already assigned a new quesito is refused", () => {
-    expect(() =>
-      planTransition(snapshot("NUOVO"), { action: "RIASSEGNATA", to: { officeId: "office-1" }, comment: "x" }, operator, at),
-    ).toThrow(ValidationError);
-    expect(() =>
-      planTransition(snapshot("NUOVO"), { action: "RIASSEGNATA", to: { operatorId: "op-2" }, comment: "x" }, operator, at),
-    ).toThrow(ValidationError);
+    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { officeId: "office-1" }, comment: "x" })).toThrow(
+      ValidationError,
+    );
+    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { operatorId: "op-2" }, comment: "x" })).toThrow(
+      ValidationError,
+    );
   });
 
   it("reassigning, changing state and closing require a comment", () => {
@@ -149,7 +152,7 @@ describe("planTransition details", () => {
     ];
     for (const command of cases) {
       try {
-        planTransition(snapshot("IN_LAVORAZIONE"), command, operator, at);
+        planByOperator("IN_LAVORAZIONE", command);
         expect.unreachable(`${command.action} accepted a blank comment`);
       } catch (error) {
         expect(error).toBeInstanceOf(ValidationError);
@@ -160,40 +163,28 @@ describe("planTransition details", () => {
 
   it("changing state to the current one is refused", () => {
     expect(() =>
-      planTransition(
-        snapshot("IN_ATTESA_CONTRIBUENTE"),
-        { action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "x" },
-        operator,
-        at,
-      ),
+      planByOperator("IN_ATTESA_CONTRIBUENTE", { action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "x" }),
     ).toThrow(ValidationError);
-    const back = planTransition(
-      snapshot("IN_ATTESA_CONTRIBUENTE"),
-      { action: "STATO_MODIFICATO", toState: "IN_LAVORAZIONE", comment: "Documenti arrivati" },
-      operator,
-      at,
-    );
+    const back = planByOperator("IN_ATTESA_CONTRIBUENTE", {
+      action: "STATO_MODIFICATO",
+      toState: "IN_LAVORAZIONE",
+      comment: "Documenti arrivati",
+    });
     expect(back.toState).toBe("IN_LAVORAZIONE");
   });
 
   it("a reply may move the quesito to the chosen working state", () => {
-    const plan = planTransition(
-      snapshot("IN_LAVORAZIONE"),
-      { action: "RISPOSTA", messageId: "m-1", nextState: "IN_ATTESA_CONTRIBUENTE" },
-      operator,
-      at,
-    );
+    const plan = planByOperator("IN_LAVORAZIONE", { action: "RISPOSTA", messageId: "m-1", nextState: "IN_ATTESA_CONTRIBUENTE" });
     expect(plan.toState).toBe("IN_ATTESA_CONTRIBUENTE");
     expect(plan.data).toEqual({ messageId: "m-1" });
   });
 
   it("closing records the esito and the closing time", () => {
-    const plan = planTransition(
-      snapshot("IN_ATTESA_CONTRIBUENTE"),
-      { action: "CHIUSA", esito: "PARZIALMENTE_ACCOLTA", comment: "Accolta in parte" },
-      operator,
-      at,
-    );
+    const plan = planByOperator("IN_ATTESA_CONTRIBUENTE", {
+      action: "CHIUSA",
+      esito: "PARZIALMENTE_ACCOLTA",
+      comment: "Accolta in parte",
+    });
     expect(plan.changes).toEqual({ state: "CHIUSO", esito: "PARZIALMENTE_ACCOLTA", closedAt: at });
   });
 });

@@ -3,14 +3,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
+import { enqueueNotifications } from "@/server/notifications/enqueue-notifications";
 import { requestAccessWhere } from "./policy";
 
 /**
  * THE lifecycle of a request and its back-office quesito. Every change of a
  * quesito passes through `applyTransition` (and a new request through
  * `openingEvents`), in the caller's transaction: state, optimistic version,
- * history event and last-activity date move together or not at all. This is
- * the one place where notifications of a transition are to be enqueued.
+ * history event, last-activity date and the event's notifications (the
+ * outbox, src/server/notifications) move together or not at all.
  */
 
 // ───────────────────────────── states and labels ─────────────────────────────
@@ -347,6 +348,7 @@ export async function applyTransition(tx: Prisma.TransactionClient, input: Trans
     select: { id: true },
   });
   await tx.request.update({ where: { id: quesito.requestId }, data: { lastActivityAt: at } });
+  await enqueueNotifications(tx, event.id);
 
   return { eventId: event.id, state: plan.toState, version: expectedVersion + 1 };
 }
@@ -385,5 +387,7 @@ export async function openingEvents(
     },
     select: { id: true },
   });
+  await enqueueNotifications(tx, protocolEvent.id);
+  await enqueueNotifications(tx, routingEvent.id);
   return { protocolEventId: protocolEvent.id, routingEventId: routingEvent.id };
 }

@@ -17,3 +17,8 @@ export function requestAccessWhere(actor: Actor, now: Date): Prisma.RequestWhere
 export function visibleMessagesWhere(actor: Actor): Prisma.MessageWhereInput {
   return actor.kind === "contributor" ? { visibility: "PUBBLICO" } : {};
 }
+
+/** The messages an actor may read now: visible to them, on a request within their reach. */
+export function readableMessagesWhere(actor: Actor, now: Date): Prisma.MessageWhereInput {
+  return { AND: [visibleMessagesWhere(actor), { request: requestAccessWhere(actor, now) }] };
+}

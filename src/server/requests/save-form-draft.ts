@@ -27,10 +27,10 @@ export type SaveFormDraftInput = DraftScope & {
   files: StagedFile[];
   /**
    * The draft this submission came from, with the tokens of its files the
-   * person kept ticked; or all of it, values included, when the submission
-   * itself could not be read (an upload refused while streaming).
+   * person kept ticked; or, when the upload was refused, with all its files
+   * as they were, and its values too if no field of the form had arrived.
    */
-  previous?: { draftId: string; keptKeys: string[] } | { draftId: string; keepEverything: true };
+  previous?: { draftId: string; keptKeys: string[] } | { draftId: string; uploadRefused: true };
 };
 
 /**
@@ -42,15 +42,16 @@ export type SaveFormDraftInput = DraftScope & {
 export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
   const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
   const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;
-  const everything = input.previous !== undefined && "keepEverything" in input.previous;
+  const uploadRefused = input.previous !== undefined && "uploadRefused" in input.previous;
   const keptKeys = new Set(input.previous && "keptKeys" in input.previous ? input.previous.keptKeys : []);
-  const isKept = (file: { key: string }) => everything || keptKeys.has(file.key);
+  const isKept = (file: { key: string }) => uploadRefused || keptKeys.has(file.key);
   const kept = previous?.files.filter(isKept) ?? [];
   const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
 
   const allowed = new Set(keptFields[input.purpose]);
-  const submitted = everything && previous ? { ...previous.data.values, ...input.values } : input.values;
-  const values = Object.fromEntries(Object.entries(submitted).filter(([name]) => allowed.has(name)));
+  const submitted = Object.fromEntries(Object.entries(input.values).filter(([name]) => allowed.has(name)));
+  // Never merged field by field: a checkbox left unticked is an absent field.
+  const values = uploadRefused && previous && Object.keys(submitted).length === 0 ? previous.data.values : submitted;
   const stored = await storeDraftFiles(input.files);
   try {
     const draft = await prisma.$transaction(async (tx) => {

@@ -51,7 +51,19 @@ export function normalizeLandline(value: string): string | null {
 }
 
 /** Empty text becomes "not given". */
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/**
+ * Text the person must write: trimmed, `missing` when blank, and at most
+ * `max` characters ("La nota può contenere al massimo 4000 caratteri.").
+ */
+export function requiredText(missing: string, max: number, what: string) {
+  return z
+    .string({ message: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${what} può contenere al massimo ${max} caratteri.`);
+}
 
 function optionalEmail(message: string) {
   return z.preprocess(
@@ -88,12 +100,10 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
-const requestText = z
-  .string({ message: "Scrivere il testo della richiesta." })
-  .trim()
-  .min(1, "Scrivere il testo della richiesta.")
-  .min(TEXT_MIN_LENGTH, `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`)
-  .max(TEXT_MAX_LENGTH, `Il testo può contenere al massimo ${TEXT_MAX_LENGTH} caratteri.`);
+const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo").min(
+  TEXT_MIN_LENGTH,
+  `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
+);
 
 export const contactsSchema = z.object({
   email: optionalEmail("Indicare un indirizzo e-mail valido, ad esempio nome.cognome@example.it."),
@@ -131,11 +141,7 @@ export type ContactsInput = z.infer<typeof contactsSchema>;
 
 /** A contributor's message on an open request (F07). */
 export const contributorMessageSchema = z.object({
-  text: z
-    .string({ message: "Scrivere il messaggio." })
-    .trim()
-    .min(1, "Scrivere il messaggio.")
-    .max(MESSAGE_MAX_LENGTH, `Il messaggio può contenere al massimo ${MESSAGE_MAX_LENGTH} caratteri.`),
+  text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio"),
 });
 
 export type ContributorMessageInput = z.infer<typeof contributorMessageSchema>;

@@ -1,5 +1,11 @@
 import "server-only";
-import { receiveUpload, type ReceivedUpload, type StagedFile, type UploadLimits } from "@/server/attachments/receive-upload";
+import {
+  receiveUpload,
+  UploadRefusedError,
+  type ReceivedUpload,
+  type StagedFile,
+  type UploadLimits,
+} from "@/server/attachments/receive-upload";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import type { DraftScope } from "./form-drafts";
@@ -20,8 +26,9 @@ function formErrors(error: unknown): FieldErrors | null {
  * within `limits`, hands its fields (with the draft reference) and files to
  * `submit`, and — when the upload or `submit` refuses the input — keeps what
  * was sent in a draft of the actor (bad input loses nothing), answering its
- * id so that the form can be shown again. The staged files are always
- * released; other errors pass through.
+ * id so that the form can be shown again: a refused upload keeps the text
+ * fields read before the refusal and the files of the draft it came from as
+ * they were. The staged files are always released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
   actor: ContributorActor,
@@ -38,13 +45,13 @@ export async function submitFormWithDraft<T>(
   try {
     upload = await receiveUpload(request, options.limits);
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
+    if (!(error instanceof UploadRefusedError)) throw error;
     const draft = await saveFormDraft(actor, {
       ...options.scope,
-      values: {},
+      values: error.fields,
       errors: error.fieldErrors,
       files: [],
-      ...(options.draftId ? { previous: { draftId: options.draftId, keepEverything: true as const } } : {}),
+      ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
     });
     return { ok: false, draftId: draft.id };
   }

@@ -1,33 +1,26 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { attachmentDownloadPath, bundleDownloadPath } from "@/server/attachments/download-paths";
 import { getFileStorage } from "@/server/attachments/file-storage";
-import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { getContributorResolution, getOperator } from "@/server/identity/session";
 import { GET as getAttachment } from "../../../src/app/api/allegati/[id]/route";
 import { GET as getBundle } from "../../../src/app/api/messaggi/[id]/archivio/route";
-import { createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
-import { createMessageWithFiles, createRequestRecord, stageFile } from "./records";
+import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
+import { stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { createMessageWithFiles, createRequestRecord } from "./records";
 import { pdfSample, readZip } from "./samples";
 
 // The sessions are next-auth's business (tested in identity); here they are
 // whoever each test says, so that the routes' own work can be checked.
 vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(), getOperator: vi.fn() }));
 
-let workRoot: string;
-const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  workRoot = await mkdtemp(path.join(tmpdir(), "cb-routes-test-"));
-  process.env.DATA_DIR = path.join(workRoot, "data");
-  process.env.TMPDIR = path.join(workRoot, "tmp");
-  await mkdir(process.env.TMPDIR, { recursive: true });
+  storage = await useTemporaryStorage();
 });
 afterAll(async () => {
-  Object.assign(process.env, previous);
-  await rm(workRoot, { recursive: true, force: true });
+  await storage.dispose();
 });
 beforeEach(() => {
   vi.mocked(getContributorResolution).mockReset().mockResolvedValue(null);
@@ -46,24 +39,7 @@ async function scenario() {
   });
   const attachment = message.attachments[0];
   if (!attachment) throw new Error("scenario without files");
-  const holderActor: ContributorActor = {
-    kind: "contributor",
-    personId: holder.id,
-    codiceFiscale: holder.codiceFiscale,
-    displayName: "Titolare",
-    profile: "TITOLARE",
-    availableProfiles: ["TITOLARE"],
-  };
-  const operator = await createOperator(office.id);
-  const operatorActor: OperatorActor = {
-    kind: "operator",
-    operatorId: operator.id,
-    codiceFiscale: operator.codiceFiscale,
-    displayName: "Operatore",
-    role: operator.role,
-    office: { id: office.id, code: office.code, name: office.name },
-  };
-  return { message, attachment, holderActor, operatorActor };
+  return { message, attachment, holderActor: contributorActor(holder), officeActor: await operatorActor(office.id) };
 }
 
 function call(handler: typeof getAttachment, pathWithQuery: string, id: string): Promise<Response> {
@@ -89,8 +65,8 @@ describe("GET /api/allegati/[id]", () => {
   });
 
   it("reads the operator's session for the office's links", async () => {
-    const { attachment, operatorActor } = await scenario();
-    vi.mocked(getOperator).mockResolvedValue(operatorActor);
+    const { attachment, officeActor } = await scenario();
+    vi.mocked(getOperator).mockResolvedValue(officeActor);
 
     const response = await call(getAttachment, attachmentDownloadPath(attachment.id, "fascicolo"), attachment.id);
 
@@ -132,8 +108,8 @@ describe("GET /api/allegati/[id]", () => {
 
 describe("GET /api/messaggi/[id]/archivio", () => {
   it("streams the zip to the office", async () => {
-    const { message, operatorActor } = await scenario();
-    vi.mocked(getOperator).mockResolvedValue(operatorActor);
+    const { message, officeActor } = await scenario();
+    vi.mocked(getOperator).mockResolvedValue(officeActor);
 
     const response = await call(getBundle, bundleDownloadPath(message.id), message.id);
 

@@ -1,55 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActingProfile } from "@/generated/prisma/enums";
 import { getAttachmentDownload, type FileDownload } from "@/server/attachments/get-attachment-download";
 import { getMessageBundleDownload } from "@/server/attachments/get-bundle-download";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
-import { createDelegation, createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
-import { createMessageWithFiles, createRequestRecord, stageFile } from "./records";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
+import { stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { createMessageWithFiles, createRequestRecord } from "./records";
 import { pdfSample, pngSample, readZip } from "./samples";
 
 const now = new Date("2026-06-15T10:00:00Z");
 
-let workRoot: string;
-const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  workRoot = await mkdtemp(path.join(tmpdir(), "cb-download-test-"));
-  process.env.DATA_DIR = path.join(workRoot, "data");
-  process.env.TMPDIR = path.join(workRoot, "tmp");
-  await mkdir(process.env.TMPDIR, { recursive: true });
+  storage = await useTemporaryStorage();
 });
 afterAll(async () => {
-  Object.assign(process.env, previous);
-  await rm(workRoot, { recursive: true, force: true });
+  await storage.dispose();
 });
-
-function contributor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return {
-    kind: "contributor",
-    personId: person.id,
-    codiceFiscale: person.codiceFiscale,
-    displayName: "Contribuente di prova",
-    profile,
-    availableProfiles: [profile],
-  };
-}
-
-async function operatorOf(office: { id: string; code: string; name: string }): Promise<OperatorActor> {
-  const operator = await createOperator(office.id);
-  return {
-    kind: "operator",
-    operatorId: operator.id,
-    codiceFiscale: operator.codiceFiscale,
-    displayName: "Operatore di prova",
-    role: operator.role,
-    office: { id: office.id, code: office.code, name: office.name },
-  };
-}
 
 async function contentOf(download: Promise<FileDownload>): Promise<Buffer> {
   return buffer((await download).stream);
@@ -62,7 +31,7 @@ async function scenario() {
   const holder = await createPerson("Titolare");
   const position = await createPosition(holder.id, office.id);
   const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
-  const operator = await operatorOf(office);
+  const operator = await operatorActor(office.id);
   const publicMessage = await createMessageWithFiles({
     requestId: request.id,
     authorPersonId: holder.id,
@@ -87,7 +56,7 @@ describe("getAttachmentDownload", () => {
   it("gives the request's contributor the file as it was received", async () => {
     const { holder, pdf } = await scenario();
 
-    const download = await getAttachmentDownload(contributor(holder), pdf.id, now);
+    const download = await getAttachmentDownload(contributorActor(holder), pdf.id, now);
 
     expect(download).toMatchObject({ fileName: "Relazione è finale.pdf", mimeType: "application/pdf", size: pdfSample().length });
     expect(await buffer(download.stream)).toEqual(pdfSample());
@@ -97,7 +66,7 @@ describe("getAttachmentDownload", () => {
     const { pdf } = await scenario();
     const stranger = await createPerson("Estraneo");
 
-    await expect(getAttachmentDownload(contributor(stranger), pdf.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttachmentDownload(contributorActor(stranger), pdf.id, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("follows the intermediary's delegation: found while active, not found once ended", async () => {
@@ -112,8 +81,8 @@ describe("getAttachmentDownload", () => {
       validTo: new Date("2026-06-01T00:00:00Z"),
     });
 
-    expect(await contentOf(getAttachmentDownload(contributor(active, "INTERMEDIARIO"), pdf.id, now))).toEqual(pdfSample());
-    await expect(getAttachmentDownload(contributor(ended, "INTERMEDIARIO"), pdf.id, now)).rejects.toBeInstanceOf(
+    expect(await contentOf(getAttachmentDownload(contributorActor(active, "INTERMEDIARIO"), pdf.id, now))).toEqual(pdfSample());
+    await expect(getAttachmentDownload(contributorActor(ended, "INTERMEDIARIO"), pdf.id, now)).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -122,13 +91,13 @@ describe("getAttachmentDownload", () => {
     const { otherOffice, operator, pdf } = await scenario();
 
     expect(await contentOf(getAttachmentDownload(operator, pdf.id, now))).toEqual(pdfSample());
-    await expect(getAttachmentDownload(await operatorOf(otherOffice), pdf.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttachmentDownload(await operatorActor(otherOffice.id), pdf.id, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never gives a contributor the files of an internal note", async () => {
     const { holder, operator, note } = await scenario();
 
-    await expect(getAttachmentDownload(contributor(holder), note.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAttachmentDownload(contributorActor(holder), note.id, now)).rejects.toBeInstanceOf(NotFoundError);
     expect(await contentOf(getAttachmentDownload(operator, note.id, now))).toEqual(pngSample());
   });
 
@@ -136,7 +105,7 @@ describe("getAttachmentDownload", () => {
     const { holder } = await scenario();
 
     for (const id of [randomUUID(), "non-un-id", "../../etc/passwd", ""]) {
-      await expect(getAttachmentDownload(contributor(holder), id, now), id).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getAttachmentDownload(contributorActor(holder), id, now), id).rejects.toBeInstanceOf(NotFoundError);
     }
   });
 });
@@ -161,7 +130,7 @@ describe("getMessageBundleDownload", () => {
   it("does not exist for contributors, even the request's own", async () => {
     const { holder, publicMessage } = await scenario();
 
-    await expect(getMessageBundleDownload(contributor(holder), publicMessage.id, now)).rejects.toBeInstanceOf(
+    await expect(getMessageBundleDownload(contributorActor(holder), publicMessage.id, now)).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -178,7 +147,7 @@ describe("getMessageBundleDownload", () => {
   it("is not found for an operator of another office", async () => {
     const { otherOffice, publicMessage } = await scenario();
 
-    await expect(getMessageBundleDownload(await operatorOf(otherOffice), publicMessage.id, now)).rejects.toBeInstanceOf(
+    await expect(getMessageBundleDownload(await operatorActor(otherOffice.id), publicMessage.id, now)).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });

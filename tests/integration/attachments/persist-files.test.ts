@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -7,32 +6,26 @@ import { LocalFileStorage, newStorageKey } from "@/server/attachments/file-stora
 import { messageFilesData, persistFiles, uniqueEntryNames } from "@/server/attachments/persist-files";
 import { prisma } from "@/server/db/client";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { createRequestRecord, filesUnder, stageFile } from "./records";
+import { filesUnder, stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { createRequestRecord } from "./records";
 import { pdfSample, pngSample, readZip, sha256 } from "./samples";
 
-let workRoot: string;
-let filesRoot: string;
-const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+let work: TemporaryStorage;
 beforeAll(async () => {
-  workRoot = await mkdtemp(path.join(tmpdir(), "cb-persist-test-"));
-  process.env.DATA_DIR = path.join(workRoot, "data");
-  process.env.TMPDIR = path.join(workRoot, "tmp");
-  await mkdir(process.env.TMPDIR, { recursive: true });
-  filesRoot = path.join(workRoot, "data", "files");
+  work = await useTemporaryStorage();
 });
 afterAll(async () => {
-  Object.assign(process.env, previous);
-  await rm(workRoot, { recursive: true, force: true });
+  await work.dispose();
 });
 
 describe("LocalFileStorage", () => {
   let storage: LocalFileStorage;
   beforeEach(() => {
-    storage = new LocalFileStorage(path.join(workRoot, "storage-unit"));
+    storage = new LocalFileStorage(path.join(work.root, "storage-unit"));
   });
 
   it("stores a copy under the key, reads it back and removes it", async () => {
-    const source = path.join(workRoot, "tmp", "origine.txt");
+    const source = path.join(work.root, "tmp", "origine.txt");
     await writeFile(source, "contenuto");
     const key = newStorageKey("attachments");
     await storage.put(key, source);
@@ -50,18 +43,18 @@ describe("LocalFileStorage", () => {
   });
 
   it("refuses keys that could leave its folder", async () => {
-    const source = path.join(workRoot, "tmp", "origine.txt");
+    const source = path.join(work.root, "tmp", "origine.txt");
     await writeFile(source, "x");
     for (const key of ["../fuori", "/etc/passwd", "a/../../b", ".nascosto", "a//b", "A/B", "a\\..\\b", ""]) {
       await expect(storage.put(key, source), key).rejects.toThrow(/Chiave di archiviazione non valida/);
       await expect(storage.open(key), key).rejects.toThrow(/Chiave di archiviazione non valida/);
     }
-    expect(await filesUnder(path.join(workRoot, "storage-unit"))).toEqual([]);
+    expect(await filesUnder(path.join(work.root, "storage-unit"))).toEqual([]);
   });
 
   it("leaves nothing under the key when the write fails", async () => {
-    await expect(storage.put("attachments/mancante", path.join(workRoot, "non-esiste"))).rejects.toThrow(/ENOENT/);
-    expect(await filesUnder(path.join(workRoot, "storage-unit"))).toEqual([]);
+    await expect(storage.put("attachments/mancante", path.join(work.root, "non-esiste"))).rejects.toThrow(/ENOENT/);
+    expect(await filesUnder(path.join(work.root, "storage-unit"))).toEqual([]);
   });
 });
 
@@ -82,11 +75,11 @@ describe("persistFiles", () => {
     );
     for (const [index, attachment] of persisted.attachments.entries()) {
       expect(attachment.storageKey).toMatch(/^attachments\/[0-9a-f-]{36}$/);
-      expect(await readFile(path.join(filesRoot, attachment.storageKey))).toEqual(await readFile(files[index]!.tempPath));
+      expect(await readFile(path.join(work.filesRoot, attachment.storageKey))).toEqual(await readFile(files[index]!.tempPath));
     }
     const bundle = persisted.bundle;
     expect(bundle?.key).toMatch(/^bundles\/[0-9a-f-]{36}$/);
-    const zip = await readFile(path.join(filesRoot, bundle!.key));
+    const zip = await readFile(path.join(work.filesRoot, bundle!.key));
     expect(bundle).toMatchObject({ size: zip.length, sha256: sha256(zip) });
     expect(readZip(zip)).toEqual([
       { name: "Relazione.pdf", content: pdf },
@@ -95,7 +88,7 @@ describe("persistFiles", () => {
     ]);
 
     await persisted.discard();
-    expect(await filesUnder(filesRoot)).toEqual([]);
+    expect(await filesUnder(work.filesRoot)).toEqual([]);
   });
 
   it("has nothing to store for a message without files", async () => {
@@ -114,10 +107,10 @@ describe("persistFiles", () => {
     const good = await stageFile(pdfSample(), "buono.pdf", "application/pdf");
     const vanished = await stageFile(pngSample(), "sparito.png", "image/png");
     await rm(vanished.tempPath);
-    const before = await filesUnder(filesRoot);
+    const before = await filesUnder(work.filesRoot);
 
     await expect(persistFiles([good, vanished])).rejects.toThrow(/ENOENT/);
-    expect(await filesUnder(filesRoot)).toEqual(before);
+    expect(await filesUnder(work.filesRoot)).toEqual(before);
   });
 
   it("gives zip entries distinct names, ignoring case", () => {
@@ -162,7 +155,7 @@ describe("persistFiles", () => {
       const holder = await createPerson();
       const position = await createPosition(holder.id, office.id);
       const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
-      const before = await filesUnder(filesRoot);
+      const before = await filesUnder(work.filesRoot);
       const persisted = await persistFiles([await stageFile(pngSample(), "b.png", "image/png")]);
 
       const attempt = async () => {
@@ -182,7 +175,7 @@ describe("persistFiles", () => {
       await expect(attempt()).rejects.toThrow("guasto dopo la scrittura");
       expect(await prisma.message.count({ where: { requestId: request.id } })).toBe(0);
       expect(await prisma.attachment.count({ where: { storageKey: persisted.attachments[0]?.storageKey } })).toBe(0);
-      expect(await filesUnder(filesRoot)).toEqual(before);
+      expect(await filesUnder(work.filesRoot)).toEqual(before);
     });
   });
 });

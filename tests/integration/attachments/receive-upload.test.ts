@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DISCARD_LIMIT, receiveUpload, type UploadLimits } from "@/server/attachments/receive-upload";
+import { DISCARD_LIMIT, receiveUpload, UploadRefusedError, type UploadLimits } from "@/server/attachments/receive-upload";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { docxSample, exeSample, p7mSample, pdfSample, pngSample, sha256 } from "./samples";
 
@@ -45,12 +45,18 @@ function formWith(files: FormFile[], fields: [string, string][] = []) {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  return (await refusedUpload(promise)).fieldErrors;
+}
+
+/** The error of a refused upload: a ValidationError that also hands back the text fields read. */
+async function refusedUpload(promise: Promise<unknown>): Promise<UploadRefusedError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
+  expect(error).toBeInstanceOf(UploadRefusedError);
+  return error as UploadRefusedError;
 }
 
 describe("receiveUpload", () => {
@@ -187,6 +193,37 @@ describe("receiveUpload", () => {
     });
   });
 
+  it("hands back the text fields sent before the refused file", async () => {
+    const form = formWith(
+      [
+        { content: pngSample(), name: "buono.png" },
+        { content: exeSample(), name: "x.pdf", type: "application/pdf" },
+      ],
+      [
+        ["text", "Allego la ricevuta del versamento di marzo, già pagato."],
+        ["email", "titolare@example.it"],
+        ["conservati", "a"],
+        ["conservati", "b"],
+      ],
+    );
+    const error = await refusedUpload(receiveUpload(formRequest(form), limits));
+    expect(error.fieldErrors).toEqual({ allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`] });
+    expect(error.fields).toEqual({
+      text: "Allego la ricevuta del versamento di marzo, già pagato.",
+      email: "titolare@example.it",
+      conservati: "a",
+    });
+  });
+
+  it("hands back no fields when the body is not a form at all", async () => {
+    const json = new Request("http://localhost/api/prova", {
+      method: "POST",
+      body: JSON.stringify({ text: "Testo" }),
+      headers: { "content-type": "application/json" },
+    });
+    expect((await refusedUpload(receiveUpload(json, limits))).fields).toEqual({});
+  });
+
   it("refuses a file sent in another field", async () => {
     const form = formWith([{ content: pdfSample(), name: "a.pdf", field: "altro" }]);
     expect(await refusal(receiveUpload(formRequest(form), limits))).toEqual({
@@ -285,6 +322,10 @@ describe("receiveUpload", () => {
     return { request, progress };
   }
 
+  function fieldPart(name: string, value: string): string {
+    return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  }
+
   function oversizedRequest(total: number) {
     return pacedRequest(new TextEncoder().encode(`${filePartHeader("enorme.pdf")}%PDF-1.4\n`), total);
   }
@@ -320,6 +361,18 @@ describe("receiveUpload", () => {
 
     await refusedAsBytesArrive(request, progress);
 
+    await vi.waitFor(() => expect(progress.finished).toBe(true), { timeout: 10_000, interval: 10 });
+    expect(progress.cancelled).toBe(false);
+  });
+
+  it("hands back the text typed before an oversized file, and still throws the rest of the body away", async () => {
+    const prefix = `${fieldPart("body", "La pratica è stata verificata: nessun importo è dovuto.")}${filePartHeader("enorme.pdf")}%PDF-1.4\n`;
+    const { request, progress } = pacedRequest(new TextEncoder().encode(prefix), 8 * MB);
+
+    const error = await refusedUpload(receiveUpload(request, { maxFiles: 3, maxBytesPerFile: MB }));
+
+    expect(error.fieldErrors).toEqual({ allegati: ["Il file «enorme.pdf» supera il limite di 1 MB."] });
+    expect(error.fields).toEqual({ body: "La pratica è stata verificata: nessun importo è dovuto." });
     await vi.waitFor(() => expect(progress.finished).toBe(true), { timeout: 10_000, interval: 10 });
     expect(progress.cancelled).toBe(false);
   });

@@ -1,27 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { MessageVisibility } from "@/generated/prisma/enums";
 import { persistFiles, messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { sha256 } from "./samples";
 
 /**
  * Requests, quesiti and messages written straight with Prisma (the services
- * that create them belong to other modules), and files staged as
- * receiveUpload would leave them.
+ * that create them belong to other modules).
  */
 
 let sequence = 0;
-
-export async function stageFile(content: Uint8Array, fileName: string, mimeType: string): Promise<StagedFile> {
-  const folder = await mkdtemp(path.join(tmpdir(), "cb-staged-test-"));
-  const tempPath = path.join(folder, randomUUID());
-  await writeFile(tempPath, content);
-  return { fileName, mimeType, size: content.length, sha256: sha256(content), tempPath };
-}
 
 /** A protocolled request of the position, with its quesito at `officeId`. */
 export async function createRequestRecord(input: { positionId: string; holderId: string; officeId: string }) {
@@ -70,13 +58,4 @@ export async function createMessageWithFiles(input: {
     await persisted.discard();
     throw error;
   }
-}
-
-/** Every regular file under `root`, as paths relative to it. */
-export async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
 }

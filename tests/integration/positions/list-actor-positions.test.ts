@@ -1,21 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ActingProfile } from "@/generated/prisma/enums";
-import type { ContributorActor } from "@/server/identity/actor";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
 
 const now = new Date("2026-06-15T10:00:00Z");
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile): ContributorActor {
-  return {
-    kind: "contributor",
-    personId: person.id,
-    codiceFiscale: person.codiceFiscale,
-    displayName: "Prova",
-    profile,
-    availableProfiles: [profile],
-  };
-}
 
 describe("listActorPositions", () => {
   let officeId: string;
@@ -30,7 +18,7 @@ describe("listActorPositions", () => {
     const ownSecond = await createPosition(holder.id, officeId, "ARTIGIANI_COMMERCIANTI");
     await createPosition(other.id, officeId);
 
-    const positions = await listActorPositions(actorFor(holder, "TITOLARE"), now);
+    const positions = await listActorPositions(contributorActor(holder, "TITOLARE"), now);
 
     expect(positions.map((p) => p.id).sort()).toEqual([own.id, ownSecond.id].sort());
   });
@@ -61,7 +49,7 @@ describe("listActorPositions", () => {
       });
     }
 
-    const positions = await listActorPositions(actorFor(intermediary, "INTERMEDIARIO"), now);
+    const positions = await listActorPositions(contributorActor(intermediary, "INTERMEDIARIO"), now);
 
     expect(positions.map((p) => p.id).sort()).toEqual(
       [positionByCase.get("active"), positionByCase.get("activeOpenEnded")].sort(),
@@ -75,7 +63,7 @@ describe("listActorPositions", () => {
     await createPosition(holder.id, officeId, "GS_COMMITTENTI");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [delegated.id] });
 
-    const positions = await listActorPositions(actorFor(intermediary, "INTERMEDIARIO"), now);
+    const positions = await listActorPositions(contributorActor(intermediary, "INTERMEDIARIO"), now);
 
     expect(positions.map((p) => p.id)).toEqual([delegated.id]);
     expect(positions[0]?.holder.codiceFiscale).toBe(holder.codiceFiscale);
@@ -87,8 +75,8 @@ describe("listActorPositions", () => {
     const position = await createPosition(company.id, officeId);
     await createDelegation({ holderId: company.id, delegateId: employee.id, positionIds: [position.id], kind: "DIPENDENTE" });
 
-    expect(await listActorPositions(actorFor(employee, "INTERMEDIARIO"), now)).toEqual([]);
-    expect((await listActorPositions(actorFor(employee, "DIPENDENTE"), now)).map((p) => p.id)).toEqual([position.id]);
-    expect(await listActorPositions(actorFor(employee, "TITOLARE"), now)).toEqual([]);
+    expect(await listActorPositions(contributorActor(employee, "INTERMEDIARIO"), now)).toEqual([]);
+    expect((await listActorPositions(contributorActor(employee, "DIPENDENTE"), now)).map((p) => p.id)).toEqual([position.id]);
+    expect(await listActorPositions(contributorActor(employee, "TITOLARE"), now)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { persistFiles } from "@/server/attachments/persist-files";
@@ -14,25 +13,18 @@ import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { createOffice } from "../../support/fixtures";
 import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { pdfSample, sha256 } from "../attachments/samples";
 
-let dataDir: string;
-let previousDataDir: string | undefined;
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "cb-reply-test-"));
-  previousDataDir = process.env.DATA_DIR;
-  process.env.DATA_DIR = dataDir;
+  storage = await useTemporaryStorage();
 });
 afterAll(async () => {
-  process.env.DATA_DIR = previousDataDir;
-  await rm(dataDir, { recursive: true, force: true });
+  await storage.dispose();
 });
 
-async function storedFiles(): Promise<string[]> {
-  const folders = ["attachments", "bundles"];
-  const lists = await Promise.all(folders.map((folder) => readdir(path.join(dataDir, "files", folder)).catch(() => [])));
-  return lists.flatMap((names, index) => names.map((name) => `${folders[index]}/${name}`)).sort();
-}
+const storedFiles = () => storage.storedKeys();
 
 /** A reply form as the browser posts it, through the attachments module. */
 async function uploadedReply(operator: OperatorActor, quesitoId: string, fields: Record<string, string>) {
@@ -72,7 +64,7 @@ describe("replyToQuesito with files", () => {
     expect(message.bundleKey).not.toBeNull();
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]).toMatchObject({ fileName: "risposta.pdf", mimeType: "application/pdf", sha256: sha256(pdfSample()) });
-    const stored = await readFile(path.join(dataDir, "files", message.attachments[0]?.storageKey ?? ""));
+    const stored = await readFile(path.join(storage.filesRoot, message.attachments[0]?.storageKey ?? ""));
     expect(sha256(stored)).toBe(sha256(pdfSample()));
     const detail = await getQuesito(operator, quesitoId);
     expect(detail.messages[1]).toMatchObject({ bundleAvailable: true, attachments: [{ fileName: "risposta.pdf" }] });

@@ -1,16 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ActingProfile } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
-import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import type { OperatorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
-import { createRequest } from "@/server/requests/create-request";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
-import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { operatorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+import { createDelegation, createPerson } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { applyOfficeTransition, createSentRequest, type SentRequest } from "../../support/request-fixtures";
 
 vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
@@ -19,11 +17,7 @@ vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
 
 const now = new Date("2026-11-20T10:00:00Z");
 const later = new Date("2026-11-21T09:30:00Z");
-let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
-}
+let storage: TemporaryStorage;
 
 beforeAll(async () => {
   storage = await useTemporaryStorage();
@@ -35,14 +29,12 @@ afterAll(async () => {
 });
 
 describe("addContributorMessage", () => {
-  let holder: Awaited<ReturnType<typeof createPerson>>;
-  let position: Awaited<ReturnType<typeof createPosition>>;
+  let holder: SentRequest["holder"];
+  let position: SentRequest["position"];
   let operator: OperatorActor;
   let requestId: string;
 
-  async function officeTransition(command: TransitionCommand) {
-    await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId } }));
-  }
+  const officeTransition = (command: TransitionCommand) => applyOfficeTransition(operator, requestId, command);
 
   async function snapshot() {
     const [messages, attachments, events] = await Promise.all([
@@ -54,24 +46,13 @@ describe("addContributorMessage", () => {
   }
 
   beforeEach(async () => {
-    const office = await createOffice();
-    operator = await operatorActor(office.id);
-    holder = await createPerson("Titolare");
-    position = await createPosition(holder.id, office.id, "AZIENDE");
-    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } });
-    const created = await createRequest(
-      actorFor(holder),
-      { positionId: position.id, subjectId: subject.id, text: "Chiedo la verifica del versamento di marzo.", email: "t@example.it", idempotencyKey: randomUUID() },
-      [],
-      now,
-    );
-    requestId = created.id;
+    ({ holder, position, operator, requestId } = await createSentRequest({ at: now }));
   });
 
   it("adds a public message with its files and records the transition in the same transaction", async () => {
     const file = await stagePdf("quietanza.pdf");
 
-    const { messageId } = await addContributorMessage(actorFor(holder), requestId, { text: "  Allego la quietanza.  " }, [file], later);
+    const { messageId } = await addContributorMessage(contributorActor(holder), requestId, { text: "  Allego la quietanza.  " }, [file], later);
 
     const message = await prisma.message.findUniqueOrThrow({ where: { id: messageId }, include: { attachments: true } });
     expect(message).toMatchObject({ visibility: "PUBBLICO", body: "Allego la quietanza.", authorPersonId: holder.id, actingProfile: "TITOLARE" });
@@ -86,7 +67,7 @@ describe("addContributorMessage", () => {
     await officeTransition({ action: "PRESA_IN_CARICO" });
     await officeTransition({ action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "Serve la quietanza." });
 
-    await addContributorMessage(actorFor(holder), requestId, { text: "Ecco la quietanza." }, [], later);
+    await addContributorMessage(contributorActor(holder), requestId, { text: "Ecco la quietanza." }, [], later);
 
     expect((await prisma.quesito.findUniqueOrThrow({ where: { requestId } })).state).toBe("IN_LAVORAZIONE");
   });
@@ -95,7 +76,7 @@ describe("addContributorMessage", () => {
     const intermediary = await createPerson("Intermediario");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
 
-    const { messageId } = await addContributorMessage(actorFor(intermediary, "INTERMEDIARIO"), requestId, { text: "Per conto del cliente." }, [], later);
+    const { messageId } = await addContributorMessage(contributorActor(intermediary, "INTERMEDIARIO"), requestId, { text: "Per conto del cliente." }, [], later);
 
     expect(await prisma.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
       authorPersonId: intermediary.id,
@@ -108,7 +89,7 @@ describe("addContributorMessage", () => {
     await officeTransition({ action: "CHIUSA", esito: "RISPOSTA_FORNITA", comment: "Chiarimento fornito." });
     const before = await snapshot();
 
-    const attempt = addContributorMessage(actorFor(holder), requestId, { text: "Un'ultima cosa." }, [await stagePdf()], later);
+    const attempt = addContributorMessage(contributorActor(holder), requestId, { text: "Un'ultima cosa." }, [await stagePdf()], later);
 
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(attempt).rejects.toThrow("La richiesta è chiusa");
@@ -121,22 +102,22 @@ describe("addContributorMessage", () => {
     await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], validTo: new Date("2026-11-01T00:00:00Z") });
     const before = await snapshot();
 
-    await expect(addContributorMessage(actorFor(stranger), requestId, { text: "Ciao" }, [], later)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addContributorMessage(contributorActor(stranger), requestId, { text: "Ciao" }, [], later)).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      addContributorMessage(actorFor(former, "INTERMEDIARIO"), requestId, { text: "Ciao" }, [await stagePdf()], later),
+      addContributorMessage(contributorActor(former, "INTERMEDIARIO"), requestId, { text: "Ciao" }, [await stagePdf()], later),
     ).rejects.toBeInstanceOf(NotFoundError);
 
     expect(await snapshot()).toEqual(before);
   });
 
   it("asks for a text within the limit and files within the gestione's limits", async () => {
-    const empty = addContributorMessage(actorFor(holder), requestId, { text: "   " }, [], later);
+    const empty = addContributorMessage(contributorActor(holder), requestId, { text: "   " }, [], later);
     await expect(empty).rejects.toBeInstanceOf(ValidationError);
     await expect(empty).rejects.toMatchObject({ fieldErrors: { text: ["Scrivere il messaggio."] } });
-    const long = addContributorMessage(actorFor(holder), requestId, { text: "x".repeat(4001) }, [], later);
+    const long = addContributorMessage(contributorActor(holder), requestId, { text: "x".repeat(4001) }, [], later);
     await expect(long).rejects.toMatchObject({ fieldErrors: { text: ["Il messaggio può contenere al massimo 4000 caratteri."] } });
     const four = await Promise.all(["a", "b", "c", "d"].map((name) => stagePdf(`${name}.pdf`)));
-    const many = addContributorMessage(actorFor(holder), requestId, { text: "Quattro file" }, four, later);
+    const many = addContributorMessage(contributorActor(holder), requestId, { text: "Quattro file" }, four, later);
     await expect(many).rejects.toMatchObject({ fieldErrors: { allegati: ["Si possono allegare al massimo 3 file."] } });
   });
 
@@ -144,7 +125,7 @@ describe("addContributorMessage", () => {
     vi.mocked(applyTransition).mockRejectedValueOnce(new Error("quesito bloccato"));
     const before = await snapshot();
 
-    await expect(addContributorMessage(actorFor(holder), requestId, { text: "Allego" }, [await stagePdf()], later)).rejects.toThrow(
+    await expect(addContributorMessage(contributorActor(holder), requestId, { text: "Allego" }, [await stagePdf()], later)).rejects.toThrow(
       "quesito bloccato",
     );
 

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ActingProfile, Gestione } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { createRequest, SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/create-request";
 import { openingEvents } from "@/server/requests/lifecycle";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+import { contributorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { createHolderWithPosition, seededSubject, type HolderWithPosition } from "../../support/request-fixtures";
 
 vi.mock("@/server/protocol/assign-protocol-number", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/protocol/assign-protocol-number")>();
@@ -21,16 +21,7 @@ vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
 });
 
 const now = new Date("2026-11-20T10:00:00Z");
-let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
-}
-
-/** A second-level subject of the seeded tree of a gestione. */
-async function subjectOf(gestione: Gestione) {
-  return prisma.subject.findFirstOrThrow({ where: { gestione, parentId: { not: null }, active: true }, orderBy: { code: "asc" } });
-}
+let storage: TemporaryStorage;
 
 /** A valid form as the browser sends it. */
 function form(positionId: string, subjectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -80,22 +71,20 @@ afterAll(async () => {
 });
 
 describe("createRequest", () => {
-  let office: Awaited<ReturnType<typeof createOffice>>;
-  let holder: Awaited<ReturnType<typeof createPerson>>;
-  let aziende: Awaited<ReturnType<typeof createPosition>>;
-  let subject: Awaited<ReturnType<typeof subjectOf>>;
+  let office: HolderWithPosition["office"];
+  let holder: HolderWithPosition["holder"];
+  let aziende: HolderWithPosition["position"];
+  let subject: Awaited<ReturnType<typeof seededSubject>>;
 
   beforeEach(async () => {
-    office = await createOffice();
-    holder = await createPerson("Titolare");
-    aziende = await createPosition(holder.id, office.id, "AZIENDE");
-    subject = await subjectOf("AZIENDE");
+    ({ office, holder, position: aziende } = await createHolderWithPosition("AZIENDE"));
+    subject = await seededSubject("AZIENDE");
   });
 
   it("registers the request, its quesito, the first message with its files and the opening events", async () => {
     const files = [await stagePdf("estratto conto.pdf"), await stagePdf("ricevuta.pdf")];
 
-    const created = await createRequest(actorFor(holder), form(aziende.id, subject.id), files, now);
+    const created = await createRequest(contributorActor(holder), form(aziende.id, subject.id), files, now);
 
     expect(created.replayed).toBe(false);
     expect(created.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000001`);
@@ -138,7 +127,7 @@ describe("createRequest", () => {
     const specialist = await createOffice();
     const routed = await prisma.subject.update({ where: { id: subject.id }, data: { routeToOfficeId: specialist.id } });
     try {
-      const created = await createRequest(actorFor(holder), form(aziende.id, routed.id), [], now);
+      const created = await createRequest(contributorActor(holder), form(aziende.id, routed.id), [], now);
       const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } });
       expect(quesito.officeId).toBe(specialist.id);
       expect(created.protocolNumber).toContain(`INPS.${specialist.code}.`);
@@ -151,7 +140,7 @@ describe("createRequest", () => {
     const intermediary = await createPerson("Intermediario");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
 
-    const created = await createRequest(actorFor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [], now);
+    const created = await createRequest(contributorActor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [], now);
 
     const request = await prisma.request.findUniqueOrThrow({ where: { id: created.id } });
     expect(request).toMatchObject({ submittedById: intermediary.id, holderId: holder.id, actingProfile: "INTERMEDIARIO" });
@@ -168,37 +157,37 @@ describe("createRequest", () => {
     });
     const before = await counts();
 
-    await expect(createRequest(actorFor(stranger), form(aziende.id, subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createRequest(contributorActor(stranger), form(aziende.id, subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      createRequest(actorFor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [await stagePdf()], now),
+      createRequest(contributorActor(intermediary, "INTERMEDIARIO"), form(aziende.id, subject.id), [await stagePdf()], now),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createRequest(actorFor(holder), form("non-un-id", subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createRequest(contributorActor(holder), form("non-un-id", subject.id), [], now)).rejects.toBeInstanceOf(NotFoundError);
 
     expect(await counts()).toEqual(before);
   });
 
   it("asks for at least one e-mail or phone number", async () => {
     const error = await validationErrorOf(
-      createRequest(actorFor(holder), form(aziende.id, subject.id, { email: "", mobile: "", landline: "", consentEmail: undefined }), [], now),
+      createRequest(contributorActor(holder), form(aziende.id, subject.id, { email: "", mobile: "", landline: "", consentEmail: undefined }), [], now),
     );
     expect(error.fieldErrors).toEqual({ email: ["Indicare almeno un indirizzo e-mail o un numero di telefono."] });
   });
 
   it("asks for the PEC where the gestione requires it", async () => {
     const professionista = await createPosition(holder.id, office.id, "GS_PROFESSIONISTI");
-    const gsSubject = await subjectOf("GS_PROFESSIONISTI");
+    const gsSubject = await seededSubject("GS_PROFESSIONISTI");
 
-    const error = await validationErrorOf(createRequest(actorFor(holder), form(professionista.id, gsSubject.id), [], now));
+    const error = await validationErrorOf(createRequest(contributorActor(holder), form(professionista.id, gsSubject.id), [], now));
 
     expect(error.fieldErrors).toEqual({ pec: ["Per la Gestione Separata – Liberi professionisti la PEC è obbligatoria."] });
-    const created = await createRequest(actorFor(holder), form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" }), [], now);
+    const created = await createRequest(contributorActor(holder), form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" }), [], now);
     expect(created.replayed).toBe(false);
   });
 
   it("ties each consent to the contact it needs", async () => {
     const error = await validationErrorOf(
       createRequest(
-        actorFor(holder),
+        contributorActor(holder),
         form(aziende.id, subject.id, { email: "", mobile: "", consentEmail: "on", consentSms: "on", consentPec: "on" }),
         [],
         now,
@@ -209,7 +198,7 @@ describe("createRequest", () => {
   });
 
   it("refuses a subject of another gestione, an area, or a retired subject", async () => {
-    const foreign = await subjectOf("ARTIGIANI_COMMERCIANTI");
+    const foreign = await seededSubject("ARTIGIANI_COMMERCIANTI");
     const area = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: null } });
     const retired = await prisma.subject.findFirstOrThrow({
       where: { gestione: "AZIENDE", parentId: { not: null }, id: { not: subject.id } },
@@ -217,7 +206,7 @@ describe("createRequest", () => {
     await prisma.subject.update({ where: { id: retired.id }, data: { active: false } });
     try {
       for (const subjectId of [foreign.id, area.id, retired.id]) {
-        const error = await validationErrorOf(createRequest(actorFor(holder), form(aziende.id, subjectId), [], now));
+        const error = await validationErrorOf(createRequest(contributorActor(holder), form(aziende.id, subjectId), [], now));
         expect(error.fieldErrors).toEqual({ subjectId: [SUBJECT_NOT_IN_GESTIONE] });
       }
     } finally {
@@ -226,20 +215,20 @@ describe("createRequest", () => {
   });
 
   it("keeps the text between 20 and 4000 characters, trimmed", async () => {
-    const long = await validationErrorOf(createRequest(actorFor(holder), form(aziende.id, subject.id, { text: "x".repeat(4001) }), [], now));
+    const long = await validationErrorOf(createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: "x".repeat(4001) }), [], now));
     expect(long.fieldErrors).toEqual({ text: ["Il testo può contenere al massimo 4000 caratteri."] });
     const short = await validationErrorOf(
-      createRequest(actorFor(holder), form(aziende.id, subject.id, { text: `   ${"x".repeat(19)}   ` }), [], now),
+      createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: `   ${"x".repeat(19)}   ` }), [], now),
     );
     expect(short.fieldErrors).toEqual({ text: ["Il testo deve contenere almeno 20 caratteri."] });
-    const exact = await createRequest(actorFor(holder), form(aziende.id, subject.id, { text: ` ${"x".repeat(4000)} ` }), [], now);
+    const exact = await createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: ` ${"x".repeat(4000)} ` }), [], now);
     expect((await prisma.request.findUniqueOrThrow({ where: { id: exact.id } })).text).toHaveLength(4000);
   });
 
   it("checks the format of e-mail addresses and Italian phone numbers, all at once", async () => {
     const error = await validationErrorOf(
       createRequest(
-        actorFor(holder),
+        contributorActor(holder),
         form(aziende.id, subject.id, { email: "mario@", mobile: "+44 7700 900123", landline: "12345", extraEmail: "x" }),
         [],
         now,
@@ -250,25 +239,25 @@ describe("createRequest", () => {
 
   it("holds the files to the gestione's limits", async () => {
     const professionista = await createPosition(holder.id, office.id, "GS_PROFESSIONISTI");
-    const gsSubject = await subjectOf("GS_PROFESSIONISTI");
+    const gsSubject = await seededSubject("GS_PROFESSIONISTI");
     const valid = form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" });
     const tooBig = await stagePdf("grande.pdf", 1024 * 1024 + 1);
     const six = await Promise.all(Array.from({ length: 6 }, (_, index) => stagePdf(`f${index}.pdf`)));
     const before = await counts();
 
-    const big = await validationErrorOf(createRequest(actorFor(holder), valid, [tooBig], now));
+    const big = await validationErrorOf(createRequest(contributorActor(holder), valid, [tooBig], now));
     expect(big.fieldErrors).toEqual({ allegati: ["Il file «grande.pdf» supera il limite di 1 MB."] });
-    const many = await validationErrorOf(createRequest(actorFor(holder), valid, six, now));
+    const many = await validationErrorOf(createRequest(contributorActor(holder), valid, six, now));
     expect(many.fieldErrors).toEqual({ allegati: ["Si possono allegare al massimo 5 file."] });
     expect(await counts()).toEqual(before);
   });
 
   it("answers a repeated submission with the request it registered", async () => {
     const input = form(aziende.id, subject.id);
-    const first = await createRequest(actorFor(holder), input, [await stagePdf()], now);
+    const first = await createRequest(contributorActor(holder), input, [await stagePdf()], now);
     const filesAfterFirst = await storage.storedKeys();
 
-    const again = await createRequest(actorFor(holder), input, [await stagePdf()], now);
+    const again = await createRequest(contributorActor(holder), input, [await stagePdf()], now);
 
     expect(again).toEqual({ ...first, replayed: true });
     expect(await prisma.request.count({ where: { submittedById: holder.id } })).toBe(1);
@@ -279,8 +268,8 @@ describe("createRequest", () => {
     const input = form(aziende.id, subject.id);
 
     const results = await Promise.all([
-      createRequest(actorFor(holder), input, [await stagePdf("a.pdf")], now),
-      createRequest(actorFor(holder), input, [await stagePdf("b.pdf")], now),
+      createRequest(contributorActor(holder), input, [await stagePdf("a.pdf")], now),
+      createRequest(contributorActor(holder), input, [await stagePdf("b.pdf")], now),
     ]);
 
     expect(results[0].id).toBe(results[1].id);
@@ -293,7 +282,7 @@ describe("createRequest", () => {
       [...attachments.map((file) => file.storageKey), ...messages.map((message) => message.bundleKey)].sort(),
     );
     // The loser's protocol number went back: the next one follows without a gap.
-    const next = await createRequest(actorFor(holder), form(aziende.id, subject.id), [], now);
+    const next = await createRequest(contributorActor(holder), form(aziende.id, subject.id), [], now);
     expect(next.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000002`);
   });
 
@@ -302,7 +291,7 @@ describe("createRequest", () => {
     const positions = await Promise.all(people.map((person) => createPosition(person.id, office.id, "AZIENDE")));
 
     const created = await Promise.all(
-      people.map((person, index) => createRequest(actorFor(person), form(positions[index]?.id ?? "", subject.id), [], now)),
+      people.map((person, index) => createRequest(contributorActor(person), form(positions[index]?.id ?? "", subject.id), [], now)),
     );
 
     const progressives = created.map((request) => Number(request.protocolNumber.split(".").at(-1))).sort((a, b) => a - b);
@@ -314,7 +303,7 @@ describe("createRequest", () => {
     const before = await counts();
 
     await expect(
-      createRequest(actorFor(holder), form(aziende.id, subject.id), [await stagePdf(), await stagePdf("altro.pdf")], now),
+      createRequest(contributorActor(holder), form(aziende.id, subject.id), [await stagePdf(), await stagePdf("altro.pdf")], now),
     ).rejects.toThrow("registro di protocollo non disponibile");
 
     expect(await counts()).toEqual(before);
@@ -329,12 +318,12 @@ describe("createRequest", () => {
     });
     const before = await counts();
 
-    await expect(createRequest(actorFor(holder), form(aziende.id, subject.id), [await stagePdf()], now)).rejects.toThrow(
+    await expect(createRequest(contributorActor(holder), form(aziende.id, subject.id), [await stagePdf()], now)).rejects.toThrow(
       "guasto dopo gli eventi",
     );
 
     expect(await counts()).toEqual(before);
-    const created = await createRequest(actorFor(holder), form(aziende.id, subject.id), [], now);
+    const created = await createRequest(contributorActor(holder), form(aziende.id, subject.id), [], now);
     expect(created.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000001`);
   });
 });

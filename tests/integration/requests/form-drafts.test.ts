@@ -9,19 +9,15 @@ import { createRequest } from "@/server/requests/create-request";
 import { DRAFT_FILES_GONE, DRAFT_LIFETIME_MS } from "@/server/requests/form-drafts";
 import { getFormDraft } from "@/server/requests/get-form-draft";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { applyTransition } from "@/server/requests/lifecycle";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { operatorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { applyOfficeTransition, createHolderWithPosition, seededSubject } from "../../support/request-fixtures";
 
-let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
-
-function actorFor(person: { id: string; codiceFiscale: string }): ContributorActor {
-  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile: "TITOLARE", availableProfiles: ["TITOLARE"] };
-}
+let storage: TemporaryStorage;
 
 /** The multipart POST a browser sends for the form: text fields first, then the files. */
 async function multipartPost(fields: Record<string, string | string[]>, fileNames: string[] = []): Promise<Request> {
@@ -44,7 +40,6 @@ afterAll(async () => {
 });
 
 describe("form drafts: bad input loses nothing", () => {
-  let holder: Awaited<ReturnType<typeof createPerson>>;
   let actor: ContributorActor;
   let positionId: string;
   let subjectId: string;
@@ -75,11 +70,10 @@ describe("form drafts: bad input loses nothing", () => {
   }
 
   beforeEach(async () => {
-    const office = await createOffice();
-    holder = await createPerson("Titolare");
-    actor = actorFor(holder);
-    positionId = (await createPosition(holder.id, office.id, "AZIENDE")).id;
-    subjectId = (await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } })).id;
+    const { holder, position } = await createHolderWithPosition("AZIENDE");
+    actor = contributorActor(holder);
+    positionId = position.id;
+    subjectId = (await seededSubject("AZIENDE")).id;
   });
 
   it("keeps the values, the field messages and the files of a refused form, then sends the files again by reference", async () => {
@@ -120,13 +114,13 @@ describe("form drafts: bad input loses nothing", () => {
     await expect(getFormDraft(actor, draft.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("keeps the earlier draft whole when the upload itself is refused", async () => {
+  it("keeps the earlier draft's files and the newly typed values when the upload itself is refused", async () => {
     const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf"]);
 
     const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["a.pdf", "b.pdf", "c.pdf", "d.pdf"], draft.id);
 
     expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
-    expect(next.values.text).toBe("Breve");
+    expect(next.values.text).toBe(validFields().text);
     expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf"]);
   });
 
@@ -141,7 +135,7 @@ describe("form drafts: bad input loses nothing", () => {
 
   it("shows a draft only to its owner, and lets nobody else use its files", async () => {
     const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["riservato.pdf"]);
-    const stranger = actorFor(await createPerson("Estraneo"));
+    const stranger = contributorActor(await createPerson("Estraneo"));
     const strangerPosition = await createPosition(stranger.personId, (await createOffice()).id, "AZIENDE");
 
     await expect(getFormDraft(stranger, draft.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
@@ -177,9 +171,8 @@ describe("form drafts: bad input loses nothing", () => {
   it("keeps a message written on a request closed in the meantime", async () => {
     const created = await createRequest(actor, { ...validFields(), positionId }, []);
     const operator = await operatorActor((await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } })).officeId);
-    for (const command of [{ action: "PRESA_IN_CARICO" as const }, { action: "CHIUSA" as const, esito: "ACCOLTA" as const, comment: "Fatto." }]) {
-      await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId: created.id } }));
-    }
+    await applyOfficeTransition(operator, created.id, { action: "PRESA_IN_CARICO" });
+    await applyOfficeTransition(operator, created.id, { action: "CHIUSA", esito: "ACCOLTA", comment: "Fatto." });
     const scope = { purpose: "MESSAGGIO_RICHIESTA" as const, requestId: created.id };
 
     const outcome = await submitFormWithDraft(actor, await multipartPost({ text: "Ancora una domanda." }), {

@@ -1,18 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActingProfile } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
 import { getNewRequestForm } from "@/server/requests/get-new-request-form";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
-}
 
 describe("getNewRequestForm", () => {
   let officeId: string;
@@ -28,24 +23,24 @@ describe("getNewRequestForm", () => {
     const professionista = await createPosition(holder.id, officeId, "GS_PROFESSIONISTI");
     await createPosition(holder.id, officeId, "GS_COMMITTENTI");
 
-    const step1 = await getNewRequestForm(actorFor(holder), {}, now);
+    const step1 = await getNewRequestForm(contributorActor(holder), {}, now);
     expect(step1.positions).toHaveLength(2);
     expect(step1.selected).toBeNull();
     expect(step1.contacts).toEqual({ email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002", landline: "", fax: "" });
 
-    const step2 = await getNewRequestForm(actorFor(holder), { positionId: professionista.id }, now);
+    const step2 = await getNewRequestForm(contributorActor(holder), { positionId: professionista.id }, now);
     expect(step2.selected?.position.id).toBe(professionista.id);
     expect(step2.selected?.rules).toEqual({ label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true });
     expect(step2.selected?.limits).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
     const tree = await prisma.subject.findMany({ where: { gestione: "GS_PROFESSIONISTI", parentId: null }, orderBy: { sortOrder: "asc" } });
     expect(step2.selected?.areas.map((area) => area.id)).toEqual(tree.map((area) => area.id));
-    expect(await getUploadLimits(actorFor(holder), { positionId: professionista.id }, now)).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
+    expect(await getUploadLimits(contributorActor(holder), { positionId: professionista.id }, now)).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
   });
 
   it("goes straight to the second step with a single position", async () => {
     const holder = await createPerson("Titolare unico");
     const only = await createPosition(holder.id, officeId, "AZIENDE");
-    const form = await getNewRequestForm(actorFor(holder), {}, now);
+    const form = await getNewRequestForm(contributorActor(holder), {}, now);
     expect(form.selected?.position.id).toBe(only.id);
     expect(form.contacts.email).toBe("");
   });
@@ -64,7 +59,7 @@ describe("getNewRequestForm", () => {
     await prisma.subject.update({ where: { id: retiredChild.id }, data: { active: false } });
     await prisma.subject.updateMany({ where: { parentId: second.id }, data: { active: false } });
     try {
-      const form = await getNewRequestForm(actorFor(holder), { positionId: position.id }, now);
+      const form = await getNewRequestForm(contributorActor(holder), { positionId: position.id }, now);
       const areas = form.selected?.areas ?? [];
       expect(areas.map((area) => area.id)).not.toContain(second.id);
       expect(areas[0]?.id).toBe(first.id);
@@ -81,9 +76,9 @@ describe("getNewRequestForm", () => {
     const former = await createPerson("Ex intermediario");
     await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], validTo: new Date("2026-11-01T00:00:00Z") });
 
-    await expect(getNewRequestForm(actorFor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getNewRequestForm(actorFor(former, "INTERMEDIARIO"), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getUploadLimits(actorFor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getUploadLimits(actorFor(stranger), { requestId: "x" }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getNewRequestForm(contributorActor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getNewRequestForm(contributorActor(former, "INTERMEDIARIO"), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUploadLimits(contributorActor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUploadLimits(contributorActor(stranger), { requestId: "x" }, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

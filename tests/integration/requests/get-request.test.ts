@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ActingProfile, MessageVisibility } from "@/generated/prisma/enums";
+import type { MessageVisibility } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
+import type { OperatorActor } from "@/server/identity/actor";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequest } from "@/server/requests/get-request";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
-import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { operatorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage } from "../../support/request-files";
+import { createDelegation, createPerson } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
+import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { applyOfficeTransition, createSentRequest, seededSubject, type SentRequest } from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
-let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return { kind: "contributor", personId: person.id, codiceFiscale: person.codiceFiscale, displayName: "Prova", profile, availableProfiles: [profile] };
-}
+let storage: TemporaryStorage;
 
 beforeAll(async () => {
   storage = await useTemporaryStorage();
@@ -29,8 +26,8 @@ afterAll(async () => {
 });
 
 describe("getRequest", () => {
-  let holder: Awaited<ReturnType<typeof createPerson>>;
-  let position: Awaited<ReturnType<typeof createPosition>>;
+  let holder: SentRequest["holder"];
+  let position: SentRequest["position"];
   let operator: OperatorActor;
   let requestId: string;
   let minute = 0;
@@ -48,34 +45,14 @@ describe("getRequest", () => {
     });
   }
 
-  async function transition(command: TransitionCommand) {
-    await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId }, at: later() }));
-  }
+  const transition = (command: TransitionCommand) => applyOfficeTransition(operator, requestId, command, later());
 
   beforeEach(async () => {
-    const office = await createOffice();
-    operator = await operatorActor(office.id);
-    holder = await createPerson("Titolare");
-    position = await createPosition(holder.id, office.id, "AZIENDE");
-    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } }, include: { parent: true } });
-    const created = await createRequest(
-      actorFor(holder),
-      {
-        positionId: position.id,
-        subjectId: subject.id,
-        text: "Chiedo la verifica del versamento di marzo.",
-        email: "titolare@example.it",
-        consentEmail: "on",
-        idempotencyKey: randomUUID(),
-      },
-      [await stagePdf("ricevuta.pdf")],
-      now,
-    );
-    requestId = created.id;
+    ({ holder, position, operator, requestId } = await createSentRequest({ at: now, files: [await stagePdf("ricevuta.pdf")] }));
   });
 
   it("shows a new request: open, protocolled, routed, with its first message and file", async () => {
-    const detail = await getRequest(actorFor(holder), requestId, now);
+    const detail = await getRequest(contributorActor(holder), requestId, now);
 
     expect(detail).toMatchObject({
       state: "APERTA",
@@ -103,7 +80,7 @@ describe("getRequest", () => {
     await officeMessage("PUBBLICO", "Il versamento risulta abbinato alla matricola corretta.");
     await transition({ action: "STATO_MODIFICATO", toState: "IN_ATTESA_CONTRIBUENTE", comment: "Serve la quietanza F24." });
 
-    const detail = await getRequest(actorFor(holder), requestId, now);
+    const detail = await getRequest(contributorActor(holder), requestId, now);
 
     expect(detail.state).toBe("IN_CARICO");
     expect(detail.messages.map((message) => message.body)).toEqual([
@@ -126,7 +103,7 @@ describe("getRequest", () => {
     await transition({ action: "PRESA_IN_CARICO" });
     await transition({ action: "CHIUSA", esito: "ACCOLTA", comment: "Versamento riattribuito alla matricola." });
 
-    const detail = await getRequest(actorFor(holder), requestId, now);
+    const detail = await getRequest(contributorActor(holder), requestId, now);
 
     expect(detail.state).toBe("CHIUSA");
     expect(detail.esito).toMatchObject({ code: "ACCOLTA", label: "Accolta", comment: "Versamento riattribuito alla matricola." });
@@ -136,15 +113,15 @@ describe("getRequest", () => {
   it("says who sent it for whom", async () => {
     const intermediary = await createPerson("Intermediario");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
-    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null } } });
+    const subject = await seededSubject("AZIENDE");
     const created = await createRequest(
-      actorFor(intermediary, "INTERMEDIARIO"),
+      contributorActor(intermediary, "INTERMEDIARIO"),
       { positionId: position.id, subjectId: subject.id, text: "Richiesta inviata dallo studio per il cliente.", email: "studio@example.it", idempotencyKey: randomUUID() },
       [],
       now,
     );
 
-    const seenByHolder = await getRequest(actorFor(holder), created.id, now);
+    const seenByHolder = await getRequest(contributorActor(holder), created.id, now);
 
     expect(seenByHolder.onBehalf).toBe(true);
     expect(seenByHolder.submittedBy).toEqual({ name: `${intermediary.givenName} ${intermediary.familyName}`, profile: "INTERMEDIARIO" });
@@ -161,12 +138,12 @@ describe("getRequest", () => {
       validTo: new Date("2026-11-01T00:00:00Z"),
     });
 
-    await expect(getRequest(actorFor(stranger), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getRequest(actorFor(former, "INTERMEDIARIO"), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getRequest(actorFor(holder), "../../etc/passwd", now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getRequest(actorFor(holder), randomUUID(), now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(contributorActor(stranger), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(contributorActor(former, "INTERMEDIARIO"), requestId, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(contributorActor(holder), "../../etc/passwd", now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(contributorActor(holder), randomUUID(), now)).rejects.toBeInstanceOf(NotFoundError);
     // While the delegation was in force the intermediary did see it.
-    const during = await getRequest(actorFor(former, "INTERMEDIARIO"), requestId, new Date("2026-10-15T00:00:00Z"));
+    const during = await getRequest(contributorActor(former, "INTERMEDIARIO"), requestId, new Date("2026-10-15T00:00:00Z"));
     expect(during.id).toBe(requestId);
   });
 });

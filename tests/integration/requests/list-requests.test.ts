@@ -1,26 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActingProfile, QuesitoState } from "@/generated/prisma/enums";
+import type { QuesitoState } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { REQUEST_PAGE_SIZE } from "@/server/requests/schemas";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { createSubjectTree } from "../../support/quesito-fixtures";
+import { contributorActor, createSubjectTree } from "../../support/quesito-fixtures";
 
 const now = new Date("2026-11-20T12:00:00Z");
-
-function actorFor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
-  return {
-    kind: "contributor",
-    personId: person.id,
-    codiceFiscale: person.codiceFiscale,
-    displayName: "Prova",
-    profile,
-    availableProfiles: [profile],
-  };
-}
 
 let sequence = 0;
 
@@ -125,10 +113,10 @@ describe("listRequests", () => {
     });
 
     it("shows a holder their requests and nobody else's", async () => {
-      const page = await listRequests(actorFor(holder), {}, now);
+      const page = await listRequests(contributorActor(holder), {}, now);
       expect(new Set(ids(page))).toEqual(new Set([open, taken, closed]));
       expect(page.total).toBe(3);
-      expect((await listRequests(actorFor(stranger), {}, now)).rows.map((row) => row.id)).toEqual([otherPerson]);
+      expect((await listRequests(contributorActor(stranger), {}, now)).rows.map((row) => row.id)).toEqual([otherPerson]);
     });
 
     it("shows an intermediary the requests of every client with an effective delegation, and only those", async () => {
@@ -141,54 +129,54 @@ describe("listRequests", () => {
         validTo: new Date("2026-06-30T00:00:00Z"),
       });
 
-      const page = await listRequests(actorFor(intermediary, "INTERMEDIARIO"), {}, now);
+      const page = await listRequests(contributorActor(intermediary, "INTERMEDIARIO"), {}, now);
 
       // The artigiani position is not in the delegation; the stranger's delegation has ended.
       expect(new Set(ids(page))).toEqual(new Set([open, taken]));
       expect(page.rows[0]?.position.holderName).toContain("Titolare");
-      const before = await listRequests(actorFor(intermediary, "INTERMEDIARIO"), {}, new Date("2026-06-01T00:00:00Z"));
+      const before = await listRequests(contributorActor(intermediary, "INTERMEDIARIO"), {}, new Date("2026-06-01T00:00:00Z"));
       expect(new Set(ids(before))).toEqual(new Set([open, taken, otherPerson]));
     });
 
     it("filters by matricola, whatever the case typed", async () => {
-      const page = await listRequests(actorFor(holder), { matricola: ` ${artigiani.matricola.toLowerCase()} ` }, now);
+      const page = await listRequests(contributorActor(holder), { matricola: ` ${artigiani.matricola.toLowerCase()} ` }, now);
       expect(ids(page)).toEqual([closed]);
     });
 
     it("filters by subject, or by a whole area", async () => {
-      expect(new Set(ids(await listRequests(actorFor(holder), { oggetto: aziendeTree.subject.id }, now)))).toEqual(
+      expect(new Set(ids(await listRequests(contributorActor(holder), { oggetto: aziendeTree.subject.id }, now)))).toEqual(
         new Set([open, taken]),
       );
-      expect(ids(await listRequests(actorFor(holder), { oggetto: artigianiTree.area.id }, now))).toEqual([closed]);
+      expect(ids(await listRequests(contributorActor(holder), { oggetto: artigianiTree.area.id }, now))).toEqual([closed]);
     });
 
     it("filters by the state the contributor sees, derived from the quesito", async () => {
-      const byState = async (stato: string) => ids(await listRequests(actorFor(holder), { stato }, now));
+      const byState = async (stato: string) => ids(await listRequests(contributorActor(holder), { stato }, now));
       expect(await byState("aperta")).toEqual([open]);
       expect(await byState("in_carico")).toEqual([taken]);
       expect(await byState("chiusa")).toEqual([closed]);
-      const row = (await listRequests(actorFor(holder), { stato: "in_carico" }, now)).rows[0];
+      const row = (await listRequests(contributorActor(holder), { stato: "in_carico" }, now)).rows[0];
       expect(row).toMatchObject({ state: "IN_CARICO", stateLabel: "In carico" });
     });
 
     it("filters by opening day on the calendar of Rome, both ends included", async () => {
-      const march = await listRequests(actorFor(holder), { apertaDal: "2026-03-01", apertaAl: "2026-03-31" }, now);
+      const march = await listRequests(contributorActor(holder), { apertaDal: "2026-03-01", apertaAl: "2026-03-31" }, now);
       expect(new Set(ids(march))).toEqual(new Set([open, taken, closed]));
-      const firstDay = await listRequests(actorFor(holder), { apertaAl: "2026-03-01" }, now);
+      const firstDay = await listRequests(contributorActor(holder), { apertaAl: "2026-03-01" }, now);
       expect(ids(firstDay)).toEqual([open]);
-      const from = await listRequests(actorFor(holder), { apertaDal: "2026-03-02" }, now);
+      const from = await listRequests(contributorActor(holder), { apertaDal: "2026-03-02" }, now);
       expect(new Set(ids(from))).toEqual(new Set([taken, closed]));
     });
 
     it("filters by last update", async () => {
-      const april = await listRequests(actorFor(holder), { aggiornataDal: "2026-04-01" }, now);
+      const april = await listRequests(contributorActor(holder), { aggiornataDal: "2026-04-01" }, now);
       expect(ids(april)).toEqual([taken]);
-      const upTo = await listRequests(actorFor(holder), { aggiornataAl: "2026-03-31" }, now);
+      const upTo = await listRequests(contributorActor(holder), { aggiornataAl: "2026-03-31" }, now);
       expect(new Set(ids(upTo))).toEqual(new Set([open, closed]));
     });
 
     it("sorts by opening date, last update or protocol, both ways", async () => {
-      const list = async (ordina: string, verso: string) => ids(await listRequests(actorFor(holder), { ordina, verso }, now));
+      const list = async (ordina: string, verso: string) => ids(await listRequests(contributorActor(holder), { ordina, verso }, now));
       expect(await list("apertura", "asc")).toEqual([open, taken, closed]);
       expect(await list("apertura", "desc")).toEqual([closed, taken, open]);
       expect(await list("aggiornamento", "desc")).toEqual([taken, closed, open]);
@@ -198,7 +186,7 @@ describe("listRequests", () => {
 
     it("refuses invalid filters with a message per field", async () => {
       const attempt = listRequests(
-        actorFor(holder),
+        contributorActor(holder),
         { apertaDal: "2026-02-30", aggiornataDal: "2026-05-02", aggiornataAl: "2026-05-01", stato: "sospesa" },
         now,
       );
@@ -208,11 +196,11 @@ describe("listRequests", () => {
     });
 
     it("offers the subjects of the actor's gestioni as filters", async () => {
-      const groups = await listRequestSubjects(actorFor(holder), now);
+      const groups = await listRequestSubjects(contributorActor(holder), now);
       const values = groups.flatMap((group) => group.options.map((option) => option.value));
       expect(values).toContain(aziendeTree.subject.id);
       expect(values).toContain(artigianiTree.subject.id);
-      const strangerGroups = await listRequestSubjects(actorFor(stranger), now);
+      const strangerGroups = await listRequestSubjects(contributorActor(stranger), now);
       expect(strangerGroups.flatMap((group) => group.options.map((option) => option.value))).not.toContain(
         artigianiTree.subject.id,
       );
@@ -247,7 +235,7 @@ describe("listRequests", () => {
     });
 
     it("walks every page forward and back without losing or repeating a row", async () => {
-      const actor = actorFor(person);
+      const actor = contributorActor(person);
       const forward: string[] = [];
       let cursor: string | undefined;
       let page: RequestListPage;
@@ -275,7 +263,7 @@ describe("listRequests", () => {
     });
 
     it("keeps pages ordered the other way too", async () => {
-      const actor = actorFor(person);
+      const actor = contributorActor(person);
       const first = await listRequests(actor, { ordina: "aggiornamento", verso: "asc" }, now);
       const second = await listRequests(actor, { ordina: "aggiornamento", verso: "asc", dopo: first.nextCursor ?? "" }, now);
       const reversed = [...expectedByUpdate].reverse();
@@ -283,7 +271,7 @@ describe("listRequests", () => {
     });
 
     it("shows the first page for a cursor it did not write", async () => {
-      const page = await listRequests(actorFor(person), { dopo: "non-un-cursore" }, now);
+      const page = await listRequests(contributorActor(person), { dopo: "non-un-cursore" }, now);
       expect(ids(page)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
       expect(page.previousCursor).toBeNull();
     });

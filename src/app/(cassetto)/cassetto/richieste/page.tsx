@@ -6,7 +6,7 @@ import { requireContributor } from "@/server/identity/session";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { requestSortLabels, type RequestListQuery, type RequestSortKey } from "@/server/requests/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, SelectField, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
 
@@ -133,29 +133,12 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
         </table>
       </div>
       {page.previousCursor || page.nextCursor ? (
-        <nav aria-label="Pagine dei risultati" className="mt-6">
-          <ul className="flex flex-wrap gap-4">
-            {page.previousCursor ? (
-              <>
-                <li>
-                  <Link href={listHref(query, {})}>Prima pagina</Link>
-                </li>
-                <li>
-                  <Link href={listHref(query, { prima: page.previousCursor })} rel="prev">
-                    Pagina precedente
-                  </Link>
-                </li>
-              </>
-            ) : null}
-            {page.nextCursor ? (
-              <li>
-                <Link href={listHref(query, { dopo: page.nextCursor })} rel="next">
-                  Pagina successiva
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+        <Pagination
+          label="Pagine dei risultati"
+          firstHref={page.previousCursor ? listHref(query, {}) : undefined}
+          previousHref={page.previousCursor ? listHref(query, { prima: page.previousCursor }) : undefined}
+          nextHref={page.nextCursor ? listHref(query, { dopo: page.nextCursor }) : undefined}
+        />
       ) : null}
     </>
   );

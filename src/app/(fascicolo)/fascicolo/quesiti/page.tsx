@@ -14,7 +14,7 @@ import {
   QUEUE_PAGE_SIZE,
   SEARCH_MAX_LENGTH,
 } from "@/server/quesiti/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, SelectField, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
 import { FLASH_PARAM } from "./_lib/flash";
 import { pageFlash } from "./_lib/page-flash";
@@ -210,27 +210,12 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
             </table>
           </div>
           {queue.pageCount > 1 ? (
-            <nav aria-label="Pagine della coda" className="mt-6">
-              <ul className="flex flex-wrap items-center gap-4">
-                {queue.page > 1 ? (
-                  <li>
-                    <Link href={pageHref(params, queue.page - 1)} rel="prev">
-                      Pagina precedente
-                    </Link>
-                  </li>
-                ) : null}
-                <li>
-                  Pagina {queue.page} di {queue.pageCount}
-                </li>
-                {queue.page < queue.pageCount ? (
-                  <li>
-                    <Link href={pageHref(params, queue.page + 1)} rel="next">
-                      Pagina successiva
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
+            <Pagination
+              label="Pagine della coda"
+              previousHref={queue.page > 1 ? pageHref(params, queue.page - 1) : undefined}
+              current={`Pagina ${queue.page} di ${queue.pageCount}`}
+              nextHref={queue.page < queue.pageCount ? pageHref(params, queue.page + 1) : undefined}
+            />
           ) : null}
         </>
       )}

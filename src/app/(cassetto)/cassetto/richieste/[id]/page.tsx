@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { formatFileSize } from "@/server/attachments/upload-messages";
+import { MessageThread, ThreadMessage } from "@/app/_components/message-thread";
+import { NotificationFailures } from "@/app/_components/notification-failures";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { requireContributor } from "@/server/identity/session";
 import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
+import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { getRequest, type RequestDetail } from "@/server/requests/get-request";
 import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
-import { Alert, Breadcrumb, Button, Card, PageHeading, TextareaField } from "@/ui";
+import { Alert, Breadcrumb, Button, Card, DescriptionList, PageHeading, TextareaField, type DescriptionRow } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "../_components/FilesField";
 import { RequestStateBadge } from "../_components/RequestStateBadge";
@@ -40,7 +41,7 @@ async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
 }
 
 function Summary({ request }: { request: RequestDetail }) {
-  const rows: [string, ReactNode][] = [
+  const rows: DescriptionRow[] = [
     ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} />],
     ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
     ["Aperta il", formatRomeDateTime(request.createdAt)],
@@ -55,49 +56,29 @@ function Summary({ request }: { request: RequestDetail }) {
       : request.submittedBy.name;
     rows.push(["Presentata da", request.onBehalf ? `${by} per conto di ${request.holder.name}` : by]);
   }
-  return (
-    <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-semibold">{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} />;
 }
 
 function Thread({ request }: { request: RequestDetail }) {
   return (
-    <ol className="space-y-6">
+    <MessageThread>
       {request.messages.map((message, index) => (
-        <li key={message.id}>
-          <article aria-labelledby={`messaggio-${message.id}`} className="rounded-sm border border-neutral-300 bg-white p-5">
-            <h3 id={`messaggio-${message.id}`} className="text-lg font-semibold">
+        <ThreadMessage
+          key={message.id}
+          message={message}
+          side="cassetto"
+          heading={
+            <>
               {index === 0 ? "Richiesta" : "Messaggio"} di{" "}
               {message.author.kind === "office" ? `INPS – ${message.author.officeName}` : message.author.name}
               <span className="block text-base font-normal text-neutral-700">
                 <time dateTime={message.createdAt.toISOString()}>{formatRomeDateTime(message.createdAt)}</time>
               </span>
-            </h3>
-            <p className="mt-3 whitespace-pre-wrap">{message.body}</p>
-            {message.attachments.length > 0 ? (
-              <div className="mt-4">
-                <p className="font-semibold">Allegati</p>
-                <ul className="mt-1 list-disc pl-5">
-                  {message.attachments.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/api/allegati/${file.id}`}>{file.fileName}</a>{" "}
-                      <span className="text-neutral-700">({formatFileSize(file.size)})</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-          </article>
-        </li>
+            </>
+          }
+        />
       ))}
-    </ol>
+    </MessageThread>
   );
 }
 
@@ -135,18 +116,7 @@ function Contacts({ request }: { request: RequestDetail }) {
     ["E-mail aggiuntiva", contacts.extraEmail],
     ["Avvisi", consents.length > 0 ? `per ${consents.join(", ")}` : "nessun avviso richiesto"],
   ];
-  return (
-    <dl className="grid gap-x-6 gap-y-2 md:grid-cols-[max-content_1fr]">
-      {rows
-        .filter(([, value]) => value)
-        .map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-semibold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-    </dl>
-  );
+  return <DescriptionList compact rows={rows.filter(([, value]) => value)} />;
 }
 
 function MessageForm({ request, draft }: { request: RequestDetail; draft: FormDraftView | null }) {
@@ -197,6 +167,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
   const draft = bozza
     ? await loadOrNotFound(() => getFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id }))
     : null;
+  const failedNotifications = await listFailedNotifications(actor, { requestId: request.id });
 
   return (
     <>
@@ -217,6 +188,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
       ) : null}
       {messaggio ? <Alert tone="success" title="Messaggio inviato." important /> : null}
       <PageHeading title={request.subject.label} lead={`Richiesta del ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`} />
+      <NotificationFailures failures={failedNotifications} />
 
       <div className="space-y-8">
         <Card title="Riepilogo">

@@ -1,6 +1,6 @@
-import { ALLOWED_DOCUMENTS_LABEL, formatFileSize } from "@/server/attachments/upload-messages";
+import { formatFileSize, uploadLimitsHint } from "@/server/attachments/upload-messages";
 import { FILES_FIELD, KEPT_FILES_FIELD } from "@/server/requests/schemas";
-import { CheckboxField, FieldFrame } from "@/ui";
+import { CheckboxField, FileField } from "@/ui";
 
 export type KeptFile = { key: string; fileName: string; size: number };
 
@@ -13,7 +13,6 @@ interface FilesFieldProps {
 
 /** The attachments of a form: the files kept from a draft, then the file input with the gestione's limits. */
 export function FilesField({ limits, error, kept }: FilesFieldProps) {
-  const hint = `Fino a ${limits.maxFiles} file, ciascuno di ${formatFileSize(limits.maxBytesPerFile)} al massimo: ${ALLOWED_DOCUMENTS_LABEL}.`;
   return (
     <>
       {kept.length > 0 ? (
@@ -32,16 +31,12 @@ export function FilesField({ limits, error, kept }: FilesFieldProps) {
           ))}
         </fieldset>
       ) : null}
-      <FieldFrame name={FILES_FIELD} label={kept.length > 0 ? "Altri allegati" : "Allegati"} hint={hint} error={error}>
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            multiple
-            className="mt-2 block w-full rounded-sm border border-neutral-600 bg-white p-2 text-base"
-          />
-        )}
-      </FieldFrame>
+      <FileField
+        name={FILES_FIELD}
+        label={kept.length > 0 ? "Altri allegati" : "Allegati"}
+        hint={uploadLimitsHint(limits)}
+        error={error}
+      />
     </>
   );
 }

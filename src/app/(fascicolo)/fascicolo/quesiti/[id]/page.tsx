@@ -5,11 +5,13 @@ import { formatRomeDateTime } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
-import { Alert, Breadcrumb, Card, PageHeading } from "@/ui";
+import { Alert, Breadcrumb, Card, DescriptionList, PageHeading, type DescriptionRow } from "@/ui";
 import { QuesitoActions } from "../_components/QuesitoActions";
 import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
 import { QuesitoThread } from "../_components/QuesitoThread";
+import { NotificationFailures } from "@/app/_components/notification-failures";
+import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM, formActions } from "../_lib/flash";
 import { pageFlash } from "../_lib/page-flash";
 import { quesitoPath } from "../_lib/paths";
@@ -29,21 +31,20 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function Terms({ rows }: { rows: [string, ReactNode][] }) {
+/** One of the page's main parts, named by its heading. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <dl className="grid gap-x-6 gap-y-3 md:grid-cols-[max-content_1fr]">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-semibold">{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <section aria-labelledby={id} className="mt-10">
+      <h2 id={id} className="mb-4 text-2xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 
-function summaryRows(quesito: QuesitoDetail): [string, ReactNode][] {
-  const rows: [string, ReactNode][] = [
+function summaryRows(quesito: QuesitoDetail): DescriptionRow[] {
+  const rows: DescriptionRow[] = [
     [
       "Stato",
       <span key="stato" className="flex flex-wrap items-center gap-3">
@@ -63,8 +64,8 @@ function summaryRows(quesito: QuesitoDetail): [string, ReactNode][] {
   return rows;
 }
 
-function requestRows({ request }: QuesitoDetail): [string, ReactNode][] {
-  const rows: [string, ReactNode][] = [
+function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
+  const rows: DescriptionRow[] = [
     ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
     [
       "Posizione",
@@ -94,7 +95,7 @@ function requestRows({ request }: QuesitoDetail): [string, ReactNode][] {
   return rows;
 }
 
-function contactRows({ request }: QuesitoDetail): [string, ReactNode][] {
+function contactRows({ request }: QuesitoDetail): DescriptionRow[] {
   const { contacts, consents } = request;
   const given = (value: string | null) => value ?? <span className="text-neutral-700">Non indicato</span>;
   const channels = [consents.email && "e-mail", consents.sms && "SMS", consents.pec && "PEC"].filter(Boolean);
@@ -119,6 +120,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
   const token = (await searchParams)[FLASH_PARAM];
   const flash = await pageFlash(Array.isArray(token) ? token[0] : token);
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
@@ -134,6 +136,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
         ]}
       />
       <PageHeading title={`Quesito ${quesito.request.protocolNumber}`} lead={quesito.request.subject.label} />
+      <NotificationFailures failures={failedNotifications} />
       {flash && !shownAtForm ? (
         <Alert tone={flash.tone} id="esito-operazione">
           <p>{flash.message}</p>
@@ -142,30 +145,24 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Riepilogo">
-          <Terms rows={summaryRows(quesito)} />
+          <DescriptionList rows={summaryRows(quesito)} />
         </Card>
         <Card title="Richiesta">
-          <Terms rows={requestRows(quesito)} />
+          <DescriptionList rows={requestRows(quesito)} />
         </Card>
       </div>
       <div className="mt-6">
         <Card title="Recapiti indicati nella richiesta">
           <p className="mb-3 text-neutral-700">Come erano al momento dell&apos;invio.</p>
-          <Terms rows={contactRows(quesito)} />
+          <DescriptionList rows={contactRows(quesito)} />
         </Card>
       </div>
 
-      <section aria-labelledby="comunicazioni" className="mt-10">
-        <h2 id="comunicazioni" className="mb-4 text-2xl font-bold">
-          Comunicazioni
-        </h2>
+      <Section id="comunicazioni" title="Comunicazioni">
         <QuesitoThread messages={quesito.messages} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="azioni" className="mt-10">
-        <h2 id="azioni" className="mb-4 text-2xl font-bold">
-          Azioni
-        </h2>
+      <Section id="azioni" title="Azioni">
         <QuesitoActions
           quesito={quesito}
           flash={shownAtForm ? flash : null}
@@ -178,14 +175,11 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
             close: closeAction.bind(null, quesito.id),
           }}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="cronologia" className="mt-10">
-        <h2 id="cronologia" className="mb-4 text-2xl font-bold">
-          Cronologia
-        </h2>
+      <Section id="cronologia" title="Cronologia">
         <QuesitoHistory events={quesito.history} />
-      </section>
+      </Section>
     </>
   );
 }

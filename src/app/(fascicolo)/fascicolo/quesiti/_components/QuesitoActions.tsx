@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import { ALLOWED_DOCUMENTS_LABEL, formatFileSize } from "@/server/attachments/upload-messages";
 import { DEFAULT_FILE_FIELD } from "@/server/attachments/receive-upload";
+import { uploadLimitsHint } from "@/server/attachments/upload-messages";
 import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/server/quesiti/schemas";
 import { esitoLabels, quesitoStateLabels, workingStates } from "@/server/requests/lifecycle";
-import { Alert, Button, FieldFrame, SelectField, TextareaField } from "@/ui";
+import { Alert, Button, FileField, SelectField, TextareaField, type ButtonVariant } from "@/ui";
 import type { Flash, QuesitoForm } from "../_lib/flash";
 import { replyUploadPath } from "../_lib/paths";
 
@@ -25,62 +25,56 @@ interface QuesitoActionsProps {
   actions: QuesitoFormActions;
 }
 
-/** What a refused form gets back: its message, its field errors and what was typed. */
-function formState(flash: Flash | null, form: QuesitoForm) {
-  const own = flash?.form === form ? flash : null;
-  return {
-    message: own?.message,
-    error: (name: string) => own?.errors?.[name]?.[0],
-    value: (name: string) => own?.values?.[name],
-  };
-}
+/** What a control of an action form carries: its id, its name, and what a refusal gave back (typed value, error). */
+type ActionField = { id: string; name: string; defaultValue: string; error: string | undefined };
 
-interface ActionSectionProps {
+interface ActionFormProps {
   form: QuesitoForm;
   title: string;
-  description?: string;
+  description: string;
   flash: Flash | null;
-  children: ReactNode;
+  /** The quesito's version the operator sees, sent back to detect a change meanwhile. */
+  version: number;
+  /** A server action, or the address of the route that takes the form as a multipart upload. */
+  action: FormAction | string;
+  submitLabel: string;
+  submitVariant?: ButtonVariant;
+  /** The form's controls, given the attributes of each by its name. */
+  children?: (field: (name: string) => ActionField) => ReactNode;
 }
 
-/** One action: a titled section whose refusal, if any, is announced at its top. */
-function ActionSection({ form, title, description, flash, children }: ActionSectionProps) {
-  const { message } = formState(flash, form);
+/** One action: a titled section whose refusal, if any, is announced at its top, then its form. */
+function ActionForm({ form, title, description, flash, version, action, submitLabel, submitVariant, children }: ActionFormProps) {
+  const own = flash?.form === form ? flash : null;
+  const field = (name: string): ActionField => ({
+    id: `${form}-${name}`,
+    name,
+    defaultValue: own?.values?.[name] ?? "",
+    error: own?.errors?.[name]?.[0],
+  });
+  const target = typeof action === "string" ? { method: "post", action, encType: "multipart/form-data" } : { action };
   return (
     <section id={`modulo-${form}`} aria-labelledby={`modulo-${form}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
       <h3 id={`modulo-${form}-titolo`} className="mb-2 text-lg font-bold">
         {title}
       </h3>
-      {description ? <p className="mb-4 text-neutral-700">{description}</p> : null}
-      {message ? (
+      <p className="mb-4 text-neutral-700">{description}</p>
+      {own?.message ? (
         <Alert tone="danger" id={`modulo-${form}-errore`}>
-          <p>{message}</p>
+          <p>{own.message}</p>
         </Alert>
       ) : null}
-      {children}
+      <form {...target}>
+        <input type="hidden" name="expectedVersion" value={version} />
+        {children?.(field)}
+        <Button variant={submitVariant}>{submitLabel}</Button>
+      </form>
     </section>
   );
 }
 
-function Version({ version }: { version: number }) {
-  return <input type="hidden" name="expectedVersion" value={version} />;
-}
-
-function CommentField({ form, flash, label, hint }: { form: QuesitoForm; flash: Flash | null; label: string; hint: string }) {
-  const state = formState(flash, form);
-  return (
-    <TextareaField
-      id={`${form}-comment`}
-      name="comment"
-      label={label}
-      hint={hint}
-      required
-      rows={3}
-      maxLength={COMMENT_MAX_LENGTH}
-      defaultValue={state.value("comment")}
-      error={state.error("comment")}
-    />
-  );
+function CommentField({ field, label, hint }: { field: ActionField; label: string; hint: string }) {
+  return <TextareaField {...field} label={label} hint={hint} required rows={3} maxLength={COMMENT_MAX_LENGTH} />;
 }
 
 /** The forms of the actions the quesito's state allows (the lifecycle's table decides which). */
@@ -93,197 +87,161 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
       </Alert>
     );
   }
-  const otherWorkingStates = workingStates.filter((state) => state !== quesito.state);
-  const reply = formState(flash, "risposta");
-  const { maxFiles, maxBytesPerFile } = quesito.replyLimits;
-  const replyHint = `Fino a ${maxFiles} file, ciascuno di ${formatFileSize(maxBytesPerFile)} al massimo: ${ALLOWED_DOCUMENTS_LABEL}.`;
-  const reassignToOperator = formState(flash, "riassegna-operatore");
-  const reassignToOffice = formState(flash, "riassegna-sede");
-  const stateChange = formState(flash, "stato");
-  const note = formState(flash, "nota");
-  const closing = formState(flash, "chiusura");
+  const otherWorkingStates = workingStates
+    .filter((state) => state !== quesito.state)
+    .map((state) => ({ value: state, label: quesitoStateLabels[state] }));
+  const common = { flash, version: quesito.version };
 
   return (
     <div className="space-y-6">
       {allowed.has("PRESA_IN_CARICO") ? (
-        <ActionSection
+        <ActionForm
+          {...common}
           form="presa"
           title="Prendi in carico"
           description="Il quesito sarà assegnato a te e passerà in lavorazione; il contribuente lo vedrà «In carico»."
-          flash={flash}
-        >
-          <form action={actions.take}>
-            <Version version={quesito.version} />
-            <Button>Prendi in carico</Button>
-          </form>
-        </ActionSection>
+          action={actions.take}
+          submitLabel="Prendi in carico"
+        />
       ) : null}
 
       {allowed.has("RISPOSTA") ? (
-        <ActionSection
+        <ActionForm
+          {...common}
           form="risposta"
           title="Rispondi al contribuente"
           description="Il contribuente riceverà la risposta e i suoi allegati."
-          flash={flash}
+          action={replyUploadPath(quesito.id)}
+          submitLabel="Invia la risposta"
         >
-          <form method="post" action={replyUploadPath(quesito.id)} encType="multipart/form-data">
-            <Version version={quesito.version} />
-            <TextareaField
-              id="risposta-body"
-              name="body"
-              label="Testo della risposta"
-              required
-              maxLength={BODY_MAX_LENGTH}
-              defaultValue={reply.value("body")}
-              error={reply.error("body")}
-            />
-            <FieldFrame
-              name={DEFAULT_FILE_FIELD}
-              id="risposta-allegati"
-              label="Allegati"
-              hint={replyHint}
-              error={reply.error(DEFAULT_FILE_FIELD)}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="file"
-                  multiple
-                  className="mt-2 block w-full rounded-sm border border-neutral-600 bg-white p-2 text-base"
-                />
-              )}
-            </FieldFrame>
-            <SelectField
-              id="risposta-nextState"
-              name="nextState"
-              label="Stato del quesito dopo la risposta"
-              placeholder={`Lascia invariato (${quesitoStateLabels[quesito.state]})`}
-              defaultValue={reply.value("nextState") ?? ""}
-              options={otherWorkingStates.map((state) => ({ value: state, label: quesitoStateLabels[state] }))}
-              error={reply.error("nextState")}
-            />
-            <Button>Invia la risposta</Button>
-          </form>
-        </ActionSection>
+          {(field) => (
+            <>
+              <TextareaField {...field("body")} label="Testo della risposta" required maxLength={BODY_MAX_LENGTH} />
+              <SelectField
+                {...field("nextState")}
+                label="Stato del quesito dopo la risposta"
+                placeholder={`Lascia invariato (${quesitoStateLabels[quesito.state]})`}
+                options={otherWorkingStates}
+              />
+              {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
+              <FileField
+                name={DEFAULT_FILE_FIELD}
+                id={field(DEFAULT_FILE_FIELD).id}
+                label="Allegati"
+                hint={uploadLimitsHint(quesito.replyLimits)}
+                error={field(DEFAULT_FILE_FIELD).error}
+              />
+            </>
+          )}
+        </ActionForm>
       ) : null}
 
       {allowed.has("STATO_MODIFICATO") ? (
-        <ActionSection form="stato" title="Cambia stato" description="Il commento sarà visibile al contribuente." flash={flash}>
-          <form action={actions.changeState}>
-            <Version version={quesito.version} />
-            <SelectField
-              id="stato-toState"
-              name="toState"
-              label="Nuovo stato"
-              required
-              defaultValue={stateChange.value("toState")}
-              options={otherWorkingStates.map((state) => ({ value: state, label: quesitoStateLabels[state] }))}
-              error={stateChange.error("toState")}
-            />
-            <CommentField form="stato" flash={flash} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
-            <Button>Cambia stato</Button>
-          </form>
-        </ActionSection>
+        <ActionForm
+          {...common}
+          form="stato"
+          title="Cambia stato"
+          description="Il commento sarà visibile al contribuente."
+          action={actions.changeState}
+          submitLabel="Cambia stato"
+        >
+          {(field) => (
+            <>
+              <SelectField {...field("toState")} label="Nuovo stato" required options={otherWorkingStates} />
+              <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
+            </>
+          )}
+        </ActionForm>
       ) : null}
 
       {allowed.has("CHIUSA") ? (
-        <ActionSection
+        <ActionForm
+          {...common}
           form="chiusura"
           title="Chiudi il quesito"
           description="L'esito e il commento saranno visibili al contribuente."
-          flash={flash}
+          action={actions.close}
+          submitLabel="Chiudi il quesito"
+          submitVariant="danger"
         >
-          <form action={actions.close}>
-            <Version version={quesito.version} />
-            <SelectField
-              id="chiusura-esito"
-              name="esito"
-              label="Esito"
-              required
-              placeholder="Scegli l'esito"
-              defaultValue={closing.value("esito") ?? ""}
-              options={Object.entries(esitoLabels).map(([value, label]) => ({ value, label }))}
-              error={closing.error("esito")}
-            />
-            <CommentField form="chiusura" flash={flash} label="Commento" hint="Le motivazioni dell'esito." />
-            <Button variant="danger">Chiudi il quesito</Button>
-          </form>
-        </ActionSection>
+          {(field) => (
+            <>
+              <SelectField
+                {...field("esito")}
+                label="Esito"
+                required
+                placeholder="Scegli l'esito"
+                options={Object.entries(esitoLabels).map(([value, label]) => ({ value, label }))}
+              />
+              <CommentField field={field("comment")} label="Commento" hint="Le motivazioni dell'esito." />
+            </>
+          )}
+        </ActionForm>
       ) : null}
 
       {allowed.has("NOTA_INTERNA") ? (
-        <ActionSection
+        <ActionForm
+          {...common}
           form="nota"
           title="Aggiungi una nota interna"
           description="Le note interne restano nella sede: il contribuente non le vede."
-          flash={flash}
+          action={actions.internalNote}
+          submitLabel="Aggiungi la nota"
+          submitVariant="secondary"
         >
-          <form action={actions.internalNote}>
-            <Version version={quesito.version} />
-            <TextareaField
-              id="nota-body"
-              name="body"
-              label="Testo della nota"
-              required
-              rows={3}
-              maxLength={BODY_MAX_LENGTH}
-              defaultValue={note.value("body")}
-              error={note.error("body")}
-            />
-            <Button variant="secondary">Aggiungi la nota</Button>
-          </form>
-        </ActionSection>
+          {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} maxLength={BODY_MAX_LENGTH} />}
+        </ActionForm>
       ) : null}
 
       {allowed.has("RIASSEGNATA") ? (
         <>
-          <ActionSection
+          <ActionForm
+            {...common}
             form="riassegna-operatore"
             title="Riassegna a un operatore della sede"
             description="Il quesito torna «Nuovo» e l'operatore scelto lo prenderà in carico."
-            flash={flash}
+            action={actions.reassignToOperator}
+            submitLabel="Riassegna"
+            submitVariant="secondary"
           >
-            <form action={actions.reassignToOperator}>
-              <Version version={quesito.version} />
-              <SelectField
-                id="riassegna-operatore-operatorId"
-                name="operatorId"
-                label="Operatore"
-                required
-                placeholder="Scegli l'operatore"
-                defaultValue={reassignToOperator.value("operatorId") ?? ""}
-                options={quesito.operators.map((operator) => ({
-                  value: operator.id,
-                  label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
-                }))}
-                error={reassignToOperator.error("operatorId")}
-              />
-              <CommentField form="riassegna-operatore" flash={flash} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
-              <Button variant="secondary">Riassegna</Button>
-            </form>
-          </ActionSection>
-          <ActionSection
+            {(field) => (
+              <>
+                <SelectField
+                  {...field("operatorId")}
+                  label="Operatore"
+                  required
+                  placeholder="Scegli l'operatore"
+                  options={quesito.operators.map((operator) => ({
+                    value: operator.id,
+                    label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
+                  }))}
+                />
+                <CommentField field={field("comment")} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
+              </>
+            )}
+          </ActionForm>
+          <ActionForm
+            {...common}
             form="riassegna-sede"
             title="Trasferisci a un'altra sede"
             description="La sede scelta vedrà il quesito nella sua coda; questa sede non lo vedrà più."
-            flash={flash}
+            action={actions.reassignToOffice}
+            submitLabel="Trasferisci"
+            submitVariant="secondary"
           >
-            <form action={actions.reassignToOffice}>
-              <Version version={quesito.version} />
-              <SelectField
-                id="riassegna-sede-officeId"
-                name="officeId"
-                label="Sede"
-                required
-                placeholder="Scegli la sede"
-                defaultValue={reassignToOffice.value("officeId") ?? ""}
-                options={quesito.offices.map((office) => ({ value: office.id, label: office.label }))}
-                error={reassignToOffice.error("officeId")}
-              />
-              <CommentField form="riassegna-sede" flash={flash} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
-              <Button variant="secondary">Trasferisci</Button>
-            </form>
-          </ActionSection>
+            {(field) => (
+              <>
+                <SelectField
+                  {...field("officeId")}
+                  label="Sede"
+                  required
+                  placeholder="Scegli la sede"
+                  options={quesito.offices.map((office) => ({ value: office.id, label: office.label }))}
+                />
+                <CommentField field={field("comment")} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
+              </>
+            )}
+          </ActionForm>
         </>
       ) : null}
     </div>

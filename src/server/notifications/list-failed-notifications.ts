@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import type { NotificationChannel } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+import type { Actor } from "@/server/identity/actor";
+import { requestAccessWhere } from "@/server/requests/policy";
+import { channelLabels, maskMobile } from "./recipients";
+
+/** A notification that could not be delivered, as the request and quesito pages show it. */
+export type NotificationFailure = {
+  id: string;
+  channel: NotificationChannel;
+  channelLabel: string;
+  /** The address, or the mobile number with only its last digits. */
+  recipient: string;
+  failedAt: Date;
+  /** In Italian. */
+  reason: string;
+};
+
+export type FailureTarget = { requestId: string } | { quesitoId: string };
+
+const idSchema = z.uuid();
+
+/**
+ * The notifications of a request that failed for good (B6), newest first:
+ * a contributor's for a request they may act on (requestAccessWhere), an
+ * operator's for a quesito of their office. Anything else has none.
+ */
+export async function listFailedNotifications(
+  actor: Actor,
+  target: FailureTarget,
+  now = new Date(),
+): Promise<NotificationFailure[]> {
+  const id = "requestId" in target ? target.requestId : target.quesitoId;
+  if (!idSchema.safeParse(id).success) return [];
+  const targetWhere = "requestId" in target ? { id } : { quesito: { id } };
+  const rows = await prisma.notification.findMany({
+    where: { status: "FAILED_PERMANENT", request: { AND: [requestAccessWhere(actor, now), targetWhere] } },
+    orderBy: [{ failedAt: "desc" }, { id: "desc" }],
+    select: { id: true, channel: true, recipient: true, failedAt: true, updatedAt: true, failureReason: true },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    channel: row.channel,
+    channelLabel: channelLabels[row.channel],
+    recipient: row.channel === "SMS" ? maskMobile(row.recipient) : row.recipient,
+    failedAt: row.failedAt ?? row.updatedAt,
+    reason: row.failureReason ?? "Recapito non riuscito.",
+  }));
+}

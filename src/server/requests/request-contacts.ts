@@ -1,0 +1,28 @@
+import type { Request } from "@/generated/prisma/client";
+
+/** How the contributor may be reached, as it was when the request was sent (F11). */
+export type RequestContacts = {
+  email: string | null;
+  pec: string | null;
+  mobile: string | null;
+  landline: string | null;
+  fax: string | null;
+  extraEmail: string | null;
+};
+
+type ContactColumns = Pick<
+  Request,
+  "contactEmail" | "contactPec" | "contactMobile" | "contactLandline" | "contactFax" | "extraEmail"
+>;
+
+/** The contact columns of a request under the names the pages use. */
+export function requestContacts(request: ContactColumns): RequestContacts {
+  return {
+    email: request.contactEmail,
+    pec: request.contactPec,
+    mobile: request.contactMobile,
+    landline: request.contactLandline,
+    fax: request.contactFax,
+    extraEmail: request.extraEmail,
+  };
+}

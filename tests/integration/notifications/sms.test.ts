@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import twilio from "twilio";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/notifiche/twilio/stato/route";
+import { parseConfig } from "@/server/config";
+import { prisma } from "@/server/db/client";
+import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
+import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
+import { gsmLength } from "@/server/notifications/templates/sms-text";
+import { createRequest } from "@/server/requests/create-request";
+import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { clearNotificationQueue, startTwilioStandIn, waitFor, type TwilioStandIn } from "../../support/notification-servers";
+import { contributorActor, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
+import { useTemporaryStorage } from "../../support/request-files";
+
+// SMS through the twilio client against a local stand-in for Twilio's API
+// (TWILIO_API_URL), and Twilio's status callback through the route handler.
+
+const PUBLIC_URL = "https://portale.example.it";
+const CALLBACK_URL = `${PUBLIC_URL}/api/notifiche/twilio/stato`;
+const ACCOUNT_SID = `AC${"0123456789abcdef".repeat(2)}`;
+const AUTH_TOKEN = "token-di-prova-twilio";
+const INVALID_NUMBER = "+393330000999";
+const env = { PUBLIC_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM: "+15005550006" };
+const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+
+let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
+let standIn: TwilioStandIn;
+let worker: NotificationWorker;
+
+beforeAll(async () => {
+  Object.assign(process.env, env);
+  storage = await useTemporaryStorage();
+  standIn = await startTwilioStandIn({ invalidNumbers: [INVALID_NUMBER] });
+  await clearNotificationQueue();
+  const config = parseConfig({ ...process.env, TWILIO_API_URL: standIn.url });
+  worker = await startNotificationWorker({ databaseUrl: process.env.DATABASE_URL!, config });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await standIn?.stop();
+  await storage?.dispose();
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+async function sendRequest(contacts: Record<string, string>) {
+  const office = await createOffice();
+  const holder = await createPerson("Mario");
+  const position = await createPosition(holder.id, office.id, "AZIENDE");
+  const { subject } = await createSubjectTree("AZIENDE");
+  const form = {
+    positionId: position.id,
+    subjectId: subject.id,
+    text: "Chiedo la verifica del versamento di marzo, non abbinato alla matricola.",
+    idempotencyKey: randomUUID(),
+    ...contacts,
+  };
+  const created = await createRequest(contributorActor(holder), form, []);
+  return { ...created, holder, officeId: office.id, subjectLabel: subject.label, officeName: office.name };
+}
+
+function smsSettled(requestId: string, expected: number) {
+  return waitFor(
+    async () => {
+      const rows = await prisma.notification.findMany({ where: { requestId, channel: "SMS" }, orderBy: { createdAt: "asc" } });
+      return rows.length === expected && rows.every((row) => row.status !== "QUEUED" && row.status !== "SENDING") ? rows : null;
+    },
+    15_000,
+    `${expected} SMS settled`,
+  );
+}
+
+function callback(params: Record<string, string>, signature: string | null): Request {
+  return new Request(CALLBACK_URL, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature === null ? {} : { "x-twilio-signature": signature }),
+    },
+    body: new URLSearchParams(params),
+  });
+}
+
+const signed = (params: Record<string, string>) => twilio.getExpectedTwilioSignature(AUTH_TOKEN, CALLBACK_URL, params);
+
+describe("notifications by SMS", () => {
+  beforeEach(() => {
+    standIn.requests.length = 0;
+  });
+
+  it("go only to a mobile with the SMS consent, one short text per event with the protocol number and a link", async () => {
+    const withoutConsent = await sendRequest({ mobile: "333 1112222", email: "a@example.it", consentEmail: "on" });
+    const request = await sendRequest({ mobile: "333 1234567", consentSms: "on" });
+    const rows = await smsSettled(request.id, 2);
+    expect(rows.every((row) => row.status === "SENT" && row.providerMessageId?.startsWith("SM"))).toBe(true);
+    expect(await prisma.notification.count({ where: { requestId: withoutConsent.id, channel: "SMS" } })).toBe(0);
+
+    const sent = standIn.requests.filter((sms) => sms.params.get("To") === "+393331234567");
+    expect(sent).toHaveLength(2);
+    for (const sms of sent) {
+      expect(sms.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`);
+      expect(sms.authorization).toBe(`Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64")}`);
+      expect(sms.params.get("From")).toBe("+15005550006");
+      expect(sms.params.get("StatusCallback")).toBe(CALLBACK_URL);
+      const body = sms.params.get("Body") ?? "";
+      expect(gsmLength(body)).not.toBeNull();
+      expect(gsmLength(body)).toBeLessThanOrEqual(160);
+      expect(body).toContain(request.protocolNumber);
+      expect(body).toContain(`${PUBLIC_URL}/cassetto/richieste/${request.id}`);
+      for (const personal of [request.holder.givenName, request.holder.familyName, request.subjectLabel, request.officeName, "versamento"]) {
+        expect(body).not.toContain(personal);
+      }
+    }
+    expect(sent.map((sms) => sms.params.get("Body"))).toEqual(
+      expect.arrayContaining([expect.stringContaining("protocollata"), expect.stringContaining("assegnata alla sede competente")]),
+    );
+  });
+
+  it("take a number Twilio refuses as a permanent failure, without retrying it", async () => {
+    const request = await sendRequest({ mobile: INVALID_NUMBER, consentSms: "on" });
+    const rows = await smsSettled(request.id, 2);
+    expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 1)).toBe(true);
+    expect(rows[0]?.lastError).toContain("21211");
+    expect(standIn.requests.filter((sms) => sms.params.get("To") === INVALID_NUMBER)).toHaveLength(2);
+    const failures = await listFailedNotifications(contributorActor(request.holder), { requestId: request.id });
+    expect(failures.map((failure) => failure.recipient)).toEqual(["+39 •••••••999", "+39 •••••••999"]);
+    expect(failures[0]?.reason).toBe("Il numero di cellulare è stato rifiutato dal servizio SMS.");
+  });
+
+  it("refuse a status callback without a valid Twilio signature", async () => {
+    const request = await sendRequest({ mobile: "333 7654321", consentSms: "on" });
+    const [sms] = await smsSettled(request.id, 2);
+    const params = { MessageSid: sms!.providerMessageId!, MessageStatus: "delivered", AccountSid: ACCOUNT_SID };
+
+    for (const signature of [null, "firma-falsa", twilio.getExpectedTwilioSignature("altro-token", CALLBACK_URL, params)]) {
+      const response = await POST(callback(params, signature));
+      expect(response.status).toBe(403);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect((await response.json()).detail).toBe("Firma della richiesta non valida.");
+    }
+    // Signed for other parameters: refused too.
+    const response = await POST(callback({ ...params, MessageStatus: "undelivered" }, signed(params)));
+    expect(response.status).toBe(403);
+    expect(await prisma.notification.findUniqueOrThrow({ where: { id: sms!.id } })).toMatchObject({ status: "SENT", deliveredAt: null });
+  });
+
+  it("record delivery and non-delivery reported by a signed status callback", async () => {
+    const request = await sendRequest({ mobile: "333 5556666", consentSms: "on" });
+    const [first, second] = await smsSettled(request.id, 2);
+
+    const delivered = { MessageSid: first!.providerMessageId!, MessageStatus: "delivered", AccountSid: ACCOUNT_SID };
+    expect((await POST(callback(delivered, signed(delivered)))).status).toBe(204);
+    const afterDelivery = await prisma.notification.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(afterDelivery.status).toBe("DELIVERED");
+    expect(afterDelivery.deliveredAt).toBeInstanceOf(Date);
+
+    // A late intermediate status does not undo it.
+    const late = { ...delivered, MessageStatus: "sent" };
+    expect((await POST(callback(late, signed(late)))).status).toBe(204);
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: first!.id } })).status).toBe("DELIVERED");
+
+    const undelivered = { MessageSid: second!.providerMessageId!, MessageStatus: "undelivered", ErrorCode: "30003", AccountSid: ACCOUNT_SID };
+    expect((await POST(callback(undelivered, signed(undelivered)))).status).toBe(204);
+    expect(await prisma.notification.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "FAILED_PERMANENT",
+      lastError: "Twilio undelivered 30003",
+      failureReason: "L'operatore telefonico non ha consegnato l'SMS.",
+    });
+    const operator = await operatorActor(request.officeId);
+    const failures = await listFailedNotifications(operator, { requestId: request.id });
+    expect(failures).toEqual([
+      expect.objectContaining({ channel: "SMS", channelLabel: "SMS", recipient: "+39 •••••••666", reason: "L'operatore telefonico non ha consegnato l'SMS." }),
+    ]);
+  });
+});

@@ -1,0 +1,132 @@
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { NextResponse } from "next/server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { prisma } from "@/server/db/client";
+import type { OperatorActor } from "@/server/identity/actor";
+import { getOperator } from "@/server/identity/session";
+import { takeQuesito } from "@/server/quesiti/take-quesito";
+import { FLASH_COOKIE, FLASH_PARAM, readFlash } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
+import { POST as postReply } from "../../../src/app/api/fascicolo/quesiti/[id]/risposta/route";
+import { createGestioneSettings, createOffice } from "../../support/fixtures";
+import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { exeSample, pdfSample } from "../attachments/samples";
+
+// The session is next-auth's business (tested in identity); here it is whoever each test says.
+vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(), getOperator: vi.fn() }));
+
+const MB = 1024 * 1024;
+
+// Staged uploads go under TMPDIR and stored files under DATA_DIR: both are this file's own, so "nothing left behind" is exact.
+let workRoot: string;
+let stagingDir: string;
+let filesDir: string;
+const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+beforeAll(async () => {
+  workRoot = await mkdtemp(path.join(tmpdir(), "cb-refused-reply-test-"));
+  stagingDir = path.join(workRoot, "tmp");
+  filesDir = path.join(workRoot, "data", "files");
+  process.env.DATA_DIR = path.join(workRoot, "data");
+  process.env.TMPDIR = stagingDir;
+  await mkdir(stagingDir, { recursive: true });
+});
+afterAll(async () => {
+  Object.assign(process.env, previous);
+  await rm(workRoot, { recursive: true, force: true });
+});
+afterEach(async () => {
+  expect(await readdir(stagingDir)).toEqual([]);
+});
+
+async function storedFiles(): Promise<string[]> {
+  const entries = await readdir(filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
+type FormFile = { name: string; content: Uint8Array };
+
+describe("the office's reply refused for its file", () => {
+  let operator: OperatorActor;
+  let quesitoId: string;
+  let requestId: string;
+
+  beforeEach(async () => {
+    await createGestioneSettings("AZIENDE");
+    const officeId = (await createOffice()).id;
+    operator = await operatorActor(officeId);
+    const created = await createQuesito({ officeId });
+    quesitoId = created.quesito.id;
+    requestId = created.request.id;
+    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+    vi.mocked(getOperator).mockReset().mockResolvedValue(operator);
+  });
+
+  /** The reply form as the browser posts it, the file input last, through the route handler. */
+  async function reply(fields: Record<string, string>, files: FormFile[]) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    for (const file of files) body.append("allegati", new File([new Uint8Array(file.content)], file.name, { type: "application/pdf" }));
+    const response = (await postReply(new Request(`http://localhost/api/fascicolo/quesiti/${quesitoId}/risposta`, { method: "POST", body }), {
+      params: Promise.resolve({ id: quesitoId }),
+    })) as NextResponse;
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location") ?? "", "http://localhost");
+    expect(location.pathname).toBe(`/fascicolo/quesiti/${quesitoId}`);
+    const flash = readFlash(response.cookies.get(FLASH_COOKIE)?.value, location.searchParams.get(FLASH_PARAM) ?? undefined);
+    return { flash, anchor: location.hash };
+  }
+
+  const typed = { body: "La pratica è stata verificata: nessun importo è dovuto.", nextState: "IN_ATTESA_CONTRIBUENTE" };
+
+  async function repliesOnThread() {
+    return prisma.message.count({ where: { requestId, authorOperatorId: { not: null } } });
+  }
+
+  it("brings the typed reply back with the error on the file field when the file is not admitted", async () => {
+    const { flash, anchor } = await reply({ expectedVersion: "1", ...typed }, [
+      { name: "prospetto.pdf", content: pdfSample() },
+      { name: "risposta.pdf", content: exeSample() },
+    ]);
+
+    expect(anchor).toBe("#modulo-risposta");
+    expect(flash).toEqual({
+      tone: "danger",
+      message: "Alcuni dati non sono validi: correggere i campi indicati.",
+      form: "risposta",
+      errors: {
+        allegati: [
+          "Il file «risposta.pdf» non è un documento ammesso: sono accettati PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m.",
+        ],
+      },
+      values: typed,
+    });
+    expect(await repliesOnThread()).toBe(0);
+    expect(await storedFiles()).toEqual([]);
+    expect((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).version).toBe(1);
+  });
+
+  it("brings the typed reply back when a file is over the gestione's limit", async () => {
+    const { flash } = await reply({ expectedVersion: "1", ...typed }, [
+      { name: "scansione.pdf", content: Buffer.concat([pdfSample(), Buffer.alloc(3 * MB)]) },
+    ]);
+
+    expect(flash).toMatchObject({
+      tone: "danger",
+      form: "risposta",
+      errors: { allegati: ["Il file «scansione.pdf» supera il limite di 3 MB."] },
+      values: typed,
+    });
+    expect(await repliesOnThread()).toBe(0);
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it("sends an admitted reply and says so", async () => {
+    const { flash, anchor } = await reply({ expectedVersion: "1", body: typed.body }, [{ name: "prospetto.pdf", content: pdfSample() }]);
+
+    expect(anchor).toBe("#esito-operazione");
+    expect(flash).toEqual({ tone: "success", message: "Risposta inviata al contribuente." });
+    expect(await repliesOnThread()).toBe(1);
+    expect(await storedFiles()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { prisma } from "@/server/db/client";
+import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
+import { freePort } from "./test-database";
+
+/**
+ * Stand-ins for the notification providers: a real SMTP server in-process
+ * (npm smtp-server, messages parsed by mailparser) and a local HTTP endpoint
+ * answering as Twilio's Messages API does.
+ */
+
+export type ReceivedMail = { mail: ParsedMail; envelopeTo: string[] };
+
+export type TestSmtpServer = {
+  port: number;
+  url: string;
+  received: ReceivedMail[];
+  /** Closes the server (as an SMTP server going down); `start` opens it again on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+};
+
+/** An SMTP server on 127.0.0.1; recipients matching `refuse` are answered 550. */
+export async function startSmtpServer(options: { refuse?: RegExp } = {}): Promise<TestSmtpServer> {
+  const port = await freePort();
+  const received: ReceivedMail[] = [];
+  let server: SMTPServer | null = null;
+  const open = () =>
+    new Promise<void>((resolve, reject) => {
+      server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS", "AUTH"],
+        logger: false,
+        // Going down drops the clients' idle pooled connections at once.
+        closeTimeout: 50,
+        onRcptTo(address, _session, callback) {
+          if (options.refuse?.test(address.address)) {
+            callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
+            return;
+          }
+          callback();
+        },
+        onData(stream, session, callback) {
+          simpleParser(stream).then(
+            (mail) => {
+              received.push({ mail, envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        },
+      });
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
+  await open();
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const current = server;
+        server = null;
+        if (current) current.close(() => resolve());
+        else resolve();
+      }),
+    start: open,
+  };
+}
+
+export type TwilioRequest = { path: string; authorization: string | undefined; params: URLSearchParams };
+
+export type TwilioStandIn = {
+  url: string;
+  requests: TwilioRequest[];
+  stop(): Promise<void>;
+};
+
+async function bodyOf(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Answers POST /2010-04-01/Accounts/<sid>/Messages.json as Twilio does: 201
+ * with the message's sid, or 400 with Twilio's error 21211 for the numbers
+ * in `invalidNumbers`.
+ */
+export async function startTwilioStandIn(options: { invalidNumbers?: string[] } = {}): Promise<TwilioStandIn> {
+  const requests: TwilioRequest[] = [];
+  const server: Server = createServer((request, response) => {
+    void bodyOf(request).then((body) => {
+      const params = new URLSearchParams(body);
+      requests.push({ path: request.url ?? "", authorization: request.headers.authorization, params });
+      response.setHeader("content-type", "application/json");
+      const to = params.get("To") ?? "";
+      if (request.method !== "POST" || !/^\/2010-04-01\/Accounts\/AC\w+\/Messages\.json$/.test(request.url ?? "")) {
+        response.statusCode = 404;
+        response.end(JSON.stringify({ code: 20404, message: "The requested resource was not found", status: 404 }));
+        return;
+      }
+      if (options.invalidNumbers?.includes(to)) {
+        response.statusCode = 400;
+        response.end(JSON.stringify({ code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 }));
+        return;
+      }
+      response.statusCode = 201;
+      response.end(
+        JSON.stringify({
+          sid: `SM${randomBytes(16).toString("hex")}`,
+          status: "queued",
+          to,
+          from: params.get("From"),
+          body: params.get("Body"),
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Waits until `check` returns something truthy, polling; fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Jobs left by earlier test files point at notifications that no longer exist: start from an empty queue. */
+export async function clearNotificationQueue(): Promise<void> {
+  await prisma.$executeRawUnsafe(`DELETE FROM ${PGBOSS_SCHEMA}.job WHERE name = $1`, NOTIFICATION_QUEUE);
+}
+
+/** The delivery jobs of the queue, in any state. */
+export async function notificationJobCount(): Promise<number> {
+  const rows = await prisma.$queryRawUnsafe<{ count: bigint }[]>(
+    `SELECT count(*) AS count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1`,
+    NOTIFICATION_QUEUE,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
