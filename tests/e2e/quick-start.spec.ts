@@ -36,7 +36,7 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
     await expect(page.getByRole("button", { name: "Accedi come Mario Rossi" })).toBeVisible();
   });
 
-  test("in production mode the demo sign-in does not exist", async ({ page }) => {
+  test("in production mode the demo sign-in and the development mailbox do not exist", async ({ page }) => {
     test.setTimeout(90_000);
     const production = startProcess(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(productionPort)], {
       APP_ENV: "production",
@@ -59,6 +59,9 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
       await expect(page.getByRole("button", { name: "Entra con SPID o CIE" })).toBeVisible();
       await expect(page.getByText("Identità dimostrative")).toHaveCount(0);
       await expect(page.getByText("RSSMRA78E14H501S")).toHaveCount(0);
+
+      // The development mailbox does not exist in production.
+      expect((await page.goto(`${base}/dev/posta`))?.status()).toBe(404);
 
       await page.goto(`${base}/fascicolo/accesso`);
       await expect(page.getByRole("button", { name: "Entra con l'identità aziendale INPS" })).toBeVisible();

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { NotificationChannel } from "@/generated/prisma/enums";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { getConfig } from "@/server/config";
-import { contributorStateLabels, contributorStateOf, esitoLabels } from "@/server/requests/lifecycle";
+import { contributorStateLabels, contributorStateOf, esitoLabels } from "@/server/requests/states";
 import { addToOutbox, type OutboxMessage } from "./outbox";
 import { requestLinks } from "./public-links";
 import { selectRecipients } from "./recipients";

@@ -7,16 +7,8 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
-import {
-  allowedActions,
-  contributorStateLabels,
-  contributorStateOf,
-  contributorVisibleEventTypes,
-  esitoLabels,
-  eventTypeLabels,
-  quesitoStateLabels,
-  type TransitionAction,
-} from "@/server/requests/lifecycle";
+import { allowedActions, type TransitionAction } from "@/server/requests/lifecycle";
+import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, quesitoStateLabels } from "@/server/requests/states";
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";

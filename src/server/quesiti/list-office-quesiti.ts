@@ -6,7 +6,7 @@ import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
-import { quesitoStateLabels } from "@/server/requests/lifecycle";
+import { quesitoStateLabels } from "@/server/requests/states";
 import { fieldErrorsOf } from "@/server/requests/schemas";
 import { officeQuesitiWhere } from "./policy";
 import { QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";

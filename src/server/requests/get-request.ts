@@ -7,14 +7,7 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { isUuid } from "./actable-position";
 import { contributorMessagingRefusal } from "./contributor-messaging";
-import {
-  contributorStateLabels,
-  contributorStateOf,
-  contributorVisibleEventTypes,
-  esitoLabels,
-  eventTypeLabels,
-  type ContributorState,
-} from "./lifecycle";
+import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, type ContributorState } from "./states";
 import { requestAccessWhere } from "./policy";
 import type { UploadLimits } from "./get-new-request-form";
 import { requestContacts, type RequestContacts } from "./request-contacts";

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
-import {
-  allowedActions,
-  contributorStateOf,
-  planTransition,
-  quesitoStatesFor,
-  transitionRules,
-  type QuesitoSnapshot,
-  type TransitionAction,
-  type TransitionActorRef,
-  type TransitionCommand,
-} from "./lifecycle";
+import { allowedActions, planTransition, transitionRules, type QuesitoSnapshot, type TransitionAction, type TransitionActorRef, type TransitionCommand } from "./lifecycle";
+import { contributorStateOf, quesitoStatesFor } from "./states";
 
 const states: QuesitoState[] = ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE", "CHIUSO"];
 const operator: TransitionActorRef = { kind: "operator", operatorId: "op-1" };

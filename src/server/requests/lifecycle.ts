@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Actor } from "@/server/identity/actor";
 import { enqueueNotifications } from "@/server/notifications/enqueue-notifications";
 import { requestAccessWhere } from "./policy";
+import { quesitoStateLabels } from "./states";
 
 /**
  * THE lifecycle of a request and its back-office quesito. Every change of a
@@ -13,73 +14,6 @@ import { requestAccessWhere } from "./policy";
  * history event, last-activity date and the event's notifications (the
  * outbox, src/server/notifications) move together or not at all.
  */
-
-// ───────────────────────────── states and labels ─────────────────────────────
-
-/** What the contributor sees; derived from the quesito, so the two never disagree (F08). */
-export type ContributorState = "APERTA" | "IN_CARICO" | "CHIUSA";
-
-const contributorStates: Record<QuesitoState, ContributorState> = {
-  NUOVO: "APERTA",
-  IN_LAVORAZIONE: "IN_CARICO",
-  IN_ATTESA_CONTRIBUENTE: "IN_CARICO",
-  CHIUSO: "CHIUSA",
-};
-
-export function contributorStateOf(state: QuesitoState): ContributorState {
-  return contributorStates[state];
-}
-
-/** The quesito states that show the contributor a given state (for list filters). */
-export function quesitoStatesFor(state: ContributorState): QuesitoState[] {
-  return (Object.keys(contributorStates) as QuesitoState[]).filter((quesitoState) => contributorStates[quesitoState] === state);
-}
-
-export const contributorStateLabels: Record<ContributorState, string> = {
-  APERTA: "Aperta",
-  IN_CARICO: "In carico",
-  CHIUSA: "Chiusa",
-};
-
-export const quesitoStateLabels: Record<QuesitoState, string> = {
-  NUOVO: "Nuovo",
-  IN_LAVORAZIONE: "In lavorazione",
-  IN_ATTESA_CONTRIBUENTE: "In attesa del contribuente",
-  CHIUSO: "Chiuso",
-};
-
-export const esitoLabels: Record<Esito, string> = {
-  ACCOLTA: "Accolta",
-  PARZIALMENTE_ACCOLTA: "Parzialmente accolta",
-  NON_ACCOLTA: "Non accolta",
-  RISPOSTA_FORNITA: "Risposta fornita",
-};
-
-export const eventTypeLabels: Record<RequestEventType, string> = {
-  PROTOCOLLATA: "Protocollata",
-  SMISTATA: "Smistata alla sede competente",
-  PRESA_IN_CARICO: "Presa in carico",
-  RIASSEGNATA: "Riassegnata",
-  RISPOSTA: "Risposta della sede",
-  MESSAGGIO_CONTRIBUENTE: "Messaggio del contribuente",
-  NOTA_INTERNA: "Nota interna",
-  STATO_MODIFICATO: "Stato modificato",
-  CHIUSA: "Chiusa",
-};
-
-/**
- * Events the contributor's history shows. Internal notes and the office's
- * reasons for a reassignment stay in the office.
- */
-export const contributorVisibleEventTypes: readonly RequestEventType[] = [
-  "PROTOCOLLATA",
-  "SMISTATA",
-  "PRESA_IN_CARICO",
-  "RISPOSTA",
-  "MESSAGGIO_CONTRIBUENTE",
-  "STATO_MODIFICATO",
-  "CHIUSA",
-];
 
 // ───────────────────────────── the transition table ─────────────────────────────
 

@@ -5,12 +5,7 @@ import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import {
-  contributorStateLabels,
-  contributorStateOf,
-  quesitoStatesFor,
-  type ContributorState,
-} from "./lifecycle";
+import { contributorStateLabels, contributorStateOf, quesitoStatesFor, type ContributorState } from "./states";
 import { requestAccessWhere } from "./policy";
 import {
   fieldErrorsOf,

@@ -1,4 +1,4 @@
-import type { ContributorState } from "@/server/requests/lifecycle";
+import type { ContributorState } from "@/server/requests/states";
 import { StatusBadge, type BadgeTone } from "@/ui";
 
 const tones: Record<ContributorState, BadgeTone> = {
