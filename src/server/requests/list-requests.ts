@@ -88,9 +88,40 @@ function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.Reques
   return column === "protocolNumber" ? [{ protocolNumber: direction }] : [{ [column]: direction }, { id: direction }];
 }
 
+/** A client by exact codice fiscale, or by every word of the name (case and order aside). */
+function clientWhere(text: string): Prisma.PersonWhereInput {
+  const words = text.split(/\s+/).filter(Boolean);
+  return {
+    OR: [
+      { codiceFiscale: text.toUpperCase() },
+      {
+        AND: words.map((word) => ({
+          OR: [
+            { givenName: { contains: word, mode: "insensitive" as const } },
+            { familyName: { contains: word, mode: "insensitive" as const } },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/** What the list shows for these filters: the actor's requests only, sent from the Cassetto. */
+export function requestListWhere(actor: ContributorActor, query: RequestListQuery, now: Date): Prisma.RequestWhereInput {
+  return { AND: [requestAccessWhere(actor, now), { direction: "DAL_CONTRIBUENTE" }, ...filtersWhere(query)] };
+}
+
+/** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
+export function parseRequestListQuery(rawQuery: Record<string, unknown>): RequestListQuery {
+  const parsed = requestListQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
+  return parsed.data;
+}
+
 function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   const where: Prisma.RequestWhereInput[] = [];
   if (query.matricola) where.push({ position: { matricola: query.matricola } });
+  if (query.cliente) where.push({ holder: clientWhere(query.cliente) });
   if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });
   if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(stateOfFilter[query.stato]) } } });
   const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
@@ -114,12 +145,8 @@ export async function listRequests(
   rawQuery: Record<string, unknown>,
   now = new Date(),
 ): Promise<RequestListPage> {
-  const parsed = requestListQuerySchema.safeParse(rawQuery);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
-  const query = parsed.data;
-  const where: Prisma.RequestWhereInput = {
-    AND: [requestAccessWhere(actor, now), { direction: "DAL_CONTRIBUENTE" }, ...filtersWhere(query)],
-  };
+  const query = parseRequestListQuery(rawQuery);
+  const where = requestListWhere(actor, query, now);
 
   const after = decodeCursor(query.dopo, query.ordina);
   const before = after ? null : decodeCursor(query.prima, query.ordina);

@@ -231,6 +231,11 @@ export const requestListQuerySchema = z
       blankToUndefined,
       z.string().trim().max(20, "La matricola può contenere al massimo 20 caratteri.").toUpperCase().optional(),
     ),
+    /** An intermediary's client: codice fiscale or part of the name. */
+    cliente: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(60, "Il cliente può contenere al massimo 60 caratteri.").optional(),
+    ),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
     stato: z.preprocess(
       blankToUndefined,

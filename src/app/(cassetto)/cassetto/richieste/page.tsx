@@ -16,6 +16,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
 
 const filterLabels = {
+  cliente: "Cliente",
   matricola: "Matricola",
   oggetto: "Oggetto",
   stato: "Stato",
@@ -37,7 +38,7 @@ function firstValues(params: SearchParams): Record<string, string> {
 }
 
 /** The list's address with the current filters and some parameters changed (undefined drops one). */
-function listHref(query: RequestListQuery, changes: Record<string, string | undefined>): string {
+function listHref(query: RequestListQuery, changes: Record<string, string | undefined>, path = "/cassetto/richieste"): string {
   const params = new URLSearchParams();
   const merged: Record<string, string | undefined> = {
     ...Object.fromEntries(filterNames.map((name) => [name, query[name]])),
@@ -47,7 +48,7 @@ function listHref(query: RequestListQuery, changes: Record<string, string | unde
   };
   for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
   const search = params.toString();
-  return search ? `/cassetto/richieste?${search}` : "/cassetto/richieste";
+  return search ? `${path}?${search}` : path;
 }
 
 function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort: RequestSortKey; label: string }) {
@@ -159,6 +160,7 @@ export default async function RequestListPage({ searchParams }: Props) {
   const values = page?.query ?? params;
   const filtered = filterNames.some((name) => Boolean(params[name]));
   const error = (name: string) => errors[name]?.[0];
+  const byClient = actor.profile !== "TITOLARE";
 
   return (
     <>
@@ -177,6 +179,16 @@ export default async function RequestListPage({ searchParams }: Props) {
         <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
         <form method="get" action="/cassetto/richieste" noValidate>
           <div className="grid gap-x-6 md:grid-cols-3">
+            {byClient ? (
+              <TextField
+                name="cliente"
+                label={filterLabels.cliente}
+                hint="Codice fiscale o nome del cliente."
+                defaultValue={values.cliente ?? ""}
+                error={error("cliente")}
+                maxLength={60}
+              />
+            ) : null}
             <TextField name="matricola" label={filterLabels.matricola} defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={20} />
             <SelectField
               name="oggetto"
@@ -223,6 +235,11 @@ export default async function RequestListPage({ searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-4">
             <Button>Cerca</Button>
             <Link href="/cassetto/richieste">Azzera i filtri</Link>
+            {page && page.total > 0 ? (
+              <a href={listHref(page.query, { dopo: undefined, prima: undefined }, "/api/cassetto/richieste/esportazione")}>
+                Esporta in CSV ({page.total} {page.total === 1 ? "richiesta" : "richieste"})
+              </a>
+            ) : null}
           </div>
         </form>
       </Card>
@@ -231,7 +248,7 @@ export default async function RequestListPage({ searchParams }: Props) {
         <h2 id="risultati" className="mb-4 text-2xl font-semibold">
           Risultati
         </h2>
-        {page ? <Results page={page} filtered={filtered} byClient={actor.profile !== "TITOLARE"} /> : <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>}
+        {page ? <Results page={page} filtered={filtered} byClient={byClient} /> : <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>}
       </section>
     </>
   );

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, toCsv } from "./csv";
+
+describe("csvCell", () => {
+  it.each(["=1+1", "+39 333", "-2", "@SUM(A1)", "\t=cmd", "\r=cmd"])("neutralises a formula: %j", (value) => {
+    expect(csvCell(value).replace(/^"/, "").startsWith("'")).toBe(true);
+  });
+
+  it("leaves ordinary text alone and quotes separators, quotes and line breaks", () => {
+    expect(csvCell("Rossi Mario")).toBe("Rossi Mario");
+    expect(csvCell("a;b")).toBe('"a;b"');
+    expect(csvCell('detto "x"')).toBe('"detto ""x"""');
+    expect(csvCell("riga\nnuova")).toBe('"riga\nnuova"');
+  });
+});
+
+describe("toCsv", () => {
+  it("writes a BOM, a header line and CRLF rows", () => {
+    expect(toCsv(["Protocollo", "Stato"], [["INPS.7000.22/11/2026.0000001", "Aperta"]])).toBe(
+      "\uFEFFProtocollo;Stato\r\nINPS.7000.22/11/2026.0000001;Aperta\r\n",
+    );
+  });
+});

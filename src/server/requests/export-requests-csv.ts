@@ -1,0 +1,74 @@
+import "server-only";
+import { toCsv } from "@/lib/csv";
+import { formatRomeDateTime } from "@/lib/rome-dates";
+import { prisma } from "@/server/db/client";
+import { LimitExceededError } from "@/server/errors/domain-errors";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import type { ContributorActor } from "@/server/identity/actor";
+import { parseRequestListQuery, requestListWhere } from "./list-requests";
+import { contributorStateLabels, contributorStateOf } from "./states";
+
+/** More rows than a spreadsheet export should carry: narrow the filters first. */
+export const EXPORT_MAX_ROWS = 50_000;
+
+const headers = [
+  "Protocollo",
+  "Aperta il",
+  "Ultimo aggiornamento",
+  "Cliente",
+  "Codice fiscale cliente",
+  "Matricola",
+  "Denominazione",
+  "Gestione",
+  "Oggetto",
+  "Stato",
+] as const;
+
+/**
+ * The actor's request list as CSV, with the same filters as the page (B2):
+ * only what the actor may see, every page of it, newest activity first.
+ */
+export async function exportRequestsCsv(
+  actor: ContributorActor,
+  rawQuery: Record<string, unknown>,
+  now = new Date(),
+): Promise<string> {
+  const where = requestListWhere(actor, parseRequestListQuery(rawQuery), now);
+  const total = await prisma.request.count({ where });
+  if (total > EXPORT_MAX_ROWS) {
+    throw new LimitExceededError(
+      `L'esportazione è limitata a ${EXPORT_MAX_ROWS.toLocaleString("it-IT")} richieste: restringere i filtri.`,
+    );
+  }
+  const [requests, labels] = await Promise.all([
+    prisma.request.findMany({
+      where,
+      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+      select: {
+        protocolNumber: true,
+        createdAt: true,
+        lastActivityAt: true,
+        holder: { select: { codiceFiscale: true, givenName: true, familyName: true } },
+        position: { select: { matricola: true, denominazione: true, gestione: true } },
+        subject: { select: { label: true, parent: { select: { label: true } } } },
+        quesito: { select: { state: true } },
+      },
+    }),
+    getGestioneLabels(),
+  ]);
+  return toCsv(
+    headers,
+    requests.map((request) => [
+      request.protocolNumber,
+      formatRomeDateTime(request.createdAt),
+      formatRomeDateTime(request.lastActivityAt),
+      `${request.holder.givenName} ${request.holder.familyName}`,
+      request.holder.codiceFiscale,
+      request.position.matricola,
+      request.position.denominazione,
+      labels.get(request.position.gestione) ?? request.position.gestione,
+      request.subject.parent ? `${request.subject.parent.label} › ${request.subject.label}` : request.subject.label,
+      request.quesito ? contributorStateLabels[contributorStateOf(request.quesito.state)] : "",
+    ]),
+  );
+}
