@@ -1,0 +1,99 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { getConfig } from "@/server/config";
+import type { DomainError } from "@/server/errors/domain-errors";
+import { toProblem } from "@/server/errors/map-error";
+
+/**
+ * The outcome of a posted form, carried across the redirect that follows it
+ * (PRG), in a short-lived http-only cookie shown only when the address
+ * carries its `avviso` token: a link cannot put words of its own in the page,
+ * and what was typed comes back with a refused form (decision 0007). Each
+ * page family has its own cookie and set of forms.
+ */
+
+export const FLASH_PARAM = "avviso";
+/** Browsers keep cookies up to 4096 bytes; the typed values are dropped beyond this. */
+const MAX_COOKIE_VALUE = 3800;
+
+export type FormFlash<Form extends string> = {
+  tone: "success" | "danger";
+  message: string;
+  /** Which form the outcome belongs to: a refusal is shown at it. */
+  form?: Form;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
+
+export type FlashSettings<Form extends string> = {
+  cookieName: string;
+  /** The cookie is sent only below this path. */
+  path: string;
+  isForm: (value: string) => value is Form;
+};
+
+export type FlashCookie = {
+  token: string;
+  name: string;
+  value: string;
+  options: { httpOnly: true; sameSite: "lax"; path: string; maxAge: number; secure: boolean };
+};
+
+const flashSchema = z.object({
+  token: z.string(),
+  tone: z.enum(["success", "danger"]),
+  message: z.string(),
+  form: z.string().optional(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+  values: z.record(z.string(), z.string()).optional(),
+});
+
+const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/** The cookie that carries `flash`, and the token the redirect's address must name. */
+export function createFlashCookie<Form extends string>(settings: FlashSettings<Form>, flash: FormFlash<Form>): FlashCookie {
+  const token = randomBytes(12).toString("base64url");
+  let value = encode({ token, ...flash });
+  if (value.length > MAX_COOKIE_VALUE) value = encode({ token, ...flash, values: undefined });
+  return {
+    token,
+    name: settings.cookieName,
+    value,
+    options: {
+      httpOnly: true,
+      sameSite: "lax",
+      path: settings.path,
+      maxAge: 300,
+      secure: getConfig().PUBLIC_URL.startsWith("https://"),
+    },
+  };
+}
+
+/** The outcome of a refused form: the domain error's Italian message and field errors, and what was typed. */
+export function refusedFormFlash<Form extends string>(
+  error: DomainError,
+  form: Form,
+  values: Record<string, string>,
+): FormFlash<Form> {
+  const problem = toProblem(error);
+  return { tone: "danger", message: problem.detail, form, ...(problem.errors ? { errors: problem.errors } : {}), values };
+}
+
+/** The flash the cookie holds, if the address names its token and the form is one of the family's. */
+export function readFormFlash<Form extends string>(
+  settings: FlashSettings<Form>,
+  cookieValue: string | undefined,
+  token: string | undefined,
+): FormFlash<Form> | null {
+  if (!cookieValue || !token) return null;
+  try {
+    const parsed = flashSchema.safeParse(JSON.parse(Buffer.from(cookieValue, "base64url").toString("utf8")));
+    if (!parsed.success || parsed.data.token !== token) return null;
+    const { token: _token, form, ...rest } = parsed.data;
+    if (form !== undefined && !settings.isForm(form)) return null;
+    return form === undefined ? rest : { ...rest, form };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { z } from "zod";
+import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
+import { prisma } from "@/server/db/client";
+import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { grantDelegationSchema } from "./schemas";
+
+/**
+ * The holder gives a delegation on some of their positions, in force from now
+ * until the end of the chosen day (or without end). Only a holder acting as
+ * such may grant: an intermediary can never give themselves access.
+ */
+export async function grantDelegation(
+  actor: ContributorActor,
+  /** The posted form: delegateCodiceFiscale, kind, positionIds, validTo (yyyy-mm-dd or empty). */
+  input: unknown,
+  now = new Date(),
+): Promise<{ id: string }> {
+  if (actor.profile !== "TITOLARE") {
+    throw new ForbiddenError("Solo il titolare delle posizioni può conferire una delega.");
+  }
+  const parsed = grantDelegationSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
+  const { delegateCodiceFiscale, kind, positionIds, validTo } = parsed.data;
+
+  const errors: FieldErrors = {};
+  const validToInstant = validTo ? romeDayEnd(validTo) : null;
+  if (validTo && romeDayStart(validTo) <= now) errors.validTo = ["La data di fine deve essere successiva a oggi."];
+  const delegate = await prisma.person.findUnique({ where: { codiceFiscale: delegateCodiceFiscale }, select: { id: true } });
+  if (!delegate) errors.delegateCodiceFiscale = ["Nessuna persona registrata con questo codice fiscale."];
+  else if (delegate.id === actor.personId) errors.delegateCodiceFiscale = ["Non puoi conferire una delega a te stesso."];
+  if (!delegate || Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const wanted = [...new Set(positionIds)];
+  return prisma.$transaction(async (tx) => {
+    const owned = await tx.position.findMany({
+      where: { id: { in: wanted.filter((id) => z.uuid().safeParse(id).success) }, holderId: actor.personId },
+      select: { id: true },
+    });
+    if (owned.length !== wanted.length) throw new NotFoundError("Una delle posizioni indicate non esiste o non è accessibile.");
+    return tx.delegation.create({
+      data: {
+        kind,
+        status: "ACTIVE",
+        holderId: actor.personId,
+        delegateId: delegate.id,
+        validFrom: now,
+        validTo: validToInstant,
+        scope: { create: owned.map(({ id }) => ({ positionId: id })) },
+      },
+      select: { id: true },
+    });
+  });
+}
