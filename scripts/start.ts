@@ -8,22 +8,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, deliveryConfigProblems, parseConfig } from "../src/server/config";
 import { createPrismaClient } from "../src/server/db/create-client";
-import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
 import { startNotificationWorker, type NotificationWorker } from "../src/server/notifications/worker";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
+import { loadConfigOrExit, openDatabase } from "./process-setup";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 /** Outside production a secret is generated once and kept with the local data. */
 function demoAuthSecret(dataDir: string): string {
@@ -33,22 +27,8 @@ function demoAuthSecret(dataDir: string): string {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
-  const deliveryProblems = deliveryConfigProblems(config);
-  if (deliveryProblems.length > 0) fail(new ConfigError(deliveryProblems).message);
-  const dataDir = path.resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
-
-  const embedded = config.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
-  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+  const config = loadConfigOrExit();
+  const { dataDir, url: databaseUrl, embedded } = await openDatabase(config);
   const running: { next?: ChildProcess; worker?: NotificationWorker } = {};
   let stopping = false;
 

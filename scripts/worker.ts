@@ -7,32 +7,12 @@
  * DATA_DIR, the one `npm start` runs if it is running. The database must be
  * migrated (`npm start` or `npm run db:migrate`).
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { ConfigError, deliveryConfigProblems, parseConfig } from "../src/server/config";
-import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { startNotificationWorker } from "../src/server/notifications/worker";
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
+import { loadConfigOrExit, openDatabase } from "./process-setup";
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
-  const problems = deliveryConfigProblems(config);
-  if (problems.length > 0) fail(new ConfigError(problems).message);
-
-  const dataDir = path.resolve(config.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT });
-  const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+  const config = loadConfigOrExit();
+  const { url: databaseUrl, embedded } = await openDatabase(config);
 
   let worker;
   try {
