@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { productionEnv } from "../../tests/support/production-env";
 import { ConfigError, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
 
-const productionEnv = {
-  APP_ENV: "production",
-  DATABASE_URL: "postgres://cb@db:5432/cb",
-  AUTH_SECRET: "x".repeat(48),
-  OIDC_CONTRIBUENTI_ISSUER: "https://identita.example.it",
-  OIDC_CONTRIBUENTI_CLIENT_ID: "cassetto",
-  OIDC_CONTRIBUENTI_CLIENT_SECRET: "segreto",
-  OIDC_OPERATORI_ISSUER: "https://intranet.example.it",
-  OIDC_OPERATORI_CLIENT_ID: "fascicolo",
-  OIDC_OPERATORI_CLIENT_SECRET: "segreto",
-};
 
 describe("parseConfig", () => {
   it("starts in demo mode with defaults and no secrets", () => {

@@ -16,6 +16,8 @@ export type TemporaryStorage = {
   root: string;
   /** Where the file storage keeps its files (keys are paths below it). */
   filesRoot: string;
+  /** The temporary folder (TMPDIR): where uploads are staged while they arrive. */
+  stagingRoot: string;
   /** The keys of the stored files, sorted. */
   storedKeys(): Promise<string[]>;
   /** Points DATA_DIR and TMPDIR back and removes the folder. */
@@ -40,12 +42,14 @@ export async function useTemporaryStorage(): Promise<TemporaryStorage> {
   const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
   const root = await mkdtemp(path.join(tmpdir(), "cb-test-files-"));
   const filesRoot = path.join(root, "data", "files");
+  const stagingRoot = path.join(root, "tmp");
   process.env.DATA_DIR = path.join(root, "data");
-  process.env.TMPDIR = path.join(root, "tmp");
-  await mkdir(process.env.TMPDIR, { recursive: true });
+  process.env.TMPDIR = stagingRoot;
+  await mkdir(stagingRoot, { recursive: true });
   return {
     root,
     filesRoot,
+    stagingRoot,
     storedKeys: () => filesUnder(filesRoot),
     async dispose() {
       Object.assign(process.env, previous);

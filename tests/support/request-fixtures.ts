@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import type { Gestione } from "@/generated/prisma/enums";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
@@ -6,7 +7,9 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { createRequest } from "@/server/requests/create-request";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
 import { createOffice, createPerson, createPosition } from "./fixtures";
+import { seedDatabase } from "../../prisma/seed/seed-database";
 import { contributorActor, operatorActor } from "./quesito-fixtures";
+import { useTemporaryStorage, type TemporaryStorage } from "./request-files";
 
 /**
  * Builders for the contributor's side: a holder and their position, and
@@ -59,4 +62,38 @@ export type SentRequest = Awaited<ReturnType<typeof createSentRequest>>;
 /** What the office does on the request's quesito, through the state machine, in a transaction of its own. */
 export async function applyOfficeTransition(operator: OperatorActor, requestId: string, command: TransitionCommand, at?: Date) {
   await prisma.$transaction((tx) => applyTransition(tx, { ...command, actor: operator, quesito: { requestId }, at }));
+}
+
+/**
+ * Registers this test file's set-up: its own file storage (`useTemporaryStorage`)
+ * and the reference data (offices, gestioni, subject trees) loaded once before
+ * its tests, the storage removed after them. The returned storage is usable
+ * inside the tests.
+ */
+export function withStorageAndReferenceData(): TemporaryStorage {
+  let current: TemporaryStorage | undefined;
+  beforeAll(async () => {
+    current = await useTemporaryStorage();
+    await seedDatabase(prisma, { includeDemo: false });
+  });
+  afterAll(async () => {
+    await current?.dispose();
+  });
+  const storage = () => {
+    if (!current) throw new Error("La memoria dei file di prova esiste solo durante i test del file.");
+    return current;
+  };
+  return {
+    get root() {
+      return storage().root;
+    },
+    get filesRoot() {
+      return storage().filesRoot;
+    },
+    get stagingRoot() {
+      return storage().stagingRoot;
+    },
+    storedKeys: () => storage().storedKeys(),
+    dispose: () => storage().dispose(),
+  };
 }

@@ -1,18 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { stubProductionEnv } from "../../../tests/support/production-env";
 import { authOptionsFor, realmOfAuthRoute, safeCallbackPath, sessionCookieName } from "./auth-options";
 
-const production = {
-  APP_ENV: "production",
-  DATABASE_URL: "postgres://cb@db:5432/cb",
-  AUTH_SECRET: "s".repeat(48),
-  PUBLIC_URL: "https://cassetto.example.it",
-  OIDC_CONTRIBUENTI_ISSUER: "https://identita.example.it",
-  OIDC_CONTRIBUENTI_CLIENT_ID: "cassetto",
-  OIDC_CONTRIBUENTI_CLIENT_SECRET: "segreto",
-  OIDC_OPERATORI_ISSUER: "https://intranet.example.it/realms/inps",
-  OIDC_OPERATORI_CLIENT_ID: "fascicolo",
-  OIDC_OPERATORI_CLIENT_SECRET: "segreto",
-};
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -24,7 +13,7 @@ describe("authOptionsFor", () => {
   });
 
   it("has no demo sign-in at all in production, only OpenID Connect", () => {
-    for (const [name, value] of Object.entries(production)) vi.stubEnv(name, value);
+    stubProductionEnv({ PUBLIC_URL: "https://cassetto.example.it" });
     const cassetto = authOptionsFor("cassetto");
     expect(cassetto.providers.map((p) => p.id)).toEqual(["cassetto-spid"]);
     expect(cassetto.providers[0]).toMatchObject({

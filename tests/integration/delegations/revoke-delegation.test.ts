@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import { listDelegations } from "@/server/delegations/list-delegations";
 import { revokeDelegation } from "@/server/delegations/revoke-delegation";
@@ -7,23 +7,13 @@ import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/d
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequest } from "@/server/requests/get-request";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
-import { seededSubject } from "../../support/request-fixtures";
+import { seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
-let storage: TemporaryStorage;
+withStorageAndReferenceData();
 
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-
-afterAll(async () => {
-  await storage.dispose();
-});
 
 async function holderWithDelegate(overrides: Partial<Parameters<typeof createDelegation>[0]> = {}) {
   const office = await createOffice();

@@ -9,6 +9,7 @@ import {
 import { FISCAL_NUMBER_CLAIM } from "@/server/identity/identity-claims";
 import { resolveContributor } from "@/server/identity/resolve-contributor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
+import { stubProductionEnv } from "../../support/production-env";
 import {
   createDelegation,
   createOffice,
@@ -92,19 +93,7 @@ describe("authentication", () => {
     expect(await authenticateDemoOperator(operator.codiceFiscale)).toEqual({ id: operator.id });
     expect(await authenticateDemoPerson(uniqueCodiceFiscale())).toBeNull();
 
-    vi.stubEnv("APP_ENV", "production");
-    for (const [name, value] of Object.entries({
-      DATABASE_URL: process.env.DATABASE_URL!,
-      AUTH_SECRET: "s".repeat(40),
-      OIDC_CONTRIBUENTI_ISSUER: "https://identita.example.it",
-      OIDC_CONTRIBUENTI_CLIENT_ID: "c",
-      OIDC_CONTRIBUENTI_CLIENT_SECRET: "c",
-      OIDC_OPERATORI_ISSUER: "https://intranet.example.it",
-      OIDC_OPERATORI_CLIENT_ID: "o",
-      OIDC_OPERATORI_CLIENT_SECRET: "o",
-    })) {
-      vi.stubEnv(name, value);
-    }
+    stubProductionEnv();
     await expect(authenticateDemoPerson(person.codiceFiscale)).rejects.toBeInstanceOf(NotFoundError);
     await expect(authenticateDemoOperator(operator.codiceFiscale)).rejects.toBeInstanceOf(NotFoundError);
   });

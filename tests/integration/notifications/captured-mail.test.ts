@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -15,6 +15,7 @@ import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { createRequest } from "@/server/requests/create-request";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { clearNotificationQueue, waitFor } from "../../support/notification-servers";
+import { stubProductionEnv } from "../../support/production-env";
 import { useTemporaryStorage } from "../../support/request-files";
 
 // The quick start has no SMTP server and no Twilio: the worker captures each
@@ -116,25 +117,11 @@ describe("captured mail (no SMTP server, no Twilio)", () => {
   });
 
   it("does not exist in production", async () => {
-    const production = {
-      APP_ENV: "production",
-      AUTH_SECRET: "x".repeat(48),
-      OIDC_CONTRIBUENTI_ISSUER: "https://identita.example.it",
-      OIDC_CONTRIBUENTI_CLIENT_ID: "cassetto",
-      OIDC_CONTRIBUENTI_CLIENT_SECRET: "segreto",
-      OIDC_OPERATORI_ISSUER: "https://intranet.example.it",
-      OIDC_OPERATORI_CLIENT_ID: "fascicolo",
-      OIDC_OPERATORI_CLIENT_SECRET: "segreto",
-    };
-    const saved = Object.fromEntries(Object.keys(production).map((name) => [name, process.env[name]]));
-    Object.assign(process.env, production);
+    stubProductionEnv();
     try {
       await expect(listCapturedMail()).rejects.toBeInstanceOf(NotFoundError);
     } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -1,6 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import type { NextResponse } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
@@ -11,6 +9,7 @@ import { FLASH_COOKIE, FLASH_PARAM, readFlash } from "../../../src/app/(fascicol
 import { POST as postReply } from "../../../src/app/api/fascicolo/quesiti/[id]/risposta/route";
 import { createGestioneSettings, createOffice } from "../../support/fixtures";
 import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -18,31 +17,17 @@ vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(),
 
 const MB = 1024 * 1024;
 
-// Staged uploads go under TMPDIR and stored files under DATA_DIR: both are this file's own, so "nothing left behind" is exact.
-let workRoot: string;
-let stagingDir: string;
-let filesDir: string;
-const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+// This file's own DATA_DIR and TMPDIR, so that "nothing left behind" is exact.
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  workRoot = await mkdtemp(path.join(tmpdir(), "cb-refused-reply-test-"));
-  stagingDir = path.join(workRoot, "tmp");
-  filesDir = path.join(workRoot, "data", "files");
-  process.env.DATA_DIR = path.join(workRoot, "data");
-  process.env.TMPDIR = stagingDir;
-  await mkdir(stagingDir, { recursive: true });
+  storage = await useTemporaryStorage();
 });
 afterAll(async () => {
-  Object.assign(process.env, previous);
-  await rm(workRoot, { recursive: true, force: true });
+  await storage.dispose();
 });
 afterEach(async () => {
-  expect(await readdir(stagingDir)).toEqual([]);
+  expect(await readdir(storage.stagingRoot)).toEqual([]);
 });
-
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir(filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
 
 type FormFile = { name: string; content: Uint8Array };
 
@@ -102,7 +87,7 @@ describe("the office's reply refused for its file", () => {
       values: typed,
     });
     expect(await repliesOnThread()).toBe(0);
-    expect(await storedFiles()).toEqual([]);
+    expect(await storage.storedKeys()).toEqual([]);
     expect((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).version).toBe(1);
   });
 
@@ -118,7 +103,7 @@ describe("the office's reply refused for its file", () => {
       values: typed,
     });
     expect(await repliesOnThread()).toBe(0);
-    expect(await storedFiles()).toEqual([]);
+    expect(await storage.storedKeys()).toEqual([]);
   });
 
   it("sends an admitted reply and says so", async () => {
@@ -127,6 +112,6 @@ describe("the office's reply refused for its file", () => {
     expect(anchor).toBe("#esito-operazione");
     expect(flash).toEqual({ tone: "success", message: "Risposta inviata al contribuente." });
     expect(await repliesOnThread()).toBe(1);
-    expect(await storedFiles()).toHaveLength(2);
+    expect(await storage.storedKeys()).toHaveLength(2);
   });
 });

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
-import { applyOfficeTransition, createSentRequest, type SentRequest } from "../../support/request-fixtures";
+import { stagePdf } from "../../support/request-files";
+import { applyOfficeTransition, createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
 
 vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
@@ -17,16 +16,8 @@ vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
 
 const now = new Date("2026-11-20T10:00:00Z");
 const later = new Date("2026-11-21T09:30:00Z");
-let storage: TemporaryStorage;
+const storage = withStorageAndReferenceData();
 
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-
-afterAll(async () => {
-  await storage.dispose();
-});
 
 describe("addContributorMessage", () => {
   let holder: SentRequest["holder"];

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { createRequest, SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/create-request";
 import { openingEvents } from "@/server/requests/lifecycle";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
-import { createHolderWithPosition, seededSubject, type HolderWithPosition } from "../../support/request-fixtures";
+import { stagePdf } from "../../support/request-files";
+import { createHolderWithPosition, seededSubject, type HolderWithPosition, withStorageAndReferenceData } from "../../support/request-fixtures";
 
 vi.mock("@/server/protocol/assign-protocol-number", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/protocol/assign-protocol-number")>();
@@ -21,7 +20,7 @@ vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
 });
 
 const now = new Date("2026-11-20T10:00:00Z");
-let storage: TemporaryStorage;
+const storage = withStorageAndReferenceData();
 
 /** A valid form as the browser sends it. */
 function form(positionId: string, subjectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -61,14 +60,6 @@ async function counts() {
   return { requests, quesiti, messages, attachments, events, files: (await storage.storedKeys()).length };
 }
 
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-
-afterAll(async () => {
-  await storage.dispose();
-});
 
 describe("createRequest", () => {
   let office: HolderWithPosition["office"];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -11,13 +11,12 @@ import { getFormDraft } from "@/server/requests/get-form-draft";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
-import { applyOfficeTransition, createHolderWithPosition, seededSubject } from "../../support/request-fixtures";
+import { stagePdf } from "../../support/request-files";
+import { applyOfficeTransition, createHolderWithPosition, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
 
-let storage: TemporaryStorage;
+const storage = withStorageAndReferenceData();
 
 /** The multipart POST a browser sends for the form: text fields first, then the files. */
 async function multipartPost(fields: Record<string, string | string[]>, fileNames: string[] = []): Promise<Request> {
@@ -30,14 +29,6 @@ async function multipartPost(fields: Record<string, string | string[]>, fileName
   return new Request("http://localhost/api/cassetto/richieste", { method: "POST", body });
 }
 
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-
-afterAll(async () => {
-  await storage.dispose();
-});
 
 describe("form drafts: bad input loses nothing", () => {
   let actor: ContributorActor;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { MessageVisibility } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -7,23 +7,14 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequest } from "@/server/requests/get-request";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { stagePdf, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
-import { applyOfficeTransition, createSentRequest, seededSubject, type SentRequest } from "../../support/request-fixtures";
+import { stagePdf } from "../../support/request-files";
+import { applyOfficeTransition, createSentRequest, seededSubject, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
-let storage: TemporaryStorage;
+withStorageAndReferenceData();
 
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-
-afterAll(async () => {
-  await storage.dispose();
-});
 
 describe("getRequest", () => {
   let holder: SentRequest["holder"];

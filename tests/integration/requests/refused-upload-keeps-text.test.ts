@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -13,6 +11,7 @@ import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/rou
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createQuesito } from "../../support/quesito-fixtures";
+import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -22,32 +21,18 @@ const MB = 1024 * 1024;
 const NOT_ADMITTED =
   "Il file «ricevuta.pdf» non è un documento ammesso: sono accettati PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m.";
 
-// Staged uploads go under TMPDIR and kept files under DATA_DIR: both are this file's own, so "nothing left behind" is exact.
-let workRoot: string;
-let stagingDir: string;
-let filesDir: string;
-const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
+// This file's own DATA_DIR and TMPDIR, so that "nothing left behind" is exact.
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  workRoot = await mkdtemp(path.join(tmpdir(), "cb-refused-upload-test-"));
-  stagingDir = path.join(workRoot, "tmp");
-  filesDir = path.join(workRoot, "data", "files");
-  process.env.DATA_DIR = path.join(workRoot, "data");
-  process.env.TMPDIR = stagingDir;
-  await mkdir(stagingDir, { recursive: true });
+  storage = await useTemporaryStorage();
   await seedDatabase(prisma, { includeDemo: false });
 });
 afterAll(async () => {
-  Object.assign(process.env, previous);
-  await rm(workRoot, { recursive: true, force: true });
+  await storage.dispose();
 });
 afterEach(async () => {
-  expect(await readdir(stagingDir)).toEqual([]);
+  expect(await readdir(storage.stagingRoot)).toEqual([]);
 });
-
-async function storedFiles(): Promise<string[]> {
-  const entries = await readdir(filesDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-}
 
 type FormFile = { name: string; content: Uint8Array; type?: string };
 
@@ -113,7 +98,7 @@ describe("a refused upload keeps what was typed", () => {
     expect(draft.errors).toEqual({ allegati: [NOT_ADMITTED] });
     // The file admitted before the refusal was staged and is gone with the rest of the upload.
     expect(draft.files).toEqual([]);
-    expect(await storedFiles()).toEqual([]);
+    expect(await storage.storedKeys()).toEqual([]);
     expect(await prisma.request.count({ where: { positionId } })).toBe(0);
   });
 
@@ -132,7 +117,7 @@ describe("a refused upload keeps what was typed", () => {
     expect(draft.errors).toEqual({ allegati: ["Il file «scansione.pdf» supera il limite di 3 MB."] });
     expect(draft.files).toEqual(earlierFiles);
     await expect(getFormDraft(actor, earlier, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await storedFiles()).toHaveLength(1);
+    expect(await storage.storedKeys()).toHaveLength(1);
     expect(await prisma.request.count({ where: { positionId } })).toBe(0);
   });
 
