@@ -123,6 +123,14 @@ async function withEngine<T>(
     const pool = new pg.Pool({ connectionString: url });
     pools.push(pool);
     pool.on("connect", relabelCharColumnsOf);
+    // Dropping a shadow database (WITH FORCE) can end a connection the pool is
+    // still closing; PostgreSQL then reports 57P01 on it. Query failures still
+    // reach their callers through the query promises.
+    const ignoreTerminated = (error: Error & { code?: string }) => {
+      if (error.code !== "57P01") throw error;
+    };
+    pool.on("error", ignoreTerminated);
+    pool.on("connect", (client) => client.on("error", ignoreTerminated));
     const adapter = await new PrismaPg(pool).connect();
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = async (query) => {
