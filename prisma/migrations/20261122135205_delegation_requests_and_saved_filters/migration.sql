@@ -9,7 +9,7 @@ ADD COLUMN     "rejectedAt" TIMESTAMP(3),
 ADD COLUMN     "rejectedReason" TEXT,
 ADD COLUMN     "verificationAttempts" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "verificationCodeExpiresAt" TIMESTAMP(3),
-ADD COLUMN     "verificationCodeHash" VARCHAR(64);
+ADD COLUMN     "verificationCodeHash" VARCHAR(128);
 
 -- CreateTable
 CREATE TABLE "SavedRequestFilter" (
