@@ -13,15 +13,10 @@
  * Each phase stops after BENCH_TIMEOUT_SECONDS (default 120); everything is
  * removed at the end.
  */
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { parseConfig } from "../../src/server/config";
 import { createPrismaClient } from "../../src/server/db/create-client";
-import { startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
-import { applyMigrations } from "../../src/server/db/migrations";
+import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { smtpSender } from "../../src/server/notifications/channels/email";
 import { addToOutbox, type OutboxMessage } from "../../src/server/notifications/outbox";
 import { startNotificationWorker } from "../../src/server/notifications/worker";
@@ -32,17 +27,6 @@ const CONCURRENCY = 4;
 const BATCH_SIZE = 10;
 const IN_FLIGHT = CONCURRENCY * BATCH_SIZE;
 const ENQUEUE_CHUNK = 500;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function rate(count: number, ms: number): string {
   return `${Math.round((count / ms) * 1000).toLocaleString("it-IT")} al secondo`;
@@ -102,19 +86,17 @@ async function baseline(url: string): Promise<{ sent: number; ms: number }> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "cb-bench-"));
-  await chmod(dataDir, 0o755);
-  const database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const database = await createThrowawayDatabase({ label: "bench" });
   const smtp = await startSmtp();
   const prisma = createPrismaClient(database.url);
   try {
-    await applyMigrations(database.url);
     console.log(`Notifiche: ${COUNT.toLocaleString("it-IT")} e-mail verso un server SMTP locale; ${IN_FLIGHT} invii alla volta.`);
 
     const direct = await baseline(smtp.url);
     console.log(`1. nodemailer diretto (riferimento): ${direct.sent} inviate in ${direct.ms} ms, ${rate(direct.sent, direct.ms)}`);
 
-    const config = parseConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, MAIL_FROM: "bench@inps.example.it" });
+    // Only e-mails, all to the SMTP server: nothing is captured under DATA_DIR.
+    const config = parseConfig({ SMTP_URL: smtp.url, MAIL_FROM: "bench@inps.example.it" });
     const enqueueStarted = Date.now();
     for (let first = 0; first < COUNT; first += ENQUEUE_CHUNK) {
       const chunk = Array.from({ length: Math.min(ENQUEUE_CHUNK, COUNT - first) }, (_, offset) => message(first + offset));
@@ -139,8 +121,7 @@ async function main(): Promise<void> {
   } finally {
     await prisma.$disconnect();
     await smtp.stop();
-    await database.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await database.dispose();
   }
 }
 

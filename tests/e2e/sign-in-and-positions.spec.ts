@@ -56,6 +56,15 @@ test("an operator signs in on the office side and sees office and role", async (
   await expect(page.getByText("Operatore", { exact: true })).toBeVisible();
   await expect(page.getByText(/AOO 7000/)).toBeVisible();
   await expectNoAccessibilityViolations(page);
+
+  // The queue's search, and "Azzera i filtri" empties it again.
+  await page.goto("/fascicolo/quesiti");
+  await page.getByLabel("Cerca", { exact: true }).fill("RSSMRA78E14H501S");
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await expect(page).toHaveURL(/cerca=RSSMRA78E14H501S/);
+  await page.getByRole("link", { name: "Azzera i filtri" }).click();
+  await expect(page).toHaveURL(/\/fascicolo\/quesiti$/);
+  await expect(page.getByLabel("Cerca", { exact: true })).toHaveValue("");
 });
 
 test("a contributor session does not open office pages, and an office session does not open the Cassetto", async ({

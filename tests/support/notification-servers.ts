@@ -5,7 +5,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { prisma } from "@/server/db/client";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
-import { freePort } from "./test-database";
+import { freePort } from "@/server/db/throwaway-database";
 
 /**
  * Stand-ins for the notification providers: a real SMTP server in-process

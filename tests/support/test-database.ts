@@ -1,12 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { createDatabase, dropDatabase } from "@/server/db/databases";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { applyMigrations } from "@/server/db/migrations";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "@/server/db/throwaway-database";
 
 // The integration tests' database rule: one fresh, migrated database per test
 // run (`cb_test_<random>` on the server of TEST_DATABASE_URL when it is set,
@@ -14,53 +7,9 @@ import { applyMigrations } from "@/server/db/migrations";
 // test file starts from empty application tables (tests/integration/setup-file.ts),
 // and a test that wants the same per test calls `resetDatabase()` itself.
 
-export interface TestDatabase {
-  url: string;
-  dispose(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function throwawayDatabase(serverUrl: string): Promise<TestDatabase> {
-  const name = `cb_test_${randomBytes(6).toString("hex")}`;
-  const url = await createDatabase(serverUrl, name);
-  return { url, dispose: () => dropDatabase(serverUrl, name) };
-}
-
-async function embeddedDatabase(): Promise<TestDatabase> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "cb-test-"));
-  // Run as root, PostgreSQL runs as the `postgres` user, who must reach the cluster inside.
-  await chmod(dataDir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  return {
-    url: server.url,
-    async dispose() {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** A fresh database with the migrations applied. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  const database = serverUrl ? await throwawayDatabase(serverUrl) : await embeddedDatabase();
-  try {
-    await applyMigrations(database.url);
-    return database;
-  } catch (error) {
-    await database.dispose();
-    throw error;
-  }
+export function createTestDatabase(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase({ label: "test", serverUrl: process.env.TEST_DATABASE_URL });
 }
 
 /**

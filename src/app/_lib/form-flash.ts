@@ -20,6 +20,8 @@ const MAX_COOKIE_VALUE = 3800;
 export type FormFlash<Form extends string> = {
   tone: "success" | "danger";
   message: string;
+  /** A value the message is about, shown apart so it can be read out or copied (a verification code). */
+  highlight?: string;
   /** Which form the outcome belongs to: a refusal is shown at it. */
   form?: Form;
   errors?: Record<string, string[]>;
@@ -44,6 +46,7 @@ const flashSchema = z.object({
   token: z.string(),
   tone: z.enum(["success", "danger"]),
   message: z.string(),
+  highlight: z.string().optional(),
   form: z.string().optional(),
   errors: z.record(z.string(), z.array(z.string())).optional(),
   values: z.record(z.string(), z.string()).optional(),

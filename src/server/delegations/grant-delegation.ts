@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
+import { alreadyDelegatedMessage, alreadyDelegatedPositions, validToOf } from "./delegation-rules";
 import { grantDelegationSchema } from "./schemas";
 
 /**
@@ -22,11 +22,11 @@ export async function grantDelegation(
   }
   const parsed = grantDelegationSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
-  const { delegateCodiceFiscale, kind, positionIds, validTo } = parsed.data;
+  const { delegateCodiceFiscale, kind, positionIds } = parsed.data;
 
   const errors: FieldErrors = {};
-  const validToInstant = validTo ? romeDayEnd(validTo) : null;
-  if (validTo && romeDayStart(validTo) <= now) errors.validTo = ["La data di fine deve essere successiva a oggi."];
+  const validTo = validToOf(parsed.data.validTo, now);
+  if (validTo.error) errors.validTo = [validTo.error];
   const delegate = await prisma.person.findUnique({ where: { codiceFiscale: delegateCodiceFiscale }, select: { id: true } });
   if (!delegate) errors.delegateCodiceFiscale = ["Nessuna persona registrata con questo codice fiscale."];
   else if (delegate.id === actor.personId) errors.delegateCodiceFiscale = ["Non puoi conferire una delega a te stesso."];
@@ -39,14 +39,18 @@ export async function grantDelegation(
       select: { id: true },
     });
     if (owned.length !== wanted.length) throw new NotFoundError("Una delle posizioni indicate non esiste o non è accessibile.");
+    const taken = await alreadyDelegatedPositions(tx, { delegateId: delegate.id, kind, positionIds: wanted, now });
+    if (taken.length > 0) throw new ValidationError({ positionIds: [alreadyDelegatedMessage(taken)] });
     return tx.delegation.create({
       data: {
         kind,
         status: "ACTIVE",
+        origin: "CONFERITA",
         holderId: actor.personId,
         delegateId: delegate.id,
         validFrom: now,
-        validTo: validToInstant,
+        validTo: validTo.instant,
+        activatedAt: now,
         scope: { create: owned.map(({ id }) => ({ positionId: id })) },
       },
       select: { id: true },

@@ -18,17 +18,81 @@ export type RevokeDelegationInput = z.input<typeof revokeDelegationSchema>;
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A delegation's last day (yyyy-mm-dd), or empty for none. */
+const validToSchema = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || isoDay.test(value), { error: "Indicare una data di fine valida." })
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const delegationKindSchema = z.enum(["INTERMEDIARIO", "DIPENDENTE"], { error: "Scegliere il tipo di delega." });
+
 /** The holder's direct grant: who, as what, on which of their positions, until when (empty: no end). */
 export const grantDelegationSchema = z.object({
   delegateCodiceFiscale: codiceFiscaleSchema,
-  kind: z.enum(["INTERMEDIARIO", "DIPENDENTE"], { error: "Scegliere il tipo di delega." }),
+  kind: delegationKindSchema,
   positionIds: z
     .array(z.string(), { error: "Scegliere almeno una posizione." })
     .min(1, { error: "Scegliere almeno una posizione." }),
-  validTo: z
+  validTo: validToSchema,
+});
+
+/** Most positions one delegation request may name. */
+export const REQUEST_MATRICOLE_MAX = 50;
+
+/**
+ * A delegate's request: whose positions (the holder's codice fiscale and the
+ * matricole, separated by spaces, commas or new lines), as what, until when.
+ */
+export const requestDelegationSchema = z.object({
+  holderCodiceFiscale: codiceFiscaleSchema,
+  kind: delegationKindSchema,
+  matricole: z
+    .string({ error: "Indicare almeno una matricola." })
+    .transform((value) => [...new Set(value.toUpperCase().split(/[\s,;]+/).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().regex(/^[0-9A-Z]{1,20}$/, { error: "Le matricole contengono solo lettere e cifre (al più 20)." }))
+        .min(1, { error: "Indicare almeno una matricola." })
+        .max(REQUEST_MATRICOLE_MAX, { error: `Indicare al più ${REQUEST_MATRICOLE_MAX} matricole per richiesta.` }),
+    ),
+  validTo: validToSchema,
+});
+
+export type RequestDelegationInput = z.input<typeof requestDelegationSchema>;
+
+const delegationIdSchema = z.uuid({ error: "Delega non valida." });
+
+/** The holder's answer to a request: which one (accepting needs nothing else). */
+export const delegationRequestSchema = z.object({ delegationId: delegationIdSchema });
+
+/** The holder's refusal of a request, with an optional reason. */
+export const rejectDelegationSchema = z.object({
+  delegationId: delegationIdSchema,
+  reason: z
     .string()
     .trim()
-    .refine((value) => value === "" || isoDay.test(value), { error: "Indicare una data di fine valida." })
+    .max(REVOKE_REASON_MAX, { error: `Il motivo non può superare ${REVOKE_REASON_MAX} caratteri.` })
     .optional()
     .transform((value) => (value ? value : undefined)),
+});
+
+/** A verification code as typed: case, spaces and dashes do not matter. */
+export function normalizeVerificationCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, "");
+}
+
+/** The delegate's confirmation with the code the holder read out. */
+export const confirmDelegationSchema = z.object({
+  delegationId: delegationIdSchema,
+  code: z
+    .string({ error: "Inserire il codice di verifica." })
+    .transform(normalizeVerificationCode)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "Inserire il codice di verifica." })
+        .regex(/^[0-9A-Z]{8}$/, { error: "Il codice di verifica è di 8 caratteri, lettere e cifre." }),
+    ),
 });

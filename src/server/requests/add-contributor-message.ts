@@ -22,9 +22,10 @@ import {
 /**
  * A contributor's message, with attachments, on an open request (F07). The
  * message and the MESSAGGIO_CONTRIBUENTE transition are written in one
- * transaction; a closed request refuses it (ConflictError), someone else's
- * request is not found. Files are checked against the gestione's limits,
- * counting those kept from the form's draft.
+ * transaction; a closed request, or a communication of the office without a
+ * quesito, refuses it (ConflictError); someone else's request is not found.
+ * Files are checked against the gestione's limits, counting those kept from
+ * the form's draft.
  */
 export async function addContributorMessage(
   actor: ContributorActor,
@@ -38,8 +39,8 @@ export async function addContributorMessage(
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
     select: { id: true, position: { select: { gestione: true } }, quesito: { select: { state: true } } },
   });
-  if (!request?.quesito) throw new NotFoundError(REQUEST_NOT_FOUND);
-  const refusal = contributorMessagingRefusal(request.quesito.state);
+  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+  const refusal = contributorMessagingRefusal(request.quesito?.state ?? null);
   if (refusal) throw new ConflictError(refusal);
 
   const parsed = contributorMessageSchema.safeParse(input);

@@ -1,11 +1,15 @@
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { allowedActions, transitionRules } from "./lifecycle";
 
+/** A communication of the office that opened no quesito: there is no case to write on. */
+export const NO_REPLY_EXPECTED = "Questa comunicazione della sede non prevede una risposta.";
+
 /**
- * Why a contributor may not write on a request whose quesito is in `state`,
- * in the state machine's words; null when they may.
+ * Why a contributor may not write on a request whose quesito is in `state`
+ * (null: it has none), in the state machine's words; null when they may.
  */
-export function contributorMessagingRefusal(state: QuesitoState): string | null {
+export function contributorMessagingRefusal(state: QuesitoState | null): string | null {
+  if (state === null) return NO_REPLY_EXPECTED;
   if (allowedActions(state, "contributor").includes("MESSAGGIO_CONTRIBUENTE")) return null;
   const rule = transitionRules.MESSAGGIO_CONTRIBUENTE;
   return state === "CHIUSO" ? `La richiesta è chiusa: non è possibile ${rule.refusedWhenClosed}` : rule.refusedInState;

@@ -6,13 +6,14 @@ import { LimitExceededError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { parseRequestListQuery, requestListWhere } from "./list-requests";
-import { contributorStateLabels, contributorStateOf } from "./states";
+import { contributorStateLabels, requestDirectionLabels, requestStateOf } from "./states";
 
 /** More rows than a spreadsheet export should carry: narrow the filters first. */
 export const EXPORT_MAX_ROWS = 50_000;
 
 const headers = [
   "Protocollo",
+  "Tipo",
   "Aperta il",
   "Ultimo aggiornamento",
   "Cliente",
@@ -26,7 +27,8 @@ const headers = [
 
 /**
  * The actor's request list as CSV, with the same filters as the page (B2):
- * only what the actor may see, every page of it, newest activity first.
+ * only what the actor may see, requests and the office's communications,
+ * every page of it, newest activity first.
  */
 export async function exportRequestsCsv(
   actor: ContributorActor,
@@ -46,6 +48,7 @@ export async function exportRequestsCsv(
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       select: {
         protocolNumber: true,
+        direction: true,
         createdAt: true,
         lastActivityAt: true,
         holder: { select: { codiceFiscale: true, givenName: true, familyName: true } },
@@ -60,6 +63,7 @@ export async function exportRequestsCsv(
     headers,
     requests.map((request) => [
       request.protocolNumber,
+      requestDirectionLabels[request.direction],
       formatRomeDateTime(request.createdAt),
       formatRomeDateTime(request.lastActivityAt),
       `${request.holder.givenName} ${request.holder.familyName}`,
@@ -68,7 +72,7 @@ export async function exportRequestsCsv(
       request.position.denominazione,
       labels.get(request.position.gestione) ?? request.position.gestione,
       request.subject.parent ? `${request.subject.parent.label} › ${request.subject.label}` : request.subject.label,
-      request.quesito ? contributorStateLabels[contributorStateOf(request.quesito.state)] : "",
+      contributorStateLabels[requestStateOf(request.quesito)],
     ]),
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
+import type { ActingProfile, Esito, RequestDirection, RequestEventType } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -7,7 +7,15 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { isUuid } from "./actable-position";
 import { contributorMessagingRefusal } from "./contributor-messaging";
-import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, type ContributorState } from "./states";
+import {
+  contributorStateLabels,
+  contributorVisibleEventTypes,
+  esitoLabels,
+  eventTypeLabels,
+  requestDirectionLabels,
+  requestStateOf,
+  type ContributorState,
+} from "./states";
 import { requestAccessWhere } from "./policy";
 import type { UploadLimits } from "./get-new-request-form";
 import { requestContacts, type RequestContacts } from "./request-contacts";
@@ -35,11 +43,15 @@ export type RequestHistoryEntry = {
 
 export type RequestDetail = {
   id: string;
+  direction: RequestDirection;
+  /** "Richiesta" or "Comunicazione della sede". */
+  directionLabel: string;
   protocolNumber: string;
   createdAt: Date;
   lastActivityAt: Date;
   state: ContributorState;
   stateLabel: string;
+  /** The quesito's office; for a communication of the office without one, the position's competent office. */
   office: { code: string; name: string };
   position: { id: string; matricola: string; denominazione: string; gestioneLabel: string };
   subject: { label: string; areaLabel: string | null };
@@ -58,15 +70,24 @@ export type RequestDetail = {
 /**
  * A request as its contributor sees it (F07, F08): the public thread with its
  * files, the history with the operators' comments at each state change, the
- * outcome. Internal notes never leave the office. Someone else's request, or
- * one of a position the actor may no longer act on, is not found.
+ * outcome. Internal notes never leave the office. A communication the office
+ * started (F09) reads the same way. Someone else's request, or one of a
+ * position the actor may no longer act on, is not found.
  */
 export async function getRequest(actor: ContributorActor, requestId: string, now = new Date()): Promise<RequestDetail> {
   if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
     include: {
-      position: { select: { id: true, matricola: true, denominazione: true, gestione: true } },
+      position: {
+        select: {
+          id: true,
+          matricola: true,
+          denominazione: true,
+          gestione: true,
+          office: { select: { code: true, name: true } },
+        },
+      },
       subject: { select: { label: true, parent: { select: { label: true } } } },
       submittedBy: { select: { id: true, givenName: true, familyName: true } },
       holder: { select: { id: true, givenName: true, familyName: true } },
@@ -79,7 +100,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       },
     },
   });
-  if (!request?.quesito) throw new NotFoundError(REQUEST_NOT_FOUND);
+  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
   const { quesito } = request;
   const [labels, settings] = await Promise.all([
     getGestioneLabels(),
@@ -87,18 +108,20 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
   ]);
   if (!settings) throw new Error(`Mancano i limiti della gestione ${request.position.gestione}`);
 
-  const state = contributorStateOf(quesito.state);
-  const refusal = contributorMessagingRefusal(quesito.state);
+  const state = requestStateOf(quesito);
+  const refusal = contributorMessagingRefusal(quesito?.state ?? null);
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
 
   return {
     id: request.id,
+    direction: request.direction,
+    directionLabel: requestDirectionLabels[request.direction],
     protocolNumber: request.protocolNumber,
     createdAt: request.createdAt,
     lastActivityAt: request.lastActivityAt,
     state,
     stateLabel: contributorStateLabels[state],
-    office: quesito.office,
+    office: quesito?.office ?? request.position.office,
     position: {
       id: request.position.id,
       matricola: request.position.matricola,
@@ -131,7 +154,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       createdAt: event.createdAt,
       comment: event.comment,
     })),
-    esito: quesito.esito
+    esito: quesito?.esito
       ? { code: quesito.esito, label: esitoLabels[quesito.esito], comment: closing?.comment ?? null, closedAt: quesito.closedAt }
       : null,
     messaging: refusal

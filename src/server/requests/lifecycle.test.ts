@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
 import { allowedActions, planTransition, transitionRules, type QuesitoSnapshot, type TransitionAction, type TransitionActorRef, type TransitionCommand } from "./lifecycle";
-import { contributorStateOf, quesitoStatesFor } from "./states";
+import { contributorMessagingRefusal, NO_REPLY_EXPECTED } from "./contributor-messaging";
+import { contributorStateLabels, contributorStateOf, quesitoStatesFor, requestStateOf } from "./states";
 
 const states: QuesitoState[] = ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE", "CHIUSO"];
 const operator: TransitionActorRef = { kind: "operator", operatorId: "op-1" };
@@ -69,6 +70,15 @@ describe("contributor state", () => {
     expect(quesitoStatesFor("APERTA")).toEqual(["NUOVO"]);
     expect(quesitoStatesFor("IN_CARICO")).toEqual(["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"]);
     expect(quesitoStatesFor("CHIUSA")).toEqual(["CHIUSO"]);
+    expect(quesitoStatesFor("RICEVUTA")).toEqual([]);
+  });
+
+  it("shows a communication of the office without a quesito as received, and lets nobody write on it", () => {
+    expect(requestStateOf(null)).toBe("RICEVUTA");
+    expect(contributorStateLabels[requestStateOf(null)]).toBe("Ricevuta");
+    expect(requestStateOf({ state: "IN_ATTESA_CONTRIBUENTE" })).toBe("IN_CARICO");
+    expect(contributorMessagingRefusal(null)).toBe(NO_REPLY_EXPECTED);
+    expect(contributorMessagingRefusal("IN_ATTESA_CONTRIBUENTE")).toBeNull();
   });
 });
 

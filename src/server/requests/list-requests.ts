@@ -1,23 +1,28 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { RequestDirection } from "@/generated/prisma/enums";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorStateLabels, contributorStateOf, quesitoStatesFor, type ContributorState } from "./states";
+import { contributorStateLabels, quesitoStatesFor, requestDirectionLabels, requestStateOf, type ContributorState } from "./states";
 import { requestAccessWhere } from "./policy";
 import {
   fieldErrorsOf,
   REQUEST_PAGE_SIZE,
   requestListQuerySchema,
   type ContributorStateFilter,
+  type RequestKindFilter,
   type RequestListQuery,
   type RequestSortKey,
 } from "./schemas";
 
 export type RequestListRow = {
   id: string;
+  direction: RequestDirection;
+  /** "Richiesta" or "Comunicazione della sede". */
+  directionLabel: string;
   protocolNumber: string;
   createdAt: Date;
   lastActivityAt: Date;
@@ -41,6 +46,11 @@ const stateOfFilter: Record<ContributorStateFilter, ContributorState> = {
   aperta: "APERTA",
   in_carico: "IN_CARICO",
   chiusa: "CHIUSA",
+};
+
+const directionOfFilter: Record<RequestKindFilter, RequestDirection> = {
+  richieste: "DAL_CONTRIBUENTE",
+  comunicazioni: "DALLA_SEDE",
 };
 
 const sortColumn = {
@@ -80,7 +90,11 @@ function beyond(sort: RequestSortKey, direction: "asc" | "desc", cursor: Cursor)
   // Protocol numbers are unique: the column alone orders the rows.
   if (column === "protocolNumber") return { protocolNumber: { [op]: cursor.value } };
   const value = new Date(cursor.value);
-  return { OR: [{ [column]: { [op]: value } }, { [column]: value, id: { [op]: cursor.id } }] };
+  // (column, id) beyond (value, id), written with a bound on the column alone
+  // that PostgreSQL can use to start the index scan at the cursor
+  // (npm run bench:inbox: deep pages as fast as the first).
+  const orEqual = op === "lt" ? "lte" : "gte";
+  return { [column]: { [orEqual]: value }, OR: [{ [column]: { [op]: value } }, { id: { [op]: cursor.id } }] };
 }
 
 function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.RequestOrderByWithRelationInput[] {
@@ -106,9 +120,12 @@ function clientWhere(text: string): Prisma.PersonWhereInput {
   };
 }
 
-/** What the list shows for these filters: the actor's requests only, sent from the Cassetto. */
+/**
+ * What the list shows for these filters: the requests of the positions the
+ * actor may act on, sent from the Cassetto or started by the office.
+ */
 export function requestListWhere(actor: ContributorActor, query: RequestListQuery, now: Date): Prisma.RequestWhereInput {
-  return { AND: [requestAccessWhere(actor, now), { direction: "DAL_CONTRIBUENTE" }, ...filtersWhere(query)] };
+  return { AND: [requestAccessWhere(actor, now), ...filtersWhere(query)] };
 }
 
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
@@ -123,6 +140,7 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   if (query.matricola) where.push({ position: { matricola: query.matricola } });
   if (query.cliente) where.push({ holder: clientWhere(query.cliente) });
   if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });
+  if (query.tipo) where.push({ direction: directionOfFilter[query.tipo] });
   if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(stateOfFilter[query.stato]) } } });
   const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
     from || to ? { ...(from ? { gte: romeDayStart(from) } : {}), ...(to ? { lt: romeDayEnd(to) } : {}) } : null;
@@ -134,11 +152,12 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
 }
 
 /**
- * The requests the actor sent or may follow (F06): a holder's own positions,
- * an intermediary's clients across all of them. `rawQuery` is the page's
- * search parameters; invalid filters throw ValidationError with field
- * messages. Pages are cut by keyset (sort value, id), so a page costs the same
- * at the first row and at the ten-thousandth.
+ * The requests the actor sent or may follow (F06) and the communications the
+ * office sent them (F09): a holder's own positions, an intermediary's clients
+ * across all of them. `rawQuery` is the page's search parameters; invalid
+ * filters throw ValidationError with field messages. Pages are cut by keyset
+ * (sort value, id), so a page costs the same at the first row and at the
+ * ten-thousandth.
  */
 export async function listRequests(
   actor: ContributorActor,
@@ -165,6 +184,7 @@ export async function listRequests(
       take: REQUEST_PAGE_SIZE + 1,
       select: {
         id: true,
+        direction: true,
         protocolNumber: true,
         createdAt: true,
         lastActivityAt: true,
@@ -187,10 +207,11 @@ export async function listRequests(
   const page = found.slice(0, REQUEST_PAGE_SIZE);
   if (before) page.reverse();
   const rows = page.map((row): RequestListRow => {
-    if (!row.quesito) throw new Error(`La richiesta ${row.id} non ha un quesito`);
-    const state = contributorStateOf(row.quesito.state);
+    const state = requestStateOf(row.quesito);
     return {
       id: row.id,
+      direction: row.direction,
+      directionLabel: requestDirectionLabels[row.direction],
       protocolNumber: row.protocolNumber,
       createdAt: row.createdAt,
       lastActivityAt: row.lastActivityAt,

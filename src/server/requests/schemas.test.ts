@@ -10,6 +10,8 @@ import {
   normalizeLandline,
   normalizeMobile,
   requestListQuerySchema,
+  requestListSearch,
+  savedFilterNameSchema,
 } from "./schemas";
 
 const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
@@ -123,5 +125,48 @@ describe("requestListQuerySchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(Object.keys(fieldErrorsOf(result.error)).sort()).toEqual(["aggiornataAl", "apertaDal"]);
+  });
+});
+
+describe("the list's kind filter", () => {
+  it("takes requests or communications, blank for both, and refuses anything else on its field", () => {
+    expect(requestListQuerySchema.parse({ tipo: "comunicazioni" }).tipo).toBe("comunicazioni");
+    expect(requestListQuerySchema.parse({ tipo: "" }).tipo).toBeUndefined();
+    const result = requestListQuerySchema.safeParse({ tipo: "avvisi" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOf(result.error)).toEqual({ tipo: ["Scegliere un tipo tra quelli proposti."] });
+  });
+});
+
+describe("requestListSearch", () => {
+  it("writes the view in a fixed order, without blanks, cursors or unknown parameters", () => {
+    const view = { verso: "asc", dopo: "cursore", stato: "aperta", cliente: "", avviso: "token", tipo: "richieste", matricola: "123" };
+    expect(requestListSearch(view)).toBe("matricola=123&stato=aperta&tipo=richieste&verso=asc");
+  });
+
+  it("writes a parsed query whole, so that the same filters always make the same string", () => {
+    const one = requestListSearch(requestListQuerySchema.parse({ stato: "chiusa", cliente: " Rossi ", prima: "x" }));
+    const other = requestListSearch(requestListQuerySchema.parse({ verso: "desc", cliente: "Rossi", ordina: "aggiornamento", stato: "chiusa" }));
+    expect(one).toBe("cliente=Rossi&stato=chiusa&ordina=aggiornamento&verso=desc");
+    expect(other).toBe(one);
+  });
+
+  it("encodes what it writes", () => {
+    expect(requestListSearch({ cliente: "Rossi & figli=1" })).toBe("cliente=Rossi+%26+figli%3D1");
+  });
+});
+
+describe("savedFilterNameSchema", () => {
+  it("trims the name and wants 1 to 60 characters, with messages on the name field", () => {
+    expect(savedFilterNameSchema.parse({ name: "  Clienti di Roma  " })).toEqual({ name: "Clienti di Roma" });
+    const errorsOf = (name: unknown) => {
+      const result = savedFilterNameSchema.safeParse({ name });
+      return result.success ? {} : fieldErrorsOf(result.error);
+    };
+    expect(errorsOf("   ")).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
+    expect(errorsOf(undefined)).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
+    expect(errorsOf("x".repeat(61))).toEqual({ name: ["Il nome può contenere al massimo 60 caratteri."] });
+    expect(errorsOf(`  ${"x".repeat(60)}  `)).toEqual({});
   });
 });

@@ -215,6 +215,14 @@ export const requestSortLabels: Record<RequestSortKey, string> = {
 export const contributorStateFilters = ["aperta", "in_carico", "chiusa"] as const;
 export type ContributorStateFilter = (typeof contributorStateFilters)[number];
 
+/** Requests the contributor sent, or communications the office started (F09); absent, both. */
+export const requestKindFilters = ["richieste", "comunicazioni"] as const;
+export type RequestKindFilter = (typeof requestKindFilters)[number];
+export const requestKindFilterLabels: Record<RequestKindFilter, string> = {
+  richieste: "Richieste inviate",
+  comunicazioni: "Comunicazioni ricevute dalla sede",
+};
+
 export const REQUEST_PAGE_SIZE = 20;
 
 const isDayPattern = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -240,6 +248,10 @@ export const requestListQuerySchema = z
     stato: z.preprocess(
       blankToUndefined,
       z.enum(contributorStateFilters, { message: "Scegliere uno stato tra quelli proposti." }).optional(),
+    ),
+    tipo: z.preprocess(
+      blankToUndefined,
+      z.enum(requestKindFilters, { message: "Scegliere un tipo tra quelli proposti." }).optional(),
     ),
     apertaDal: isoDay,
     apertaAl: isoDay,
@@ -270,3 +282,46 @@ export const requestListQuerySchema = z
   );
 
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
+
+/**
+ * The parameters that choose what the list shows and in which order (the
+ * paging cursors aside), in the order its addresses write them.
+ */
+export const requestListViewKeys = [
+  "cliente",
+  "matricola",
+  "oggetto",
+  "stato",
+  "tipo",
+  "apertaDal",
+  "apertaAl",
+  "aggiornataDal",
+  "aggiornataAl",
+  "ordina",
+  "verso",
+] as const satisfies readonly (keyof RequestListQuery)[];
+export type RequestListViewKey = (typeof requestListViewKeys)[number];
+
+/**
+ * A view of the list as search parameters, in a fixed key order and without
+ * blanks or cursors: the same filters always make the same string.
+ */
+export function requestListSearch(view: Partial<Record<RequestListViewKey, string>>): string {
+  const params = new URLSearchParams();
+  for (const key of requestListViewKeys) {
+    const value = view[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+// ───────────────────────────── saved filters ─────────────────────────────
+
+export const SAVED_FILTER_NAME_MAX_LENGTH = 60;
+/** Saved filters a person may keep under one profile. */
+export const SAVED_FILTERS_MAX = 20;
+
+/** The name under which the list's current filters are saved (B2). */
+export const savedFilterNameSchema = z.object({
+  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome"),
+});

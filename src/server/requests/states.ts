@@ -1,4 +1,4 @@
-import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/enums";
+import type { Esito, QuesitoState, RequestDirection, RequestEventType } from "@/generated/prisma/enums";
 
 /**
  * The states and labels of a request and its quesito, apart from the state
@@ -6,8 +6,12 @@ import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/e
  * need not import the machine itself.
  */
 
-/** What the contributor sees; derived from the quesito, so the two never disagree (F08). */
-export type ContributorState = "APERTA" | "IN_CARICO" | "CHIUSA";
+/**
+ * What the contributor sees; derived from the quesito, so the two never
+ * disagree (F08). A communication of the office without a quesito is just
+ * RICEVUTA: there is no case to follow.
+ */
+export type ContributorState = "APERTA" | "IN_CARICO" | "CHIUSA" | "RICEVUTA";
 
 const contributorStates: Record<QuesitoState, ContributorState> = {
   NUOVO: "APERTA",
@@ -20,6 +24,11 @@ export function contributorStateOf(state: QuesitoState): ContributorState {
   return contributorStates[state];
 }
 
+/** The state of a request, or of a communication from the office, whether or not it opened a quesito. */
+export function requestStateOf(quesito: { state: QuesitoState } | null): ContributorState {
+  return quesito ? contributorStateOf(quesito.state) : "RICEVUTA";
+}
+
 /** The quesito states that show the contributor a given state (for list filters). */
 export function quesitoStatesFor(state: ContributorState): QuesitoState[] {
   return (Object.keys(contributorStates) as QuesitoState[]).filter((quesitoState) => contributorStates[quesitoState] === state);
@@ -29,6 +38,13 @@ export const contributorStateLabels: Record<ContributorState, string> = {
   APERTA: "Aperta",
   IN_CARICO: "In carico",
   CHIUSA: "Chiusa",
+  RICEVUTA: "Ricevuta",
+};
+
+/** A request the contributor sent, or a communication the office started (F09). */
+export const requestDirectionLabels: Record<RequestDirection, string> = {
+  DAL_CONTRIBUENTE: "Richiesta",
+  DALLA_SEDE: "Comunicazione della sede",
 };
 
 export const quesitoStateLabels: Record<QuesitoState, string> = {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { freePort } from "../../support/test-database";
+import { freePort } from "@/server/db/throwaway-database";
 
 const launcher = fileURLToPath(new URL("../../../src/server/db/embedded-postgres.ts", import.meta.url));
 

@@ -99,12 +99,14 @@ describe("revokeDelegation", () => {
     await expect(getRequest(contributorActor(holder), request.id, now)).resolves.toMatchObject({ id: request.id });
   });
 
-  it("revokes a pending delegation too", async () => {
+  it("leaves a pending request alone: it is rejected, not revoked", async () => {
     const { holder, delegation } = await holderWithDelegate({ status: "PENDING" });
 
-    await revokeDelegation(contributorActor(holder), { delegationId: delegation.id, reason: "Non richiesta" }, now);
+    await expect(
+      revokeDelegation(contributorActor(holder), { delegationId: delegation.id, reason: "Non richiesta" }, now),
+    ).rejects.toBeInstanceOf(ConflictError);
 
-    expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegation.id } })).status).toBe("REVOKED");
+    expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegation.id } })).status).toBe("PENDING");
   });
 
   it("requires a reason, with a field message", async () => {

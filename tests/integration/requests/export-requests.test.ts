@@ -8,31 +8,42 @@ import { contributorActor, createSubjectTree } from "../../support/quesito-fixtu
 const now = new Date("2026-11-20T12:00:00Z");
 let sequence = 0;
 
-async function sentRequest(position: { id: string; holderId: string }, subjectId: string, officeId: string) {
+/**
+ * A request the holder sent, with its quesito at the office; or, `fromOffice`,
+ * a communication the office started, without one.
+ */
+async function sentRequest(position: { id: string; holderId: string }, subjectId: string, officeId: string, fromOffice = false) {
   sequence += 1;
   const request = await prisma.request.create({
     data: {
+      direction: fromOffice ? "DALLA_SEDE" : "DAL_CONTRIBUENTE",
       positionId: position.id,
       subjectId,
       holderId: position.holderId,
-      submittedById: position.holderId,
-      actingProfile: "TITOLARE",
+      ...(fromOffice ? {} : { submittedById: position.holderId, actingProfile: "TITOLARE", quesito: { create: { officeId } } }),
       text: "Richiesta di prova per l'esportazione.",
       protocolNumber: `INPS.TEST.EXP.${String(sequence).padStart(7, "0")}`,
       createdAt: new Date("2026-10-01T09:00:00Z"),
       lastActivityAt: new Date(`2026-10-${String(sequence).padStart(2, "0")}T09:00:00Z`),
-      quesito: { create: { officeId } },
     },
   });
   return request.protocolNumber;
 }
+
+const lineOf = (csv: string, protocol: string) => csv.split("\r\n").find((line) => line.startsWith(protocol));
 
 describe("intermediary inbox: client filter and CSV export", () => {
   let intermediary: Awaited<ReturnType<typeof createPerson>>;
   let clientA: Awaited<ReturnType<typeof createPerson>>;
   let clientB: Awaited<ReturnType<typeof createPerson>>;
   let stranger: Awaited<ReturnType<typeof createPerson>>;
-  const protocols: Record<"a" | "b" | "stranger", string> = { a: "", b: "", stranger: "" };
+  const protocols: Record<"a" | "b" | "stranger" | "communication" | "strangerCommunication", string> = {
+    a: "",
+    b: "",
+    stranger: "",
+    communication: "",
+    strangerCommunication: "",
+  };
 
   beforeAll(async () => {
     const office = await createOffice();
@@ -56,18 +67,43 @@ describe("intermediary inbox: client filter and CSV export", () => {
     protocols.a = await sentRequest(positionA, subject.id, office.id);
     protocols.b = await sentRequest(positionB, subject.id, office.id);
     protocols.stranger = await sentRequest(positionStranger, subject.id, office.id);
+    protocols.communication = await sentRequest(positionA, subject.id, office.id, true);
+    protocols.strangerCommunication = await sentRequest(positionStranger, subject.id, office.id, true);
   });
 
-  it("exports every client's requests the intermediary may see, and nothing else", async () => {
+  it("exports every client's requests and communications the intermediary may see, and nothing else", async () => {
     const csv = await exportRequestsCsv(contributorActor(intermediary, "INTERMEDIARIO"), {}, now);
 
-    expect(csv.startsWith("\uFEFFProtocollo;Aperta il;Ultimo aggiornamento;Cliente;Codice fiscale cliente;")).toBe(true);
+    expect(csv.startsWith("\uFEFFProtocollo;Tipo;Aperta il;Ultimo aggiornamento;Cliente;Codice fiscale cliente;")).toBe(true);
     const lines = csv.trim().split("\r\n");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(csv).toContain(protocols.a);
     expect(csv).toContain(protocols.b);
+    expect(csv).toContain(protocols.communication);
     expect(csv).not.toContain(protocols.stranger);
+    expect(csv).not.toContain(protocols.strangerCommunication);
     expect(csv).toContain(`Anna Verdi;${clientA.codiceFiscale}`);
+  });
+
+  it("says of each row whether it is a request or a communication of the office, with its state", async () => {
+    const csv = await exportRequestsCsv(contributorActor(intermediary, "INTERMEDIARIO"), {}, now);
+
+    expect(lineOf(csv, protocols.a)).toMatch(/;Richiesta;.*;Aperta$/);
+    expect(lineOf(csv, protocols.communication)).toMatch(/;Comunicazione della sede;.*;Ricevuta$/);
+  });
+
+  it("exports one kind only with the tipo filter, as the list shows it", async () => {
+    const actor = contributorActor(intermediary, "INTERMEDIARIO");
+
+    const communications = await exportRequestsCsv(actor, { tipo: "comunicazioni" }, now);
+    const requests = await exportRequestsCsv(actor, { tipo: "richieste" }, now);
+    const listed = await listRequests(actor, { tipo: "comunicazioni" }, now);
+
+    expect(communications.trim().split("\r\n").slice(1).map((line) => line.split(";")[0])).toEqual([protocols.communication]);
+    expect(listed.rows.map((row) => row.protocolNumber)).toEqual([protocols.communication]);
+    expect(requests).toContain(protocols.a);
+    expect(requests).toContain(protocols.b);
+    expect(requests).not.toContain(protocols.communication);
   });
 
   it("neutralises a value a spreadsheet would run as a formula", async () => {
@@ -84,8 +120,9 @@ describe("intermediary inbox: client filter and CSV export", () => {
     const byName = await listRequests(actor, { cliente: "verdi anna" }, now);
     const csv = await exportRequestsCsv(actor, { cliente: "Verdi" }, now);
 
-    expect(byCf.rows.map((row) => row.protocolNumber)).toEqual([protocols.a]);
-    expect(byName.rows.map((row) => row.protocolNumber)).toEqual([protocols.a]);
+    // The client's communication from the office, with the latest activity, comes first.
+    expect(byCf.rows.map((row) => row.protocolNumber)).toEqual([protocols.communication, protocols.a]);
+    expect(byName.rows.map((row) => row.protocolNumber)).toEqual([protocols.communication, protocols.a]);
     expect(csv).toContain(protocols.a);
     expect(csv).not.toContain(protocols.b);
   });

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MessageVisibility } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
+import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
+import { addContributorMessage } from "@/server/requests/add-contributor-message";
+import { NO_REPLY_EXPECTED } from "@/server/requests/contributor-messaging";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequest } from "@/server/requests/get-request";
 import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
@@ -136,5 +138,48 @@ describe("getRequest", () => {
     // While the delegation was in force the intermediary did see it.
     const during = await getRequest(contributorActor(former, "INTERMEDIARIO"), requestId, new Date("2026-10-15T00:00:00Z"));
     expect(during.id).toBe(requestId);
+  });
+
+  it("shows a communication the office started without a quesito to whoever may act on the position, and to nobody else", async () => {
+    const subject = await seededSubject("AZIENDE");
+    const communication = await prisma.request.create({
+      data: {
+        direction: "DALLA_SEDE",
+        positionId: position.id,
+        subjectId: subject.id,
+        holderId: holder.id,
+        text: "Si comunica l'avvio della verifica contributiva.",
+        protocolNumber: `INPS.TEST.COM.${randomUUID()}`,
+        createdAt: now,
+        lastActivityAt: now,
+        messages: { create: { body: "Si comunica l'avvio della verifica contributiva.", authorOperatorId: operator.operatorId, createdAt: now } },
+      },
+    });
+    const intermediary = await createPerson("Intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
+    const former = await createPerson("Ex intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], status: "REVOKED" });
+
+    const detail = await getRequest(contributorActor(holder), communication.id, now);
+
+    expect(detail).toMatchObject({
+      direction: "DALLA_SEDE",
+      directionLabel: "Comunicazione della sede",
+      state: "RICEVUTA",
+      stateLabel: "Ricevuta",
+      office: { code: operator.office.code, name: operator.office.name },
+      submittedBy: null,
+      onBehalf: false,
+      esito: null,
+      history: [],
+      messaging: { allowed: false, reason: NO_REPLY_EXPECTED },
+    });
+    expect(detail.messages.map((message) => message.author)).toEqual([{ kind: "office", officeName: operator.office.name }]);
+    expect((await getRequest(contributorActor(intermediary, "INTERMEDIARIO"), communication.id, now)).id).toBe(communication.id);
+    await expect(getRequest(contributorActor(former, "INTERMEDIARIO"), communication.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(contributorActor(await createPerson("Estraneo")), communication.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    const reply = addContributorMessage(contributorActor(holder), communication.id, { text: "Prendo nota, grazie." }, [], now);
+    await expect(reply).rejects.toBeInstanceOf(ConflictError);
+    await expect(reply).rejects.toThrow(NO_REPLY_EXPECTED);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { QuesitoState } from "@/generated/prisma/enums";
+import type { QuesitoState, RequestDirection } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
@@ -12,7 +12,11 @@ const now = new Date("2026-11-20T12:00:00Z");
 
 let sequence = 0;
 
-/** Requests with their quesiti, written in bulk (the way a big history would be). */
+/**
+ * Requests with their quesiti, written in bulk (the way a big history would
+ * be). A communication of the office (DALLA_SEDE) has no submitter, and no
+ * quesito when `state` is null.
+ */
 async function bulkRequests(input: {
   count: number;
   positionId: string;
@@ -23,17 +27,20 @@ async function bulkRequests(input: {
   openedAt: (index: number) => Date;
   /** Last activity of the i-th request; defaults to its opening. */
   lastActivityAt?: (index: number) => Date;
-  state?: QuesitoState;
+  state?: QuesitoState | null;
+  direction?: RequestDirection;
 }) {
+  const fromOffice = input.direction === "DALLA_SEDE";
   const requests = await prisma.request.createManyAndReturn({
     data: Array.from({ length: input.count }, (_, index) => {
       sequence += 1;
       return {
+        direction: input.direction,
         positionId: input.positionId,
         subjectId: input.subjectId,
         holderId: input.holderId,
-        submittedById: input.holderId,
-        actingProfile: "TITOLARE" as const,
+        submittedById: fromOffice ? null : input.holderId,
+        actingProfile: fromOffice ? null : ("TITOLARE" as const),
         text: `Richiesta di prova numero ${sequence}`,
         protocolNumber: `INPS.TEST.${String(sequence).padStart(7, "0")}`,
         createdAt: input.openedAt(index),
@@ -42,9 +49,12 @@ async function bulkRequests(input: {
     }),
     select: { id: true },
   });
-  await prisma.quesito.createMany({
-    data: requests.map((request) => ({ requestId: request.id, officeId: input.officeId, state: input.state ?? "NUOVO" })),
-  });
+  const state = input.state === undefined ? "NUOVO" : input.state;
+  if (state) {
+    await prisma.quesito.createMany({
+      data: requests.map((request) => ({ requestId: request.id, officeId: input.officeId, state })),
+    });
+  }
   return requests.map((request) => request.id);
 }
 
@@ -207,6 +217,98 @@ describe("listRequests", () => {
     });
   });
 
+  describe("communications from the office (F09)", () => {
+    let client: Awaited<ReturnType<typeof createPerson>>;
+    let delegated: Awaited<ReturnType<typeof createPosition>>;
+    let sent: string;
+    let received: string;
+    let answered: string;
+    let onOtherPosition: string;
+    let strangers: string;
+
+    beforeAll(async () => {
+      client = await createPerson("Cliente");
+      delegated = await createPosition(client.id, officeId, "AZIENDE");
+      const other = await createPosition(client.id, officeId, "ARTIGIANI_COMMERCIANTI");
+      const common = { holderId: client.id, officeId, count: 1, positionId: delegated.id, subjectId: aziendeTree.subject.id };
+      /** One row, on the client's delegated position unless `changes` say otherwise, opened on that day of May. */
+      const opened = async (dayOfMay: number, changes: Partial<Parameters<typeof bulkRequests>[0]> = {}) => {
+        const [id] = await bulkRequests({ ...common, openedAt: () => day(`2026-05-0${dayOfMay}T10:00:00Z`), ...changes });
+        return id as string;
+      };
+      const fromOffice = { direction: "DALLA_SEDE", state: null } as const;
+      const stranger = await createPerson("Estraneo");
+      sent = await opened(1);
+      received = await opened(2, fromOffice);
+      answered = await opened(3, { ...fromOffice, state: "IN_ATTESA_CONTRIBUENTE" });
+      onOtherPosition = await opened(4, { ...fromOffice, positionId: other.id, subjectId: artigianiTree.subject.id });
+      strangers = await opened(5, {
+        ...fromOffice,
+        holderId: stranger.id,
+        positionId: (await createPosition(stranger.id, officeId, "AZIENDE")).id,
+      });
+    });
+
+    /** A new intermediary of the client, for the delegated position only. */
+    async function clientIntermediary() {
+      const intermediary = await createPerson("Intermediario");
+      const delegation = await createDelegation({ holderId: client.id, delegateId: intermediary.id, positionIds: [delegated.id] });
+      return { actor: contributorActor(intermediary, "INTERMEDIARIO"), delegation };
+    }
+
+    it("lists them beside the requests, each with its kind and a state even without a quesito", async () => {
+      const page = await listRequests(contributorActor(client), { ordina: "apertura", verso: "asc" }, now);
+
+      expect(ids(page)).toEqual([sent, received, answered, onOtherPosition]);
+      expect(page.rows.map((row) => [row.direction, row.directionLabel, row.state, row.stateLabel])).toEqual([
+        ["DAL_CONTRIBUENTE", "Richiesta", "APERTA", "Aperta"],
+        ["DALLA_SEDE", "Comunicazione della sede", "RICEVUTA", "Ricevuta"],
+        ["DALLA_SEDE", "Comunicazione della sede", "IN_CARICO", "In carico"],
+        ["DALLA_SEDE", "Comunicazione della sede", "RICEVUTA", "Ricevuta"],
+      ]);
+    });
+
+    it("filters by kind: the requests sent, or the communications received", async () => {
+      const byKind = async (tipo: string) => ids(await listRequests(contributorActor(client), { tipo, ordina: "apertura", verso: "asc" }, now));
+      expect(await byKind("comunicazioni")).toEqual([received, answered, onOtherPosition]);
+      expect(await byKind("richieste")).toEqual([sent]);
+      await expect(listRequests(contributorActor(client), { tipo: "avvisi" }, now)).rejects.toMatchObject({
+        fieldErrors: { tipo: ["Scegliere un tipo tra quelli proposti."] },
+      });
+    });
+
+    it("filters communications by state through their quesito, leaving out those that have none", async () => {
+      const byState = async (stato: string) => ids(await listRequests(contributorActor(client), { stato }, now));
+      expect(await byState("in_carico")).toEqual([answered]);
+      expect(await byState("aperta")).toEqual([sent]);
+      expect(await byState("chiusa")).toEqual([]);
+    });
+
+    it("shows an intermediary the communications of the delegated positions of their clients only", async () => {
+      const { actor } = await clientIntermediary();
+
+      const page = await listRequests(actor, { tipo: "comunicazioni" }, now);
+
+      expect(new Set(ids(page))).toEqual(new Set([received, answered]));
+      expect(ids(page)).not.toContain(onOtherPosition);
+      expect(ids(page)).not.toContain(strangers);
+    });
+
+    it("hides them from an intermediary as soon as the delegation is revoked", async () => {
+      const { actor, delegation } = await clientIntermediary();
+      expect((await listRequests(actor, {}, now)).total).toBe(3);
+
+      await prisma.delegation.update({
+        where: { id: delegation.id },
+        data: { status: "REVOKED", revokedAt: now, revokedReason: "Fine del mandato" },
+      });
+
+      const after = await listRequests(actor, {}, now);
+      expect(after.total).toBe(0);
+      expect(after.rows).toEqual([]);
+    });
+  });
+
   describe("pagination", () => {
     const total = 250;
     let person: Awaited<ReturnType<typeof createPerson>>;
@@ -268,6 +370,31 @@ describe("listRequests", () => {
       const second = await listRequests(actor, { ordina: "aggiornamento", verso: "asc", dopo: first.nextCursor ?? "" }, now);
       const reversed = [...expectedByUpdate].reverse();
       expect([...ids(first), ...ids(second)]).toEqual(reversed.slice(0, 2 * REQUEST_PAGE_SIZE));
+    });
+
+    it("walks the pages of one kind among interleaved requests and communications", async () => {
+      const mixed = await createPerson("Richieste e comunicazioni");
+      const position = await createPosition(mixed.id, officeId, "AZIENDE");
+      const start = Date.parse("2025-06-01T08:00:00Z");
+      const common = { count: 30, positionId: position.id, holderId: mixed.id, subjectId: aziendeTree.subject.id, officeId };
+      await bulkRequests({ ...common, openedAt: (index) => new Date(start + index * 7_200_000) });
+      const communications = await bulkRequests({
+        ...common,
+        direction: "DALLA_SEDE",
+        state: null,
+        openedAt: (index) => new Date(start + index * 7_200_000 + 3_600_000),
+      });
+      const actor = contributorActor(mixed);
+      const view = { tipo: "comunicazioni", ordina: "apertura", verso: "asc" };
+
+      const first = await listRequests(actor, view, now);
+      const second = await listRequests(actor, { ...view, dopo: first.nextCursor ?? "" }, now);
+      const back = await listRequests(actor, { ...view, prima: second.previousCursor ?? "" }, now);
+
+      expect(first.total).toBe(30);
+      expect([...ids(first), ...ids(second)]).toEqual(communications);
+      expect(second.nextCursor).toBeNull();
+      expect(ids(back)).toEqual(communications.slice(0, REQUEST_PAGE_SIZE));
     });
 
     it("shows the first page for a cursor it did not write", async () => {

@@ -2,34 +2,52 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { formatRomeDateTime } from "@/lib/rome-dates";
+import { acceptDelegationRequest } from "@/server/delegations/accept-delegation-request";
+import { confirmDelegationRequest } from "@/server/delegations/confirm-delegation-request";
 import { grantDelegation } from "@/server/delegations/grant-delegation";
+import { rejectDelegationRequest } from "@/server/delegations/reject-delegation-request";
+import { requestDelegation } from "@/server/delegations/request-delegation";
 import { revokeDelegation } from "@/server/delegations/revoke-delegation";
+import { formatVerificationCode } from "@/server/delegations/verification-code";
 import { DomainError } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
-import { DELEGATIONS_PATH, failureFlash, GRANT_FORM, FLASH_PARAM, flashCookie, type DelegationForm, type Flash } from "./_lib/flash";
+import {
+  DELEGATIONS_PATH,
+  delegationForm,
+  failureFlash,
+  FLASH_PARAM,
+  flashCookie,
+  GRANT_FORM,
+  REQUEST_FORM,
+  type DelegationForm,
+  type Flash,
+} from "./_lib/flash";
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
 };
 
+type Success = Pick<Flash, "message" | "highlight">;
+
 /**
  * Every form of the delegations page: resolve the actor, call one service,
  * keep the outcome for the page, and redirect (PRG). A refusal is shown at
  * its form with what was typed; a success at the top of the page.
  */
-async function run(
+async function run<Result>(
   form: DelegationForm,
   values: Record<string, string>,
-  service: (actor: Awaited<ReturnType<typeof requireContributor>>) => Promise<unknown>,
-  success: string,
+  service: (actor: ContributorActor) => Promise<Result>,
+  success: (result: Result) => Success,
 ): Promise<never> {
   const actor = await requireContributor(DELEGATIONS_PATH);
   let flash: Flash;
   let anchor = "esito-operazione";
   try {
-    await service(actor);
-    flash = { tone: "success", message: success };
+    flash = { tone: "success", ...success(await service(actor)) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     flash = failureFlash(error, form, values);
@@ -44,10 +62,10 @@ export async function revokeAction(formData: FormData): Promise<void> {
   const delegationId = text(formData, "delegationId");
   const reason = text(formData, "reason");
   await run(
-    `revoca-${delegationId}`,
+    delegationForm("revoca", delegationId),
     { reason },
     (actor) => revokeDelegation(actor, { delegationId, reason }),
-    "Delega revocata: il delegato non può più operare sulle posizioni indicate.",
+    () => ({ message: "Delega revocata: il delegato non può più operare sulle posizioni indicate." }),
   );
 }
 
@@ -62,6 +80,59 @@ export async function grantAction(formData: FormData): Promise<void> {
     GRANT_FORM,
     { ...input, positionIds: positionIds.join(",") },
     (actor) => grantDelegation(actor, { ...input, positionIds }),
-    "Delega conferita: il delegato può operare da subito sulle posizioni indicate.",
+    () => ({ message: "Delega conferita: il delegato può operare da subito sulle posizioni indicate." }),
+  );
+}
+
+export async function requestAction(formData: FormData): Promise<void> {
+  const input = {
+    holderCodiceFiscale: text(formData, "holderCodiceFiscale"),
+    kind: text(formData, "kind"),
+    matricole: text(formData, "matricole"),
+    validTo: text(formData, "validTo"),
+  };
+  await run(
+    REQUEST_FORM,
+    input,
+    (actor) => requestDelegation(actor, input),
+    () => ({
+      message:
+        "Richiesta di delega inviata. Quando il titolare l'avrà accettata ti comunicherà un codice di verifica, da inserire in questa pagina.",
+    }),
+  );
+}
+
+export async function acceptAction(formData: FormData): Promise<void> {
+  const delegationId = text(formData, "delegationId");
+  await run(
+    delegationForm("accetta", delegationId),
+    {},
+    (actor) => acceptDelegationRequest(actor, { delegationId }),
+    ({ code, expiresAt }) => ({
+      message: `Richiesta accettata. Comunica al delegato questo codice di verifica, valido fino al ${formatRomeDateTime(expiresAt)}: la delega sarà attiva quando lo avrà inserito. Il codice non sarà mostrato di nuovo; se lo perdi puoi generarne uno nuovo.`,
+      highlight: formatVerificationCode(code),
+    }),
+  );
+}
+
+export async function rejectAction(formData: FormData): Promise<void> {
+  const delegationId = text(formData, "delegationId");
+  const reason = text(formData, "reason");
+  await run(
+    delegationForm("rifiuta", delegationId),
+    { reason },
+    (actor) => rejectDelegationRequest(actor, { delegationId, reason }),
+    () => ({ message: "Richiesta di delega rifiutata." }),
+  );
+}
+
+export async function confirmAction(formData: FormData): Promise<void> {
+  const delegationId = text(formData, "delegationId");
+  const code = text(formData, "code");
+  await run(
+    delegationForm("conferma", delegationId),
+    { code },
+    (actor) => confirmDelegationRequest(actor, { delegationId, code }),
+    () => ({ message: "Codice corretto: la delega è attiva. Per operare sulle posizioni usa il profilo corrispondente alla delega." }),
   );
 }

@@ -1,14 +1,26 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
+import { listRequestFilters, type RequestFilterSummary } from "@/server/requests/list-request-filters";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
-import { requestSortLabels, type RequestListQuery, type RequestSortKey } from "@/server/requests/schemas";
+import {
+  requestKindFilterLabels,
+  requestListSearch,
+  requestSortLabels,
+  SAVED_FILTER_NAME_MAX_LENGTH,
+  SAVED_FILTERS_MAX,
+  type RequestListQuery,
+  type RequestSortKey,
+} from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
+import { FLASH_COOKIE, FLASH_PARAM, readFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
+import { deleteFilterAction, saveFilterAction } from "./actions";
 
 export const metadata: Metadata = { title: "Le mie richieste" };
 
@@ -20,6 +32,7 @@ const filterLabels = {
   matricola: "Matricola",
   oggetto: "Oggetto",
   stato: "Stato",
+  tipo: "Tipo",
   apertaDal: "Aperta dal",
   apertaAl: "Aperta fino al",
   aggiornataDal: "Aggiornata dal",
@@ -38,15 +51,12 @@ function firstValues(params: SearchParams): Record<string, string> {
 }
 
 /** The list's address with the current filters and some parameters changed (undefined drops one). */
-function listHref(query: RequestListQuery, changes: Record<string, string | undefined>, path = "/cassetto/richieste"): string {
-  const params = new URLSearchParams();
-  const merged: Record<string, string | undefined> = {
-    ...Object.fromEntries(filterNames.map((name) => [name, query[name]])),
-    ordina: query.ordina,
-    verso: query.verso,
-    ...changes,
-  };
-  for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
+function listHref(query: RequestListQuery, changes: Record<string, string | undefined>, path = REQUESTS_PATH): string {
+  const params = new URLSearchParams(requestListSearch(query));
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -96,6 +106,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
           <thead>
             <tr className="border-b border-neutral-400">
               <SortableHeader query={query} sort="protocollo" label="Protocollo" />
+              <th scope="col" className="py-2 pr-4">Tipo</th>
               <SortableHeader query={query} sort="apertura" label="Aperta il" />
               <th scope="col" className="py-2 pr-4">Posizione</th>
               <th scope="col" className="py-2 pr-4">Oggetto</th>
@@ -109,6 +120,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                 <td className="py-2 pr-4 font-mono">
                   <Link href={`/cassetto/richieste/${row.id}`}>{row.protocolNumber}</Link>
                 </td>
+                <td className="py-2 pr-4">{row.directionLabel}</td>
                 <td className="py-2 pr-4">{formatRomeDate(row.createdAt)}</td>
                 <td className="py-2 pr-4">
                   <span className="font-mono">{row.position.matricola}</span>
@@ -145,10 +157,83 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
   );
 }
 
+/** The list's current filters and order as hidden fields, so that a form's answer comes back to them. */
+function ViewFields({ view }: { view: string }) {
+  return [...new URLSearchParams(view)].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+function SaveFilterForm({ view, flash }: { view: string; flash: Flash | null }) {
+  const refused = flash?.form === SAVE_FILTER_FORM ? flash : null;
+  return (
+    <form action={saveFilterAction} id={SAVE_FILTER_FORM} aria-labelledby="titolo-salva-filtri" className="mt-6 max-w-2xl">
+      <h3 id="titolo-salva-filtri" className="mb-2 text-lg font-semibold">
+        Salva questi filtri
+      </h3>
+      {refused ? <Alert tone="danger">{refused.message}</Alert> : null}
+      <ViewFields view={view} />
+      <TextField
+        id="nome-filtri"
+        name="name"
+        label="Nome dei filtri"
+        hint={`I filtri e l'ordine dei risultati mostrati qui sotto. Con un nome già usato, i filtri salvati con quel nome vengono sostituiti. Al massimo ${SAVED_FILTERS_MAX} filtri.`}
+        width="medium"
+        required
+        maxLength={SAVED_FILTER_NAME_MAX_LENGTH}
+        autoComplete="off"
+        defaultValue={refused?.values?.name ?? ""}
+        error={refused?.errors?.name?.[0]}
+      />
+      <Button variant="secondary">Salva questi filtri</Button>
+    </form>
+  );
+}
+
+function SavedFilters({ filters, view, canSave, flash }: { filters: RequestFilterSummary[]; view: string; canSave: boolean; flash: Flash | null }) {
+  // A refused save is shown at its form, when the form is there.
+  const outcome = flash && !(canSave && flash.form === SAVE_FILTER_FORM) ? flash : null;
+  return (
+    <div id={SAVED_FILTERS_ANCHOR} className="mt-8">
+      <Card title="Filtri salvati">
+        {outcome ? (
+          <Alert tone={outcome.tone} important={outcome.tone === "success"}>
+            {outcome.message}
+          </Alert>
+        ) : null}
+        {filters.length === 0 ? (
+          <p>Non hai ancora salvato filtri: salva quelli in uso per ritrovarli con un clic.</p>
+        ) : (
+          <ul className="divide-y divide-neutral-200">
+            {filters.map((filter) => {
+              const current = filter.query === view;
+              return (
+                <li key={filter.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <Link href={`${REQUESTS_PATH}?${filter.query}`} aria-current={current ? "page" : undefined}>
+                    {filter.name}
+                    {current ? <span className="text-neutral-700"> (in uso)</span> : null}
+                  </Link>
+                  <form action={deleteFilterAction}>
+                    <input type="hidden" name="filterId" value={filter.id} />
+                    <ViewFields view={view} />
+                    <Button variant="secondary">
+                      Elimina<span className="sr-only"> il filtro «{filter.name}»</span>
+                    </Button>
+                  </form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {canSave ? <SaveFilterForm view={view} flash={flash} /> : <p className="mt-4">Correggere i filtri per poterli salvare.</p>}
+      </Card>
+    </div>
+  );
+}
+
 export default async function RequestListPage({ searchParams }: Props) {
-  const actor = await requireContributor("/cassetto/richieste");
+  const actor = await requireContributor(REQUESTS_PATH);
   const params = firstValues(await searchParams);
-  const subjectGroups = await listRequestSubjects(actor);
+  const [subjectGroups, savedFilters] = await Promise.all([listRequestSubjects(actor), listRequestFilters(actor)]);
+  const flash = readFlash((await cookies()).get(FLASH_COOKIE)?.value, params[FLASH_PARAM]);
   let page: RequestListPage | null = null;
   let errors: FieldErrors = {};
   try {
@@ -161,13 +246,15 @@ export default async function RequestListPage({ searchParams }: Props) {
   const filtered = filterNames.some((name) => Boolean(params[name]));
   const error = (name: string) => errors[name]?.[0];
   const byClient = actor.profile !== "TITOLARE";
+  // Invalid filters are carried as typed, so that a form's answer comes back to them.
+  const view = requestListSearch(page?.query ?? params);
 
   return (
     <>
       <Breadcrumb items={[{ href: "/cassetto", label: "Cassetto previdenziale" }, { label: "Le mie richieste" }]} />
       <PageHeading
         title="Le mie richieste"
-        lead="Le richieste inviate alle sedi INPS, con il loro stato. Apri una richiesta per leggere i messaggi e rispondere."
+        lead="Le richieste inviate alle sedi INPS e le comunicazioni ricevute dalle sedi, con il loro stato. Apri una richiesta per leggere i messaggi e rispondere."
       />
       <p className="mb-8">
         <Link href="/cassetto/richieste/nuova" className={buttonClasses("primary")}>
@@ -177,7 +264,8 @@ export default async function RequestListPage({ searchParams }: Props) {
 
       <Card title="Cerca tra le richieste">
         <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
-        <form method="get" action="/cassetto/richieste" noValidate>
+        {/* Keyed by the filters: a client-side navigation to other filters (a saved one, "Azzera") must show their values, which defaultValue alone does not. */}
+        <form key={view} method="get" action={REQUESTS_PATH} noValidate>
           <div className="grid gap-x-6 md:grid-cols-3">
             {byClient ? (
               <TextField
@@ -210,12 +298,22 @@ export default async function RequestListPage({ searchParams }: Props) {
               defaultValue={values.stato ?? ""}
               error={error("stato")}
             />
+            <SelectField
+              name="tipo"
+              label={filterLabels.tipo}
+              placeholder="Richieste e comunicazioni"
+              options={Object.entries(requestKindFilterLabels).map(([value, label]) => ({ value, label }))}
+              defaultValue={values.tipo ?? ""}
+              error={error("tipo")}
+            />
+          </div>
+          <div className="grid gap-x-6 md:grid-cols-2 lg:grid-cols-4">
             <TextField type="date" name="apertaDal" label={filterLabels.apertaDal} defaultValue={values.apertaDal ?? ""} error={error("apertaDal")} />
             <TextField type="date" name="apertaAl" label={filterLabels.apertaAl} defaultValue={values.apertaAl ?? ""} error={error("apertaAl")} />
-            <div aria-hidden="true" className="hidden md:block" />
             <TextField type="date" name="aggiornataDal" label={filterLabels.aggiornataDal} defaultValue={values.aggiornataDal ?? ""} error={error("aggiornataDal")} />
             <TextField type="date" name="aggiornataAl" label={filterLabels.aggiornataAl} defaultValue={values.aggiornataAl ?? ""} error={error("aggiornataAl")} />
-            <div aria-hidden="true" className="hidden md:block" />
+          </div>
+          <div className="grid gap-x-6 md:grid-cols-3">
             <SelectField
               name="ordina"
               label="Ordina per"
@@ -234,7 +332,7 @@ export default async function RequestListPage({ searchParams }: Props) {
           </div>
           <div className="flex flex-wrap items-center gap-4">
             <Button>Cerca</Button>
-            <Link href="/cassetto/richieste">Azzera i filtri</Link>
+            <Link href={REQUESTS_PATH}>Azzera i filtri</Link>
             {page && page.total > 0 ? (
               <a href={listHref(page.query, { dopo: undefined, prima: undefined }, "/api/cassetto/richieste/esportazione")}>
                 Esporta in CSV ({page.total} {page.total === 1 ? "richiesta" : "richieste"})
@@ -243,6 +341,8 @@ export default async function RequestListPage({ searchParams }: Props) {
           </div>
         </form>
       </Card>
+
+      <SavedFilters filters={savedFilters} view={view} canSave={page !== null} flash={flash} />
 
       <section aria-labelledby="risultati" className="mt-8">
         <h2 id="risultati" className="mb-4 text-2xl font-semibold">

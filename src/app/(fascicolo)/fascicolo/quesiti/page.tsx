@@ -87,7 +87,8 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
         {Object.keys(errors).length > 0 ? (
           <Alert tone="danger" title="Alcuni filtri non sono validi e non sono stati applicati: correggerli." />
         ) : null}
-        <form method="get" action="/fascicolo/quesiti">
+        {/* Keyed by the filters, so that "Azzera i filtri" (a client-side navigation) empties the fields. */}
+        <form key={pageHref(params, 1)} method="get" action="/fascicolo/quesiti">
           <TextField
             name="cerca"
             type="search"

@@ -25,3 +25,20 @@ describe("delegations page outcome across the redirect", () => {
     expect(readFlash(cookie.value, cookie.token)).toEqual({ tone: "danger", message: "No", form: "conferisci" });
   });
 });
+
+describe("delegations page forms", () => {
+  it("carries a highlighted value and accepts the request and answer forms, nothing else", () => {
+    const success = flashCookie({ tone: "success", message: "Richiesta accettata.", highlight: "ABCD-EFGH" });
+    expect(readFlash(success.value, success.token)).toEqual({ tone: "success", message: "Richiesta accettata.", highlight: "ABCD-EFGH" });
+
+    for (const form of ["richiedi", "accetta-1", "rifiuta-1", "conferma-1"] as const) {
+      const cookie = flashCookie({ tone: "danger", message: "No", form });
+      expect(readFlash(cookie.value, cookie.token)?.form).toBe(form);
+    }
+    const forged = flashCookie({ tone: "danger", message: "No", form: "richiedi" });
+    const tampered = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(forged.value, "base64url").toString("utf8")), form: "altro-1" }),
+    ).toString("base64url");
+    expect(readFlash(tampered, forged.token)).toBeNull();
+  });
+});

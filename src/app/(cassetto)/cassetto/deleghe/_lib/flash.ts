@@ -20,13 +20,21 @@ export const FLASH_COOKIE = "cb.cassetto.deleghe";
 export const DELEGATIONS_PATH = "/cassetto/deleghe";
 /** The form (and anchor) of the holder's direct grant. */
 export const GRANT_FORM = "conferisci";
-/** Forms of the page: the grant, and one revocation per delegation (`revoca-<id>`). */
-export type DelegationForm = typeof GRANT_FORM | `revoca-${string}`;
+/** The form (and anchor) of a delegate's request. */
+export const REQUEST_FORM = "richiedi";
+/** Forms about one delegation: `<action>-<delegation id>`. */
+const DELEGATION_ACTIONS = ["revoca", "accetta", "rifiuta", "conferma"] as const;
+export type DelegationAction = (typeof DELEGATION_ACTIONS)[number];
+/** Forms of the page: the grant, the request, and one per action on each delegation. */
+export type DelegationForm = typeof GRANT_FORM | typeof REQUEST_FORM | `${DelegationAction}-${string}`;
+
+export const delegationForm = (action: DelegationAction, delegationId: string): DelegationForm => `${action}-${delegationId}`;
 
 const settings: FlashSettings<DelegationForm> = {
   cookieName: FLASH_COOKIE,
   path: DELEGATIONS_PATH,
-  isForm: (value): value is DelegationForm => value === GRANT_FORM || value.startsWith("revoca-"),
+  isForm: (value): value is DelegationForm =>
+    value === GRANT_FORM || value === REQUEST_FORM || DELEGATION_ACTIONS.some((action) => value.startsWith(`${action}-`)),
 };
 
 export type Flash = FormFlash<DelegationForm>;

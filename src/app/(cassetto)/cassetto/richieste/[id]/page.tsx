@@ -60,6 +60,7 @@ function Summary({ request }: { request: RequestDetail }) {
 }
 
 function Thread({ request }: { request: RequestDetail }) {
+  const opening = request.direction === "DALLA_SEDE" ? "Comunicazione" : "Richiesta";
   return (
     <MessageThread>
       {request.messages.map((message, index) => (
@@ -69,7 +70,7 @@ function Thread({ request }: { request: RequestDetail }) {
           side="cassetto"
           heading={
             <>
-              {index === 0 ? "Richiesta" : "Messaggio"} di{" "}
+              {index === 0 ? opening : "Messaggio"} di{" "}
               {message.author.kind === "office" ? `INPS – ${message.author.officeName}` : message.author.name}
               <span className="block text-base font-normal text-neutral-700">
                 <time dateTime={message.createdAt.toISOString()}>{formatRomeDateTime(message.createdAt)}</time>
@@ -175,7 +176,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         items={[
           { href: "/cassetto", label: "Cassetto previdenziale" },
           { href: "/cassetto/richieste", label: "Le mie richieste" },
-          { label: `Richiesta ${request.protocolNumber}` },
+          { label: `${request.directionLabel} ${request.protocolNumber}` },
         ]}
       />
       {inviata ? (
@@ -187,7 +188,10 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         </Alert>
       ) : null}
       {messaggio ? <Alert tone="success" title="Messaggio inviato." important /> : null}
-      <PageHeading title={request.subject.label} lead={`Richiesta del ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`} />
+      <PageHeading
+        title={request.subject.label}
+        lead={`${request.direction === "DALLA_SEDE" ? "Comunicazione della sede ricevuta il" : "Richiesta del"} ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`}
+      />
       <NotificationFailures failures={failedNotifications} />
 
       <div className="space-y-8">
@@ -220,9 +224,11 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
           <History request={request} />
         </Card>
 
-        <Card title="Recapiti indicati nella richiesta">
-          <Contacts request={request} />
-        </Card>
+        {request.direction === "DAL_CONTRIBUENTE" ? (
+          <Card title="Recapiti indicati nella richiesta">
+            <Contacts request={request} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

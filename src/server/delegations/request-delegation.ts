@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/server/db/client";
+import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
+import { alreadyDelegatedMessage, alreadyDelegatedPositions, validToOf } from "./delegation-rules";
+import { requestDelegationSchema } from "./schemas";
+
+/**
+ * An intermediary or employee asks a holder for a delegation on some of the
+ * holder's positions, named by matricola. It gives no access: it waits,
+ * PENDING, for the holder to accept it and for the code the holder then
+ * receives to be entered here. A wrong codice fiscale and a wrong matricola
+ * get the same answer, so the form cannot be used to learn who holds what.
+ */
+export async function requestDelegation(
+  actor: ContributorActor,
+  /** The posted form: holderCodiceFiscale, kind, matricole (one text), validTo (yyyy-mm-dd or empty). */
+  input: unknown,
+  now = new Date(),
+): Promise<{ id: string }> {
+  const parsed = requestDelegationSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
+  const { holderCodiceFiscale, kind, matricole } = parsed.data;
+  if (holderCodiceFiscale === actor.codiceFiscale) {
+    throw new ValidationError({ holderCodiceFiscale: ["Non puoi chiedere una delega sulle tue posizioni."] });
+  }
+
+  const errors: FieldErrors = {};
+  const validTo = validToOf(parsed.data.validTo, now);
+  if (validTo.error) errors.validTo = [validTo.error];
+  const positions = await prisma.position.findMany({
+    where: { matricola: { in: matricole }, holder: { codiceFiscale: holderCodiceFiscale } },
+    select: { id: true, matricola: true, holderId: true },
+  });
+  const found = new Set(positions.map((position) => position.matricola));
+  const unknown = matricole.filter((matricola) => !found.has(matricola));
+  if (unknown.length > 0) {
+    errors.matricole = [
+      unknown.length === 1
+        ? `La matricola ${unknown[0]} non risulta intestata al codice fiscale indicato.`
+        : `Le matricole ${unknown.join(", ")} non risultano intestate al codice fiscale indicato.`,
+    ];
+  }
+  const holderId = positions[0]?.holderId;
+  if (!holderId || Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const positionIds = positions.map((position) => position.id);
+  return prisma.$transaction(async (tx) => {
+    const taken = await alreadyDelegatedPositions(tx, { delegateId: actor.personId, kind, positionIds, now });
+    if (taken.length > 0) throw new ValidationError({ matricole: [alreadyDelegatedMessage(taken)] });
+    return tx.delegation.create({
+      data: {
+        kind,
+        status: "PENDING",
+        origin: "RICHIESTA",
+        holderId,
+        delegateId: actor.personId,
+        validFrom: now,
+        validTo: validTo.instant,
+        scope: { create: positionIds.map((positionId) => ({ positionId })) },
+      },
+      select: { id: true },
+    });
+  });
+}
