@@ -124,7 +124,7 @@ test("an intermediary asks for a delegation, the holder accepts it, and its revo
   await expect(intermediary.getByRole("region", { name: "Francesca Ricci" })).toHaveCount(0);
   await expectNoAccessibilityViolations(intermediary);
   await intermediary.goto("/cassetto/richieste?cliente=RCCFNC80P52H501Q");
-  await expect(intermediary.getByText("Nessuna richiesta corrisponde ai filtri indicati.")).toBeVisible();
+  await expect(intermediary.getByText("Nessuna richiesta o comunicazione corrisponde ai filtri indicati.")).toBeVisible();
   await expectNoAccessibilityViolations(intermediary);
   await expect(intermediary.getByRole("link", { name: protocol })).toHaveCount(0);
   const response = await intermediary.goto(requestUrl);

@@ -44,6 +44,7 @@ test("an intermediary saves the inbox's filters, finds them again, exports the l
   await expect(page.getByLabel("Cliente")).toHaveValue("rossi");
 
   await expect(page.getByRole("link", { name: protocol })).toBeVisible();
+  await expect(page.getByText(/^[\d.]+ risultat[oi]\.$/)).toBeVisible();
 
   // The export of the filtered list, with the session's cookies.
   const exportHref = await page.getByRole("link", { name: /^Esporta in CSV/ }).getAttribute("href");

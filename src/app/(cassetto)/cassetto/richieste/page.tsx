@@ -83,9 +83,9 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
   const { query, rows, total } = page;
   if (total === 0) {
     return filtered ? (
-      <Alert tone="info">Nessuna richiesta corrisponde ai filtri indicati.</Alert>
+      <Alert tone="info">Nessuna richiesta o comunicazione corrisponde ai filtri indicati.</Alert>
     ) : (
-      <Alert tone="info" title="Non hai ancora inviato richieste.">
+      <Alert tone="info" title="Non ci sono ancora richieste né comunicazioni della sede.">
         <p>
           <Link href="/cassetto/richieste/nuova">Invia una nuova richiesta</Link> alla sede INPS competente.
         </p>
@@ -96,12 +96,12 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
   return (
     <>
       <p className="mb-4" role="status">
-        {total === 1 ? "1 richiesta trovata." : `${total.toLocaleString("it-IT")} richieste trovate.`}
+        {total === 1 ? "1 risultato." : `${total.toLocaleString("it-IT")} risultati.`}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <caption className="mb-2 text-left text-neutral-700">
-            Le tue richieste, in ordine {direction} di {requestSortLabels[query.ordina].toLowerCase()}.
+            Richieste e comunicazioni, in ordine {direction} di {requestSortLabels[query.ordina].toLowerCase()}.
           </caption>
           <thead>
             <tr className="border-b border-neutral-400">
