@@ -3,18 +3,20 @@
  * a running portal. Validates the configuration, starts the embedded
  * PostgreSQL when DATABASE_URL is unset, applies migrations, seeds an empty
  * database, builds the app if it was never built, starts the notification
- * worker in this process, then runs Next.js, and stops everything cleanly
- * (Next.js, the worker, then the database) on Ctrl-C or SIGTERM.
+ * worker in this process (unless NOTIFICATION_WORKER=separate), then runs
+ * Next.js, and stops everything cleanly (Next.js, the worker, then the
+ * database) on Ctrl-C or SIGTERM.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { AppConfig } from "../src/server/config";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { applyMigrations } from "../src/server/db/migrations";
 import { startNotificationWorker, type NotificationWorker } from "../src/server/notifications/worker";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
-import { loadConfigOrExit, openDatabase } from "./process-setup";
+import { handleShutdown, loadConfigOrExit, openDatabase } from "./process-setup";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -26,26 +28,22 @@ function demoAuthSecret(dataDir: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const { dataDir, url: databaseUrl, embedded } = await openDatabase(config);
-  const running: { next?: ChildProcess; worker?: NotificationWorker } = {};
-  let stopping = false;
+/** NOTIFICATION_WORKER=separate leaves delivery to `npm run worker`. */
+const runsWorker = (config: AppConfig) => config.NOTIFICATION_WORKER === "in-process";
 
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(runsWorker);
+  const database = await openDatabase(config);
+  const { dataDir, url: databaseUrl, embedded } = database;
+  const running: { next?: ChildProcess; worker?: NotificationWorker } = {};
+  const shutdown = handleShutdown(database, async () => {
     const next = running.next;
     if (next && next.exitCode === null) {
       next.kill("SIGTERM");
       await new Promise((resolve) => next.once("exit", resolve));
     }
     await running.worker?.stop().catch((error: unknown) => console.error(error));
-    await embedded?.stop();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  });
 
   try {
     const applied = await applyMigrations(databaseUrl);
@@ -65,9 +63,7 @@ async function main(): Promise<void> {
       const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
       if (build.status !== 0) throw new Error("Compilazione non riuscita.");
     }
-    if (config.NOTIFICATION_WORKER === "in-process") {
-      running.worker = await startNotificationWorker({ databaseUrl, config });
-    }
+    if (runsWorker(config)) running.worker = await startNotificationWorker({ databaseUrl, config });
   } catch (error) {
     console.error(error);
     await shutdown(1);

@@ -7,33 +7,25 @@
  * DATA_DIR, the one `npm start` runs if it is running. The database must be
  * migrated (`npm start` or `npm run db:migrate`).
  */
-import { startNotificationWorker } from "../src/server/notifications/worker";
-import { loadConfigOrExit, openDatabase } from "./process-setup";
+import { startNotificationWorker, type NotificationWorker } from "../src/server/notifications/worker";
+import { handleShutdown, loadConfigOrExit, openDatabase } from "./process-setup";
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const { url: databaseUrl, embedded } = await openDatabase(config);
+  const config = loadConfigOrExit(() => true);
+  const database = await openDatabase(config);
+  let worker: NotificationWorker | undefined;
+  const shutdown = handleShutdown(database, async () => {
+    await worker?.stop().catch((error: unknown) => console.error(error));
+  });
 
-  let worker;
   try {
-    worker = await startNotificationWorker({ databaseUrl, config });
+    worker = await startNotificationWorker({ databaseUrl: database.url, config });
   } catch (error) {
     console.error("Avvio del servizio delle notifiche non riuscito (database migrato? npm run db:migrate):", error);
-    await embedded?.stop();
-    process.exit(1);
+    await shutdown(1);
+    return;
   }
   console.log("Servizio delle notifiche avviato: Ctrl-C per fermarlo.");
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await worker.stop().catch((error: unknown) => console.error(error));
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
 }
 
 void main();

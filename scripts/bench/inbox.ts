@@ -110,10 +110,10 @@ function generation(now: Date, literal: (text: string) => string): string[] {
      UNION ALL
      SELECT gen_random_uuid(), h.id, 1 + h.n % ${OTHER_INTERMEDIARIES}, 'INTERMEDIARIO', 'ACTIVE', NULL
      FROM bench_holder h WHERE NOT h.delegated AND h.n % 5 < 3`,
-    `INSERT INTO "Delegation" (id, kind, status, "holderId", "delegateId", "validFrom", "validTo", "activatedAt",
+    `INSERT INTO "Delegation" (id, kind, status, "holderId", "delegateId", "validFrom", "validTo",
                                "revokedAt", "revokedReason", "updatedAt")
      SELECT d.id, d.kind::"DelegationKind", d.status::"DelegationStatus", d.holder_id, i.id,
-            ${at} - interval '4 years', d.valid_to, ${at} - interval '4 years',
+            ${at} - interval '4 years', d.valid_to,
             CASE WHEN d.status = 'REVOKED' THEN ${at} - interval '60 days' END,
             CASE WHEN d.status = 'REVOKED' THEN 'Mandato concluso' END, ${at}
      FROM bench_delegation d JOIN bench_intermediary i ON i.n = d.delegate_n`,

@@ -1,6 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAccessibilityViolations } from "./support/accessibility";
 import { signInAsContributor } from "./support/sign-in";
+
+/** On the holder's Deleghe page: revokes the delegation to `delegate` with `reason`, checking the outcome and the page. */
+async function revokeDelegation(holder: Page, delegate: string, reason: string): Promise<void> {
+  const reasonField = holder.getByLabel(`Motivo della revoca della delega a ${delegate}`);
+  await reasonField.fill(reason);
+  await holder.locator("form", { has: reasonField }).getByRole("button", { name: "Revoca la delega" }).click();
+  await expect(holder.getByText("Delega revocata: il delegato non può più operare sulle posizioni indicate.")).toBeVisible();
+  await expectNoAccessibilityViolations(holder);
+}
 
 // Luca Conti's delegation from Esposito Costruzioni is used by no other e2e test.
 test("a holder revokes an intermediary's delegation and the intermediary loses the client at once", async ({ browser }) => {
@@ -15,11 +24,7 @@ test("a holder revokes an intermediary's delegation and the intermediary loses t
   await holder.getByRole("link", { name: "Deleghe" }).click();
   await expect(holder.getByRole("heading", { level: 1, name: "Deleghe" })).toBeVisible();
   await expectNoAccessibilityViolations(holder);
-  const reason = holder.getByLabel("Motivo della revoca della delega a Luca Conti");
-  await reason.fill("Cambio di consulente del lavoro.");
-  await holder.locator("form", { has: reason }).getByRole("button", { name: "Revoca la delega" }).click();
-  await expect(holder.getByText("Delega revocata: il delegato non può più operare sulle posizioni indicate.")).toBeVisible();
-  await expectNoAccessibilityViolations(holder);
+  await revokeDelegation(holder, "Luca Conti", "Cambio di consulente del lavoro.");
 
   await intermediary.goto("/cassetto");
   await expect(intermediary.getByRole("region", { name: "Antonio Esposito" })).toHaveCount(0);
@@ -72,10 +77,11 @@ test("an intermediary asks for a delegation, the holder accepts it, and its revo
   // The intermediary enters a wrong code, then the right one.
   await intermediary.goto("/cassetto/deleghe");
   const codeField = intermediary.getByLabel("Codice di verifica ricevuto da Francesca Ricci");
-  await codeField.fill(code === "AAAA-AAAA" ? "BBBB-BBBB" : "AAAA-AAAA");
+  const wrongCode = code === "AAAA-AAAA" ? "BBBB-BBBB" : "AAAA-AAAA";
+  await codeField.fill(wrongCode);
   await intermediary.getByRole("button", { name: "Conferma la delega" }).click();
   await expect(intermediary.getByText("Codice di verifica errato: restano 4 tentativi.")).toBeVisible();
-  await expect(codeField).toHaveValue(code === "AAAA-AAAA" ? "BBBB-BBBB" : "AAAA-AAAA");
+  await expect(codeField).toHaveValue(wrongCode);
   await expectNoAccessibilityViolations(intermediary);
   await codeField.fill(code.toLowerCase());
   await intermediary.getByRole("button", { name: "Conferma la delega" }).click();
@@ -114,11 +120,7 @@ test("an intermediary asks for a delegation, the holder accepts it, and its revo
   // The holder revokes; the intermediary loses the client and the request at once.
   await holder.goto("/cassetto/deleghe");
   await expectNoAccessibilityViolations(holder);
-  const reason = holder.getByLabel("Motivo della revoca della delega a Luca Conti");
-  await reason.fill("Pratica conclusa.");
-  await holder.locator("form", { has: reason }).getByRole("button", { name: "Revoca la delega" }).click();
-  await expect(holder.getByText("Delega revocata: il delegato non può più operare sulle posizioni indicate.")).toBeVisible();
-  await expectNoAccessibilityViolations(holder);
+  await revokeDelegation(holder, "Luca Conti", "Pratica conclusa.");
 
   await intermediary.goto("/cassetto");
   await expect(intermediary.getByRole("region", { name: "Francesca Ricci" })).toHaveCount(0);

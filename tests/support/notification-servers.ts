@@ -1,16 +1,19 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { prisma } from "@/server/db/client";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { freePort } from "@/server/db/throwaway-database";
+import { createRequest } from "@/server/requests/create-request";
+import { contributorActor, createSubjectTree } from "./quesito-fixtures";
+import { createHolderWithPosition } from "./request-fixtures";
 
 /**
  * Stand-ins for the notification providers: a real SMTP server in-process
  * (npm smtp-server, messages parsed by mailparser) and a local HTTP endpoint
- * answering as Twilio's Messages API does.
+ * answering as Twilio's Messages API does; and requests whose notices they receive.
  */
 
 export type ReceivedMail = { mail: ParsedMail; envelopeTo: string[] };
@@ -154,4 +157,24 @@ export async function notificationJobCount(): Promise<number> {
     NOTIFICATION_QUEUE,
   );
   return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * A request sent through createRequest by a new holder, on an AZIENDE position
+ * at a new office, with these contact fields and consents of the form (email,
+ * pec, mobile, extraEmail, consentEmail: "on"…); with its quesito's id.
+ */
+export async function sendRequestWithContacts(contacts: Record<string, string>) {
+  const { office, holder, position } = await createHolderWithPosition("AZIENDE");
+  const { subject } = await createSubjectTree("AZIENDE");
+  const form = {
+    positionId: position.id,
+    subjectId: subject.id,
+    text: "Chiedo la verifica del versamento di marzo, non abbinato alla matricola.",
+    idempotencyKey: randomUUID(),
+    ...contacts,
+  };
+  const created = await createRequest(contributorActor(holder), form, []);
+  const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } });
+  return { ...created, quesitoId: quesito.id, office, holder, subject };
 }

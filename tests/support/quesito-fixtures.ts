@@ -3,8 +3,9 @@ import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { openingEvents } from "@/server/requests/lifecycle";
-import { createOperator, createPerson, createPosition } from "./fixtures";
+import { createOffice, createOperator, createPerson, createPosition } from "./fixtures";
 
 /** Builders for the office side and the actors of both sides: subjects, and requests with their quesito. */
 
@@ -97,4 +98,13 @@ export async function createQuesito(input: {
     if (!quesito) throw new Error("quesito not created");
     return { request, quesito, holder };
   });
+}
+
+/** A new office whose operator has just taken a new quesito in charge (version 1): ready for a reply. */
+export async function createTakenQuesito() {
+  const officeId = (await createOffice()).id;
+  const operator = await operatorActor(officeId);
+  const { quesito, request } = await createQuesito({ officeId });
+  await takeQuesito(operator, quesito.id, { expectedVersion: 0 });
+  return { operator, quesitoId: quesito.id, requestId: request.id };
 }

@@ -3,7 +3,6 @@ CREATE TYPE "DelegationOrigin" AS ENUM ('CONFERITA', 'RICHIESTA');
 
 -- AlterTable
 ALTER TABLE "Delegation" ADD COLUMN     "acceptedAt" TIMESTAMP(3),
-ADD COLUMN     "activatedAt" TIMESTAMP(3),
 ADD COLUMN     "origin" "DelegationOrigin" NOT NULL DEFAULT 'CONFERITA',
 ADD COLUMN     "rejectedAt" TIMESTAMP(3),
 ADD COLUMN     "rejectedReason" TEXT,

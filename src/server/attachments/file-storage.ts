@@ -20,7 +20,7 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
 }
 
-export type StorageKeyKind = "attachments" | "bundles";
+type StorageKeyKind = "attachments" | "bundles";
 
 /** A fresh random key, e.g. `attachments/0f6c…`. */
 export function newStorageKey(kind: StorageKeyKind): string {

@@ -4,8 +4,8 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
+import { isUuid } from "@/server/requests/schemas";
 import { getFileStorage } from "./file-storage";
-import { recordIdSchema } from "./schemas";
 
 /** A stored file on its way to the person who asked for it. */
 export type FileDownload = {
@@ -28,10 +28,9 @@ export async function getAttachmentDownload(
   attachmentId: string,
   now = new Date(),
 ): Promise<FileDownload> {
-  const id = recordIdSchema.safeParse(attachmentId);
-  if (!id.success) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
+  if (!isUuid(attachmentId)) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
   const attachment = await prisma.attachment.findFirst({
-    where: { id: id.data, message: readableMessagesWhere(actor, now) },
+    where: { id: attachmentId, message: readableMessagesWhere(actor, now) },
     select: { fileName: true, mimeType: true, size: true, storageKey: true },
   });
   if (!attachment) throw new NotFoundError(ATTACHMENT_NOT_FOUND);

@@ -3,14 +3,14 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
+import { isUuid } from "@/server/requests/schemas";
 import { getFileStorage } from "./file-storage";
 import type { FileDownload } from "./get-attachment-download";
-import { recordIdSchema } from "./schemas";
 
 export const BUNDLE_NOT_FOUND = "L'archivio degli allegati richiesto non esiste o non è accessibile.";
 
 /** "allegati-INPS.0040.22-11-2026.0001234-20261122T101500Z.zip": the protocol number tells whose files these are. */
-export function bundleFileName(protocolNumber: string, createdAt: Date): string {
+function bundleFileName(protocolNumber: string, createdAt: Date): string {
   const stamp = createdAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   return `allegati-${protocolNumber.replace(/[^A-Za-z0-9.-]/g, "-")}-${stamp}.zip`;
 }
@@ -25,10 +25,9 @@ export async function getMessageBundleDownload(
   messageId: string,
   now = new Date(),
 ): Promise<FileDownload> {
-  const id = recordIdSchema.safeParse(messageId);
-  if (actor.kind !== "operator" || !id.success) throw new NotFoundError(BUNDLE_NOT_FOUND);
+  if (actor.kind !== "operator" || !isUuid(messageId)) throw new NotFoundError(BUNDLE_NOT_FOUND);
   const message = await prisma.message.findFirst({
-    where: { id: id.data, ...readableMessagesWhere(actor, now) },
+    where: { id: messageId, ...readableMessagesWhere(actor, now) },
     select: { bundleKey: true, bundleSize: true, createdAt: true, request: { select: { protocolNumber: true } } },
   });
   if (!message?.bundleKey || message.bundleSize === null) throw new NotFoundError(BUNDLE_NOT_FOUND);

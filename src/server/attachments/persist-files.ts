@@ -1,13 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import type { Prisma } from "@/generated/prisma/client";
+import { DigestingStream } from "./digesting-stream";
 import { fileExtension } from "./file-names";
 import { getFileStorage, newStorageKey } from "./file-storage";
 import type { StagedFile } from "./receive-upload";
@@ -35,7 +34,7 @@ import type { StagedFile } from "./receive-upload";
  * The staged files stay the upload's: the caller still calls `upload.discard()`.
  */
 
-export type PersistedAttachment = {
+type PersistedAttachment = {
   fileName: string;
   mimeType: string;
   size: number;
@@ -71,25 +70,11 @@ export function uniqueEntryNames(fileNames: string[]): string[] {
 async function writeBundle(files: StagedFile[], zipPath: string): Promise<{ size: number; sha256: string }> {
   // One stat at a time keeps the entries in the message's order.
   const archive = new ZipArchive({ zlib: { level: 9 }, statConcurrency: 1 });
-  const hash = createHash("sha256");
-  let size = 0;
+  const digest = new DigestingStream();
   const names = uniqueEntryNames(files.map((file) => file.fileName));
   files.forEach((file, index) => archive.file(file.tempPath, { name: names[index] ?? file.fileName }));
-  await Promise.all([
-    pipeline(
-      archive,
-      new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      }),
-      createWriteStream(zipPath, { flags: "wx" }),
-    ),
-    archive.finalize(),
-  ]);
-  return { size, sha256: hash.digest("hex") };
+  await Promise.all([pipeline(archive, digest, createWriteStream(zipPath, { flags: "wx" })), archive.finalize()]);
+  return { size: digest.size, sha256: digest.sha256() };
 }
 
 export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles> {
@@ -125,7 +110,7 @@ export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles>
 }
 
 /** The file columns and attachment rows of a Message, for its create data. */
-export type MessageFilesData = {
+type MessageFilesData = {
   bundleKey: string | null;
   bundleSize: number | null;
   bundleSha256: string | null;
@@ -137,6 +122,6 @@ export function messageFilesData(persisted: PersistedFiles): MessageFilesData {
     bundleKey: persisted.bundle?.key ?? null,
     bundleSize: persisted.bundle?.size ?? null,
     bundleSha256: persisted.bundle?.sha256 ?? null,
-    attachments: { create: persisted.attachments.map((attachment) => ({ ...attachment })) },
+    attachments: { create: persisted.attachments },
   };
 }

@@ -1,14 +1,15 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable, Transform, type Writable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import multer from "multer";
-import { DomainError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { DigestingStream } from "./digesting-stream";
 import { detectDocumentType } from "./document-types";
 import { sanitizeFileName, withMatchingExtension } from "./file-names";
 import { uploadMessages } from "./upload-messages";
@@ -105,13 +106,13 @@ function nodeHeaders(headers: Headers): Record<string, string> {
  */
 class UploadStop {
   private readonly controller = new AbortController();
-  refusal: ValidationError | undefined;
+  refusal: FieldErrors | undefined;
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  stop(refusal: ValidationError): void {
+  stop(refusal: FieldErrors): void {
     this.refusal ??= refusal;
     this.controller.abort();
   }
@@ -125,37 +126,26 @@ async function stageFile(
   upload: UploadStop,
 ): Promise<StagedFile> {
   const fileName = sanitizeFileName(file.originalname);
+  // What is thrown only ends this file; what the person reads is the upload's refusal.
   const refuse = (message: string) => {
-    const refusal = new ValidationError({ [limits.fileField]: [message] });
+    const refusal = { [limits.fileField]: [message] };
     upload.stop(refusal);
-    return refusal;
+    return new ValidationError(refusal);
   };
   const tempPath = path.join(directory, randomUUID());
-  const hash = createHash("sha256");
-  let size = 0;
+  const digest = new DigestingStream();
   // busboy stops the part one byte past the limit and says so: stop writing at once.
   file.stream.once("limit", () => refuse(uploadMessages.fileTooLarge(fileName, limits.maxBytesPerFile)));
   try {
-    await pipeline(
-      file.stream,
-      new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      }),
-      createWriteStream(tempPath, { flags: "wx" }),
-      { signal: upload.signal },
-    );
-    if (size === 0) throw refuse(uploadMessages.emptyFile(fileName));
+    await pipeline(file.stream, digest, createWriteStream(tempPath, { flags: "wx" }), { signal: upload.signal });
+    if (digest.size === 0) throw refuse(uploadMessages.emptyFile(fileName));
     const type = await detectDocumentType(tempPath, fileName);
     if (!type) throw refuse(uploadMessages.notAllowed(fileName));
     return {
       fileName: withMatchingExtension(fileName, type.extensions),
       mimeType: type.mimeType,
-      size,
-      sha256: hash.digest("hex"),
+      size: digest.size,
+      sha256: digest.sha256(),
       tempPath,
     };
   } catch (error) {
@@ -188,27 +178,27 @@ class StagingStorage implements multer.StorageEngine {
 }
 
 /**
- * One message per refusal multer makes (those about a file's content and size
- * come from stageFile); errors of the server itself (disk full…) pass through.
+ * The refusal of what multer or the body got wrong (a file's content and size
+ * are refused by stageFile); null for errors of the server itself (disk full…),
+ * which pass through.
  */
-function uploadError(error: unknown, limits: Required<UploadLimits>): unknown {
-  if (error instanceof DomainError) return error;
-  const refuse = (message: string) => new ValidationError({ [limits.fileField]: [message] });
+function refusalOf(error: unknown, limits: Required<UploadLimits>): FieldErrors | null {
+  const onFileField = (message: string) => ({ [limits.fileField]: [message] });
   if (error instanceof multer.MulterError) {
     switch (error.code) {
       case "LIMIT_FILE_COUNT":
-        return refuse(uploadMessages.tooManyFiles(limits.maxFiles));
+        return onFileField(uploadMessages.tooManyFiles(limits.maxFiles));
       case "LIMIT_UNEXPECTED_FILE":
-        return refuse(uploadMessages.unexpectedFile);
+        return onFileField(uploadMessages.unexpectedFile);
       case "LIMIT_FIELD_VALUE":
-        return new ValidationError({ [error.field ?? limits.fileField]: [uploadMessages.fieldTooLong] });
+        return { [error.field ?? limits.fileField]: [uploadMessages.fieldTooLong] };
       default:
-        return refuse(uploadMessages.malformed);
+        return onFileField(uploadMessages.malformed);
     }
   }
-  if (error instanceof Error && "syscall" in error) return error;
+  if (error instanceof Error && "syscall" in error) return null;
   // What is left comes from the body itself: cut short, malformed parts, a client that went away.
-  return refuse(uploadMessages.malformed);
+  return onFileField(uploadMessages.malformed);
 }
 
 /**
@@ -261,10 +251,19 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
   const upload = new UploadStop();
   const fieldValues = new Map<string, string[]>();
   const storage = new StagingStorage(directory, limits, upload);
+  let namedFiles = 0;
 
   const options = {
     storage,
-    limits: { ...FIELD_LIMITS, files: limits.maxFiles, fileSize: limits.maxBytesPerFile },
+    // A file input left blank still sends a part, empty and without a name:
+    // busboy counts it as a file, multer skips it. So busboy leaves room for
+    // it, and the limit is kept on the files that have a name.
+    limits: { ...FIELD_LIMITS, files: limits.maxFiles + 1, fileSize: limits.maxBytesPerFile },
+    fileFilter(_request: unknown, _file: MulterFile, accept: multer.FileFilterCallback) {
+      namedFiles += 1;
+      if (namedFiles > limits.maxFiles) accept(new multer.MulterError("LIMIT_FILE_COUNT"));
+      else accept(null, true);
+    },
     // Browsers send file names as raw UTF-8.
     defParamCharset: "utf8",
     streamHandler(source: Readable, busboy: Writable) {
@@ -304,8 +303,8 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
     await discard();
     discardRest();
     // Files abandoned after the first refusal fail too; the first refusal is the one to report.
-    const refusal = upload.refusal ?? uploadError(error, limits);
-    if (refusal instanceof ValidationError) throw new UploadRefusedError(refusal.fieldErrors, firstValues(fieldValues));
-    throw refusal;
+    const refusal = upload.refusal ?? refusalOf(error, limits);
+    if (!refusal) throw error;
+    throw new UploadRefusedError(refusal, firstValues(fieldValues));
   }
 }

@@ -11,7 +11,7 @@ export function formatFileSize(bytes: number): string {
   return `${bytes} byte`;
 }
 
-export const ALLOWED_DOCUMENTS_LABEL =
+const ALLOWED_DOCUMENTS_LABEL =
   "PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m";
 
 /** The hint of a file field: how many files it takes, how large, and of which kinds. */

@@ -97,7 +97,6 @@ export async function confirmDelegationRequest(
       data: {
         status: "ACTIVE",
         validFrom: now,
-        activatedAt: now,
         verificationCodeHash: null,
         verificationCodeExpiresAt: null,
       },

@@ -50,7 +50,6 @@ export async function grantDelegation(
         delegateId: delegate.id,
         validFrom: now,
         validTo: validTo.instant,
-        activatedAt: now,
         scope: { create: owned.map(({ id }) => ({ positionId: id })) },
       },
       select: { id: true },

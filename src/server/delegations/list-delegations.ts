@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { DelegationKind, DelegationOrigin, DelegationStatus, Gestione } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "@/server/identity/actor";
 import { VERIFICATION_ATTEMPTS_MAX } from "./delegation-rules";
@@ -8,16 +9,16 @@ import { effectiveStatus } from "./effective-status";
 
 export type DelegationParty = { codiceFiscale: string; name: string };
 
-/** Where a delegate's pending request stands. */
-export type PendingRequest = {
-  requestedAt: Date;
-  /** Waiting for the holder to accept, or for the delegate to enter the code. */
-  stage: "awaiting-holder" | "awaiting-code";
-  codeExpiresAt: Date | null;
-  /** False once the code has expired: the holder must issue a new one. */
-  codeValid: boolean;
-  attemptsLeft: number;
-};
+/**
+ * Where a delegate's pending request stands: waiting for the holder to
+ * accept it, for the delegate to enter the code, or for the holder to issue
+ * a new code because the last one expired.
+ */
+export type PendingRequest = { requestedAt: Date; attemptsLeft: number } & (
+  | { stage: "awaiting-holder" }
+  | { stage: "code-expired" }
+  | { stage: "awaiting-code"; codeExpiresAt: Date }
+);
 
 export type DelegationSummary = {
   id: string;
@@ -48,8 +49,19 @@ export type DelegationSummary = {
 
 const party = (person: { codiceFiscale: string; givenName: string; familyName: string }): DelegationParty => ({
   codiceFiscale: person.codiceFiscale,
-  name: `${person.givenName} ${person.familyName}`,
+  name: fullName(person),
 });
+
+function pendingRequest(
+  delegation: { createdAt: Date; acceptedAt: Date | null; verificationCodeExpiresAt: Date | null; verificationAttempts: number },
+  now: Date,
+): PendingRequest {
+  const common = { requestedAt: delegation.createdAt, attemptsLeft: VERIFICATION_ATTEMPTS_MAX - delegation.verificationAttempts };
+  const expiresAt = delegation.verificationCodeExpiresAt;
+  if (!delegation.acceptedAt) return { ...common, stage: "awaiting-holder" };
+  if (!expiresAt || expiresAt <= now) return { ...common, stage: "code-expired" };
+  return { ...common, stage: "awaiting-code", codeExpiresAt: expiresAt };
+}
 
 /**
  * The delegations that concern the actor under their profile: as holder,
@@ -74,6 +86,7 @@ export async function listDelegations(actor: ContributorActor, now = new Date())
       holderId: true,
       validFrom: true,
       validTo: true,
+      createdAt: true,
       acceptedAt: true,
       verificationCodeExpiresAt: true,
       verificationAttempts: true,
@@ -92,16 +105,7 @@ export async function listDelegations(actor: ContributorActor, now = new Date())
   return delegations.map((delegation) => {
     const status = effectiveStatus(delegation, now);
     const side = delegation.holderId === personId && profile === "TITOLARE" ? "holder" : "delegate";
-    const pending: PendingRequest | null =
-      status === "PENDING"
-        ? {
-            requestedAt: delegation.validFrom,
-            stage: delegation.acceptedAt ? "awaiting-code" : "awaiting-holder",
-            codeExpiresAt: delegation.verificationCodeExpiresAt,
-            codeValid: delegation.verificationCodeExpiresAt !== null && delegation.verificationCodeExpiresAt > now,
-            attemptsLeft: VERIFICATION_ATTEMPTS_MAX - delegation.verificationAttempts,
-          }
-        : null;
+    const pending = status === "PENDING" ? pendingRequest(delegation, now) : null;
     return {
       id: delegation.id,
       kind: delegation.kind,
@@ -120,7 +124,7 @@ export async function listDelegations(actor: ContributorActor, now = new Date())
       pending,
       revocable: side === "holder" && status === "ACTIVE",
       answerable: side === "holder" && pending !== null && delegation.origin === "RICHIESTA",
-      confirmable: side === "delegate" && pending?.stage === "awaiting-code" && pending.codeValid,
+      confirmable: side === "delegate" && pending?.stage === "awaiting-code",
     };
   });
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { codiceFiscaleSchema } from "@/lib/codice-fiscale";
+import { blankToUndefined } from "@/server/requests/schemas";
 
-/** Longest reason a holder may give for a revocation. */
-export const REVOKE_REASON_MAX = 500;
+/** Longest reason a holder may give for a revocation or a refusal. */
+export const DELEGATION_REASON_MAX = 500;
 
 /** The holder's revocation of a delegation: which one, and why. */
 export const revokeDelegationSchema = z.object({
@@ -11,20 +12,16 @@ export const revokeDelegationSchema = z.object({
     .string({ error: "Indicare il motivo della revoca." })
     .trim()
     .min(1, { error: "Indicare il motivo della revoca." })
-    .max(REVOKE_REASON_MAX, { error: `Il motivo della revoca non può superare ${REVOKE_REASON_MAX} caratteri.` }),
+    .max(DELEGATION_REASON_MAX, { error: `Il motivo della revoca non può superare ${DELEGATION_REASON_MAX} caratteri.` }),
 });
 
 export type RevokeDelegationInput = z.input<typeof revokeDelegationSchema>;
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A delegation's last day (yyyy-mm-dd), or empty for none. */
-const validToSchema = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || isoDay.test(value), { error: "Indicare una data di fine valida." })
-  .optional()
-  .transform((value) => (value ? value : undefined));
+/** A delegation's last day (yyyy-mm-dd, a real calendar day), or empty for none. */
+const validToSchema = z.preprocess(
+  blankToUndefined,
+  z.iso.date({ error: "Indicare una data di fine valida." }).optional(),
+);
 
 const delegationKindSchema = z.enum(["INTERMEDIARIO", "DIPENDENTE"], { error: "Scegliere il tipo di delega." });
 
@@ -73,7 +70,7 @@ export const rejectDelegationSchema = z.object({
   reason: z
     .string()
     .trim()
-    .max(REVOKE_REASON_MAX, { error: `Il motivo non può superare ${REVOKE_REASON_MAX} caratteri.` })
+    .max(DELEGATION_REASON_MAX, { error: `Il motivo non può superare ${DELEGATION_REASON_MAX} caratteri.` })
     .optional()
     .transform((value) => (value ? value : undefined)),
 });

@@ -55,7 +55,7 @@ export class ConflictError extends DomainError {
 export class LimitExceededError extends DomainError {
   readonly status = 413;
   readonly title = "Limite superato";
-  constructor(message: string, readonly field?: string) {
+  constructor(message: string) {
     super(message);
     this.name = "LimitExceededError";
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { getConfig } from "@/server/config";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -28,11 +29,11 @@ export async function listDemoPeople(): Promise<DemoIdentity[]> {
   const labels = await getGestioneLabels();
   return people.map((person) => ({
     codiceFiscale: person.codiceFiscale,
-    name: `${person.givenName} ${person.familyName}`,
+    name: fullName(person),
     description: [
       ...person.positions.map((position) => `Titolare: ${position.denominazione} (${labels.get(position.gestione)})`),
       ...person.delegationsHeld.map((delegation) => {
-        const who = `${delegation.holder.givenName} ${delegation.holder.familyName}`;
+        const who = fullName(delegation.holder);
         const role = delegation.kind === "INTERMEDIARIO" ? "Intermediario per" : "Dipendente delegato da";
         const state =
           delegation.status === "ACTIVE"
@@ -64,7 +65,7 @@ export async function listDemoOperators(): Promise<DemoIdentity[]> {
   });
   return operators.map((operator) => ({
     codiceFiscale: operator.codiceFiscale,
-    name: `${operator.givenName} ${operator.familyName}`,
+    name: fullName(operator),
     description: [`${roleLabels[operator.role]} – ${operator.office.name}`],
   }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActingProfile } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "./actor";
 
@@ -36,7 +37,7 @@ export async function resolveContributor(
   const profiles = profileOrder.filter((profile) =>
     profile === "TITOLARE" ? person._count.positions > 0 || delegatedKinds.size === 0 : delegatedKinds.has(profile),
   );
-  const displayName = `${person.givenName} ${person.familyName}`;
+  const displayName = fullName(person);
   const chosen = profiles.length === 1 ? profiles[0] : profiles.find((profile) => profile === requestedProfile);
   if (!chosen) return { status: "choose-profile", displayName, profiles };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "./actor";
 
@@ -13,7 +14,7 @@ export async function resolveOperator(operatorId: string): Promise<OperatorActor
     kind: "operator",
     operatorId: operator.id,
     codiceFiscale: operator.codiceFiscale,
-    displayName: `${operator.givenName} ${operator.familyName}`,
+    displayName: fullName(operator),
     role: operator.role,
     office: operator.office,
   };

@@ -19,7 +19,7 @@ async function readCaptured(file: string): Promise<CapturedMessage | null> {
 export type CapturedMailbox = { recipient: string; messages: CapturedMessage[] };
 
 /** The page shows the latest messages only. */
-export const CAPTURED_MAIL_LIMIT = 500;
+const CAPTURED_MAIL_LIMIT = 500;
 
 /**
  * The messages captured under DATA_DIR/mail when no SMTP server or Twilio is

@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { NotificationChannel } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { Actor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/requests/policy";
+import { isUuid } from "@/server/requests/schemas";
 import { channelLabels, maskMobile } from "./recipients";
 
 /** A notification that could not be delivered, as the request and quesito pages show it. */
@@ -20,8 +20,6 @@ export type NotificationFailure = {
 
 export type FailureTarget = { requestId: string } | { quesitoId: string };
 
-const idSchema = z.uuid();
-
 /**
  * The notifications of a request that failed for good (B6), newest first:
  * a contributor's for a request they may act on (requestAccessWhere), an
@@ -33,7 +31,7 @@ export async function listFailedNotifications(
   now = new Date(),
 ): Promise<NotificationFailure[]> {
   const id = "requestId" in target ? target.requestId : target.quesitoId;
-  if (!idSchema.safeParse(id).success) return [];
+  if (!isUuid(id)) return [];
   const targetWhere = "requestId" in target ? { id } : { quesito: { id } };
   const rows = await prisma.notification.findMany({
     where: { status: "FAILED_PERMANENT", request: { AND: [requestAccessWhere(actor, now), targetWhere] } },

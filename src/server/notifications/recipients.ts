@@ -1,15 +1,11 @@
+import type { Request } from "@/generated/prisma/client";
 import type { NotificationChannel } from "@/generated/prisma/enums";
 
 /** The contacts and consents a request was sent with (its snapshot, F11). */
-export type ContactSnapshot = {
-  contactEmail: string | null;
-  contactPec: string | null;
-  contactMobile: string | null;
-  extraEmail: string | null;
-  consentEmail: boolean;
-  consentPec: boolean;
-  consentSms: boolean;
-};
+export type ContactSnapshot = Pick<
+  Request,
+  "contactEmail" | "contactPec" | "contactMobile" | "extraEmail" | "consentEmail" | "consentPec" | "consentSms"
+>;
 
 export type Recipient = { channel: NotificationChannel; address: string };
 

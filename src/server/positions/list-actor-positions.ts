@@ -1,5 +1,6 @@
 import "server-only";
 import type { Gestione } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -35,6 +36,6 @@ export async function listActorPositions(actor: ContributorActor, now = new Date
   return positions.map(({ holder, ...position }) => ({
     ...position,
     gestioneLabel: labels.get(position.gestione) ?? position.gestione,
-    holder: { codiceFiscale: holder.codiceFiscale, name: `${holder.givenName} ${holder.familyName}` },
+    holder: { codiceFiscale: holder.codiceFiscale, name: fullName(holder) },
   }));
 }

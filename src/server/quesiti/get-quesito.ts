@@ -165,12 +165,11 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
       select: { id: true, givenName: true, familyName: true },
     }),
     getGestioneLabels(),
-    prisma.gestioneSettings.findUnique({
+    prisma.gestioneSettings.findUniqueOrThrow({
       where: { gestione: request.position.gestione },
       select: { maxFiles: true, maxBytesPerFile: true },
     }),
   ]);
-  if (!replyLimits) throw new Error(`Mancano i limiti della gestione ${request.position.gestione}`);
   const operatorNames = new Map(referenced.map((row) => [row.id, fullName(row)]));
   const officeNames = new Map(offices.map((office) => [office.id, office.name]));
   const submitter = request.submittedBy && request.submittedBy.id !== request.holder.id ? request.submittedBy : null;

@@ -1,25 +1,22 @@
 import "server-only";
+import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
 
-export type ReplyUploadLimits = { maxFiles: number; maxBytesPerFile: number };
-
 /**
  * How many files, and how large, a reply on this quesito may carry: the
  * limits of the position's gestione, the same both ways of the exchange.
  */
-export async function getReplyUploadLimits(operator: OperatorActor, quesitoId: string): Promise<ReplyUploadLimits> {
+export async function getReplyUploadLimits(operator: OperatorActor, quesitoId: string): Promise<UploadLimits> {
   const quesito = await prisma.quesito.findFirst({
     where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
     select: { request: { select: { position: { select: { gestione: true } } } } },
   });
   if (!quesito) throw new NotFoundError();
-  const settings = await prisma.gestioneSettings.findUnique({
+  return prisma.gestioneSettings.findUniqueOrThrow({
     where: { gestione: quesito.request.position.gestione },
     select: { maxFiles: true, maxBytesPerFile: true },
   });
-  if (!settings) throw new Error(`Mancano i limiti della gestione ${quesito.request.position.gestione}`);
-  return settings;
 }

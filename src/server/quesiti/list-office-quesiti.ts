@@ -1,17 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
-import { ValidationError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
+import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/requests/states";
-import { fieldErrorsOf } from "@/server/requests/schemas";
 import { officeQuesitiWhere } from "./policy";
-import { QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
+import { parseInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
-export type QueueRow = {
+type QueueRow = {
   id: string;
   protocolNumber: string;
   receivedAt: Date;
@@ -22,8 +22,6 @@ export type QueueRow = {
   stateLabel: string;
   assigneeName: string | null;
 };
-
-export type SubjectFilterGroup = { label: string; options: { value: string; label: string }[] };
 
 export type OfficeQueue = {
   filters: QueueFilters;
@@ -46,6 +44,11 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[] | null> = {
   tutti: null,
 };
 
+/** `contains` becomes a LIKE pattern: the term's own % and _ (and the escape character) must match only themselves. */
+function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, "\\$&");
+}
+
 function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.QuesitoWhereInput {
   const states = statesOfFilter[filters.stato];
   const request: Prisma.RequestWhereInput[] = [];
@@ -55,7 +58,7 @@ function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.Ques
     const term = filters.cerca;
     request.push({
       OR: [
-        { protocolNumber: { contains: term, mode: "insensitive" } },
+        { protocolNumber: { contains: likeLiteral(term), mode: "insensitive" } },
         { holder: { codiceFiscale: term } },
         { submittedBy: { codiceFiscale: term } },
         { position: { matricola: term } },
@@ -101,22 +104,23 @@ async function subjectGroups(gestioneLabels: Map<Gestione, string>): Promise<Sub
 
 /**
  * The work queue of the operator's office (F20): filtered, searched, oldest
- * first unless asked otherwise, 25 a page. Invalid filters: ValidationError
- * with the parameter's message.
+ * first unless asked otherwise, 25 a page; a page past the last one (an old
+ * link, a hand-typed address) shows the last one. Invalid filters:
+ * ValidationError with the parameter's message.
  */
 export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown): Promise<OfficeQueue> {
-  const parsed = queueFiltersSchema.safeParse(rawFilters);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
-  const filters = parsed.data;
+  const filters = parseInput(queueFiltersSchema, rawFilters, "Alcuni filtri non sono validi: correggerli.");
   const where = queueWhere(operator, filters);
   const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
 
-  const [total, quesiti, gestioneLabels] = await Promise.all([
-    prisma.quesito.count({ where }),
+  const [total, gestioneLabels] = await Promise.all([prisma.quesito.count({ where }), getGestioneLabels()]);
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(filters.pagina, pageCount);
+  const [quesiti, groups] = await Promise.all([
     prisma.quesito.findMany({
       where,
       orderBy: [{ receivedAt: direction }, { id: direction }],
-      skip: (filters.pagina - 1) * QUEUE_PAGE_SIZE,
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
       take: QUEUE_PAGE_SIZE,
       select: {
         id: true,
@@ -133,31 +137,28 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
         },
       },
     }),
-    getGestioneLabels(),
+    subjectGroups(gestioneLabels),
   ]);
 
   return {
     filters,
     total,
-    page: filters.pagina,
-    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    page,
+    pageCount,
     rows: quesiti.map(({ request, assignee, ...quesito }) => ({
       id: quesito.id,
       protocolNumber: request.protocolNumber,
       receivedAt: quesito.receivedAt,
       position: { ...request.position, gestioneLabel: gestioneLabels.get(request.position.gestione) ?? request.position.gestione },
-      holder: {
-        name: `${request.holder.givenName} ${request.holder.familyName}`,
-        codiceFiscale: request.holder.codiceFiscale,
-      },
+      holder: { name: fullName(request.holder), codiceFiscale: request.holder.codiceFiscale },
       subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
       state: quesito.state,
       stateLabel: quesitoStateLabels[quesito.state],
-      assigneeName: assignee ? `${assignee.givenName} ${assignee.familyName}` : null,
+      assigneeName: assignee ? fullName(assignee) : null,
     })),
     gestioni: [...gestioneLabels]
       .map(([value, label]) => ({ value, label }))
       .sort((a, b) => a.label.localeCompare(b.label, "it")),
-    subjectGroups: await subjectGroups(gestioneLabels),
+    subjectGroups: groups,
   };
 }

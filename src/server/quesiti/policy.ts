@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
-import { quesitoIdSchema } from "./schemas";
+import { isUuid } from "@/server/requests/schemas";
 
 /**
  * The quesiti an operator may see and work on: those with their office, and
@@ -15,6 +15,6 @@ export function officeQuesitiWhere(operator: OperatorActor): Prisma.QuesitoWhere
 
 /** The quesito id as given, or NotFoundError when it cannot name one. */
 export function checkedQuesitoId(quesitoId: string): string {
-  if (!quesitoIdSchema.safeParse(quesitoId).success) throw new NotFoundError();
+  if (!isUuid(quesitoId)) throw new NotFoundError();
   return quesitoId;
 }

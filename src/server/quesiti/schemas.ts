@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
 import { ValidationError } from "@/server/errors/domain-errors";
-import type { WorkingState } from "@/server/requests/lifecycle";
+import { workingStates } from "@/server/requests/lifecycle";
 import { blankToUndefined, fieldErrorsOf, requiredText } from "@/server/requests/schemas";
 
 /**
@@ -11,8 +11,6 @@ import { blankToUndefined, fieldErrorsOf, requiredText } from "@/server/requests
  */
 
 export const QUEUE_PAGE_SIZE = 25;
-/** The states an operator may move a quesito to with a comment or a reply. */
-const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly WorkingState[];
 export const COMMENT_MAX_LENGTH = 2000;
 export const BODY_MAX_LENGTH = 4000;
 export const SEARCH_MAX_LENGTH = 40;
@@ -89,11 +87,15 @@ export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 // ───────────────────────────── actions on a quesito ─────────────────────────────
 
-/** The version of the quesito the operator saw, from the form's hidden field. */
-const expectedVersion = z.coerce
-  .number({ message: "Il modulo non è valido: ricaricare la pagina." })
-  .int("Il modulo non è valido: ricaricare la pagina.")
-  .min(0, "Il modulo non è valido: ricaricare la pagina.");
+const BROKEN_FORM = "Il modulo non è valido: ricaricare la pagina.";
+/** The largest version the database column (int4) holds. */
+const MAX_VERSION = 2_147_483_647;
+
+/** The version of the quesito the operator saw, from the form's hidden field (blank is missing, not 0). */
+const expectedVersion = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ message: BROKEN_FORM }).int(BROKEN_FORM).min(0, BROKEN_FORM).max(MAX_VERSION, BROKEN_FORM),
+);
 
 const comment = requiredText("Inserire un commento.", COMMENT_MAX_LENGTH, "Il commento");
 
@@ -144,12 +146,14 @@ export const replySchema = z.object({
   ),
 });
 
-/** A quesito id from an address or a form: anything but a UUID names no quesito. */
-export const quesitoIdSchema = z.uuid();
-
-/** The input as the schema gives it, or ValidationError with a message per field. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+/**
+ * The input as the schema gives it, or ValidationError with a message per
+ * field. A bad version is the hidden field's: the form as a whole is broken,
+ * so its message is the error's own, shown at the top of the form.
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, message?: string): z.output<Schema> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrorsOf(parsed.error);
+  throw new ValidationError(errors, errors.expectedVersion?.[0] ?? message);
 }

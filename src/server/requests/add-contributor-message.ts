@@ -1,23 +1,15 @@
 import "server-only";
-import { messageFilesData, persistFiles } from "@/server/attachments/persist-files";
+import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import { isUuid } from "./actable-position";
 import { contributorMessagingRefusal } from "./contributor-messaging";
-import { deleteDraft, DRAFT_FILES_GONE, findOwnDraft, restageDraftFiles } from "./form-drafts";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { applyTransition } from "./lifecycle";
 import { requestAccessWhere } from "./policy";
-import {
-  contributorMessageSchema,
-  draftReferenceSchema,
-  FILES_FIELD,
-  fieldErrorsOf,
-  fileLimitErrors,
-  mergeFieldErrors,
-} from "./schemas";
+import { contributorMessageSchema, fieldErrorsOf, fileLimitErrors, isUuid, mergeFieldErrors } from "./schemas";
 
 /**
  * A contributor's message, with attachments, on an open request (F07). The
@@ -45,20 +37,14 @@ export async function addContributorMessage(
 
   const parsed = contributorMessageSchema.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  const reference = draftReferenceSchema.parse(input);
-  const scope = { purpose: "MESSAGGIO_RICHIESTA" as const, requestId: request.id };
-  const draft = reference.bozza ? await findOwnDraft(actor, reference.bozza, scope, now) : null;
-  const keptFiles = draft?.files.filter((file) => reference.conservati.includes(file.key)) ?? [];
-  if (reference.conservati.length > 0 && !draft) mergeFieldErrors(errors, { [FILES_FIELD]: [DRAFT_FILES_GONE] });
+  const kept = await keptDraftFiles(actor, input, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id }, now);
+  mergeFieldErrors(errors, kept.errors);
   const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } });
-  mergeFieldErrors(errors, fileLimitErrors(settings, [...keptFiles, ...files]));
+  mergeFieldErrors(errors, fileLimitErrors(settings, [...kept.files, ...files]));
   if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
 
-  const restaged = await restageDraftFiles(keptFiles);
-  const persisted = await persistFiles([...restaged.files, ...files]).finally(() => restaged.discard());
-  let messageId: string;
-  try {
-    messageId = await prisma.$transaction(async (tx) => {
+  const messageId = await writeWithFormFiles(kept.files, files, (persisted) =>
+    prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
         data: {
           requestId: request.id,
@@ -79,11 +65,8 @@ export async function addContributorMessage(
         at: now,
       });
       return message.id;
-    });
-  } catch (error) {
-    await persisted.discard();
-    throw error;
-  }
-  if (draft) await deleteDraft(draft.id);
+    }),
+  );
+  if (kept.draftId) await deleteDraft(kept.draftId);
   return { messageId };
 }

@@ -1,25 +1,16 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Gestione } from "@/generated/prisma/enums";
-import { messageFilesData, persistFiles } from "@/server/attachments/persist-files";
+import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
-import { deleteDraft, DRAFT_FILES_GONE, findOwnDraft, restageDraftFiles } from "./form-drafts";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { openingEvents } from "./lifecycle";
-import {
-  contactRuleErrors,
-  contactsSchema,
-  draftReferenceSchema,
-  FILES_FIELD,
-  fieldErrorsOf,
-  fileLimitErrors,
-  mergeFieldErrors,
-  newRequestSchema,
-} from "./schemas";
+import { contactRuleErrors, contactsSchema, fieldErrorsOf, fileLimitErrors, mergeFieldErrors, newRequestSchema } from "./schemas";
 
 export type CreatedRequest = {
   id: string;
@@ -89,68 +80,65 @@ export async function createRequest(
   const contacts = contactsSchema.safeParse(input);
   if (position && contacts.success) mergeFieldErrors(errors, contactRuleErrors(position.settings, contacts.data));
 
-  const reference = draftReferenceSchema.parse(input);
-  const draft = reference.bozza ? await findOwnDraft(actor, reference.bozza, { purpose: "NUOVA_RICHIESTA" }, now) : null;
-  const keptFiles = draft?.files.filter((file) => reference.conservati.includes(file.key)) ?? [];
-  if (reference.conservati.length > 0 && !draft) mergeFieldErrors(errors, { [FILES_FIELD]: [DRAFT_FILES_GONE] });
-  if (position) mergeFieldErrors(errors, fileLimitErrors(position.settings, [...keptFiles, ...files]));
+  const kept = await keptDraftFiles(actor, input, { purpose: "NUOVA_RICHIESTA" }, now);
+  mergeFieldErrors(errors, kept.errors);
+  if (position) mergeFieldErrors(errors, fileLimitErrors(position.settings, [...kept.files, ...files]));
 
   if (!parsed.success || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
   const data = parsed.data;
   const office = subject.routeToOffice ?? position.office;
 
-  const restaged = await restageDraftFiles(keptFiles);
-  const persisted = await persistFiles([...restaged.files, ...files]).finally(() => restaged.discard());
   let created: { id: string; protocolNumber: string };
   try {
-    created = await prisma.$transaction(async (tx) => {
-      const protocolNumber = await assignProtocolNumber(tx, office, now);
-      const request = await tx.request.create({
-        data: {
-          positionId: position.id,
-          subjectId: subject.id,
-          text: data.text,
-          submittedById: actor.personId,
-          actingProfile: actor.profile,
-          holderId: position.holderId,
-          contactEmail: data.email ?? null,
-          contactPec: data.pec ?? null,
-          contactMobile: data.mobile ?? null,
-          contactLandline: data.landline ?? null,
-          contactFax: data.fax ?? null,
-          extraEmail: data.extraEmail ?? null,
-          consentEmail: data.consentEmail,
-          consentSms: data.consentSms,
-          consentPec: data.consentPec,
-          protocolNumber,
-          idempotencyKey: data.idempotencyKey,
-          createdAt: now,
-          lastActivityAt: now,
-        },
-        select: { id: true, protocolNumber: true },
-      });
-      await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
-      await tx.message.create({
-        data: {
-          requestId: request.id,
-          visibility: "PUBBLICO",
-          body: data.text,
-          authorPersonId: actor.personId,
-          actingProfile: actor.profile,
-          createdAt: now,
-          ...messageFilesData(persisted),
-        },
-      });
-      await openingEvents(tx, request.id, actor, office, now);
-      return request;
-    });
+    created = await writeWithFormFiles(kept.files, files, (persisted) =>
+      prisma.$transaction(async (tx) => {
+        const protocolNumber = await assignProtocolNumber(tx, office, now);
+        const request = await tx.request.create({
+          data: {
+            positionId: position.id,
+            subjectId: subject.id,
+            text: data.text,
+            submittedById: actor.personId,
+            actingProfile: actor.profile,
+            holderId: position.holderId,
+            contactEmail: data.email ?? null,
+            contactPec: data.pec ?? null,
+            contactMobile: data.mobile ?? null,
+            contactLandline: data.landline ?? null,
+            contactFax: data.fax ?? null,
+            extraEmail: data.extraEmail ?? null,
+            consentEmail: data.consentEmail,
+            consentSms: data.consentSms,
+            consentPec: data.consentPec,
+            protocolNumber,
+            idempotencyKey: data.idempotencyKey,
+            createdAt: now,
+            lastActivityAt: now,
+          },
+          select: { id: true, protocolNumber: true },
+        });
+        await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
+        await tx.message.create({
+          data: {
+            requestId: request.id,
+            visibility: "PUBBLICO",
+            body: data.text,
+            authorPersonId: actor.personId,
+            actingProfile: actor.profile,
+            createdAt: now,
+            ...messageFilesData(persisted),
+          },
+        });
+        await openingEvents(tx, request.id, actor, office, now);
+        return request;
+      }),
+    );
   } catch (error) {
-    await persisted.discard();
     // The same submission won a race with this one: answer as for a replay.
     const replay = isUniqueViolation(error) ? await findReplay(actor, data.idempotencyKey) : null;
     if (replay) return replay;
     throw error;
   }
-  if (draft) await deleteDraft(draft.id);
+  if (kept.draftId) await deleteDraft(kept.draftId);
   return { ...created, replayed: false };
 }

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import { isUuid } from "./actable-position";
+import { isUuid } from "./schemas";
 
 export const SAVED_FILTER_NOT_FOUND = "Il filtro salvato non esiste o non è accessibile.";
 

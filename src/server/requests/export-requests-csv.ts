@@ -1,12 +1,13 @@
 import "server-only";
 import { toCsv } from "@/lib/csv";
+import { fullName } from "@/lib/full-name";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { LimitExceededError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { parseRequestListQuery, requestListWhere } from "./list-requests";
-import { contributorStateLabels, requestDirectionLabels, requestStateOf } from "./states";
+import { requestSummary, requestSummarySelect } from "./request-summary";
 
 /** More rows than a spreadsheet export should carry: narrow the filters first. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -47,32 +48,30 @@ export async function exportRequestsCsv(
       where,
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       select: {
-        protocolNumber: true,
-        direction: true,
-        createdAt: true,
-        lastActivityAt: true,
+        ...requestSummarySelect,
         holder: { select: { codiceFiscale: true, givenName: true, familyName: true } },
         position: { select: { matricola: true, denominazione: true, gestione: true } },
-        subject: { select: { label: true, parent: { select: { label: true } } } },
-        quesito: { select: { state: true } },
       },
     }),
     getGestioneLabels(),
   ]);
   return toCsv(
     headers,
-    requests.map((request) => [
-      request.protocolNumber,
-      requestDirectionLabels[request.direction],
-      formatRomeDateTime(request.createdAt),
-      formatRomeDateTime(request.lastActivityAt),
-      `${request.holder.givenName} ${request.holder.familyName}`,
-      request.holder.codiceFiscale,
-      request.position.matricola,
-      request.position.denominazione,
-      labels.get(request.position.gestione) ?? request.position.gestione,
-      request.subject.parent ? `${request.subject.parent.label} › ${request.subject.label}` : request.subject.label,
-      contributorStateLabels[requestStateOf(request.quesito)],
-    ]),
+    requests.map((request) => {
+      const summary = requestSummary(request);
+      return [
+        summary.protocolNumber,
+        summary.directionLabel,
+        formatRomeDateTime(summary.createdAt),
+        formatRomeDateTime(summary.lastActivityAt),
+        fullName(request.holder),
+        request.holder.codiceFiscale,
+        request.position.matricola,
+        request.position.denominazione,
+        labels.get(request.position.gestione) ?? request.position.gestione,
+        summary.subject.areaLabel ? `${summary.subject.areaLabel} › ${summary.subject.label}` : summary.subject.label,
+        summary.stateLabel,
+      ];
+    }),
   );
 }

@@ -8,11 +8,13 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { FormDraftPurpose } from "@/generated/prisma/enums";
 import { getFileStorage, newStorageKey } from "@/server/attachments/file-storage";
+import { persistFiles, type PersistedFiles } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
+import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { isUuid } from "./actable-position";
+import { draftReferenceSchema, FILES_FIELD, isUuid } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -42,7 +44,6 @@ const draftDataSchema = z.object({
   values: z.record(z.string(), z.string()),
   errors: z.record(z.string(), z.array(z.string())),
 });
-export type DraftData = z.infer<typeof draftDataSchema>;
 
 export type DraftScope = { purpose: FormDraftPurpose; requestId?: string };
 
@@ -99,10 +100,48 @@ export async function removeDraftFiles(files: DraftFile[]): Promise<void> {
 }
 
 /**
- * Brings draft files back as staged files (temporary copies), so that they
- * go through persistFiles with the new ones and end up in the same bundle.
+ * The draft a form posted by its owner names (`bozza`) and the files of it the
+ * person kept ticked (`conservati`), to send again with the new ones. Kept
+ * files of a draft that is gone (expired, used, someone else's) are a message
+ * on the files field.
  */
-export async function restageDraftFiles(files: DraftFile[]): Promise<{ files: StagedFile[]; discard(): Promise<void> }> {
+export async function keptDraftFiles(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  scope: DraftScope,
+  now: Date,
+): Promise<{ draftId: string | null; files: DraftFile[]; errors: FieldErrors }> {
+  const reference = draftReferenceSchema.parse(input);
+  const draft = reference.bozza ? await findOwnDraft(actor, reference.bozza, scope, now) : null;
+  if (reference.conservati.length > 0 && !draft) {
+    return { draftId: null, files: [], errors: { [FILES_FIELD]: [DRAFT_FILES_GONE] } };
+  }
+  const files = draft?.files.filter((file) => reference.conservati.includes(file.key)) ?? [];
+  return { draftId: draft?.id ?? null, files, errors: {} };
+}
+
+/**
+ * Stores a form's files, the kept draft files and the new ones in one bundle
+ * (persistFiles), then runs `write`, the form's transaction, with them. When
+ * `write` fails, the stored files are removed before its error passes on.
+ */
+export async function writeWithFormFiles<T>(
+  kept: DraftFile[],
+  files: StagedFile[],
+  write: (persisted: PersistedFiles) => Promise<T>,
+): Promise<T> {
+  const restaged = await restageDraftFiles(kept);
+  const persisted = await persistFiles([...restaged.files, ...files]).finally(() => restaged.discard());
+  try {
+    return await write(persisted);
+  } catch (error) {
+    await persisted.discard();
+    throw error;
+  }
+}
+
+/** Brings draft files back as staged files (temporary copies), so that they go through persistFiles with the new ones. */
+async function restageDraftFiles(files: DraftFile[]): Promise<{ files: StagedFile[]; discard(): Promise<void> }> {
   const directory = await mkdtemp(path.join(tmpdir(), "cb-draft-"));
   const discard = () => rm(directory, { recursive: true, force: true });
   if (files.length === 0) return { files: [], discard };

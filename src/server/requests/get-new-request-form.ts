@@ -1,13 +1,13 @@
 import "server-only";
 import type { Gestione } from "@/generated/prisma/enums";
+import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { listActorPositions, type ActorPosition } from "@/server/positions/list-actor-positions";
-import { NotFoundError } from "@/server/errors/domain-errors";
 import { POSITION_NOT_FOUND } from "./actable-position";
 import type { ContactRules } from "./schemas";
 
-export type UploadLimits = { maxFiles: number; maxBytesPerFile: number };
 export type SubjectArea = { id: string; label: string; subjects: { id: string; label: string }[] };
 export type ContactPrefill = { email: string; pec: string; mobile: string; landline: string; fax: string };
 
@@ -71,8 +71,7 @@ export async function getNewRequestForm(
 
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
-  const settings = await prisma.gestioneSettings.findUnique({ where: { gestione: position.gestione } });
-  if (!settings) throw new Error(`Mancano i limiti della gestione ${position.gestione}`);
+  const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: position.gestione } });
   const { label, pecRequired, emailOrPhoneRequired, maxFiles, maxBytesPerFile } = settings;
   return {
     positions,

@@ -1,24 +1,17 @@
 import "server-only";
-import type { ActingProfile, Esito, RequestDirection, RequestEventType } from "@/generated/prisma/enums";
+import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
+import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { isUuid } from "./actable-position";
 import { contributorMessagingRefusal } from "./contributor-messaging";
-import {
-  contributorStateLabels,
-  contributorVisibleEventTypes,
-  esitoLabels,
-  eventTypeLabels,
-  requestDirectionLabels,
-  requestStateOf,
-  type ContributorState,
-} from "./states";
 import { requestAccessWhere } from "./policy";
-import type { UploadLimits } from "./get-new-request-form";
 import { requestContacts, type RequestContacts } from "./request-contacts";
+import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
+import { isUuid } from "./schemas";
+import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "./states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
 export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
@@ -41,20 +34,10 @@ export type RequestHistoryEntry = {
   comment: string | null;
 };
 
-export type RequestDetail = {
-  id: string;
-  direction: RequestDirection;
-  /** "Richiesta" or "Comunicazione della sede". */
-  directionLabel: string;
-  protocolNumber: string;
-  createdAt: Date;
-  lastActivityAt: Date;
-  state: ContributorState;
-  stateLabel: string;
+export type RequestDetail = RequestSummary & {
   /** The quesito's office; for a communication of the office without one, the position's competent office. */
   office: { code: string; name: string };
   position: { id: string; matricola: string; denominazione: string; gestioneLabel: string };
-  subject: { label: string; areaLabel: string | null };
   submittedBy: { name: string; profile: ActingProfile | null } | null;
   holder: { name: string };
   /** Sent by someone other than the holder (an intermediary or an employee). */
@@ -88,7 +71,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
           office: { select: { code: true, name: true } },
         },
       },
-      subject: { select: { label: true, parent: { select: { label: true } } } },
+      subject: requestSummarySelect.subject,
       submittedBy: { select: { id: true, givenName: true, familyName: true } },
       holder: { select: { id: true, givenName: true, familyName: true } },
       quesito: { select: { state: true, esito: true, closedAt: true, office: { select: { code: true, name: true } } } },
@@ -104,23 +87,14 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
   const { quesito } = request;
   const [labels, settings] = await Promise.all([
     getGestioneLabels(),
-    prisma.gestioneSettings.findUnique({ where: { gestione: request.position.gestione } }),
+    prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } }),
   ]);
-  if (!settings) throw new Error(`Mancano i limiti della gestione ${request.position.gestione}`);
 
-  const state = requestStateOf(quesito);
   const refusal = contributorMessagingRefusal(quesito?.state ?? null);
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
 
   return {
-    id: request.id,
-    direction: request.direction,
-    directionLabel: requestDirectionLabels[request.direction],
-    protocolNumber: request.protocolNumber,
-    createdAt: request.createdAt,
-    lastActivityAt: request.lastActivityAt,
-    state,
-    stateLabel: contributorStateLabels[state],
+    ...requestSummary(request),
     office: quesito?.office ?? request.position.office,
     position: {
       id: request.position.id,
@@ -128,7 +102,6 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       denominazione: request.position.denominazione,
       gestioneLabel: labels.get(request.position.gestione) ?? request.position.gestione,
     },
-    subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
     submittedBy: request.submittedBy ? { name: fullName(request.submittedBy), profile: request.actingProfile } : null,
     holder: { name: fullName(request.holder) },
     onBehalf: request.submittedBy !== null && request.submittedBy.id !== request.holder.id,

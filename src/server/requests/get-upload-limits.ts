@@ -1,11 +1,12 @@
 import "server-only";
+import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import { findActablePosition, isUuid } from "./actable-position";
-import type { UploadLimits } from "./get-new-request-form";
+import { findActablePosition } from "./actable-position";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
+import { isUuid } from "./schemas";
 
 /**
  * The file limits of the gestione a form's files go to, read before the

@@ -19,9 +19,9 @@ import { quesitoStateLabels } from "./states";
 
 export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA">;
 
-/** The states an operator works in, and may move between with a comment. */
-export type WorkingState = Extract<QuesitoState, "IN_LAVORAZIONE" | "IN_ATTESA_CONTRIBUENTE">;
-export const workingStates: readonly WorkingState[] = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"];
+/** The states an operator works in, and may move between with a comment (a tuple, so that forms' schemas can enumerate it). */
+export const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly QuesitoState[];
+export type WorkingState = (typeof workingStates)[number];
 const openStates: readonly QuesitoState[] = ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"];
 
 type TransitionRule = {

@@ -1,35 +1,27 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
+import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorStateLabels, quesitoStatesFor, requestDirectionLabels, requestStateOf, type ContributorState } from "./states";
 import { requestAccessWhere } from "./policy";
+import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
+  contributorStateOfFilter,
   fieldErrorsOf,
   REQUEST_PAGE_SIZE,
   requestListQuerySchema,
-  type ContributorStateFilter,
   type RequestKindFilter,
   type RequestListQuery,
   type RequestSortKey,
 } from "./schemas";
+import { quesitoStatesFor } from "./states";
 
-export type RequestListRow = {
-  id: string;
-  direction: RequestDirection;
-  /** "Richiesta" or "Comunicazione della sede". */
-  directionLabel: string;
-  protocolNumber: string;
-  createdAt: Date;
-  lastActivityAt: Date;
+export type RequestListRow = RequestSummary & {
   position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };
-  subject: { label: string; areaLabel: string | null };
-  state: ContributorState;
-  stateLabel: string;
 };
 
 export type RequestListPage = {
@@ -40,12 +32,6 @@ export type RequestListPage = {
   /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
   nextCursor: string | null;
   previousCursor: string | null;
-};
-
-const stateOfFilter: Record<ContributorStateFilter, ContributorState> = {
-  aperta: "APERTA",
-  in_carico: "IN_CARICO",
-  chiusa: "CHIUSA",
 };
 
 const directionOfFilter: Record<RequestKindFilter, RequestDirection> = {
@@ -141,7 +127,7 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   if (query.cliente) where.push({ holder: clientWhere(query.cliente) });
   if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });
   if (query.tipo) where.push({ direction: directionOfFilter[query.tipo] });
-  if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(stateOfFilter[query.stato]) } } });
+  if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(contributorStateOfFilter[query.stato]) } } });
   const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
     from || to ? { ...(from ? { gte: romeDayStart(from) } : {}), ...(to ? { lt: romeDayEnd(to) } : {}) } : null;
   const opened = range(query.apertaDal, query.apertaAl);
@@ -183,11 +169,7 @@ export async function listRequests(
       orderBy: orderBy(query.ordina, before ? reversed : query.verso),
       take: REQUEST_PAGE_SIZE + 1,
       select: {
-        id: true,
-        direction: true,
-        protocolNumber: true,
-        createdAt: true,
-        lastActivityAt: true,
+        ...requestSummarySelect,
         position: {
           select: {
             matricola: true,
@@ -196,8 +178,6 @@ export async function listRequests(
             holder: { select: { givenName: true, familyName: true } },
           },
         },
-        subject: { select: { label: true, parent: { select: { label: true } } } },
-        quesito: { select: { state: true } },
       },
     }),
     prisma.request.count({ where }),
@@ -206,26 +186,17 @@ export async function listRequests(
   const more = found.length > REQUEST_PAGE_SIZE;
   const page = found.slice(0, REQUEST_PAGE_SIZE);
   if (before) page.reverse();
-  const rows = page.map((row): RequestListRow => {
-    const state = requestStateOf(row.quesito);
-    return {
-      id: row.id,
-      direction: row.direction,
-      directionLabel: requestDirectionLabels[row.direction],
-      protocolNumber: row.protocolNumber,
-      createdAt: row.createdAt,
-      lastActivityAt: row.lastActivityAt,
+  const rows = page.map(
+    (row): RequestListRow => ({
+      ...requestSummary(row),
       position: {
         matricola: row.position.matricola,
         denominazione: row.position.denominazione,
         gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
-        holderName: `${row.position.holder.givenName} ${row.position.holder.familyName}`,
+        holderName: fullName(row.position.holder),
       },
-      subject: { label: row.subject.label, areaLabel: row.subject.parent?.label ?? null },
-      state,
-      stateLabel: contributorStateLabels[state],
-    };
-  });
+    }),
+  );
   const first = page[0];
   const last = page.at(-1);
   const hasNext = before ? true : more;

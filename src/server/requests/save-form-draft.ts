@@ -1,7 +1,7 @@
 import "server-only";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import type { FieldErrors } from "@/server/errors/domain-errors";
+import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import {
   DRAFT_LIFETIME_MS,
@@ -11,7 +11,9 @@ import {
   storeDraftFiles,
   type DraftScope,
 } from "./form-drafts";
-import { newRequestSchema } from "./schemas";
+import { REQUEST_NOT_FOUND } from "./get-request";
+import { requestAccessWhere } from "./policy";
+import { isUuid, newRequestSchema } from "./schemas";
 
 /** The fields each form may keep: nothing else a client sends is stored. */
 const keptFields: Record<DraftScope["purpose"], readonly string[]> = {
@@ -33,13 +35,23 @@ export type SaveFormDraftInput = DraftScope & {
   previous?: { draftId: string; keptKeys: string[] } | { draftId: string; uploadRefused: true };
 };
 
+async function isReachableRequest(actor: ContributorActor, requestId: string, now: Date): Promise<boolean> {
+  if (!isUuid(requestId)) return false;
+  return (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
+}
+
 /**
  * Keeps a form that came back with errors (bad input loses nothing): what was
  * typed, the field messages and the files received, now and in the draft it
  * came from, for DRAFT_LIFETIME_MS. Replaces that earlier draft, whose
- * unticked files are deleted. Also clears a batch of expired drafts.
+ * unticked files are deleted. Also clears a batch of expired drafts. A
+ * message's draft needs a request the actor may act on: anything else is not
+ * found.
  */
 export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
+  if (input.requestId !== undefined && !(await isReachableRequest(actor, input.requestId, now))) {
+    throw new NotFoundError(REQUEST_NOT_FOUND);
+  }
   const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
   const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;
   const uploadRefused = input.previous !== undefined && "uploadRefused" in input.previous;

@@ -6,6 +6,7 @@ import {
   draftReferenceSchema,
   fieldErrorsOf,
   fileLimitErrors,
+  isUuid,
   newRequestSchema,
   normalizeLandline,
   normalizeMobile,
@@ -125,6 +126,30 @@ describe("requestListQuerySchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(Object.keys(fieldErrorsOf(result.error)).sort()).toEqual(["aggiornataAl", "apertaDal"]);
+  });
+});
+
+describe("the list's text and choice filters", () => {
+  it("refuses a matricola or a client too long and a subject that is no id, each on its field", () => {
+    const result = requestListQuerySchema.safeParse({ matricola: "9".repeat(21), cliente: "x".repeat(61), oggetto: "non-un-id" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOf(result.error)).toEqual({
+      matricola: ["La matricola può contenere al massimo 20 caratteri."],
+      cliente: ["Il cliente può contenere al massimo 60 caratteri."],
+      oggetto: ["Scegliere un oggetto tra quelli proposti."],
+    });
+  });
+
+  it("drops a paging cursor it cannot have written, rather than refusing the list", () => {
+    expect(requestListQuerySchema.parse({ dopo: "x".repeat(201), prima: ["a", "b"] })).toMatchObject({ dopo: undefined, prima: undefined });
+  });
+});
+
+describe("isUuid", () => {
+  it("tells an id from anything else", () => {
+    expect(isUuid(randomUUID())).toBe(true);
+    for (const value of ["", "non-un-id", "../../etc/passwd", `${randomUUID()}x`]) expect(isUuid(value)).toBe(false);
   });
 });
 

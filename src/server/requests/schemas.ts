@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorState } from "./states";
 
 /**
  * Inputs of the contributor's side of a request, shared by the forms (limits,
@@ -100,6 +101,11 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
+/** Whether an id from an address or a form can name a record at all; anything else is simply not found. */
+export function isUuid(value: string): boolean {
+  return z.uuid().safeParse(value).success;
+}
+
 const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo").min(
   TEXT_MIN_LENGTH,
   `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
@@ -125,8 +131,6 @@ export const newRequestSchema = contactsSchema.extend({
   idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
 });
 
-export type NewRequestInput = z.infer<typeof newRequestSchema>;
-
 /** A corrected form's reference to its draft and the draft's files to send again. */
 export const draftReferenceSchema = z.object({
   [DRAFT_FIELD]: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
@@ -136,15 +140,12 @@ export const draftReferenceSchema = z.object({
   ).catch([]),
 });
 
-export type DraftReference = z.infer<typeof draftReferenceSchema>;
 export type ContactsInput = z.infer<typeof contactsSchema>;
 
 /** A contributor's message on an open request (F07). */
 export const contributorMessageSchema = z.object({
   text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio"),
 });
-
-export type ContributorMessageInput = z.infer<typeof contributorMessageSchema>;
 
 /** The contact rules of a gestione (GestioneSettings). */
 export type ContactRules = { label: string; pecRequired: boolean; emailOrPhoneRequired: boolean };
@@ -212,8 +213,14 @@ export const requestSortLabels: Record<RequestSortKey, string> = {
   protocollo: "Numero di protocollo",
 };
 
+/** The states a request can be filtered by (a communication without a quesito has none). */
 export const contributorStateFilters = ["aperta", "in_carico", "chiusa"] as const;
 export type ContributorStateFilter = (typeof contributorStateFilters)[number];
+export const contributorStateOfFilter: Record<ContributorStateFilter, ContributorState> = {
+  aperta: "APERTA",
+  in_carico: "IN_CARICO",
+  chiusa: "CHIUSA",
+};
 
 /** Requests the contributor sent, or communications the office started (F09); absent, both. */
 export const requestKindFilters = ["richieste", "comunicazioni"] as const;
@@ -224,6 +231,8 @@ export const requestKindFilterLabels: Record<RequestKindFilter, string> = {
 };
 
 export const REQUEST_PAGE_SIZE = 20;
+export const MATRICOLA_FILTER_MAX_LENGTH = 20;
+export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isDayPattern = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -237,12 +246,21 @@ export const requestListQuerySchema = z
   .object({
     matricola: z.preprocess(
       blankToUndefined,
-      z.string().trim().max(20, "La matricola può contenere al massimo 20 caratteri.").toUpperCase().optional(),
+      z
+        .string()
+        .trim()
+        .max(MATRICOLA_FILTER_MAX_LENGTH, `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`)
+        .toUpperCase()
+        .optional(),
     ),
     /** An intermediary's client: codice fiscale or part of the name. */
     cliente: z.preprocess(
       blankToUndefined,
-      z.string().trim().max(60, "Il cliente può contenere al massimo 60 caratteri.").optional(),
+      z
+        .string()
+        .trim()
+        .max(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`)
+        .optional(),
     ),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
     stato: z.preprocess(
@@ -259,9 +277,9 @@ export const requestListQuerySchema = z
     aggiornataAl: isoDay,
     ordina: z.preprocess(blankToUndefined, z.enum(requestSortKeys).catch("aggiornamento").default("aggiornamento")),
     verso: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).catch("desc").default("desc")),
-    /** Opaque keyset cursors: the page after / before this row. */
-    dopo: z.preprocess(blankToUndefined, z.string().max(200).optional()),
-    prima: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+    /** Opaque keyset cursors: the page after / before this row; one the list did not write shows the first page. */
+    dopo: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
+    prima: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
   })
   .superRefine(
     (query, context) => {

@@ -5,7 +5,6 @@ import { getFileStorage } from "@/server/attachments/file-storage";
 import { getContributorResolution, getOperator } from "@/server/identity/session";
 import { GET as getAttachment } from "../../../src/app/api/allegati/[id]/route";
 import { GET as getBundle } from "../../../src/app/api/messaggi/[id]/archivio/route";
-import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { createMessageWithFiles, createRequestRecord } from "./records";
@@ -28,10 +27,7 @@ beforeEach(() => {
 });
 
 async function scenario() {
-  const office = await createOffice();
-  const holder = await createPerson();
-  const position = await createPosition(holder.id, office.id);
-  const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
+  const { office, holder, request } = await createRequestRecord();
   const message = await createMessageWithFiles({
     requestId: request.id,
     authorPersonId: holder.id,

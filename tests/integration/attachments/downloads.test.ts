@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAttachmentDownload, type FileDownload } from "@/server/attachments/get-attachment-download";
 import { getMessageBundleDownload } from "@/server/attachments/get-bundle-download";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { createDelegation, createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { createMessageWithFiles, createRequestRecord } from "./records";
@@ -26,11 +26,8 @@ async function contentOf(download: Promise<FileDownload>): Promise<Buffer> {
 
 /** A request of the holder's position, its quesito at the office, a public message and an internal note, each with files. */
 async function scenario() {
-  const office = await createOffice();
+  const { office, holder, position, request } = await createRequestRecord();
   const otherOffice = await createOffice();
-  const holder = await createPerson("Titolare");
-  const position = await createPosition(holder.id, office.id);
-  const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
   const operator = await operatorActor(office.id);
   const publicMessage = await createMessageWithFiles({
     requestId: request.id,

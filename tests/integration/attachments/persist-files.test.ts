@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LocalFileStorage, newStorageKey } from "@/server/attachments/file-storage";
 import { messageFilesData, persistFiles, uniqueEntryNames } from "@/server/attachments/persist-files";
 import { prisma } from "@/server/db/client";
-import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { filesUnder, stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { createRequestRecord } from "./records";
 import { pdfSample, pngSample, readZip, sha256 } from "./samples";
@@ -126,10 +125,7 @@ describe("persistFiles", () => {
 
   describe("with the message's transaction", () => {
     it("writes the message, its attachments and its bundle together", async () => {
-      const office = await createOffice();
-      const holder = await createPerson();
-      const position = await createPosition(holder.id, office.id);
-      const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
+      const { holder, request } = await createRequestRecord();
       const persisted = await persistFiles([await stageFile(pdfSample(), "a.pdf", "application/pdf")]);
 
       const message = await prisma.$transaction((tx) =>
@@ -151,10 +147,7 @@ describe("persistFiles", () => {
     });
 
     it("leaves neither rows nor files when the transaction fails and the caller discards", async () => {
-      const office = await createOffice();
-      const holder = await createPerson();
-      const position = await createPosition(holder.id, office.id);
-      const request = await createRequestRecord({ positionId: position.id, holderId: holder.id, officeId: office.id });
+      const { holder, request } = await createRequestRecord();
       const before = await filesUnder(work.filesRoot);
       const persisted = await persistFiles([await stageFile(pngSample(), "b.png", "image/png")]);
 

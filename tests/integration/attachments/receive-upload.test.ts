@@ -1,9 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DISCARD_LIMIT, receiveUpload, UploadRefusedError, type UploadLimits } from "@/server/attachments/receive-upload";
 import { ValidationError } from "@/server/errors/domain-errors";
+import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { docxSample, exeSample, p7mSample, pdfSample, pngSample, sha256 } from "./samples";
 
 const MB = 1024 * 1024;
@@ -13,19 +12,15 @@ const NOT_ADMITTED =
 
 // The upload's temporary folders go under a folder of this file's own, so
 // that "nothing left behind" can be checked exactly.
-let stagingRoot: string;
-let previousTmpdir: string | undefined;
+let storage: TemporaryStorage;
 beforeAll(async () => {
-  stagingRoot = await mkdtemp(path.join(tmpdir(), "cb-upload-test-"));
-  previousTmpdir = process.env.TMPDIR;
-  process.env.TMPDIR = stagingRoot;
+  storage = await useTemporaryStorage();
 });
 afterAll(async () => {
-  process.env.TMPDIR = previousTmpdir;
-  await rm(stagingRoot, { recursive: true, force: true });
+  await storage.dispose();
 });
 afterEach(async () => {
-  expect(await readdir(stagingRoot)).toEqual([]);
+  expect(await readdir(storage.stagingRoot)).toEqual([]);
 });
 
 function formRequest(form: FormData): Request {
@@ -93,7 +88,7 @@ describe("receiveUpload", () => {
       ]);
       const first = upload.files[0];
       expect(first && (await readFile(first.tempPath))).toEqual(pdf);
-      expect(first?.tempPath.startsWith(stagingRoot)).toBe(true);
+      expect(first?.tempPath.startsWith(storage.stagingRoot)).toBe(true);
     } finally {
       await upload.discard();
     }
@@ -152,6 +147,34 @@ describe("receiveUpload", () => {
     expect(await refusal(receiveUpload(formRequest(formWith(files)), limits))).toEqual({
       allegati: ["Si possono allegare al massimo 3 file."],
     });
+  });
+
+  it("takes the blank file input of a form where no file may be attached, and refuses any file there", async () => {
+    const blank = new FormData();
+    blank.append("testo", "Nessun allegato.");
+    blank.append("allegati", new File([], "", { type: "application/octet-stream" }));
+    const upload = await receiveUpload(formRequest(blank), { maxFiles: 0, maxBytesPerFile: MB });
+    expect(upload.files).toEqual([]);
+    expect(upload.fields).toEqual({ testo: "Nessun allegato." });
+    await upload.discard();
+
+    const withFile = formWith([{ content: pdfSample(), name: "a.pdf" }]);
+    expect(await refusal(receiveUpload(formRequest(withFile), { maxFiles: 0, maxBytesPerFile: MB }))).toEqual({
+      allegati: ["Non è possibile allegare file."],
+    });
+  });
+
+  it("refuses a form with more fields, or longer field names, than any of ours has", async () => {
+    const manyFields = formWith(
+      [],
+      Array.from({ length: 101 }, (_, i): [string, string] => [`campo${i}`, "x"]),
+    );
+    const longName = formWith([], [["x".repeat(101), "valore"]]);
+    for (const form of [manyFields, longName]) {
+      expect(await refusal(receiveUpload(formRequest(form), limits))).toEqual({
+        allegati: ["Il modulo inviato è incompleto o non valido: riprovare."],
+      });
+    }
   });
 
   it("refuses a file over the limit, naming it", async () => {

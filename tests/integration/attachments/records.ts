@@ -3,6 +3,7 @@ import type { MessageVisibility } from "@/generated/prisma/enums";
 import { persistFiles, messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
+import { createHolderWithPosition } from "../../support/request-fixtures";
 
 /**
  * Requests, quesiti and messages written straight with Prisma (the services
@@ -11,24 +12,26 @@ import { prisma } from "@/server/db/client";
 
 let sequence = 0;
 
-/** A protocolled request of the position, with its quesito at `officeId`. */
-export async function createRequestRecord(input: { positionId: string; holderId: string; officeId: string }) {
+/** A holder's position at a new office, and a protocolled request of it with its quesito at that office. */
+export async function createRequestRecord() {
+  const { office, holder, position } = await createHolderWithPosition();
   const n = ++sequence;
   const subject = await prisma.subject.create({
     data: { gestione: "AZIENDE", code: `ALLEGATI-${n}-${randomUUID().slice(0, 8)}`, label: `Argomento ${n}` },
   });
-  return prisma.request.create({
+  const request = await prisma.request.create({
     data: {
-      positionId: input.positionId,
+      positionId: position.id,
       subjectId: subject.id,
-      holderId: input.holderId,
-      submittedById: input.holderId,
+      holderId: holder.id,
+      submittedById: holder.id,
       actingProfile: "TITOLARE",
       text: "Trasmetto la documentazione richiesta dalla sede.",
       protocolNumber: `INPS.9999.22/11/2026.${String(n).padStart(7, "0")}-${randomUUID().slice(0, 8)}`,
-      quesito: { create: { officeId: input.officeId } },
+      quesito: { create: { officeId: office.id } },
     },
   });
+  return { office, holder, position, request };
 }
 
 /** A message of the request carrying the files, stored the way callers of persistFiles must do it. */

@@ -135,6 +135,20 @@ describe("requestDelegation", () => {
     expect(ownPositions.holderCodiceFiscale).toEqual(["Non puoi chiedere una delega sulle tue posizioni."]);
   });
 
+  it("refuses an end date that is not a day of the calendar, in the request and in the grant", async () => {
+    const { holder, intermediary, position, holderActor, intermediaryActor } = await holderAndIntermediary();
+
+    const asked = await fieldErrorsOf(
+      requestDelegation(intermediaryActor, { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: position.matricola, validTo: "2027-02-30" }, now),
+    );
+    const granted = await fieldErrorsOf(
+      grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id], validTo: "2027-02-30" }, now),
+    );
+
+    expect(asked.validTo).toEqual(["Indicare una data di fine valida."]);
+    expect(granted.validTo).toEqual(["Indicare una data di fine valida."]);
+  });
+
   it("refuses a second delegation, asked or granted, on a position already delegated or awaiting", async () => {
     const { holder, intermediary, position, other, holderActor, intermediaryActor } = await requested();
 
@@ -191,7 +205,7 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
     await confirmDelegationRequest(intermediaryActor, { delegationId, code: `${code.slice(0, 4)}-${code.slice(4).toLowerCase()}` }, later(20));
 
     const active = await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } });
-    expect(active).toMatchObject({ status: "ACTIVE", validFrom: later(20), activatedAt: later(20), verificationCodeHash: null });
+    expect(active).toMatchObject({ status: "ACTIVE", validFrom: later(20), verificationCodeHash: null });
     expect(active.validTo).toEqual(new Date("2027-12-31T23:00:00Z"));
     expect((await listActorPositions(intermediaryActor, later(21))).map((p) => p.id)).toEqual([position.id]);
     expect((await listDelegations(holderActor, later(21)))[0]).toMatchObject({ status: "ACTIVE", revocable: true, answerable: false });
@@ -207,6 +221,10 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
     const late = await errorOf(confirmDelegationRequest(intermediaryActor, { delegationId, code }, later(2 + 72 * 60)));
     expect(late).toBeInstanceOf(ConflictError);
     expect((late as Error).message).toMatch(/scaduto/);
+    expect((await listDelegations(intermediaryActor, later(2 + 72 * 60)))[0]).toMatchObject({
+      confirmable: false,
+      pending: { stage: "code-expired" },
+    });
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } })).status).toBe("PENDING");
   });
 

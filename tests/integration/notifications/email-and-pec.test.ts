@@ -1,25 +1,23 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { parseConfig } from "@/server/config";
-import type { OperatorActor } from "@/server/identity/actor";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { createRequest } from "@/server/requests/create-request";
 import { applyTransition } from "@/server/requests/lifecycle";
-import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { createOffice, createPerson } from "../../support/fixtures";
 import {
   clearNotificationQueue,
   notificationJobCount,
+  sendRequestWithContacts as sendRequest,
   startSmtpServer,
   waitFor,
   type ReceivedMail,
   type TestSmtpServer,
 } from "../../support/notification-servers";
-import { contributorActor, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { useTemporaryStorage } from "../../support/request-files";
 
 // Notifications by e-mail and PEC, end to end: the real services write the
@@ -28,7 +26,6 @@ import { useTemporaryStorage } from "../../support/request-files";
 
 const PUBLIC_URL = "https://portale.example.it";
 const env = { PUBLIC_URL, NOTIFICATION_RETRY_DELAY_SECONDS: "1", NOTIFICATION_MAX_ATTEMPTS: "6" };
-const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
 
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
 let mail: TestSmtpServer;
@@ -36,7 +33,7 @@ let pec: TestSmtpServer;
 let worker: NotificationWorker;
 
 beforeAll(async () => {
-  Object.assign(process.env, env);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   storage = await useTemporaryStorage();
   mail = await startSmtpServer({ refuse: /^rifiutato@/ });
   pec = await startSmtpServer();
@@ -55,34 +52,8 @@ afterAll(async () => {
   await worker?.stop();
   await Promise.all([mail?.stop(), pec?.stop()]);
   await storage?.dispose();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  vi.unstubAllEnvs();
 });
-
-type Scene = { officeId: string; operator: OperatorActor; holder: { id: string; codiceFiscale: string }; positionId: string; subjectId: string };
-
-async function scene(): Promise<Scene> {
-  const office = await createOffice();
-  const holder = await createPerson("Titolare");
-  const position = await createPosition(holder.id, office.id, "AZIENDE");
-  const { subject } = await createSubjectTree("AZIENDE");
-  return { officeId: office.id, operator: await operatorActor(office.id), holder, positionId: position.id, subjectId: subject.id };
-}
-
-async function sendRequest(at: Scene, contacts: Record<string, string>) {
-  const form = {
-    positionId: at.positionId,
-    subjectId: at.subjectId,
-    text: "Chiedo la verifica del versamento di marzo, non abbinato alla matricola.",
-    idempotencyKey: randomUUID(),
-    ...contacts,
-  };
-  const created = await createRequest(contributorActor(at.holder), form, []);
-  const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: created.id } });
-  return { ...created, quesitoId: quesito.id };
-}
 
 function mailsOf(server: TestSmtpServer, requestProtocol: string): ReceivedMail[] {
   return server.received.filter((received) => received.mail.subject?.includes(requestProtocol));
@@ -105,14 +76,8 @@ function notificationId(received: ReceivedMail): string {
 }
 
 describe("notifications by e-mail and PEC", () => {
-  let at: Scene;
-
-  beforeEach(async () => {
-    at = await scene();
-  });
-
   it("tell the chosen recipients of each event, each by its template with the protocol number", async () => {
-    const request = await sendRequest(at, {
+    const request = await sendRequest({
       email: "titolare@example.it",
       extraEmail: "studio@example.it",
       pec: "titolare@pec.example.it",
@@ -155,9 +120,10 @@ describe("notifications by e-mail and PEC", () => {
     expect(routed?.mail.text).toContain("smistata alla sede competente, Sede di prova");
 
     // Take in charge, reply, close: one notice each, per recipient.
-    await takeQuesito(at.operator, request.quesitoId, { expectedVersion: 0 });
-    await replyToQuesito(at.operator, request.quesitoId, { expectedVersion: 1, body: "Il versamento risulta abbinato dal 3 aprile." });
-    await closeQuesito(at.operator, request.quesitoId, { expectedVersion: 2, esito: "ACCOLTA", comment: "Versamento abbinato." });
+    const operator = await operatorActor(request.office.id);
+    await takeQuesito(operator, request.quesitoId, { expectedVersion: 0 });
+    await replyToQuesito(operator, request.quesitoId, { expectedVersion: 1, body: "Il versamento risulta abbinato dal 3 aprile." });
+    await closeQuesito(operator, request.quesitoId, { expectedVersion: 2, esito: "ACCOLTA", comment: "Versamento abbinato." });
     await settled(request.id, 15);
 
     const subjects = mailsOf(mail, request.protocolNumber)
@@ -189,7 +155,7 @@ describe("notifications by e-mail and PEC", () => {
   it("send nothing on a channel the gestione does not allow", async () => {
     await prisma.gestioneSettings.update({ where: { gestione: "AZIENDE" }, data: { notificationChannels: ["EMAIL"] } });
     try {
-      const request = await sendRequest(at, {
+      const request = await sendRequest({
         email: "titolare@example.it",
         pec: "titolare@pec.example.it",
         consentEmail: "on",
@@ -207,12 +173,13 @@ describe("notifications by e-mail and PEC", () => {
   });
 
   it("enqueue nothing when the event's transaction rolls back", async () => {
-    const request = await sendRequest(at, { email: "titolare@example.it", consentEmail: "on" });
+    const request = await sendRequest({ email: "titolare@example.it", consentEmail: "on" });
     await settled(request.id, 2);
+    const operator = await operatorActor(request.office.id);
     const [notifications, jobs] = [await prisma.notification.count(), await notificationJobCount()];
 
     const failure = prisma.$transaction(async (tx) => {
-      await applyTransition(tx, { action: "PRESA_IN_CARICO", actor: at.operator, quesito: { id: request.quesitoId }, expectedVersion: 0 });
+      await applyTransition(tx, { action: "PRESA_IN_CARICO", actor: operator, quesito: { id: request.quesitoId }, expectedVersion: 0 });
       // The take in charge and its notice were written in this transaction…
       expect(await tx.notification.count({ where: { requestId: request.id } })).toBe(3);
       throw new Error("annullata");
@@ -230,7 +197,7 @@ describe("notifications by e-mail and PEC", () => {
     await mail.stop();
     let request;
     try {
-      request = await sendRequest(at, { email: "titolare@example.it", extraEmail: "studio@example.it", consentEmail: "on" });
+      request = await sendRequest({ email: "titolare@example.it", extraEmail: "studio@example.it", consentEmail: "on" });
       const requestId = request.id;
       // Every notice failed at least once and waits for its next attempt.
       await waitFor(
@@ -255,12 +222,12 @@ describe("notifications by e-mail and PEC", () => {
   });
 
   it("give up on an address the server refuses, and show the failure to the contributor and to the office", async () => {
-    const request = await sendRequest(at, { email: "rifiutato@example.it", consentEmail: "on" });
+    const request = await sendRequest({ email: "rifiutato@example.it", consentEmail: "on" });
     const rows = await settled(request.id, 2);
     expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 1 && row.failedAt)).toBe(true);
     expect(rows[0]?.lastError).toContain("550");
 
-    const contributor = contributorActor(at.holder);
+    const contributor = contributorActor(request.holder);
     const failures = await listFailedNotifications(contributor, { requestId: request.id });
     expect(failures).toHaveLength(2);
     expect(failures[0]).toMatchObject({
@@ -269,7 +236,7 @@ describe("notifications by e-mail and PEC", () => {
       recipient: "rifiutato@example.it",
       reason: "L'indirizzo o il messaggio è stato rifiutato dal server di posta.",
     });
-    expect(await listFailedNotifications(at.operator, { quesitoId: request.quesitoId })).toHaveLength(2);
+    expect(await listFailedNotifications(await operatorActor(request.office.id), { quesitoId: request.quesitoId })).toHaveLength(2);
 
     // Nobody else sees them.
     const otherOffice = await operatorActor((await createOffice()).id);
@@ -281,17 +248,17 @@ describe("notifications by e-mail and PEC", () => {
   });
 
   it("fail for good after NOTIFICATION_MAX_ATTEMPTS attempts, with the reason", async () => {
-    process.env.NOTIFICATION_MAX_ATTEMPTS = "2";
+    vi.stubEnv("NOTIFICATION_MAX_ATTEMPTS", "2");
     await mail.stop();
     try {
-      const request = await sendRequest(at, { email: "titolare@example.it", consentEmail: "on" });
+      const request = await sendRequest({ email: "titolare@example.it", consentEmail: "on" });
       const rows = await settled(request.id, 2);
       expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 2)).toBe(true);
       expect(rows[0]?.failureReason).toBe("Recapito non riuscito dopo 2 tentativi: il server di posta non è raggiungibile.");
-      const failures = await listFailedNotifications(contributorActor(at.holder), { requestId: request.id });
+      const failures = await listFailedNotifications(contributorActor(request.holder), { requestId: request.id });
       expect(failures.map((failure) => failure.reason)).toEqual([rows[0]?.failureReason, rows[0]?.failureReason]);
     } finally {
-      process.env.NOTIFICATION_MAX_ATTEMPTS = env.NOTIFICATION_MAX_ATTEMPTS;
+      vi.stubEnv("NOTIFICATION_MAX_ATTEMPTS", env.NOTIFICATION_MAX_ATTEMPTS);
       await mail.start();
     }
   });

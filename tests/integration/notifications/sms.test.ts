@@ -1,16 +1,19 @@
-import { randomUUID } from "node:crypto";
 import twilio from "twilio";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/notifiche/twilio/stato/route";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
 import { gsmLength } from "@/server/notifications/templates/sms-text";
-import { createRequest } from "@/server/requests/create-request";
-import { createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { clearNotificationQueue, startTwilioStandIn, waitFor, type TwilioStandIn } from "../../support/notification-servers";
-import { contributorActor, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
+import {
+  clearNotificationQueue,
+  sendRequestWithContacts as sendRequest,
+  startTwilioStandIn,
+  waitFor,
+  type TwilioStandIn,
+} from "../../support/notification-servers";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { useTemporaryStorage } from "../../support/request-files";
 
 // SMS through the twilio client against a local stand-in for Twilio's API
@@ -22,14 +25,13 @@ const ACCOUNT_SID = `AC${"0123456789abcdef".repeat(2)}`;
 const AUTH_TOKEN = "token-di-prova-twilio";
 const INVALID_NUMBER = "+393330000999";
 const env = { PUBLIC_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM: "+15005550006" };
-const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
 
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
 let standIn: TwilioStandIn;
 let worker: NotificationWorker;
 
 beforeAll(async () => {
-  Object.assign(process.env, env);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   storage = await useTemporaryStorage();
   standIn = await startTwilioStandIn({ invalidNumbers: [INVALID_NUMBER] });
   await clearNotificationQueue();
@@ -41,27 +43,8 @@ afterAll(async () => {
   await worker?.stop();
   await standIn?.stop();
   await storage?.dispose();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  vi.unstubAllEnvs();
 });
-
-async function sendRequest(contacts: Record<string, string>) {
-  const office = await createOffice();
-  const holder = await createPerson("Mario");
-  const position = await createPosition(holder.id, office.id, "AZIENDE");
-  const { subject } = await createSubjectTree("AZIENDE");
-  const form = {
-    positionId: position.id,
-    subjectId: subject.id,
-    text: "Chiedo la verifica del versamento di marzo, non abbinato alla matricola.",
-    idempotencyKey: randomUUID(),
-    ...contacts,
-  };
-  const created = await createRequest(contributorActor(holder), form, []);
-  return { ...created, holder, officeId: office.id, subjectLabel: subject.label, officeName: office.name };
-}
 
 function smsSettled(requestId: string, expected: number) {
   return waitFor(
@@ -111,7 +94,7 @@ describe("notifications by SMS", () => {
       expect(gsmLength(body)).toBeLessThanOrEqual(160);
       expect(body).toContain(request.protocolNumber);
       expect(body).toContain(`${PUBLIC_URL}/cassetto/richieste/${request.id}`);
-      for (const personal of [request.holder.givenName, request.holder.familyName, request.subjectLabel, request.officeName, "versamento"]) {
+      for (const personal of [request.holder.givenName, request.holder.familyName, request.subject.label, request.office.name, "versamento"]) {
         expect(body).not.toContain(personal);
       }
     }
@@ -148,6 +131,43 @@ describe("notifications by SMS", () => {
     expect(await prisma.notification.findUniqueOrThrow({ where: { id: sms!.id } })).toMatchObject({ status: "SENT", deliveredAt: null });
   });
 
+  it("refuse a status callback that is not Twilio's signed form, saying what is wrong", async () => {
+    const request = await sendRequest({ mobile: "333 4445555", consentSms: "on" });
+    const [sms] = await smsSettled(request.id, 2);
+    const sid = sms!.providerMessageId!;
+
+    const json = await POST(
+      new Request(CALLBACK_URL, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ MessageSid: sid, MessageStatus: "delivered" }),
+      }),
+    );
+    expect(json.status).toBe(422);
+    expect(json.headers.get("content-type")).toContain("application/problem+json");
+    expect((await json.json()).detail).toBe("La notifica di stato deve essere inviata come modulo (application/x-www-form-urlencoded).");
+
+    // Far larger than any callback of Twilio's, even signed.
+    const padded = { MessageSid: sid, MessageStatus: "delivered", Body: "x".repeat(20_000) };
+    const large = await POST(callback(padded, signed(padded)));
+    expect(large.status).toBe(413);
+    expect((await large.json()).detail).toBe("La notifica di stato supera i 16 KB ammessi.");
+
+    // Signed, but without the message's status, or without anything.
+    const withoutStatus = { MessageSid: sid, AccountSid: ACCOUNT_SID };
+    const missing = await POST(callback(withoutStatus, signed(withoutStatus)));
+    expect(missing.status).toBe(422);
+    expect(await missing.json()).toMatchObject({ errors: { MessageStatus: ["Manca lo stato del messaggio (MessageStatus)."] } });
+    const empty = await POST(callback({}, signed({})));
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).errors).toEqual({
+      MessageSid: ["Manca l'identificativo del messaggio (MessageSid)."],
+      MessageStatus: ["Manca lo stato del messaggio (MessageStatus)."],
+    });
+
+    expect(await prisma.notification.findUniqueOrThrow({ where: { id: sms!.id } })).toMatchObject({ status: "SENT", deliveredAt: null });
+  });
+
   it("record delivery and non-delivery reported by a signed status callback", async () => {
     const request = await sendRequest({ mobile: "333 5556666", consentSms: "on" });
     const [first, second] = await smsSettled(request.id, 2);
@@ -170,7 +190,7 @@ describe("notifications by SMS", () => {
       lastError: "Twilio undelivered 30003",
       failureReason: "L'operatore telefonico non ha consegnato l'SMS.",
     });
-    const operator = await operatorActor(request.officeId);
+    const operator = await operatorActor(request.office.id);
     const failures = await listFailedNotifications(operator, { requestId: request.id });
     expect(failures).toEqual([
       expect.objectContaining({ channel: "SMS", channelLabel: "SMS", recipient: "+39 •••••••666", reason: "L'operatore telefonico non ha consegnato l'SMS." }),

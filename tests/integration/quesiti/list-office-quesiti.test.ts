@@ -109,6 +109,8 @@ describe("listOfficeQuesiti", () => {
     expect(await keysOf({ cerca: holder.codiceFiscale })).toEqual(["old", "mine", "colleague", "artigiani", "byIntermediary"]);
     expect(await keysOf({ cerca: artigianiMatricola })).toEqual(["artigiani"]);
     expect(await keysOf({ cerca: "NESSUNO" })).toEqual([]);
+    // Wildcards and the escape character of LIKE are searched as typed.
+    for (const cerca of ["%", "_", "\\", "INPS.%"]) expect(await keysOf({ cerca })).toEqual([]);
   });
 
   it("gives each row what the table shows", async () => {
@@ -164,5 +166,14 @@ describe("listOfficeQuesiti pagination", () => {
     const all = [...first.rows, ...second.rows];
     expect(new Set(all.map((row) => row.id)).size).toBe(28);
     expect(all.map((row) => row.receivedAt.getTime())).toEqual([...all.map((row) => row.receivedAt.getTime())].sort((a, b) => a - b));
+  });
+
+  it("shows the last page for a page past the end", async () => {
+    const officeId = (await createOffice()).id;
+    const operator = await operatorActor(officeId);
+    const { quesito } = await createQuesito({ officeId });
+    const queue = await listOfficeQuesiti(operator, { pagina: "9" });
+    expect(queue).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    expect(queue.rows.map((row) => row.id)).toEqual([quesito.id]);
   });
 });

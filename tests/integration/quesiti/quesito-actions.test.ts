@@ -236,6 +236,18 @@ describe("quesito actions", () => {
     expect(await prisma.message.count({ where: { requestId, authorOperatorId: { not: null } } })).toBe(0);
   });
 
+  it("a version field that is missing, blank or not a version refuses the form with one message, nothing written", async () => {
+    for (const expectedVersion of [undefined, "", "abc", "-1", "1.5", "99999999999"]) {
+      const refusal = await takeQuesito(operator, quesitoId, { expectedVersion }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ValidationError);
+      expect(refusal).toMatchObject({
+        message: "Il modulo non è valido: ricaricare la pagina.",
+        fieldErrors: { expectedVersion: ["Il modulo non è valido: ricaricare la pagina."] },
+      });
+    }
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).toMatchObject({ version: 0, state: "NUOVO" });
+  });
+
   it("an id that names no quesito is NotFound, not an error", async () => {
     await expect(getQuesito(operator, "non-un-id")).rejects.toThrow(NotFoundError);
     await expect(takeQuesito(operator, "../../etc", { expectedVersion: 0 })).rejects.toThrow(NotFoundError);

@@ -4,11 +4,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { getOperator } from "@/server/identity/session";
-import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { FLASH_COOKIE, FLASH_PARAM, readFlash } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
 import { POST as postReply } from "../../../src/app/api/fascicolo/quesiti/[id]/risposta/route";
-import { createGestioneSettings, createOffice } from "../../support/fixtures";
-import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { createOffice } from "../../support/fixtures";
+import { createTakenQuesito, operatorActor } from "../../support/quesito-fixtures";
 import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { exeSample, pdfSample } from "../attachments/samples";
 
@@ -31,24 +30,18 @@ afterEach(async () => {
 
 type FormFile = { name: string; content: Uint8Array };
 
-describe("the office's reply refused for its file", () => {
+describe("the office's reply through its route handler", () => {
   let operator: OperatorActor;
   let quesitoId: string;
   let requestId: string;
 
   beforeEach(async () => {
-    await createGestioneSettings("AZIENDE");
-    const officeId = (await createOffice()).id;
-    operator = await operatorActor(officeId);
-    const created = await createQuesito({ officeId });
-    quesitoId = created.quesito.id;
-    requestId = created.request.id;
-    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+    ({ operator, quesitoId, requestId } = await createTakenQuesito());
     vi.mocked(getOperator).mockReset().mockResolvedValue(operator);
   });
 
-  /** The reply form as the browser posts it, the file input last, through the route handler. */
-  async function reply(fields: Record<string, string>, files: FormFile[]) {
+  /** The reply form as the browser posts it, the file input last, to the route handler. */
+  async function post(fields: Record<string, string>, files: FormFile[]) {
     const body = new FormData();
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
     for (const file of files) body.append("allegati", new File([new Uint8Array(file.content)], file.name, { type: "application/pdf" }));
@@ -56,6 +49,12 @@ describe("the office's reply refused for its file", () => {
       params: Promise.resolve({ id: quesitoId }),
     })) as NextResponse;
     expect(response.status).toBe(303);
+    return response;
+  }
+
+  /** Posts the reply; the browser goes back to the quesito, where the outcome is shown. */
+  async function reply(fields: Record<string, string>, files: FormFile[]) {
+    const response = await post(fields, files);
     const location = new URL(response.headers.get("location") ?? "", "http://localhost");
     expect(location.pathname).toBe(`/fascicolo/quesiti/${quesitoId}`);
     const flash = readFlash(response.cookies.get(FLASH_COOKIE)?.value, location.searchParams.get(FLASH_PARAM) ?? undefined);
@@ -113,5 +112,23 @@ describe("the office's reply refused for its file", () => {
     expect(flash).toEqual({ tone: "success", message: "Risposta inviata al contribuente." });
     expect(await repliesOnThread()).toBe(1);
     expect(await storage.storedKeys()).toHaveLength(2);
+  });
+
+  it("an operator of another office writes nothing and is told the quesito is not found", async () => {
+    vi.mocked(getOperator).mockResolvedValue(await operatorActor((await createOffice()).id));
+    const stored = await storage.storedKeys();
+    const { flash } = await reply({ expectedVersion: "1", ...typed }, [{ name: "prospetto.pdf", content: pdfSample() }]);
+
+    expect(flash).toMatchObject({ tone: "danger", form: "risposta", message: "La risorsa richiesta non esiste o non è accessibile." });
+    expect(await repliesOnThread()).toBe(0);
+    expect(await storage.storedKeys()).toEqual(stored);
+  });
+
+  it("without an office session goes to the sign-in page, and back to the quesito after it", async () => {
+    vi.mocked(getOperator).mockResolvedValue(null);
+    const response = await post({ expectedVersion: "1", ...typed }, []);
+
+    expect(response.headers.get("location")).toBe(`/fascicolo/accesso?callbackUrl=${encodeURIComponent(`/fascicolo/quesiti/${quesitoId}`)}`);
+    expect(await repliesOnThread()).toBe(0);
   });
 });

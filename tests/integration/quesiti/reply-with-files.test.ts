@@ -10,9 +10,7 @@ import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { getQuesito } from "@/server/quesiti/get-quesito";
 import { getReplyUploadLimits } from "@/server/quesiti/get-reply-upload-limits";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
-import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { createOffice } from "../../support/fixtures";
-import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { createTakenQuesito } from "../../support/quesito-fixtures";
 import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
 import { pdfSample, sha256 } from "../attachments/samples";
 
@@ -31,9 +29,10 @@ async function uploadedReply(operator: OperatorActor, quesitoId: string, fields:
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("allegati", new File([new Uint8Array(pdfSample())], "risposta.pdf", { type: "application/pdf" }));
-  const upload = await receiveUpload(new Request("http://localhost/risposta", { method: "POST", body: form }), {
-    ...(await getReplyUploadLimits(operator, quesitoId)),
-  });
+  const upload = await receiveUpload(
+    new Request("http://localhost/risposta", { method: "POST", body: form }),
+    await getReplyUploadLimits(operator, quesitoId),
+  );
   try {
     return { fields: upload.fields, persisted: await persistFiles(upload.files) };
   } finally {
@@ -47,12 +46,7 @@ describe("replyToQuesito with files", () => {
   let requestId: string;
 
   beforeEach(async () => {
-    const officeId = (await createOffice()).id;
-    operator = await operatorActor(officeId);
-    const created = await createQuesito({ officeId });
-    quesitoId = created.quesito.id;
-    requestId = created.request.id;
-    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+    ({ operator, quesitoId, requestId } = await createTakenQuesito());
   });
 
   it("stores the message with its attachments and bundle in the reply's transaction", async () => {

@@ -7,10 +7,11 @@ import type { ContributorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { createRequest } from "@/server/requests/create-request";
 import { DRAFT_FILES_GONE, DRAFT_LIFETIME_MS } from "@/server/requests/form-drafts";
-import { getFormDraft } from "@/server/requests/get-form-draft";
+import { DRAFT_NOT_FOUND, getFormDraft } from "@/server/requests/get-form-draft";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
+import { loadFormDraft } from "../../../src/app/(cassetto)/cassetto/richieste/_lib/form-draft";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
@@ -141,6 +142,21 @@ describe("form drafts: bad input loses nothing", () => {
     expect((await getFormDraft(actor, draft.id, { purpose: "NUOVA_RICHIESTA" })).files).toHaveLength(1);
   });
 
+  it("gives the form's page its draft, or once the draft is used or someone else's, the message that it is gone", async () => {
+    const scope = { purpose: "NUOVA_RICHIESTA" as const };
+    const draft = await refusedDraft({ ...validFields(), text: "Breve" });
+    const stranger = contributorActor(await createPerson("Estraneo"));
+
+    expect((await loadFormDraft(actor, draft.id, scope)).draft?.values.text).toBe("Breve");
+    expect(await loadFormDraft(stranger, draft.id, scope)).toEqual({ draft: null, gone: DRAFT_NOT_FOUND });
+    expect(await loadFormDraft(actor, "non-una-bozza", scope)).toEqual({ draft: null, gone: DRAFT_NOT_FOUND });
+    expect(await loadFormDraft(actor, undefined, scope)).toEqual({ draft: null, gone: null });
+
+    // Sent: the back button leads to the form's address with a draft that no longer exists.
+    expect((await send(validFields(), [], draft.id)).ok).toBe(true);
+    expect(await loadFormDraft(actor, draft.id, scope)).toEqual({ draft: null, gone: DRAFT_NOT_FOUND });
+  });
+
   it("expires, and expired drafts are cleared with their files", async () => {
     const stored = (await storage.storedKeys()).length;
     const long = Date.now() - 2 * DRAFT_LIFETIME_MS;
@@ -157,6 +173,19 @@ describe("form drafts: bad input loses nothing", () => {
     expect(await prisma.formDraft.count({ where: { id: old.id } })).toBe(0);
     expect(await storage.storedKeys()).toHaveLength(stored);
     expect((await getFormDraft(actor, fresh.id, { purpose: "NUOVA_RICHIESTA" })).values).toEqual({ text: "nuovo" });
+  });
+
+  it("keeps no message draft on a request the actor may not act on", async () => {
+    const created = await createRequest(actor, { ...validFields(), positionId }, []);
+    const stranger = contributorActor(await createPerson("Estraneo"));
+    const draftsBefore = await prisma.formDraft.count();
+
+    for (const requestId of [created.id, randomUUID(), "non-una-richiesta"]) {
+      const attempt = saveFormDraft(stranger, { purpose: "MESSAGGIO_RICHIESTA", requestId, values: { text: "Ciao" }, errors: {}, files: [] });
+      await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    }
+
+    expect(await prisma.formDraft.count()).toBe(draftsBefore);
   });
 
   it("keeps a message written on a request closed in the meantime", async () => {

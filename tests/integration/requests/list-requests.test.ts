@@ -401,6 +401,8 @@ describe("listRequests", () => {
       const page = await listRequests(contributorActor(person), { dopo: "non-un-cursore" }, now);
       expect(ids(page)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
       expect(page.previousCursor).toBeNull();
+      const overlong = await listRequests(contributorActor(person), { prima: "x".repeat(500) }, now);
+      expect(ids(overlong)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
     });
   });
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatRomeDateTime } from "@/lib/rome-dates";
-import { getConfig } from "@/server/config";
-import { listCapturedMail } from "@/server/notifications/list-captured-mail";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import { listCapturedMail, type CapturedMailbox } from "@/server/notifications/list-captured-mail";
 import { channelLabels } from "@/server/notifications/recipients";
 import { Alert, Breadcrumb, PageHeading, PublicShell, StatusBadge } from "@/ui";
 
@@ -14,8 +14,13 @@ export const dynamic = "force-dynamic";
  * SMS) while no SMTP server or Twilio is configured. Not found in production.
  */
 export default async function CapturedMailPage() {
-  if (!getConfig().isDemo) notFound();
-  const mailboxes = await listCapturedMail();
+  let mailboxes: CapturedMailbox[];
+  try {
+    mailboxes = await listCapturedMail();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
   return (
     <PublicShell>
       <Breadcrumb items={[{ href: "/", label: "Home" }, { label: "Posta di sviluppo" }]} />

@@ -5,7 +5,7 @@ import { smtpSender } from "./email";
 import { twilioSender } from "./sms";
 import type { DeliveryChannels } from "./types";
 
-export type { ChannelSender, DeliveryChannels, OutgoingMessage, SendReceipt } from "./types";
+export type { DeliveryChannels } from "./types";
 export { DeliveryError } from "./types";
 
 /** Senders used in the quick start when a channel is not configured (never in production). */

@@ -8,6 +8,10 @@ import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequestFilters, type RequestFilterSummary } from "@/server/requests/list-request-filters";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import {
+  CLIENT_FILTER_MAX_LENGTH,
+  contributorStateFilters,
+  contributorStateOfFilter,
+  MATRICOLA_FILTER_MAX_LENGTH,
   requestKindFilterLabels,
   requestListSearch,
   requestSortLabels,
@@ -16,6 +20,7 @@ import {
   type RequestListQuery,
   type RequestSortKey,
 } from "@/server/requests/schemas";
+import { contributorStateLabels } from "@/server/requests/states";
 import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
@@ -50,13 +55,10 @@ function firstValues(params: SearchParams): Record<string, string> {
   );
 }
 
-/** The list's address with the current filters and some parameters changed (undefined drops one). */
-function listHref(query: RequestListQuery, changes: Record<string, string | undefined>, path = REQUESTS_PATH): string {
+/** The list's address: its current filters and order (never a paging cursor), with `changes` set on top. */
+function listHref(query: RequestListQuery, changes: Record<string, string> = {}, path = REQUESTS_PATH): string {
   const params = new URLSearchParams(requestListSearch(query));
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) params.set(key, value);
-    else params.delete(key);
-  }
+  for (const [key, value] of Object.entries(changes)) params.set(key, value);
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -148,7 +150,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
       {page.previousCursor || page.nextCursor ? (
         <Pagination
           label="Pagine dei risultati"
-          firstHref={page.previousCursor ? listHref(query, {}) : undefined}
+          firstHref={page.previousCursor ? listHref(query) : undefined}
           previousHref={page.previousCursor ? listHref(query, { prima: page.previousCursor }) : undefined}
           nextHref={page.nextCursor ? listHref(query, { dopo: page.nextCursor }) : undefined}
         />
@@ -274,10 +276,10 @@ export default async function RequestListPage({ searchParams }: Props) {
                 hint="Codice fiscale o nome del cliente."
                 defaultValue={values.cliente ?? ""}
                 error={error("cliente")}
-                maxLength={60}
+                maxLength={CLIENT_FILTER_MAX_LENGTH}
               />
             ) : null}
-            <TextField name="matricola" label={filterLabels.matricola} defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={20} />
+            <TextField name="matricola" label={filterLabels.matricola} defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
             <SelectField
               name="oggetto"
               label={filterLabels.oggetto}
@@ -290,11 +292,7 @@ export default async function RequestListPage({ searchParams }: Props) {
               name="stato"
               label={filterLabels.stato}
               placeholder="Tutti gli stati"
-              options={[
-                { value: "aperta", label: "Aperta" },
-                { value: "in_carico", label: "In carico" },
-                { value: "chiusa", label: "Chiusa" },
-              ]}
+              options={contributorStateFilters.map((value) => ({ value, label: contributorStateLabels[contributorStateOfFilter[value]] }))}
               defaultValue={values.stato ?? ""}
               error={error("stato")}
             />
@@ -334,8 +332,8 @@ export default async function RequestListPage({ searchParams }: Props) {
             <Button>Cerca</Button>
             <Link href={REQUESTS_PATH}>Azzera i filtri</Link>
             {page && page.total > 0 ? (
-              <a href={listHref(page.query, { dopo: undefined, prima: undefined }, "/api/cassetto/richieste/esportazione")}>
-                Esporta in CSV ({page.total} {page.total === 1 ? "richiesta" : "richieste"})
+              <a href={listHref(page.query, {}, "/api/cassetto/richieste/esportazione")}>
+                Esporta in CSV ({page.total.toLocaleString("it-IT")} {page.total === 1 ? "richiesta" : "richieste"})
               </a>
             ) : null}
           </div>

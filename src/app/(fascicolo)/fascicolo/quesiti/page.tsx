@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatRomeDate } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-office-quesiti";
 import {
@@ -18,7 +19,7 @@ import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, Sele
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
 import { FLASH_PARAM } from "./_lib/flash";
 import { pageFlash } from "./_lib/page-flash";
-import { quesitoPath } from "./_lib/paths";
+import { OUTCOME_NOTICE_ID, quesitoPath } from "./_lib/paths";
 
 export const metadata: Metadata = { title: "Quesiti della sede" };
 
@@ -36,13 +37,13 @@ function firstValues(params: Record<string, string | string[] | undefined>): Rec
 }
 
 /** The queue for the parameters; invalid ones are reported and left out. */
-async function loadQueue(load: (params: Record<string, string>) => Promise<OfficeQueue>, params: Record<string, string>) {
+async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {
   try {
-    return { queue: await load(params), errors: {} as FieldErrors };
+    return { queue: await listOfficeQuesiti(operator, params), errors: {} };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const valid = Object.fromEntries(Object.entries(params).filter(([name]) => !error.fieldErrors[name]));
-    return { queue: await load(valid), errors: error.fieldErrors };
+    return { queue: await listOfficeQuesiti(operator, valid), errors: error.fieldErrors };
   }
 }
 
@@ -60,7 +61,7 @@ function pageHref(params: Record<string, string>, page: number): string {
 export default async function QuesitiQueuePage({ searchParams }: Props) {
   const operator = await requireOperator("/fascicolo/quesiti");
   const params = firstValues(await searchParams);
-  const { queue, errors } = await loadQueue((filters) => listOfficeQuesiti(operator, filters), params);
+  const { queue, errors } = await loadQueue(operator, params);
   const flash = await pageFlash(params[FLASH_PARAM]);
   const { filters } = queue;
   const error = (name: string) => errors[name]?.[0];
@@ -75,7 +76,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
         lead={`La coda di lavoro di ${operator.office.name}: cerca, filtra e apri un quesito per lavorarlo.`}
       />
       {flash ? (
-        <Alert tone={flash.tone} id="esito-operazione">
+        <Alert tone={flash.tone} id={OUTCOME_NOTICE_ID}>
           <p>{flash.message}</p>
         </Alert>
       ) : null}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { DelegationSummary } from "@/server/delegations/list-delegations";
-import { REQUEST_MATRICOLE_MAX, REVOKE_REASON_MAX } from "@/server/delegations/schemas";
+import { REQUEST_MATRICOLE_MAX, DELEGATION_REASON_MAX } from "@/server/delegations/schemas";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import { Alert, Button, CheckboxField, SelectField, TextareaField, TextField } from "@/ui";
 import { delegationForm, GRANT_FORM, REQUEST_FORM, type DelegationAction, type Flash } from "../_lib/flash";
@@ -49,7 +49,7 @@ export function RevokeForm({ delegation, flash }: { delegation: DelegationSummar
         label={`Motivo della revoca della delega a ${delegation.delegate.name}`}
         rows={2}
         required
-        maxLength={REVOKE_REASON_MAX}
+        maxLength={DELEGATION_REASON_MAX}
         defaultValue={refused?.values?.reason ?? ""}
         error={refused?.errors?.reason?.[0]}
       />
@@ -66,7 +66,7 @@ export function AnswerForms({ delegation, flash }: { delegation: DelegationSumma
     <div className="grid gap-6">
       <DelegationActionForm action="accetta" delegation={delegation} flash={flash} serverAction={acceptAction}>
         <Button>
-          {delegation.pending?.stage === "awaiting-code" ? `Genera un nuovo codice per ${name}` : `Accetta la richiesta di ${name}`}
+          {delegation.pending?.stage !== "awaiting-holder" ? `Genera un nuovo codice per ${name}` : `Accetta la richiesta di ${name}`}
         </Button>
       </DelegationActionForm>
       <DelegationActionForm action="rifiuta" delegation={delegation} flash={flash} serverAction={rejectAction}>
@@ -75,7 +75,7 @@ export function AnswerForms({ delegation, flash }: { delegation: DelegationSumma
           name="reason"
           label={`Motivo del rifiuto (facoltativo, lo leggerà ${name})`}
           rows={2}
-          maxLength={REVOKE_REASON_MAX}
+          maxLength={DELEGATION_REASON_MAX}
           defaultValue={refused?.values?.reason ?? ""}
           error={refused?.errors?.reason?.[0]}
         />

@@ -23,9 +23,9 @@ function pendingStage(delegation: DelegationSummary): string | null {
   if (!pending) return null;
   const requested = `Richiesta il ${formatRomeDateTime(pending.requestedAt)}.`;
   if (pending.stage === "awaiting-holder") return `${requested} In attesa dell'accettazione del titolare.`;
-  if (!pending.codeValid) return `${requested} Accettata; il codice di verifica è scaduto: il titolare può generarne uno nuovo.`;
+  if (pending.stage === "code-expired") return `${requested} Accettata; il codice di verifica è scaduto: il titolare può generarne uno nuovo.`;
   const attempts = pending.attemptsLeft === 1 ? "resta 1 tentativo" : `restano ${pending.attemptsLeft} tentativi`;
-  return `${requested} Accettata dal titolare: in attesa del codice di verifica (valido fino al ${formatRomeDateTime(pending.codeExpiresAt ?? pending.requestedAt)}, ${attempts}).`;
+  return `${requested} Accettata dal titolare: in attesa del codice di verifica (valido fino al ${formatRomeDateTime(pending.codeExpiresAt)}, ${attempts}).`;
 }
 
 function StatusCell({ delegation }: { delegation: DelegationSummary }) {

@@ -6,14 +6,14 @@ import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { requireContributor } from "@/server/identity/session";
-import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { getRequest, type RequestDetail } from "@/server/requests/get-request";
-import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
+import { FILES_FIELD, MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, Card, DescriptionList, PageHeading, TextareaField, type DescriptionRow } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "../_components/FilesField";
 import { RequestStateBadge } from "../_components/RequestStateBadge";
+import { loadFormDraft, type LoadedFormDraft } from "../_lib/form-draft";
 
 export const metadata: Metadata = { title: "Dettaglio della richiesta" };
 
@@ -22,7 +22,7 @@ type Props = {
   searchParams: Promise<{ inviata?: string; messaggio?: string; bozza?: string }>;
 };
 
-const messageFields = { text: "Messaggio", allegati: "Allegati" };
+const messageFields = { text: "Messaggio", [FILES_FIELD]: "Allegati" };
 
 /** "Presentata da Francesca Ricci (intermediario) per conto di Mario Rossi". */
 const submitterRoles: Record<ActingProfile, string> = {
@@ -30,15 +30,6 @@ const submitterRoles: Record<ActingProfile, string> = {
   INTERMEDIARIO: "intermediario",
   DIPENDENTE: "dipendente delegato",
 };
-
-async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 function Summary({ request }: { request: RequestDetail }) {
   const rows: DescriptionRow[] = [
@@ -120,7 +111,7 @@ function Contacts({ request }: { request: RequestDetail }) {
   return <DescriptionList compact rows={rows.filter(([, value]) => value)} />;
 }
 
-function MessageForm({ request, draft }: { request: RequestDetail; draft: FormDraftView | null }) {
+function MessageForm({ request, draft, gone }: { request: RequestDetail } & LoadedFormDraft) {
   if (!request.messaging.allowed) {
     return (
       <>
@@ -137,6 +128,7 @@ function MessageForm({ request, draft }: { request: RequestDetail; draft: FormDr
   const errors = draft?.errors ?? {};
   return (
     <>
+      {gone ? <Alert tone="warning">{gone}</Alert> : null}
       <ErrorSummary errors={errors} fields={messageFields} />
       <form
         method="post"
@@ -153,7 +145,7 @@ function MessageForm({ request, draft }: { request: RequestDetail; draft: FormDr
           defaultValue={draft?.values.text ?? ""}
           error={errors.text?.join(" ")}
         />
-        <FilesField limits={request.messaging.limits} kept={draft?.files ?? []} error={errors.allegati?.join(" ")} />
+        <FilesField limits={request.messaging.limits} kept={draft?.files ?? []} error={errors[FILES_FIELD]?.join(" ")} />
         <Button>Invia il messaggio</Button>
       </form>
     </>
@@ -164,10 +156,14 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
   const { id } = await params;
   const { inviata, messaggio, bozza } = await searchParams;
   const actor = await requireContributor(`/cassetto/richieste/${id}`);
-  const request = await loadOrNotFound(() => getRequest(actor, id));
-  const draft = bozza
-    ? await loadOrNotFound(() => getFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id }))
-    : null;
+  let request: RequestDetail;
+  try {
+    request = await getRequest(actor, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const loaded = await loadFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id });
   const failedNotifications = await listFailedNotifications(actor, { requestId: request.id });
 
   return (
@@ -216,7 +212,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
 
         <div id="scrivi">
           <Card title="Scrivi alla sede">
-            <MessageForm request={request} draft={draft} />
+            <MessageForm request={request} {...loaded} />
           </Card>
         </div>
 

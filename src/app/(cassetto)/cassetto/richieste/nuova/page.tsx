@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
-import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
+import type { FormDraftView } from "@/server/requests/get-form-draft";
 import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
 import {
   contactHints,
   EMAIL_MAX_LENGTH,
+  FILES_FIELD,
   newRequestSchema,
   PHONE_MAX_LENGTH,
   TEXT_MAX_LENGTH,
@@ -20,6 +20,7 @@ import {
 import { Alert, Breadcrumb, Button, CheckboxField, PageHeading, SelectField, TextareaField, TextField } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "../_components/FilesField";
+import { loadFormDraft } from "../_lib/form-draft";
 
 export const metadata: Metadata = { title: "Nuova richiesta" };
 
@@ -38,7 +39,7 @@ const fieldLabels = {
   consentEmail: "Avvisi per e-mail",
   consentSms: "Avvisi via SMS",
   consentPec: "Avvisi via PEC",
-  allegati: "Allegati",
+  [FILES_FIELD]: "Allegati",
 } as const;
 
 const positionLabel = (position: ActorPosition) => `${position.matricola} – ${position.denominazione}`;
@@ -142,7 +143,7 @@ function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNu
           <CheckboxField name="consentPec" label="Voglio ricevere gli avvisi via PEC" defaultChecked={checked("consentPec")} error={error("consentPec")} />
         </fieldset>
 
-        <FilesField limits={limits} kept={draft?.files ?? []} error={error("allegati")} />
+        <FilesField limits={limits} kept={draft?.files ?? []} error={error(FILES_FIELD)} />
         <Button>Invia la richiesta</Button>
       </form>
     </>
@@ -161,15 +162,7 @@ export default async function NewRequestPage({ searchParams }: Props) {
     unknownPosition = true;
     form = await getNewRequestForm(actor, {});
   }
-  let draft: FormDraftView | null = null;
-  if (bozza) {
-    try {
-      draft = await getFormDraft(actor, bozza, { purpose: "NUOVA_RICHIESTA" });
-    } catch (error) {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }
-  }
+  const { draft, gone } = await loadFormDraft(actor, bozza, { purpose: "NUOVA_RICHIESTA" });
 
   return (
     <>
@@ -184,6 +177,7 @@ export default async function NewRequestPage({ searchParams }: Props) {
         title="Nuova richiesta"
         lead="Scrivi alla sede INPS competente per la tua posizione: la richiesta viene protocollata e ne segui lo stato in «Le mie richieste»."
       />
+      {gone ? <Alert tone="warning">{gone}</Alert> : null}
       {unknownPosition ? (
         <Alert tone="danger">La posizione indicata non esiste o non è tra quelle per cui puoi operare: scegline una dall&apos;elenco.</Alert>
       ) : null}

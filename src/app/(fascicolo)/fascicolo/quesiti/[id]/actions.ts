@@ -10,8 +10,8 @@ import { changeQuesitoState } from "@/server/quesiti/change-quesito-state";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { failureFlash, FLASH_PARAM, flashCookie, typedValues, type Flash, type QuesitoForm } from "../_lib/flash";
-import { quesitoPath } from "../_lib/paths";
+import { failureFlash, flashCookie, typedValues, type Flash, type QuesitoForm } from "../_lib/flash";
+import { outcomeLocation, quesitoPath } from "../_lib/paths";
 
 type Service = (operator: OperatorActor, quesitoId: string, input: unknown) => Promise<unknown>;
 
@@ -30,7 +30,6 @@ async function run(
   const operator = await requireOperator(quesitoPath(quesitoId));
   let flash: Flash;
   let target = quesitoPath(quesitoId);
-  let anchor = "esito-operazione";
   try {
     await service(operator, quesitoId, Object.fromEntries(formData));
     flash = { tone: "success", message: success.message };
@@ -38,11 +37,10 @@ async function run(
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     flash = failureFlash(error, form, typedValues(formData.entries()));
-    anchor = `modulo-${form}`;
   }
   const cookie = flashCookie(flash);
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  redirect(`${target}?${FLASH_PARAM}=${cookie.token}#${anchor}`);
+  redirect(outcomeLocation(target, cookie.token, flash));
 }
 
 export async function takeAction(quesitoId: string, formData: FormData): Promise<void> {

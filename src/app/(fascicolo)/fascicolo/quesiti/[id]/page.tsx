@@ -14,7 +14,7 @@ import { NotificationFailures } from "@/app/_components/notification-failures";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM, formActions } from "../_lib/flash";
 import { pageFlash } from "../_lib/page-flash";
-import { quesitoPath } from "../_lib/paths";
+import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
   changeStateAction,
   closeAction,
@@ -138,7 +138,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
       <PageHeading title={`Quesito ${quesito.request.protocolNumber}`} lead={quesito.request.subject.label} />
       <NotificationFailures failures={failedNotifications} />
       {flash && !shownAtForm ? (
-        <Alert tone={flash.tone} id="esito-operazione">
+        <Alert tone={flash.tone} id={OUTCOME_NOTICE_ID}>
           <p>{flash.message}</p>
         </Alert>
       ) : null}

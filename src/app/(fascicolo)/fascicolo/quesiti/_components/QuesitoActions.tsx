@@ -3,15 +3,15 @@ import { DEFAULT_FILE_FIELD } from "@/server/attachments/receive-upload";
 import { uploadLimitsHint } from "@/server/attachments/upload-messages";
 import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/server/quesiti/schemas";
-import { workingStates } from "@/server/requests/lifecycle";
+import { workingStates, type TransitionAction } from "@/server/requests/lifecycle";
 import { esitoLabels, quesitoStateLabels } from "@/server/requests/states";
 import { Alert, Button, FileField, SelectField, TextareaField, type ButtonVariant } from "@/ui";
-import type { Flash, QuesitoForm } from "../_lib/flash";
-import { replyUploadPath } from "../_lib/paths";
+import { formActions, type Flash, type QuesitoForm } from "../_lib/flash";
+import { formSectionId, replyUploadPath } from "../_lib/paths";
 
 type FormAction = (formData: FormData) => Promise<void>;
 
-export type QuesitoFormActions = {
+type QuesitoFormActions = {
   take: FormAction;
   reassignToOperator: FormAction;
   reassignToOffice: FormAction;
@@ -31,6 +31,8 @@ type ActionField = { id: string; name: string; defaultValue: string; error: stri
 
 interface ActionFormProps {
   form: QuesitoForm;
+  /** What the quesito's state allows: the form is shown only while its action is among them. */
+  allowed: TransitionAction[];
   title: string;
   description: string;
   flash: Flash | null;
@@ -44,8 +46,9 @@ interface ActionFormProps {
   children?: (field: (name: string) => ActionField) => ReactNode;
 }
 
-/** One action: a titled section whose refusal, if any, is announced at its top, then its form. */
-function ActionForm({ form, title, description, flash, version, action, submitLabel, submitVariant, children }: ActionFormProps) {
+/** One action, if allowed: a titled section whose refusal, if any, is announced at its top, then its form. */
+function ActionForm({ form, allowed, title, description, flash, version, action, submitLabel, submitVariant, children }: ActionFormProps) {
+  if (!allowed.includes(formActions[form])) return null;
   const own = flash?.form === form ? flash : null;
   const field = (name: string): ActionField => ({
     id: `${form}-${name}`,
@@ -54,14 +57,15 @@ function ActionForm({ form, title, description, flash, version, action, submitLa
     error: own?.errors?.[name]?.[0],
   });
   const target = typeof action === "string" ? { method: "post", action, encType: "multipart/form-data" } : { action };
+  const sectionId = formSectionId(form);
   return (
-    <section id={`modulo-${form}`} aria-labelledby={`modulo-${form}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
-      <h3 id={`modulo-${form}-titolo`} className="mb-2 text-lg font-bold">
+    <section id={sectionId} aria-labelledby={`${sectionId}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
+      <h3 id={`${sectionId}-titolo`} className="mb-2 text-lg font-bold">
         {title}
       </h3>
       <p className="mb-4 text-neutral-700">{description}</p>
       {own?.message ? (
-        <Alert tone="danger" id={`modulo-${form}-errore`}>
+        <Alert tone="danger" id={`${sectionId}-errore`}>
           <p>{own.message}</p>
         </Alert>
       ) : null}
@@ -80,8 +84,7 @@ function CommentField({ field, label, hint }: { field: ActionField; label: strin
 
 /** The forms of the actions the quesito's state allows (the lifecycle's table decides which). */
 export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps) {
-  const allowed = new Set(quesito.actions);
-  if (allowed.size === 0) {
+  if (quesito.actions.length === 0) {
     return (
       <Alert tone="info">
         <p>Il quesito è chiuso: non sono possibili altre operazioni.</p>
@@ -91,160 +94,147 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
   const otherWorkingStates = workingStates
     .filter((state) => state !== quesito.state)
     .map((state) => ({ value: state, label: quesitoStateLabels[state] }));
-  const common = { flash, version: quesito.version };
+  const common = { allowed: quesito.actions, flash, version: quesito.version };
 
   return (
     <div className="space-y-6">
-      {allowed.has("PRESA_IN_CARICO") ? (
-        <ActionForm
-          {...common}
-          form="presa"
-          title="Prendi in carico"
-          description="Il quesito sarà assegnato a te e passerà in lavorazione; il contribuente lo vedrà «In carico»."
-          action={actions.take}
-          submitLabel="Prendi in carico"
-        />
-      ) : null}
+      <ActionForm
+        {...common}
+        form="presa"
+        title="Prendi in carico"
+        description="Il quesito sarà assegnato a te e passerà in lavorazione; il contribuente lo vedrà «In carico»."
+        action={actions.take}
+        submitLabel="Prendi in carico"
+      />
 
-      {allowed.has("RISPOSTA") ? (
-        <ActionForm
-          {...common}
-          form="risposta"
-          title="Rispondi al contribuente"
-          description="Il contribuente riceverà la risposta e i suoi allegati."
-          action={replyUploadPath(quesito.id)}
-          submitLabel="Invia la risposta"
-        >
-          {(field) => (
-            <>
-              <TextareaField {...field("body")} label="Testo della risposta" required maxLength={BODY_MAX_LENGTH} />
-              <SelectField
-                {...field("nextState")}
-                label="Stato del quesito dopo la risposta"
-                placeholder={`Lascia invariato (${quesitoStateLabels[quesito.state]})`}
-                options={otherWorkingStates}
-              />
-              {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
-              <FileField
-                name={DEFAULT_FILE_FIELD}
-                id={field(DEFAULT_FILE_FIELD).id}
-                label="Allegati"
-                hint={uploadLimitsHint(quesito.replyLimits)}
-                error={field(DEFAULT_FILE_FIELD).error}
-              />
-            </>
-          )}
-        </ActionForm>
-      ) : null}
+      <ActionForm
+        {...common}
+        form="risposta"
+        title="Rispondi al contribuente"
+        description="Il contribuente riceverà la risposta e i suoi allegati."
+        action={replyUploadPath(quesito.id)}
+        submitLabel="Invia la risposta"
+      >
+        {(field) => (
+          <>
+            <TextareaField {...field("body")} label="Testo della risposta" required maxLength={BODY_MAX_LENGTH} />
+            <SelectField
+              {...field("nextState")}
+              label="Stato del quesito dopo la risposta"
+              placeholder={`Lascia invariato (${quesitoStateLabels[quesito.state]})`}
+              options={otherWorkingStates}
+            />
+            {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
+            <FileField
+              name={DEFAULT_FILE_FIELD}
+              id={field(DEFAULT_FILE_FIELD).id}
+              label="Allegati"
+              hint={uploadLimitsHint(quesito.replyLimits)}
+              error={field(DEFAULT_FILE_FIELD).error}
+            />
+          </>
+        )}
+      </ActionForm>
 
-      {allowed.has("STATO_MODIFICATO") ? (
-        <ActionForm
-          {...common}
-          form="stato"
-          title="Cambia stato"
-          description="Il commento sarà visibile al contribuente."
-          action={actions.changeState}
-          submitLabel="Cambia stato"
-        >
-          {(field) => (
-            <>
-              <SelectField {...field("toState")} label="Nuovo stato" required options={otherWorkingStates} />
-              <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
-            </>
-          )}
-        </ActionForm>
-      ) : null}
+      <ActionForm
+        {...common}
+        form="stato"
+        title="Cambia stato"
+        description="Il commento sarà visibile al contribuente."
+        action={actions.changeState}
+        submitLabel="Cambia stato"
+      >
+        {(field) => (
+          <>
+            <SelectField {...field("toState")} label="Nuovo stato" required options={otherWorkingStates} />
+            <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
+          </>
+        )}
+      </ActionForm>
 
-      {allowed.has("CHIUSA") ? (
-        <ActionForm
-          {...common}
-          form="chiusura"
-          title="Chiudi il quesito"
-          description="L'esito e il commento saranno visibili al contribuente."
-          action={actions.close}
-          submitLabel="Chiudi il quesito"
-          submitVariant="danger"
-        >
-          {(field) => (
-            <>
-              <SelectField
-                {...field("esito")}
-                label="Esito"
-                required
-                placeholder="Scegli l'esito"
-                options={Object.entries(esitoLabels).map(([value, label]) => ({ value, label }))}
-              />
-              <CommentField field={field("comment")} label="Commento" hint="Le motivazioni dell'esito." />
-            </>
-          )}
-        </ActionForm>
-      ) : null}
+      <ActionForm
+        {...common}
+        form="chiusura"
+        title="Chiudi il quesito"
+        description="L'esito e il commento saranno visibili al contribuente."
+        action={actions.close}
+        submitLabel="Chiudi il quesito"
+        submitVariant="danger"
+      >
+        {(field) => (
+          <>
+            <SelectField
+              {...field("esito")}
+              label="Esito"
+              required
+              placeholder="Scegli l'esito"
+              options={Object.entries(esitoLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <CommentField field={field("comment")} label="Commento" hint="Le motivazioni dell'esito." />
+          </>
+        )}
+      </ActionForm>
 
-      {allowed.has("NOTA_INTERNA") ? (
-        <ActionForm
-          {...common}
-          form="nota"
-          title="Aggiungi una nota interna"
-          description="Le note interne restano nella sede: il contribuente non le vede."
-          action={actions.internalNote}
-          submitLabel="Aggiungi la nota"
-          submitVariant="secondary"
-        >
-          {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} maxLength={BODY_MAX_LENGTH} />}
-        </ActionForm>
-      ) : null}
+      <ActionForm
+        {...common}
+        form="nota"
+        title="Aggiungi una nota interna"
+        description="Le note interne restano nella sede: il contribuente non le vede."
+        action={actions.internalNote}
+        submitLabel="Aggiungi la nota"
+        submitVariant="secondary"
+      >
+        {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} maxLength={BODY_MAX_LENGTH} />}
+      </ActionForm>
 
-      {allowed.has("RIASSEGNATA") ? (
-        <>
-          <ActionForm
-            {...common}
-            form="riassegna-operatore"
-            title="Riassegna a un operatore della sede"
-            description="Il quesito torna «Nuovo» e l'operatore scelto lo prenderà in carico."
-            action={actions.reassignToOperator}
-            submitLabel="Riassegna"
-            submitVariant="secondary"
-          >
-            {(field) => (
-              <>
-                <SelectField
-                  {...field("operatorId")}
-                  label="Operatore"
-                  required
-                  placeholder="Scegli l'operatore"
-                  options={quesito.operators.map((operator) => ({
-                    value: operator.id,
-                    label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
-                  }))}
-                />
-                <CommentField field={field("comment")} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
-              </>
-            )}
-          </ActionForm>
-          <ActionForm
-            {...common}
-            form="riassegna-sede"
-            title="Trasferisci a un'altra sede"
-            description="La sede scelta vedrà il quesito nella sua coda; questa sede non lo vedrà più."
-            action={actions.reassignToOffice}
-            submitLabel="Trasferisci"
-            submitVariant="secondary"
-          >
-            {(field) => (
-              <>
-                <SelectField
-                  {...field("officeId")}
-                  label="Sede"
-                  required
-                  placeholder="Scegli la sede"
-                  options={quesito.offices.map((office) => ({ value: office.id, label: office.label }))}
-                />
-                <CommentField field={field("comment")} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
-              </>
-            )}
-          </ActionForm>
-        </>
-      ) : null}
+      <ActionForm
+        {...common}
+        form="riassegna-operatore"
+        title="Riassegna a un operatore della sede"
+        description="Il quesito torna «Nuovo» e l'operatore scelto lo prenderà in carico."
+        action={actions.reassignToOperator}
+        submitLabel="Riassegna"
+        submitVariant="secondary"
+      >
+        {(field) => (
+          <>
+            <SelectField
+              {...field("operatorId")}
+              label="Operatore"
+              required
+              placeholder="Scegli l'operatore"
+              options={quesito.operators.map((operator) => ({
+                value: operator.id,
+                label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
+              }))}
+            />
+            <CommentField field={field("comment")} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
+          </>
+        )}
+      </ActionForm>
+
+      <ActionForm
+        {...common}
+        form="riassegna-sede"
+        title="Trasferisci a un'altra sede"
+        description="La sede scelta vedrà il quesito nella sua coda; questa sede non lo vedrà più."
+        action={actions.reassignToOffice}
+        submitLabel="Trasferisci"
+        submitVariant="secondary"
+      >
+        {(field) => (
+          <>
+            <SelectField
+              {...field("officeId")}
+              label="Sede"
+              required
+              placeholder="Scegli la sede"
+              options={quesito.offices.map((office) => ({ value: office.id, label: office.label }))}
+            />
+            <CommentField field={field("comment")} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
+          </>
+        )}
+      </ActionForm>
     </div>
   );
 }

@@ -1,4 +1,6 @@
-/** Addresses of the office's quesito pages and the reply upload. */
+import { FLASH_PARAM, type Flash, type QuesitoForm } from "./flash";
+
+/** Addresses of the office's quesito pages and the reply upload, and where a form's outcome is shown on them. */
 
 export function quesitoPath(quesitoId: string): string {
   return `/fascicolo/quesiti/${encodeURIComponent(quesitoId)}`;
@@ -6,4 +8,21 @@ export function quesitoPath(quesitoId: string): string {
 
 export function replyUploadPath(quesitoId: string): string {
   return `/api/fascicolo/quesiti/${encodeURIComponent(quesitoId)}/risposta`;
+}
+
+/** The notice at the top of a quesito page that shows a form's outcome. */
+export const OUTCOME_NOTICE_ID = "esito-operazione";
+
+/** An action form's section on the quesito's page, where its refusal is shown. */
+export function formSectionId(form: QuesitoForm): string {
+  return `modulo-${form}`;
+}
+
+/**
+ * Where the browser goes after a form (PRG): `page` naming the token of the
+ * outcome's cookie, scrolled to the refused form or else to the notice.
+ */
+export function outcomeLocation(page: string, token: string, flash: Flash): string {
+  const anchor = flash.tone === "danger" && flash.form ? formSectionId(flash.form) : OUTCOME_NOTICE_ID;
+  return `${page}?${FLASH_PARAM}=${token}#${anchor}`;
 }

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { realmPaths } from "@/server/identity/auth-options";
 import { getOperator } from "@/server/identity/session";
 import { submitReplyForm } from "@/server/quesiti/submit-reply-form";
-import { failureFlash, FLASH_PARAM, flashCookie, typedValues, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
-import { quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
+import { failureFlash, flashCookie, typedValues, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
+import { outcomeLocation, quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     ? { tone: "success", message: "Risposta inviata al contribuente." }
     : failureFlash(outcome.error, "risposta", typedValues(Object.entries(outcome.fields)));
   const cookie = flashCookie(flash);
-  const response = seeOther(`${page}?${FLASH_PARAM}=${cookie.token}#${flash.tone === "success" ? "esito-operazione" : "modulo-risposta"}`);
+  const response = seeOther(outcomeLocation(page, cookie.token, flash));
   response.cookies.set(cookie.name, cookie.value, cookie.options);
   return response;
 }

@@ -1,0 +1,45 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { RequestDirection } from "@/generated/prisma/enums";
+import { contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "./states";
+
+/** What every view of a request on the contributor's side shows of it: the list's rows, its page, the export. */
+export type RequestSummary = {
+  id: string;
+  direction: RequestDirection;
+  /** "Richiesta" or "Comunicazione della sede". */
+  directionLabel: string;
+  protocolNumber: string;
+  createdAt: Date;
+  lastActivityAt: Date;
+  state: ContributorState;
+  stateLabel: string;
+  subject: { label: string; areaLabel: string | null };
+};
+
+/** The columns requestSummary reads, to select (or include) with the rest of a view. */
+export const requestSummarySelect = {
+  id: true,
+  direction: true,
+  protocolNumber: true,
+  createdAt: true,
+  lastActivityAt: true,
+  subject: { select: { label: true, parent: { select: { label: true } } } },
+  quesito: { select: { state: true } },
+} as const satisfies Prisma.RequestSelect;
+
+type SummaryRow = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }>;
+
+export function requestSummary(row: SummaryRow): RequestSummary {
+  const state = requestStateOf(row.quesito);
+  return {
+    id: row.id,
+    direction: row.direction,
+    directionLabel: requestDirectionLabels[row.direction],
+    protocolNumber: row.protocolNumber,
+    createdAt: row.createdAt,
+    lastActivityAt: row.lastActivityAt,
+    state,
+    stateLabel: contributorStateLabels[state],
+    subject: { label: row.subject.label, areaLabel: row.subject.parent?.label ?? null },
+  };
+}
