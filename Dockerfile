@@ -1,4 +1,4 @@
-# Production image: the app (and, with another command, later the worker).
+# Production image: the app; with `npx tsx scripts/worker.ts` (compose's `worker` service), the notification worker.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -28,7 +28,7 @@ import pg from "pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { createThrowawayDatabase } from "../../src/server/db/throwaway-database";
 import type { ContributorActor } from "../../src/server/identity/actor";
-import { listRequests, parseRequestListQuery, requestListWhere } from "../../src/server/requests/list-requests";
+import { encodeCursor, listRequests, parseRequestListQuery, requestListWhere } from "../../src/server/requests/list-requests";
 import { seedDatabase } from "../../prisma/seed/seed-database";
 
 /** A positive whole number from the environment, or `fallback`. */
@@ -267,11 +267,10 @@ async function cursorAt(prisma: PrismaClient, actor: ContributorActor, now: Date
     orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
     skip: row,
     take: 1,
-    select: { id: true, lastActivityAt: true },
+    select: { id: true, createdAt: true, lastActivityAt: true, protocolNumber: true },
   });
   if (!found) throw new Error("L'intermediario non ha richieste: dati non generati?");
-  const cursor = Buffer.from(JSON.stringify({ value: found.lastActivityAt.toISOString(), id: found.id })).toString("base64url");
-  return { row: row + 1, cursor };
+  return { row: row + 1, cursor: encodeCursor(found, "aggiornamento") };
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRomeDate, formatRomeDateTime, romeDayEnd, romeDayStart } from "./rome-dates";
+import { formatRomeDate, formatRomeDateTime, romeDayEnd, romeDayStart, romeIsoDay } from "./rome-dates";
 
 describe("romeDayStart / romeDayEnd", () => {
   it("start at midnight of Rome in winter (UTC+1)", () => {
@@ -31,5 +31,13 @@ describe("formatRomeDate", () => {
   it("writes the day of Rome, not of UTC", () => {
     expect(formatRomeDate(new Date("2026-12-31T23:30:00Z"))).toBe("01/01/2027");
     expect(formatRomeDateTime(new Date("2026-07-14T08:05:00Z"))).toBe("14/07/2026, 10:05");
+  });
+});
+
+describe("romeIsoDay", () => {
+  it("is already tomorrow in Rome shortly after its midnight, while UTC is still on today", () => {
+    expect(romeIsoDay(new Date("2026-11-22T23:30:00Z"))).toBe("2026-11-23");
+    expect(romeIsoDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+    expect(romeIsoDay(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
   });
 });

@@ -59,11 +59,14 @@ export function romeDayStart(isoDay: string): Date {
   return new Date(midnightUtc - romeOffset(guess));
 }
 
+/** The day (`yyyy-mm-dd`) it is in Rome at this instant. */
+export function romeIsoDay(date: Date): string {
+  const parts = Object.fromEntries(offsetParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
+}
+
 /** The instant the day after `isoDay` starts in Rome: the exclusive end of that day. */
 export function romeDayEnd(isoDay: string): Date {
   const start = romeDayStart(isoDay);
-  const next = new Date(start.getTime() + 36 * 3_600_000);
-  const parts = Object.fromEntries(offsetParts.formatToParts(next).map((part) => [part.type, part.value]));
-  const day = `${parts.year}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
-  return romeDayStart(day);
+  return romeDayStart(romeIsoDay(new Date(start.getTime() + 36 * 3_600_000)));
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { productionEnv } from "../../tests/support/production-env";
 import { ConfigError, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
 
-
 describe("parseConfig", () => {
   it("starts in demo mode with defaults and no secrets", () => {
     const config = parseConfig({});
     expect(config.isDemo).toBe(true);
+    expect(config.secureCookies).toBe(false);
+    expect(parseConfig({ PUBLIC_URL: "https://cassetto.example.it" }).secureCookies).toBe(true);
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBeUndefined();
   });

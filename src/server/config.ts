@@ -83,7 +83,11 @@ export const requiredForDeliveryInProduction = [
 
 const twilioVariables = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;
 
-export type AppConfig = z.infer<typeof envSchema> & { isDemo: boolean };
+export type AppConfig = z.infer<typeof envSchema> & {
+  isDemo: boolean;
+  /** Cookies get `Secure` when the portal is served over https. */
+  secureCookies: boolean;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -114,7 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       throw new ConfigError(missing.map((name) => `${name}: obbligatoria con APP_ENV=production`));
     }
   }
-  return { ...config, isDemo: config.APP_ENV !== "production" };
+  return { ...config, isDemo: config.APP_ENV !== "production", secureCookies: config.PUBLIC_URL.startsWith("https://") };
 }
 
 /** Why the notification worker may not start with this configuration (none: it may). */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 
 /**
@@ -52,7 +53,11 @@ export async function useTemporaryStorage(): Promise<TemporaryStorage> {
     stagingRoot,
     storedKeys: () => filesUnder(filesRoot),
     async dispose() {
-      Object.assign(process.env, previous);
+      // A variable that was unset must be unset again, not the string "undefined".
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
       await rm(root, { recursive: true, force: true });
     },
   };
@@ -76,4 +81,42 @@ export async function stageFile(content: Uint8Array, fileName: string, mimeType:
 export async function stagePdf(fileName = "documento.pdf", size = 200): Promise<StagedFile> {
   const content = Buffer.concat([Buffer.from(PDF, "latin1"), Buffer.alloc(Math.max(0, size - PDF.length), 0x20)]);
   return stageFile(content, fileName, "application/pdf");
+}
+
+/**
+ * Registers this test file's own storage (`useTemporaryStorage`): made before
+ * its tests, removed after them. With `nothingLeftStaged`, every test must
+ * also leave no upload behind in the temporary folder. The returned storage
+ * reads the current one, so it is usable inside the tests.
+ */
+export function temporaryStorageForFile(options: { nothingLeftStaged?: boolean } = {}): TemporaryStorage {
+  let current: TemporaryStorage | undefined;
+  const storage = () => {
+    if (!current) throw new Error("La memoria dei file di prova esiste solo durante i test del file.");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await useTemporaryStorage();
+  });
+  afterAll(async () => {
+    await current?.dispose();
+  });
+  if (options.nothingLeftStaged) {
+    afterEach(async () => {
+      expect(await readdir(storage().stagingRoot)).toEqual([]);
+    });
+  }
+  return {
+    get root() {
+      return storage().root;
+    },
+    get filesRoot() {
+      return storage().filesRoot;
+    },
+    get stagingRoot() {
+      return storage().stagingRoot;
+    },
+    storedKeys: () => storage().storedKeys(),
+    dispose: () => storage().dispose(),
+  };
 }

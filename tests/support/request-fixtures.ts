@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { beforeAll } from "vitest";
 import type { Gestione } from "@/generated/prisma/enums";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
@@ -9,7 +9,7 @@ import { applyTransition, type TransitionCommand } from "@/server/requests/lifec
 import { createOffice, createPerson, createPosition } from "./fixtures";
 import { seedDatabase } from "../../prisma/seed/seed-database";
 import { contributorActor, operatorActor } from "./quesito-fixtures";
-import { useTemporaryStorage, type TemporaryStorage } from "./request-files";
+import { temporaryStorageForFile, type TemporaryStorage } from "./request-files";
 
 /**
  * Builders for the contributor's side: a holder and their position, and
@@ -65,35 +65,14 @@ export async function applyOfficeTransition(operator: OperatorActor, requestId: 
 }
 
 /**
- * Registers this test file's set-up: its own file storage (`useTemporaryStorage`)
- * and the reference data (offices, gestioni, subject trees) loaded once before
- * its tests, the storage removed after them. The returned storage is usable
- * inside the tests.
+ * Registers this test file's set-up: its own file storage
+ * (`temporaryStorageForFile`, with its options) and the reference data
+ * (offices, gestioni, subject trees) loaded once before its tests.
  */
-export function withStorageAndReferenceData(): TemporaryStorage {
-  let current: TemporaryStorage | undefined;
+export function withStorageAndReferenceData(options: { nothingLeftStaged?: boolean } = {}): TemporaryStorage {
+  const storage = temporaryStorageForFile(options);
   beforeAll(async () => {
-    current = await useTemporaryStorage();
     await seedDatabase(prisma, { includeDemo: false });
   });
-  afterAll(async () => {
-    await current?.dispose();
-  });
-  const storage = () => {
-    if (!current) throw new Error("La memoria dei file di prova esiste solo durante i test del file.");
-    return current;
-  };
-  return {
-    get root() {
-      return storage().root;
-    },
-    get filesRoot() {
-      return storage().filesRoot;
-    },
-    get stagingRoot() {
-      return storage().stagingRoot;
-    },
-    storedKeys: () => storage().storedKeys(),
-    dispose: () => storage().dispose(),
-  };
+  return storage;
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { firstValue } from "@/app/_lib/search-params";
 import { getConfig } from "@/server/config";
 import type { DomainError } from "@/server/errors/domain-errors";
 import { toProblem } from "@/server/errors/map-error";
@@ -55,7 +58,7 @@ const flashSchema = z.object({
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** The cookie that carries `flash`, and the token the redirect's address must name. */
-export function createFlashCookie<Form extends string>(settings: FlashSettings<Form>, flash: FormFlash<Form>): FlashCookie {
+function createFlashCookie<Form extends string>(settings: FlashSettings<Form>, flash: FormFlash<Form>): FlashCookie {
   const token = randomBytes(12).toString("base64url");
   let value = encode({ token, ...flash });
   if (value.length > MAX_COOKIE_VALUE) value = encode({ token, ...flash, values: undefined });
@@ -68,7 +71,7 @@ export function createFlashCookie<Form extends string>(settings: FlashSettings<F
       sameSite: "lax",
       path: settings.path,
       maxAge: 300,
-      secure: getConfig().PUBLIC_URL.startsWith("https://"),
+      secure: getConfig().secureCookies,
     },
   };
 }
@@ -84,7 +87,7 @@ export function refusedFormFlash<Form extends string>(
 }
 
 /** The flash the cookie holds, if the address names its token and the form is one of the family's. */
-export function readFormFlash<Form extends string>(
+function readFormFlash<Form extends string>(
   settings: FlashSettings<Form>,
   cookieValue: string | undefined,
   token: string | undefined,
@@ -99,4 +102,37 @@ export function readFormFlash<Form extends string>(
   } catch {
     return null;
   }
+}
+
+/** `path` (and its `search`, if any) naming the outcome's token, scrolled to `anchor`. */
+export function flashLocation(path: string, token: string, anchor: string, search = ""): string {
+  return `${path}?${search ? `${search}&` : ""}${FLASH_PARAM}=${token}#${anchor}`;
+}
+
+/** One page family's outcomes: its cookie, its forms, and the two ends of the redirect. */
+export type FormFlashFamily<Form extends string> = {
+  /** The cookie for `flash` (a route handler sets it on its own response). */
+  flashCookie(flash: FormFlash<Form>): FlashCookie;
+  /** The flash a cookie value holds, if `token` names it. */
+  readFlash(cookieValue: string | undefined, token: string | undefined): FormFlash<Form> | null;
+  /** In a page: the outcome the address's `avviso` token names. */
+  pageFlash(token: string | string[] | undefined): Promise<FormFlash<Form> | null>;
+  /** At the end of a server action: keeps `flash` and redirects to the address `location` builds with its token. */
+  redirectWithFlash(flash: FormFlash<Form>, location: (token: string) => string): Promise<never>;
+};
+
+export function formFlashFamily<Form extends string>(settings: FlashSettings<Form>): FormFlashFamily<Form> {
+  const readFlash = (cookieValue: string | undefined, token: string | undefined) => readFormFlash(settings, cookieValue, token);
+  return {
+    flashCookie: (flash) => createFlashCookie(settings, flash),
+    readFlash,
+    async pageFlash(token) {
+      return readFlash((await cookies()).get(settings.cookieName)?.value, firstValue(token));
+    },
+    async redirectWithFlash(flash, location) {
+      const cookie = createFlashCookie(settings, flash);
+      (await cookies()).set(cookie.name, cookie.value, cookie.options);
+      redirect(location(cookie.token));
+    },
+  };
 }

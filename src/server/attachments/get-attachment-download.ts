@@ -1,10 +1,10 @@
 import "server-only";
 import type { Readable } from "node:stream";
+import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
-import { isUuid } from "@/server/requests/schemas";
 import { getFileStorage } from "./file-storage";
 
 /** A stored file on its way to the person who asked for it. */

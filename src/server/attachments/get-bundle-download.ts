@@ -1,9 +1,9 @@
 import "server-only";
+import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
-import { isUuid } from "@/server/requests/schemas";
 import { getFileStorage } from "./file-storage";
 import type { FileDownload } from "./get-attachment-download";
 

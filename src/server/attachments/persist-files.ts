@@ -77,6 +77,26 @@ async function writeBundle(files: StagedFile[], zipPath: string): Promise<{ size
   return { size: digest.size, sha256: digest.sha256() };
 }
 
+/**
+ * Puts each staged file in storage under a new attachment key, in order; if
+ * one fails, those already put (and the partial one) are removed.
+ */
+export async function storeStagedFiles(files: StagedFile[]): Promise<{ file: StagedFile; storageKey: string }[]> {
+  const storage = getFileStorage();
+  const placed: { file: StagedFile; storageKey: string }[] = [];
+  try {
+    for (const file of files) {
+      const storageKey = newStorageKey("attachments");
+      placed.push({ file, storageKey });
+      await storage.put(storageKey, file.tempPath);
+    }
+    return placed;
+  } catch (error) {
+    await Promise.all(placed.map(({ storageKey }) => storage.remove(storageKey)));
+    throw error;
+  }
+}
+
 export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles> {
   const storage = getFileStorage();
   const stored: string[] = [];
@@ -87,14 +107,15 @@ export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles>
 
   const workDirectory = await mkdtemp(path.join(tmpdir(), "cb-bundle-"));
   try {
-    const attachments: PersistedAttachment[] = [];
-    for (const file of files) {
-      const storageKey = newStorageKey("attachments");
-      stored.push(storageKey);
-      await storage.put(storageKey, file.tempPath);
-      const { fileName, mimeType, size, sha256 } = file;
-      attachments.push({ fileName, mimeType, size, sha256, storageKey });
-    }
+    const placed = await storeStagedFiles(files);
+    stored.push(...placed.map(({ storageKey }) => storageKey));
+    const attachments: PersistedAttachment[] = placed.map(({ file: { fileName, mimeType, size, sha256 }, storageKey }) => ({
+      fileName,
+      mimeType,
+      size,
+      sha256,
+      storageKey,
+    }));
     const zipPath = path.join(workDirectory, "bundle.zip");
     const { size, sha256 } = await writeBundle(files, zipPath);
     const key = newStorageKey("bundles");

@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import multer from "multer";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { FILES_FIELD } from "./files-field";
 import { DigestingStream } from "./digesting-stream";
 import { detectDocumentType } from "./document-types";
 import { sanitizeFileName, withMatchingExtension } from "./file-names";
@@ -68,11 +69,9 @@ export class UploadRefusedError extends ValidationError {
 export type UploadLimits = {
   maxFiles: number;
   maxBytesPerFile: number;
-  /** The form's file input; "allegati" unless told. */
+  /** The form's file input; FILES_FIELD unless told. */
   fileField?: string;
 };
-
-export const DEFAULT_FILE_FIELD = "allegati";
 
 /** Our forms' text fields are a few thousand characters at most. */
 const FIELD_LIMITS = { fields: 100, fieldSize: 64 * 1024, fieldNameSize: 100 };
@@ -233,7 +232,7 @@ function discarderOf(body: Readable): () => void {
  * fields) as soon as the offending bytes arrive, without waiting for the rest.
  */
 export async function receiveUpload(request: Request, uploadLimits: UploadLimits): Promise<ReceivedUpload> {
-  const limits: Required<UploadLimits> = { fileField: DEFAULT_FILE_FIELD, ...uploadLimits };
+  const limits: Required<UploadLimits> = { fileField: FILES_FIELD, ...uploadLimits };
   if (!isMultipartFormData(request.headers.get("content-type")) || !request.body) {
     throw new UploadRefusedError({ [limits.fileField]: [uploadMessages.notMultipart] }, {});
   }

@@ -1,9 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { DelegationKind } from "@/generated/prisma/enums";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
 import { effectiveDelegationWhere } from "@/server/positions/policy";
 
 /** Rules shared by the holder's grant, the delegate's request and its confirmation. */
@@ -23,11 +24,12 @@ export function parseDelegationInput<Schema extends z.ZodType<{ delegationId: st
   schema: Schema,
   input: unknown,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const { fieldErrors } = z.flattenError(parsed.error) as { fieldErrors: Record<string, string[]> };
-  if (fieldErrors.delegationId) throw new NotFoundError(DELEGATION_NOT_FOUND);
-  throw new ValidationError(fieldErrors);
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    if (error instanceof ValidationError && error.fieldErrors.delegationId) throw new NotFoundError(DELEGATION_NOT_FOUND);
+    throw error;
+  }
 }
 
 /** The end of the chosen day, Rome time; the message when that day is not after today. */

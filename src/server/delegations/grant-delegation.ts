@@ -1,7 +1,8 @@
 import "server-only";
-import { z } from "zod";
+import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { alreadyDelegatedMessage, alreadyDelegatedPositions, validToOf } from "./delegation-rules";
 import { grantDelegationSchema } from "./schemas";
@@ -20,12 +21,10 @@ export async function grantDelegation(
   if (actor.profile !== "TITOLARE") {
     throw new ForbiddenError("Solo il titolare delle posizioni può conferire una delega.");
   }
-  const parsed = grantDelegationSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
-  const { delegateCodiceFiscale, kind, positionIds } = parsed.data;
+  const { delegateCodiceFiscale, kind, positionIds, validTo: lastDay } = parseInput(grantDelegationSchema, input);
 
   const errors: FieldErrors = {};
-  const validTo = validToOf(parsed.data.validTo, now);
+  const validTo = validToOf(lastDay, now);
   if (validTo.error) errors.validTo = [validTo.error];
   const delegate = await prisma.person.findUnique({ where: { codiceFiscale: delegateCodiceFiscale }, select: { id: true } });
   if (!delegate) errors.delegateCodiceFiscale = ["Nessuna persona registrata con questo codice fiscale."];
@@ -35,7 +34,7 @@ export async function grantDelegation(
   const wanted = [...new Set(positionIds)];
   return prisma.$transaction(async (tx) => {
     const owned = await tx.position.findMany({
-      where: { id: { in: wanted.filter((id) => z.uuid().safeParse(id).success) }, holderId: actor.personId },
+      where: { id: { in: wanted.filter(isUuid) }, holderId: actor.personId },
       select: { id: true },
     });
     if (owned.length !== wanted.length) throw new NotFoundError("Una delle posizioni indicate non esiste o non è accessibile.");

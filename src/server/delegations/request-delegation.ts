@@ -1,7 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/server/db/client";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { alreadyDelegatedMessage, alreadyDelegatedPositions, validToOf } from "./delegation-rules";
 import { requestDelegationSchema } from "./schemas";
@@ -19,15 +19,13 @@ export async function requestDelegation(
   input: unknown,
   now = new Date(),
 ): Promise<{ id: string }> {
-  const parsed = requestDelegationSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(z.flattenError(parsed.error).fieldErrors);
-  const { holderCodiceFiscale, kind, matricole } = parsed.data;
+  const { holderCodiceFiscale, kind, matricole, validTo: lastDay } = parseInput(requestDelegationSchema, input);
   if (holderCodiceFiscale === actor.codiceFiscale) {
     throw new ValidationError({ holderCodiceFiscale: ["Non puoi chiedere una delega sulle tue posizioni."] });
   }
 
   const errors: FieldErrors = {};
-  const validTo = validToOf(parsed.data.validTo, now);
+  const validTo = validToOf(lastDay, now);
   if (validTo.error) errors.validTo = [validTo.error];
   const positions = await prisma.position.findMany({
     where: { matricola: { in: matricole }, holder: { codiceFiscale: holderCodiceFiscale } },

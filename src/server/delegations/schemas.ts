@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codiceFiscaleSchema } from "@/lib/codice-fiscale";
-import { blankToUndefined } from "@/server/requests/schemas";
+import { optionalIsoDay } from "@/lib/form-fields";
 
 /** Longest reason a holder may give for a revocation or a refusal. */
 export const DELEGATION_REASON_MAX = 500;
@@ -18,10 +18,7 @@ export const revokeDelegationSchema = z.object({
 export type RevokeDelegationInput = z.input<typeof revokeDelegationSchema>;
 
 /** A delegation's last day (yyyy-mm-dd, a real calendar day), or empty for none. */
-const validToSchema = z.preprocess(
-  blankToUndefined,
-  z.iso.date({ error: "Indicare una data di fine valida." }).optional(),
-);
+const validToSchema = optionalIsoDay("Indicare una data di fine valida.");
 
 const delegationKindSchema = z.enum(["INTERMEDIARIO", "DIPENDENTE"], { error: "Scegliere il tipo di delega." });
 

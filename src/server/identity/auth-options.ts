@@ -91,7 +91,7 @@ function demoProvider(id: string, authenticate: (codiceFiscale: string) => Promi
 
 export function authOptionsFor(realm: Realm): AuthOptions {
   const config = getConfig();
-  const secure = config.PUBLIC_URL.startsWith("https://");
+  const secure = config.secureCookies;
   const providers =
     realm === "cassetto"
       ? config.isDemo

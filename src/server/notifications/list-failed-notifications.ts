@@ -1,9 +1,9 @@
 import "server-only";
 import type { NotificationChannel } from "@/generated/prisma/enums";
+import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { Actor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/requests/policy";
-import { isUuid } from "@/server/requests/schemas";
 import { channelLabels, maskMobile } from "./recipients";
 
 /** A notification that could not be delivered, as the request and quesito pages show it. */

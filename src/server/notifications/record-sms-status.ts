@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ForbiddenError, LimitExceededError, ValidationError } from "@/server/errors/domain-errors";
-import { fieldErrorsOf } from "@/server/requests/schemas";
+import { parseInput } from "@/server/errors/parse-input";
 import { publicLink, TWILIO_STATUS_PATH } from "./public-links";
 
 /** Twilio's callbacks take a few hundred bytes: a larger body is not one, and is not read to its end. */
@@ -64,9 +64,7 @@ export async function recordSmsStatus(request: Request): Promise<boolean> {
     twilio.validateRequest(config.TWILIO_AUTH_TOKEN, signature, publicLink(config.PUBLIC_URL, TWILIO_STATUS_PATH), params);
   if (!signed) throw new ForbiddenError("Firma della richiesta non valida.");
 
-  const parsed = callbackSchema.safeParse(params);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  const { MessageSid: sid, MessageStatus: status, ErrorCode: errorCode } = parsed.data;
+  const { MessageSid: sid, MessageStatus: status, ErrorCode: errorCode } = parseInput(callbackSchema, params);
   const where = { channel: "SMS" as const, providerMessageId: sid, status: "SENT" as const };
   const now = new Date();
   if (status === "delivered") {

@@ -4,12 +4,12 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
-import { internalNoteSchema, parseInput } from "./schemas";
+import { internalNoteSchema, parseQuesitoInput } from "./schemas";
 
 /** A note in the thread that only the office reads. */
 export async function addInternalNote(operator: OperatorActor, quesitoId: string, input: unknown): Promise<TransitionResult> {
   const id = checkedQuesitoId(quesitoId);
-  const { expectedVersion, body } = parseInput(internalNoteSchema, input);
+  const { expectedVersion, body } = parseQuesitoInput(internalNoteSchema, input);
   return prisma.$transaction(async (tx) => {
     const quesito = await tx.quesito.findFirst({ where: { id, ...officeQuesitiWhere(operator) }, select: { requestId: true } });
     if (!quesito) throw new NotFoundError();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
+import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
@@ -9,7 +10,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/requests/states";
 import { officeQuesitiWhere } from "./policy";
-import { parseInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
+import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {
   id: string;
@@ -43,11 +44,6 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[] | null> = {
   chiuso: ["CHIUSO"],
   tutti: null,
 };
-
-/** `contains` becomes a LIKE pattern: the term's own % and _ (and the escape character) must match only themselves. */
-function likeLiteral(term: string): string {
-  return term.replace(/[\\%_]/g, "\\$&");
-}
 
 function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.QuesitoWhereInput {
   const states = statesOfFilter[filters.stato];
@@ -109,7 +105,7 @@ async function subjectGroups(gestioneLabels: Map<Gestione, string>): Promise<Sub
  * ValidationError with the parameter's message.
  */
 export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown): Promise<OfficeQueue> {
-  const filters = parseInput(queueFiltersSchema, rawFilters, "Alcuni filtri non sono validi: correggerli.");
+  const filters = parseQuesitoInput(queueFiltersSchema, rawFilters, "Alcuni filtri non sono validi: correggerli.");
   const where = queueWhere(operator, filters);
   const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { isUuid } from "@/lib/form-fields";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
-import { isUuid } from "@/server/requests/schemas";
 
 /**
  * The quesiti an operator may see and work on: those with their office, and

@@ -3,7 +3,7 @@ import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
 import { checkedQuesitoId } from "./policy";
-import { parseInput, reassignQuesitoSchema } from "./schemas";
+import { parseQuesitoInput, reassignQuesitoSchema } from "./schemas";
 
 /**
  * Reassigns the quesito, with a comment, to an operator of the same office or
@@ -12,7 +12,7 @@ import { parseInput, reassignQuesitoSchema } from "./schemas";
  */
 export async function reassignQuesito(operator: OperatorActor, quesitoId: string, input: unknown): Promise<TransitionResult> {
   const id = checkedQuesitoId(quesitoId);
-  const { expectedVersion, to, comment } = parseInput(reassignQuesitoSchema, input);
+  const { expectedVersion, to, comment } = parseQuesitoInput(reassignQuesitoSchema, input);
   return prisma.$transaction((tx) =>
     applyTransition(tx, { action: "RIASSEGNATA", to, comment, actor: operator, quesito: { id }, expectedVersion }),
   );

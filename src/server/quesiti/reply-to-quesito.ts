@@ -5,7 +5,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
-import { parseInput, replySchema } from "./schemas";
+import { parseQuesitoInput, replySchema } from "./schemas";
 
 /**
  * The office's reply, a public message of the thread (F22), with the files
@@ -22,7 +22,7 @@ export async function replyToQuesito(
 ): Promise<TransitionResult> {
   try {
     const id = checkedQuesitoId(quesitoId);
-    const { expectedVersion, body, nextState } = parseInput(replySchema, input);
+    const { expectedVersion, body, nextState } = parseQuesitoInput(replySchema, input);
     return await prisma.$transaction(async (tx) => {
       const quesito = await tx.quesito.findFirst({ where: { id, ...officeQuesitiWhere(operator) }, select: { requestId: true } });
       if (!quesito) throw new NotFoundError();

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
-import { ValidationError } from "@/server/errors/domain-errors";
+import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
+import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/requests/lifecycle";
-import { blankToUndefined, fieldErrorsOf, requiredText } from "@/server/requests/schemas";
+import { requiredText } from "@/server/requests/schemas";
 
 /**
  * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
@@ -43,7 +44,7 @@ export const queueOrderLabels: Record<QueueOrder, string> = {
   piu_recenti: "Dal più recente",
 };
 
-const isoDay = z.preprocess(blankToUndefined, z.iso.date("Indicare una data valida (gg/mm/aaaa).").optional());
+const isoDay = optionalIsoDay();
 
 /** The queue's GET parameters. */
 export const queueFiltersSchema = z
@@ -77,11 +78,7 @@ export const queueFiltersSchema = z
     ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
     pagina: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
   })
-  .superRefine((filters, context) => {
-    if (filters.dal && filters.al && filters.dal > filters.al) {
-      context.addIssue({ code: "custom", path: ["al"], message: "La data finale non può precedere quella iniziale." });
-    }
-  });
+  .superRefine((filters, context) => refineDayRanges(filters, [["dal", "al"]], context));
 
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
@@ -151,9 +148,6 @@ export const replySchema = z.object({
  * field. A bad version is the hidden field's: the form as a whole is broken,
  * so its message is the error's own, shown at the top of the form.
  */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, message?: string): z.output<Schema> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const errors = fieldErrorsOf(parsed.error);
-  throw new ValidationError(errors, errors.expectedVersion?.[0] ?? message);
+export function parseQuesitoInput<Schema extends z.ZodType>(schema: Schema, input: unknown, message?: string): z.output<Schema> {
+  return parseInput(schema, input, (errors) => errors.expectedVersion?.[0] ?? message);
 }

@@ -1,15 +1,17 @@
 import "server-only";
+import { isUuid } from "@/lib/form-fields";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "./contributor-messaging";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { applyTransition } from "./lifecycle";
 import { requestAccessWhere } from "./policy";
-import { contributorMessageSchema, fieldErrorsOf, fileLimitErrors, isUuid, mergeFieldErrors } from "./schemas";
+import { contributorMessageSchema, fileLimitErrors, mergeFieldErrors } from "./schemas";
 
 /**
  * A contributor's message, with attachments, on an open request (F07). The

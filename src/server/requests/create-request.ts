@@ -5,12 +5,13 @@ import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { openingEvents } from "./lifecycle";
-import { contactRuleErrors, contactsSchema, fieldErrorsOf, fileLimitErrors, mergeFieldErrors, newRequestSchema } from "./schemas";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, mergeFieldErrors, newRequestSchema } from "./schemas";
 
 export type CreatedRequest = {
   id: string;

@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import { isUuid } from "./schemas";
 
 export const SAVED_FILTER_NOT_FOUND = "Il filtro salvato non esiste o non è accessibile.";
 

@@ -7,14 +7,16 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { FormDraftPurpose } from "@/generated/prisma/enums";
-import { getFileStorage, newStorageKey } from "@/server/attachments/file-storage";
-import { persistFiles, type PersistedFiles } from "@/server/attachments/persist-files";
+import { isUuid } from "@/lib/form-fields";
+import { getFileStorage } from "@/server/attachments/file-storage";
+import { FILES_FIELD } from "@/server/attachments/files-field";
+import { persistFiles, storeStagedFiles, type PersistedFiles } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftReferenceSchema, FILES_FIELD, isUuid } from "./schemas";
+import { draftReferenceSchema } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -65,26 +67,15 @@ export async function findOwnDraft(actor: ContributorActor, draftId: string, sco
 
 /** Copies staged files into storage for a draft; all or nothing. */
 export async function storeDraftFiles(files: StagedFile[]): Promise<DraftFile[]> {
-  const storage = getFileStorage();
-  const stored: DraftFile[] = [];
-  try {
-    for (const file of files) {
-      const storageKey = newStorageKey("attachments");
-      await storage.put(storageKey, file.tempPath);
-      stored.push({
-        key: randomUUID(),
-        storageKey,
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        size: file.size,
-        sha256: file.sha256,
-      });
-    }
-    return stored;
-  } catch (error) {
-    await removeDraftFiles(stored);
-    throw error;
-  }
+  const placed = await storeStagedFiles(files);
+  return placed.map(({ file: { fileName, mimeType, size, sha256 }, storageKey }) => ({
+    key: randomUUID(),
+    storageKey,
+    fileName,
+    mimeType,
+    size,
+    sha256,
+  }));
 }
 
 /** Deletes files of drafts from storage; a file that cannot be deleted is logged and left behind. */

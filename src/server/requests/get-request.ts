@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
+import { isUuid } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
@@ -10,7 +11,6 @@ import { contributorMessagingRefusal } from "./contributor-messaging";
 import { requestAccessWhere } from "./policy";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
-import { isUuid } from "./schemas";
 import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "./states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/form-fields";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -6,7 +7,6 @@ import type { ContributorActor } from "@/server/identity/actor";
 import { findActablePosition } from "./actable-position";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
-import { isUuid } from "./schemas";
 
 /**
  * The file limits of the gestione a form's files go to, read before the

@@ -1,17 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
+import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
-import { ValidationError } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "./policy";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
   contributorStateOfFilter,
-  fieldErrorsOf,
   REQUEST_PAGE_SIZE,
   requestListQuerySchema,
   type RequestKindFilter,
@@ -48,7 +48,8 @@ const sortColumn = {
 /** Where a page starts: the sort value and id of the row just outside it. */
 type Cursor = { value: string; id: string };
 
-function encodeCursor(row: { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string }, sort: RequestSortKey) {
+/** The `dopo` / `prima` cursor of a row for this sort (exported for the inbox benchmark, which needs deep pages). */
+export function encodeCursor(row: { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string }, sort: RequestSortKey) {
   const column = sortColumn[sort];
   const value = column === "protocolNumber" ? row.protocolNumber : row[column].toISOString();
   return Buffer.from(JSON.stringify({ value, id: row.id })).toString("base64url");
@@ -97,8 +98,8 @@ function clientWhere(text: string): Prisma.PersonWhereInput {
       {
         AND: words.map((word) => ({
           OR: [
-            { givenName: { contains: word, mode: "insensitive" as const } },
-            { familyName: { contains: word, mode: "insensitive" as const } },
+            { givenName: { contains: likeLiteral(word), mode: "insensitive" as const } },
+            { familyName: { contains: likeLiteral(word), mode: "insensitive" as const } },
           ],
         })),
       },
@@ -116,9 +117,7 @@ export function requestListWhere(actor: ContributorActor, query: RequestListQuer
 
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
 export function parseRequestListQuery(rawQuery: Record<string, unknown>): RequestListQuery {
-  const parsed = requestListQuerySchema.safeParse(rawQuery);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error), "Alcuni filtri non sono validi: correggerli.");
-  return parsed.data;
+  return parseInput(requestListQuerySchema, rawQuery, "Alcuni filtri non sono validi: correggerli.");
 }
 
 function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {

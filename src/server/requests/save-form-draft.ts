@@ -1,4 +1,5 @@
 import "server-only";
+import { isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -13,7 +14,7 @@ import {
 } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
-import { isUuid, newRequestSchema } from "./schemas";
+import { newRequestSchema } from "./schemas";
 
 /** The fields each form may keep: nothing else a client sends is stored. */
 const keptFields: Record<DraftScope["purpose"], readonly string[]> = {

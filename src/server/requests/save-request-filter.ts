@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { LimitExceededError, ValidationError } from "@/server/errors/domain-errors";
+import { LimitExceededError } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { parseRequestListQuery } from "./list-requests";
-import { fieldErrorsOf, requestListSearch, SAVED_FILTERS_MAX, savedFilterNameSchema } from "./schemas";
+import { requestListSearch, SAVED_FILTERS_MAX, savedFilterNameSchema } from "./schemas";
 
 export type SaveRequestFilterInput = {
   /** What the person typed as the name. */
@@ -37,9 +38,7 @@ export async function saveRequestFilter(
   now = new Date(),
 ): Promise<SaveRequestFilterResult> {
   const query = requestListSearch(parseRequestListQuery(input.query));
-  const parsed = savedFilterNameSchema.safeParse({ name: input.name });
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  const { name } = parsed.data;
+  const { name } = parseInput(savedFilterNameSchema, { name: input.name });
   const owner = { personId: actor.personId, profile: actor.profile };
   const select = { id: true, name: true, query: true } as const;
 

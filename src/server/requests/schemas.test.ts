@@ -1,19 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  contactRuleErrors,
-  contactsSchema,
-  draftReferenceSchema,
-  fieldErrorsOf,
-  fileLimitErrors,
-  isUuid,
-  newRequestSchema,
-  normalizeLandline,
-  normalizeMobile,
-  requestListQuerySchema,
-  requestListSearch,
-  savedFilterNameSchema,
-} from "./schemas";
+import { fieldErrorsOf } from "@/server/errors/parse-input";
+import { contactRuleErrors, contactsSchema, draftReferenceSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch, savedFilterNameSchema } from "./schemas";
 
 const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
 const noContacts = contactsSchema.parse({});
@@ -143,13 +131,6 @@ describe("the list's text and choice filters", () => {
 
   it("drops a paging cursor it cannot have written, rather than refusing the list", () => {
     expect(requestListQuerySchema.parse({ dopo: "x".repeat(201), prima: ["a", "b"] })).toMatchObject({ dopo: undefined, prima: undefined });
-  });
-});
-
-describe("isUuid", () => {
-  it("tells an id from anything else", () => {
-    expect(isUuid(randomUUID())).toBe(true);
-    for (const value of ["", "non-un-id", "../../etc/passwd", `${randomUUID()}x`]) expect(isUuid(value)).toBe(false);
   });
 });
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
+import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorState } from "./states";
@@ -16,8 +18,6 @@ export const EMAIL_MAX_LENGTH = 254;
 /** "+39 " and up to 11 digits, with room for the spaces people type. */
 export const PHONE_MAX_LENGTH = 20;
 
-/** The file input of every form that takes attachments. */
-export const FILES_FIELD = "allegati";
 /** Checkboxes naming the files of a draft that go with the form again. */
 export const KEPT_FILES_FIELD = "conservati";
 /** Hidden field carrying the draft a corrected form comes from. */
@@ -50,9 +50,6 @@ export function normalizeLandline(value: string): string | null {
   const digits = nationalDigits(value);
   return digits && /^0\d{5,10}$/.test(digits) ? `+39${digits}` : null;
 }
-
-/** Empty text becomes "not given". */
-export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /**
  * Text the person must write: trimmed, `missing` when blank, and at most
@@ -100,11 +97,6 @@ function optionalPhone(normalize: (value: string) => string | null, message: str
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
-
-/** Whether an id from an address or a form can name a record at all; anything else is simply not found. */
-export function isUuid(value: string): boolean {
-  return z.uuid().safeParse(value).success;
-}
 
 const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo").min(
   TEXT_MIN_LENGTH,
@@ -192,17 +184,6 @@ export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldE
   return errors;
 }
 
-/** zod issues as field messages, keyed by the first path segment (the form field). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const messages = (errors[field] ??= []);
-    if (!messages.includes(issue.message)) messages.push(issue.message);
-  }
-  return errors;
-}
-
 // ───────────────────────────── request list filters ─────────────────────────────
 
 export const requestSortKeys = ["aggiornamento", "apertura", "protocollo"] as const;
@@ -234,12 +215,7 @@ export const REQUEST_PAGE_SIZE = 20;
 export const MATRICOLA_FILTER_MAX_LENGTH = 20;
 export const CLIENT_FILTER_MAX_LENGTH = 60;
 
-const isDayPattern = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-const isoDay = z.preprocess(
-  blankToUndefined,
-  z.iso.date("Indicare una data valida (gg/mm/aaaa).").optional(),
-);
+const isoDay = optionalIsoDay();
 
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
@@ -282,19 +258,15 @@ export const requestListQuerySchema = z
     prima: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
   })
   .superRefine(
-    (query, context) => {
-      const ranges = [
-        ["apertaDal", "apertaAl"],
-        ["aggiornataDal", "aggiornataAl"],
-      ] as const;
-      for (const [from, to] of ranges) {
-        const start: unknown = query[from];
-        const end: unknown = query[to];
-        if (typeof start === "string" && typeof end === "string" && isDayPattern(start) && isDayPattern(end) && start > end) {
-          context.addIssue({ code: "custom", path: [to], message: "La data finale non può precedere quella iniziale." });
-        }
-      }
-    },
+    (query, context) =>
+      refineDayRanges(
+        query,
+        [
+          ["apertaDal", "apertaAl"],
+          ["aggiornataDal", "aggiornataAl"],
+        ],
+        context,
+      ),
     // Also when another filter is invalid, so that every mistake is reported at once.
     { when: () => true },
   );

@@ -1,8 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it, vi } from "vitest";
 import { DISCARD_LIMIT, receiveUpload, UploadRefusedError, type UploadLimits } from "@/server/attachments/receive-upload";
 import { ValidationError } from "@/server/errors/domain-errors";
-import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { temporaryStorageForFile } from "../../support/request-files";
 import { docxSample, exeSample, p7mSample, pdfSample, pngSample, sha256 } from "./samples";
 
 const MB = 1024 * 1024;
@@ -12,16 +12,7 @@ const NOT_ADMITTED =
 
 // The upload's temporary folders go under a folder of this file's own, so
 // that "nothing left behind" can be checked exactly.
-let storage: TemporaryStorage;
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-});
-afterAll(async () => {
-  await storage.dispose();
-});
-afterEach(async () => {
-  expect(await readdir(storage.stagingRoot)).toEqual([]);
-});
+const storage = temporaryStorageForFile({ nothingLeftStaged: true });
 
 function formRequest(form: FormData): Request {
   return new Request("http://localhost/api/prova", { method: "POST", body: form });

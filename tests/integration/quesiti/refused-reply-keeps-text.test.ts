@@ -1,14 +1,14 @@
-import { readdir } from "node:fs/promises";
 import type { NextResponse } from "next/server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { getOperator } from "@/server/identity/session";
-import { FLASH_COOKIE, FLASH_PARAM, readFlash } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
+import { FLASH_PARAM } from "../../../src/app/_lib/form-flash";
+import { FLASH_COOKIE, readFlash } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
 import { POST as postReply } from "../../../src/app/api/fascicolo/quesiti/[id]/risposta/route";
 import { createOffice } from "../../support/fixtures";
 import { createTakenQuesito, operatorActor } from "../../support/quesito-fixtures";
-import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { temporaryStorageForFile } from "../../support/request-files";
 import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -17,16 +17,7 @@ vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(),
 const MB = 1024 * 1024;
 
 // This file's own DATA_DIR and TMPDIR, so that "nothing left behind" is exact.
-let storage: TemporaryStorage;
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-});
-afterAll(async () => {
-  await storage.dispose();
-});
-afterEach(async () => {
-  expect(await readdir(storage.stagingRoot)).toEqual([]);
-});
+const storage = temporaryStorageForFile({ nothingLeftStaged: true });
 
 type FormFile = { name: string; content: Uint8Array };
 

@@ -148,6 +148,16 @@ describe("listRequests", () => {
       expect(new Set(ids(before))).toEqual(new Set([open, taken, otherPerson]));
     });
 
+    it("filters an intermediary's clients by name words, where % and _ match only themselves", async () => {
+      const intermediary = await createPerson("Intermediario");
+      await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
+      const byClient = async (cliente: string) =>
+        new Set(ids(await listRequests(contributorActor(intermediary, "INTERMEDIARIO"), { cliente }, now)));
+
+      expect(await byClient(holder.familyName.toLowerCase())).toEqual(new Set([open, taken]));
+      for (const cliente of ["%", "_", "\\", "Titol%"]) expect(await byClient(cliente)).toEqual(new Set());
+    });
+
     it("filters by matricola, whatever the case typed", async () => {
       const page = await listRequests(contributorActor(holder), { matricola: ` ${artigiani.matricola.toLowerCase()} ` }, now);
       expect(ids(page)).toEqual([closed]);

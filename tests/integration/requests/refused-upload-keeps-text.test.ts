@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdir } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -8,10 +7,9 @@ import { getContributorResolution } from "@/server/identity/session";
 import { getFormDraft } from "@/server/requests/get-form-draft";
 import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
-import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createQuesito } from "../../support/quesito-fixtures";
-import { useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { withStorageAndReferenceData } from "../../support/request-fixtures";
 import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -22,17 +20,7 @@ const NOT_ADMITTED =
   "Il file «ricevuta.pdf» non è un documento ammesso: sono accettati PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m.";
 
 // This file's own DATA_DIR and TMPDIR, so that "nothing left behind" is exact.
-let storage: TemporaryStorage;
-beforeAll(async () => {
-  storage = await useTemporaryStorage();
-  await seedDatabase(prisma, { includeDemo: false });
-});
-afterAll(async () => {
-  await storage.dispose();
-});
-afterEach(async () => {
-  expect(await readdir(storage.stagingRoot)).toEqual([]);
-});
+const storage = withStorageAndReferenceData({ nothingLeftStaged: true });
 
 type FormFile = { name: string; content: Uint8Array; type?: string };
 

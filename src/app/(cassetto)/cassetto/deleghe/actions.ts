@@ -1,7 +1,5 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { acceptDelegationRequest } from "@/server/delegations/accept-delegation-request";
 import { confirmDelegationRequest } from "@/server/delegations/confirm-delegation-request";
@@ -10,25 +8,12 @@ import { rejectDelegationRequest } from "@/server/delegations/reject-delegation-
 import { requestDelegation } from "@/server/delegations/request-delegation";
 import { revokeDelegation } from "@/server/delegations/revoke-delegation";
 import { formatVerificationCode } from "@/server/delegations/verification-code";
+import { flashLocation, refusedFormFlash } from "@/app/_lib/form-flash";
+import { textFields } from "@/app/_lib/form-data";
 import { DomainError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
-import {
-  DELEGATIONS_PATH,
-  delegationForm,
-  failureFlash,
-  FLASH_PARAM,
-  flashCookie,
-  GRANT_FORM,
-  REQUEST_FORM,
-  type DelegationForm,
-  type Flash,
-} from "./_lib/flash";
-
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
+import { DELEGATIONS_PATH, delegationForm, GRANT_FORM, redirectWithFlash, REQUEST_FORM, type DelegationForm, type Flash } from "./_lib/flash";
 
 type Success = Pick<Flash, "message" | "highlight">;
 
@@ -50,17 +35,14 @@ async function run<Result>(
     flash = { tone: "success", ...success(await service(actor)) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    flash = failureFlash(error, form, values);
+    flash = refusedFormFlash(error, form, values);
     anchor = form;
   }
-  const cookie = flashCookie(flash);
-  (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  redirect(`${DELEGATIONS_PATH}?${FLASH_PARAM}=${cookie.token}#${anchor}`);
+  return redirectWithFlash(flash, (token) => flashLocation(DELEGATIONS_PATH, token, anchor));
 }
 
 export async function revokeAction(formData: FormData): Promise<void> {
-  const delegationId = text(formData, "delegationId");
-  const reason = text(formData, "reason");
+  const { delegationId = "", reason = "" } = textFields(formData);
   await run(
     delegationForm("revoca", delegationId),
     { reason },
@@ -70,11 +52,8 @@ export async function revokeAction(formData: FormData): Promise<void> {
 }
 
 export async function grantAction(formData: FormData): Promise<void> {
-  const input = {
-    delegateCodiceFiscale: text(formData, "delegateCodiceFiscale"),
-    kind: text(formData, "kind"),
-    validTo: text(formData, "validTo"),
-  };
+  const { delegateCodiceFiscale = "", kind = "", validTo = "" } = textFields(formData);
+  const input = { delegateCodiceFiscale, kind, validTo };
   const positionIds = formData.getAll("positionIds").filter((value) => typeof value === "string");
   await run(
     GRANT_FORM,
@@ -85,12 +64,8 @@ export async function grantAction(formData: FormData): Promise<void> {
 }
 
 export async function requestAction(formData: FormData): Promise<void> {
-  const input = {
-    holderCodiceFiscale: text(formData, "holderCodiceFiscale"),
-    kind: text(formData, "kind"),
-    matricole: text(formData, "matricole"),
-    validTo: text(formData, "validTo"),
-  };
+  const { holderCodiceFiscale = "", kind = "", matricole = "", validTo = "" } = textFields(formData);
+  const input = { holderCodiceFiscale, kind, matricole, validTo };
   await run(
     REQUEST_FORM,
     input,
@@ -103,7 +78,7 @@ export async function requestAction(formData: FormData): Promise<void> {
 }
 
 export async function acceptAction(formData: FormData): Promise<void> {
-  const delegationId = text(formData, "delegationId");
+  const { delegationId = "" } = textFields(formData);
   await run(
     delegationForm("accetta", delegationId),
     {},
@@ -116,8 +91,7 @@ export async function acceptAction(formData: FormData): Promise<void> {
 }
 
 export async function rejectAction(formData: FormData): Promise<void> {
-  const delegationId = text(formData, "delegationId");
-  const reason = text(formData, "reason");
+  const { delegationId = "", reason = "" } = textFields(formData);
   await run(
     delegationForm("rifiuta", delegationId),
     { reason },
@@ -127,8 +101,7 @@ export async function rejectAction(formData: FormData): Promise<void> {
 }
 
 export async function confirmAction(formData: FormData): Promise<void> {
-  const delegationId = text(formData, "delegationId");
-  const code = text(formData, "code");
+  const { delegationId = "", code = "" } = textFields(formData);
   await run(
     delegationForm("conferma", delegationId),
     { code },

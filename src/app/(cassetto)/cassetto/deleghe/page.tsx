@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { listDelegations, type DelegationSummary } from "@/server/delegations/list-delegations";
 import { requireContributor } from "@/server/identity/session";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { Alert, Breadcrumb, PageHeading } from "@/ui";
 import { AnswerForms, ConfirmForm, GrantForm, RequestForm, RevokeForm } from "./_components/DelegationForms";
 import { DelegationsTable } from "./_components/DelegationsTable";
-import { DELEGATIONS_PATH, delegationForm, FLASH_COOKIE, FLASH_PARAM, GRANT_FORM, readFlash, REQUEST_FORM, type Flash } from "./_lib/flash";
+import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import type { SearchParams } from "@/app/_lib/search-params";
+import { DELEGATIONS_PATH, delegationForm, GRANT_FORM, pageFlash, REQUEST_FORM, type Flash } from "./_lib/flash";
 
 export const metadata: Metadata = { title: "Deleghe" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The forms this page shows, so that a refusal is shown at its form only when the form is there. */
 function formsOnPage(delegations: DelegationSummary[], canGrant: boolean): Set<string> {
@@ -41,8 +42,7 @@ function Outcome({ flash }: { flash: Flash }) {
 export default async function DelegationsPage({ searchParams }: Props) {
   const actor = await requireContributor(DELEGATIONS_PATH);
   const delegations = await listDelegations(actor);
-  const token = (await searchParams)[FLASH_PARAM];
-  const flash = readFlash((await cookies()).get(FLASH_COOKIE)?.value, Array.isArray(token) ? token[0] : token);
+  const flash = await pageFlash((await searchParams)[FLASH_PARAM]);
   const isHolder = actor.profile === "TITOLARE";
   const ownPositions = isHolder ? await listActorPositions(actor) : [];
   const shownAtForm = flash?.tone === "danger" && flash.form !== undefined && formsOnPage(delegations, ownPositions.length > 0).has(flash.form);

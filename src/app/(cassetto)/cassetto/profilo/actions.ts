@@ -21,7 +21,7 @@ export async function chooseProfile(formData: FormData): Promise<void> {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: getConfig().PUBLIC_URL.startsWith("https://"),
+    secure: getConfig().secureCookies,
   });
   const target = safeCallbackPath(input.data.callbackUrl);
   redirect(target.startsWith("/cassetto") ? target : "/cassetto");

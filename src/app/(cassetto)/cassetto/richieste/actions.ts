@@ -1,8 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
-import { refusedFormFlash } from "@/app/_lib/form-flash";
+import { textFields } from "@/app/_lib/form-data";
+import { flashLocation, refusedFormFlash } from "@/app/_lib/form-flash";
 import { DomainError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
@@ -11,19 +10,13 @@ import { saveRequestFilter } from "@/server/requests/save-request-filter";
 import { requestListSearch, requestListViewKeys, type RequestListViewKey } from "@/server/requests/schemas";
 import {
   DELETE_FILTER_FORM,
-  FLASH_PARAM,
-  flashCookie,
+  redirectWithFlash,
   REQUESTS_PATH,
   SAVE_FILTER_FORM,
   SAVED_FILTERS_ANCHOR,
   type Flash,
   type RequestListForm,
 } from "./_lib/flash";
-
-/** A posted form's text fields by name. */
-function textFields(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
 
 /** The list's filters and order, posted in the form's hidden fields. */
 function postedView(fields: Record<string, string>): Partial<Record<RequestListViewKey, string>> {
@@ -55,9 +48,7 @@ async function run(
     flash = refusedFormFlash(error, form, form === SAVE_FILTER_FORM ? { name: fields.name ?? "" } : {});
     if (form === SAVE_FILTER_FORM) anchor = SAVE_FILTER_FORM;
   }
-  const cookie = flashCookie(flash);
-  (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  redirect(`${REQUESTS_PATH}?${search ? `${search}&` : ""}${FLASH_PARAM}=${cookie.token}#${anchor}`);
+  return redirectWithFlash(flash, (token) => flashLocation(REQUESTS_PATH, token, anchor, search));
 }
 
 export async function saveFilterAction(formData: FormData): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import Link from "next/link";
+import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
@@ -24,12 +25,11 @@ import { contributorStateLabels } from "@/server/requests/states";
 import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
-import { FLASH_COOKIE, FLASH_PARAM, readFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
+import { pageFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
 import { deleteFilterAction, saveFilterAction } from "./actions";
 
 export const metadata: Metadata = { title: "Le mie richieste" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
 
 const filterLabels = {
@@ -44,16 +44,6 @@ const filterLabels = {
   aggiornataAl: "Aggiornata fino al",
 } as const;
 const filterNames = Object.keys(filterLabels) as (keyof typeof filterLabels)[];
-
-/** The first value of each parameter: the form never repeats one. */
-function firstValues(params: SearchParams): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(params).flatMap(([key, value]) => {
-      const first = Array.isArray(value) ? value[0] : value;
-      return first === undefined ? [] : [[key, first]];
-    }),
-  );
-}
 
 /** The list's address: its current filters and order (never a paging cursor), with `changes` set on top. */
 function listHref(query: RequestListQuery, changes: Record<string, string> = {}, path = REQUESTS_PATH): string {
@@ -235,7 +225,7 @@ export default async function RequestListPage({ searchParams }: Props) {
   const actor = await requireContributor(REQUESTS_PATH);
   const params = firstValues(await searchParams);
   const [subjectGroups, savedFilters] = await Promise.all([listRequestSubjects(actor), listRequestFilters(actor)]);
-  const flash = readFlash((await cookies()).get(FLASH_COOKIE)?.value, params[FLASH_PARAM]);
+  const flash = await pageFlash(params[FLASH_PARAM]);
   let page: RequestListPage | null = null;
   let errors: FieldErrors = {};
   try {

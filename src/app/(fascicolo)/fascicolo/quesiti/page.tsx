@@ -17,24 +17,16 @@ import {
 } from "@/server/quesiti/schemas";
 import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TextField } from "@/ui";
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
-import { FLASH_PARAM } from "./_lib/flash";
-import { pageFlash } from "./_lib/page-flash";
+import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { firstValues, type SearchParams } from "@/app/_lib/search-params";
+import { pageFlash } from "./_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "./_lib/paths";
 
 export const metadata: Metadata = { title: "Quesiti della sede" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 const filterNames = ["cerca", "stato", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
-
-function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) values[name] = first;
-  }
-  return values;
-}
 
 /** The queue for the parameters; invalid ones are reported and left out. */
 async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {

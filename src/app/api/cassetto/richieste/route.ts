@@ -3,7 +3,7 @@ import { getContributorResolution } from "@/server/identity/session";
 import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
-import { seeOther } from "../see-other";
+import { seeOther } from "@/app/api/see-other";
 
 /**
  * "Invia" of Nuova richiesta: `?posizione=<id>` (the form's second step) sets

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/server/errors/domain-errors";
-import { failureFlash, flashCookie, readFlash } from "./flash";
+import { refusedFormFlash } from "@/app/_lib/form-flash";
+import { flashCookie, readFlash } from "./flash";
 
 describe("delegations page outcome across the redirect", () => {
   it("reads back a refusal with its field errors and typed values, only with the redirect's token", () => {
     const error = new ValidationError({ reason: ["Indicare il motivo della revoca."] });
-    const cookie = flashCookie(failureFlash(error, "revoca-1", { reason: "" }));
+    const cookie = flashCookie(refusedFormFlash(error, "revoca-1", { reason: "" }));
 
     expect(cookie.options.path).toBe("/cassetto/deleghe");
     expect(readFlash(cookie.value, cookie.token)).toEqual({

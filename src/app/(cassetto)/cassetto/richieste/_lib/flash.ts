@@ -1,5 +1,5 @@
 import "server-only";
-import { createFlashCookie, readFormFlash, type FlashCookie, type FlashSettings, type FormFlash } from "@/app/_lib/form-flash";
+import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
 
 /**
  * The outcome of the saved-filter forms of the request list, carried across
@@ -7,8 +7,6 @@ import { createFlashCookie, readFormFlash, type FlashCookie, type FlashSettings,
  * shown only when the address carries its `avviso` token.
  */
 
-export { FLASH_PARAM } from "@/app/_lib/form-flash";
-export const FLASH_COOKIE = "cb.cassetto.richieste";
 export const REQUESTS_PATH = "/cassetto/richieste";
 /** "Salva questi filtri": a refusal is shown at it, with the name typed. */
 export const SAVE_FILTER_FORM = "salva-filtri";
@@ -18,15 +16,10 @@ export const DELETE_FILTER_FORM = "elimina-filtro";
 export const SAVED_FILTERS_ANCHOR = "filtri-salvati";
 export type RequestListForm = typeof SAVE_FILTER_FORM | typeof DELETE_FILTER_FORM;
 
-const settings: FlashSettings<RequestListForm> = {
-  cookieName: FLASH_COOKIE,
-  path: REQUESTS_PATH,
-  isForm: (value): value is RequestListForm => value === SAVE_FILTER_FORM || value === DELETE_FILTER_FORM,
-};
-
 export type Flash = FormFlash<RequestListForm>;
 
-export const flashCookie = (flash: Flash): FlashCookie => createFlashCookie(settings, flash);
-
-export const readFlash = (cookieValue: string | undefined, token: string | undefined): Flash | null =>
-  readFormFlash(settings, cookieValue, token);
+export const { flashCookie, readFlash, pageFlash, redirectWithFlash } = formFlashFamily<RequestListForm>({
+  cookieName: "cb.cassetto.richieste",
+  path: REQUESTS_PATH,
+  isForm: (value): value is RequestListForm => value === SAVE_FILTER_FORM || value === DELETE_FILTER_FORM,
+});

@@ -5,13 +5,13 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
+import { FILES_FIELD } from "@/server/attachments/files-field";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import type { FormDraftView } from "@/server/requests/get-form-draft";
 import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
 import {
   contactHints,
   EMAIL_MAX_LENGTH,
-  FILES_FIELD,
   newRequestSchema,
   PHONE_MAX_LENGTH,
   TEXT_MAX_LENGTH,

@@ -1,7 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { refusedFormFlash } from "@/app/_lib/form-flash";
 import { DomainError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
@@ -10,7 +9,7 @@ import { changeQuesitoState } from "@/server/quesiti/change-quesito-state";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { failureFlash, flashCookie, typedValues, type Flash, type QuesitoForm } from "../_lib/flash";
+import { redirectWithFlash, typedValues, type Flash, type QuesitoForm } from "../_lib/flash";
 import { outcomeLocation, quesitoPath } from "../_lib/paths";
 
 type Service = (operator: OperatorActor, quesitoId: string, input: unknown) => Promise<unknown>;
@@ -36,11 +35,9 @@ async function run(
     if (success.leavesOffice) target = "/fascicolo/quesiti";
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    flash = failureFlash(error, form, typedValues(formData.entries()));
+    flash = refusedFormFlash(error, form, typedValues(formData.entries()));
   }
-  const cookie = flashCookie(flash);
-  (await cookies()).set(cookie.name, cookie.value, cookie.options);
-  redirect(outcomeLocation(target, cookie.token, flash));
+  return redirectWithFlash(flash, (token) => outcomeLocation(target, token, flash));
 }
 
 export async function takeAction(quesitoId: string, formData: FormData): Promise<void> {

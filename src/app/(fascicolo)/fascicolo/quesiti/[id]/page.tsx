@@ -12,8 +12,9 @@ import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
 import { QuesitoThread } from "../_components/QuesitoThread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
-import { FLASH_PARAM, formActions } from "../_lib/flash";
-import { pageFlash } from "../_lib/page-flash";
+import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import type { SearchParams } from "@/app/_lib/search-params";
+import { formActions, pageFlash } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
   changeStateAction,
@@ -28,7 +29,7 @@ export const metadata: Metadata = { title: "Quesito" };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 /** One of the page's main parts, named by its heading. */
@@ -121,8 +122,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
     throw error;
   }
   const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
-  const token = (await searchParams)[FLASH_PARAM];
-  const flash = await pageFlash(Array.isArray(token) ? token[0] : token);
+  const flash = await pageFlash((await searchParams)[FLASH_PARAM]);
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
   const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DEFAULT_FILE_FIELD } from "@/server/attachments/receive-upload";
+import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadLimitsHint } from "@/server/attachments/upload-messages";
 import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/server/quesiti/schemas";
@@ -126,11 +126,11 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
             />
             {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
             <FileField
-              name={DEFAULT_FILE_FIELD}
-              id={field(DEFAULT_FILE_FIELD).id}
+              name={FILES_FIELD}
+              id={field(FILES_FIELD).id}
               label="Allegati"
               hint={uploadLimitsHint(quesito.replyLimits)}
-              error={field(DEFAULT_FILE_FIELD).error}
+              error={field(FILES_FIELD).error}
             />
           </>
         )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, ValidationError } from "@/server/errors/domain-errors";
-import { failureFlash, flashCookie, readFlash, typedValues } from "./flash";
+import { refusedFormFlash } from "@/app/_lib/form-flash";
+import { flashCookie, readFlash, typedValues } from "./flash";
 
 describe("form outcome across the redirect", () => {
   it("reads back what was kept, only with the token of the redirect", () => {
@@ -19,7 +20,7 @@ describe("form outcome across the redirect", () => {
 
   it("keeps a refusal with its field errors and the typed text", () => {
     const error = new ValidationError({ comment: ["Inserire un commento."] });
-    const flash = failureFlash(error, "chiusura", { esito: "ACCOLTA", comment: "" });
+    const flash = refusedFormFlash(error, "chiusura", { esito: "ACCOLTA", comment: "" });
     const cookie = flashCookie(flash);
     expect(readFlash(cookie.value, cookie.token)).toEqual({
       tone: "danger",
@@ -28,7 +29,7 @@ describe("form outcome across the redirect", () => {
       errors: { comment: ["Inserire un commento."] },
       values: { esito: "ACCOLTA", comment: "" },
     });
-    expect(failureFlash(new ConflictError("Modificato"), "presa", {})).toEqual({
+    expect(refusedFormFlash(new ConflictError("Modificato"), "presa", {})).toEqual({
       tone: "danger",
       message: "Modificato",
       form: "presa",
@@ -37,7 +38,7 @@ describe("form outcome across the redirect", () => {
   });
 
   it("drops the typed text when it would not fit in a cookie, keeping the message", () => {
-    const flash = failureFlash(new ConflictError("Modificato"), "risposta", { body: "è".repeat(4000) });
+    const flash = refusedFormFlash(new ConflictError("Modificato"), "risposta", { body: "è".repeat(4000) });
     const cookie = flashCookie(flash);
     expect(cookie.value.length).toBeLessThan(4096);
     expect(readFlash(cookie.value, cookie.token)).toEqual({ tone: "danger", message: "Modificato", form: "risposta" });

@@ -1,19 +1,9 @@
 import "server-only";
-import {
-  createFlashCookie,
-  readFormFlash,
-  refusedFormFlash,
-  type FlashCookie,
-  type FlashSettings,
-  type FormFlash,
-} from "@/app/_lib/form-flash";
-import type { DomainError } from "@/server/errors/domain-errors";
+import { textFields } from "@/app/_lib/form-data";
+import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
 import type { TransitionAction } from "@/server/requests/lifecycle";
 
 /** The outcome of the quesito pages' forms across their redirect (src/app/_lib/form-flash.ts). */
-
-export { FLASH_PARAM } from "@/app/_lib/form-flash";
-export const FLASH_COOKIE = "cb.fascicolo.esito";
 
 export const quesitoForms = [
   "presa",
@@ -37,27 +27,17 @@ export const formActions: Record<QuesitoForm, TransitionAction> = {
   risposta: "RISPOSTA",
 };
 
-const settings: FlashSettings<QuesitoForm> = {
+export const FLASH_COOKIE = "cb.fascicolo.esito";
+export type Flash = FormFlash<QuesitoForm>;
+
+export const { flashCookie, readFlash, pageFlash, redirectWithFlash } = formFlashFamily<QuesitoForm>({
   cookieName: FLASH_COOKIE,
   path: "/fascicolo/quesiti",
   isForm: (value): value is QuesitoForm => (quesitoForms as readonly string[]).includes(value),
-};
+});
 
-export type Flash = FormFlash<QuesitoForm>;
-
-export const flashCookie = (flash: Flash): FlashCookie => createFlashCookie(settings, flash);
-
-export const failureFlash = (error: DomainError, form: QuesitoForm, values: Record<string, string>): Flash =>
-  refusedFormFlash(error, form, values);
-
-export const readFlash = (cookieValue: string | undefined, token: string | undefined): Flash | null =>
-  readFormFlash(settings, cookieValue, token);
-
-/** The text fields of a posted form, without the hidden version and Next's own fields. */
-export function typedValues(entries: Iterable<[string, FormDataEntryValue | string]>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of entries) {
-    if (typeof value === "string" && name !== "expectedVersion" && !name.startsWith("$")) values[name] = value;
-  }
+/** The text fields of a posted form, without the hidden version. */
+export function typedValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
+  const { expectedVersion: _version, ...values } = textFields(entries);
   return values;
 }

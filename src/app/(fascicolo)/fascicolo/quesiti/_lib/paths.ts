@@ -1,4 +1,5 @@
-import { FLASH_PARAM, type Flash, type QuesitoForm } from "./flash";
+import { flashLocation } from "@/app/_lib/form-flash";
+import type { Flash, QuesitoForm } from "./flash";
 
 /** Addresses of the office's quesito pages and the reply upload, and where a form's outcome is shown on them. */
 
@@ -24,5 +25,5 @@ export function formSectionId(form: QuesitoForm): string {
  */
 export function outcomeLocation(page: string, token: string, flash: Flash): string {
   const anchor = flash.tone === "danger" && flash.form ? formSectionId(flash.form) : OUTCOME_NOTICE_ID;
-  return `${page}?${FLASH_PARAM}=${token}#${anchor}`;
+  return flashLocation(page, token, anchor);
 }

@@ -1,5 +1,6 @@
-import { problemResponse } from "@/server/errors/map-error";
+import { romeIsoDay } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { problemResponse } from "@/server/errors/map-error";
 import { getContributorResolution } from "@/server/identity/session";
 import { exportRequestsCsv } from "@/server/requests/export-requests-csv";
 
@@ -10,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
     if (resolution?.status !== "ok") throw new NotFoundError();
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const csv = await exportRequestsCsv(resolution.actor, query);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = romeIsoDay(new Date());
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

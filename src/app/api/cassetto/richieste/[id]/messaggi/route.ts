@@ -3,7 +3,7 @@ import { getContributorResolution } from "@/server/identity/session";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
-import { seeOther } from "../../../see-other";
+import { seeOther } from "@/app/api/see-other";
 
 type Context = { params: Promise<{ id: string }> };
 

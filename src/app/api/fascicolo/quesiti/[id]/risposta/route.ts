@@ -1,15 +1,12 @@
-import { NextResponse } from "next/server";
+import { refusedFormFlash } from "@/app/_lib/form-flash";
+import { seeOther } from "@/app/api/see-other";
 import { realmPaths } from "@/server/identity/auth-options";
 import { getOperator } from "@/server/identity/session";
 import { submitReplyForm } from "@/server/quesiti/submit-reply-form";
-import { failureFlash, flashCookie, typedValues, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
+import { flashCookie, typedValues, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
 import { outcomeLocation, quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
 
 export const dynamic = "force-dynamic";
-
-function seeOther(location: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { Location: location } });
-}
 
 /**
  * The office's reply with attachments (multipart): either way the browser
@@ -25,7 +22,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const outcome = await submitReplyForm(operator, id, request);
   const flash: Flash = outcome.ok
     ? { tone: "success", message: "Risposta inviata al contribuente." }
-    : failureFlash(outcome.error, "risposta", typedValues(Object.entries(outcome.fields)));
+    : refusedFormFlash(outcome.error, "risposta", typedValues(Object.entries(outcome.fields)));
   const cookie = flashCookie(flash);
   const response = seeOther(outcomeLocation(page, cookie.token, flash));
   response.cookies.set(cookie.name, cookie.value, cookie.options);
