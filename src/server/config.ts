@@ -12,6 +12,8 @@ const optionalSmtpUrl = z
   .regex(/^smtps?:\/\/[^/]/, { message: "deve essere un URL smtp:// o smtps://" })
   .optional();
 const optionalText = z.string().min(1).optional();
+/** Minutes that divide the hour, so that the sweeps' cron schedule runs at even intervals. */
+const sweepIntervals = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
 
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
@@ -51,6 +53,21 @@ const envSchema = z.object({
   /** `separate` when the worker runs as its own process (`npm run worker`), e.g. scaled apart from the app. */
   NOTIFICATION_WORKER: z.enum(["in-process", "separate"], { message: "deve valere in-process o separate" }).default("in-process"),
   NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the worker sweeps staging folders, orphan files and stalled notifications. */
+  SWEEP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .refine((minutes) => sweepIntervals.includes(minutes), {
+      message: `deve dividere l'ora: uno tra ${sweepIntervals.join(", ")}`,
+    })
+    .default(15),
+  /** Age under which a staging folder or an unreferenced stored file is left alone: it may belong to a submission in progress. */
+  SWEEP_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(10, { message: "deve essere almeno 10 (minuti)" })
+    .max(7 * 24 * 60, { message: "deve essere al massimo 10080 (una settimana)" })
+    .default(60),
 });
 
 /** Variables a production start cannot do without. */

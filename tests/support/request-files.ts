@@ -17,7 +17,7 @@ export type TemporaryStorage = {
   root: string;
   /** Where the file storage keeps its files (keys are paths below it). */
   filesRoot: string;
-  /** The temporary folder (TMPDIR): where uploads are staged while they arrive. */
+  /** `DATA_DIR/staging`: where uploads are staged while they arrive. */
   stagingRoot: string;
   /** The keys of the stored files, sorted. */
   storedKeys(): Promise<string[]>;
@@ -43,10 +43,11 @@ export async function useTemporaryStorage(): Promise<TemporaryStorage> {
   const previous = { DATA_DIR: process.env.DATA_DIR, TMPDIR: process.env.TMPDIR };
   const root = await mkdtemp(path.join(tmpdir(), "cb-test-files-"));
   const filesRoot = path.join(root, "data", "files");
-  const stagingRoot = path.join(root, "tmp");
+  const stagingRoot = path.join(root, "data", "staging");
   process.env.DATA_DIR = path.join(root, "data");
-  process.env.TMPDIR = stagingRoot;
+  process.env.TMPDIR = path.join(root, "tmp");
   await mkdir(stagingRoot, { recursive: true });
+  await mkdir(process.env.TMPDIR, { recursive: true });
   return {
     root,
     filesRoot,

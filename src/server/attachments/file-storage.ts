@@ -1,14 +1,14 @@
-import "server-only";
+// No "server-only" here: the worker process (plain Node) sweeps the storage too.
 import { randomUUID } from "node:crypto";
-import { constants } from "node:fs";
-import { copyFile, mkdir, open, rename, rm } from "node:fs/promises";
+import { constants, type Dirent } from "node:fs";
+import { copyFile, mkdir, open, opendir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { getConfig } from "@/server/config";
+import { getConfig, type AppConfig } from "@/server/config";
 
 /**
  * Where the bytes of attachments and bundles live. Local disk today; an
- * S3-compatible store (MinIO) later, behind the same three operations.
+ * S3-compatible store (MinIO) later, behind the same operations.
  * Keys come from `newStorageKey`, never from what a user typed or uploaded.
  */
 export interface FileStorage {
@@ -16,8 +16,18 @@ export interface FileStorage {
   put(key: string, sourcePath: string): Promise<void>;
   /** The content stored under `key`; rejects if there is none. */
   open(key: string): Promise<Readable>;
-  /** Deletes what is stored under `key`; a key with nothing stored is not an error. */
-  remove(key: string): Promise<void>;
+  /**
+   * Deletes what is stored under `key`; a key with nothing stored is not an
+   * error. True when this call deleted it (false: it was already gone).
+   */
+  remove(key: string): Promise<boolean>;
+  /**
+   * The keys of the files stored before `cutoff`, in batches of at most
+   * `batchSize`, read from the storage as the batches are consumed (never all at once).
+   */
+  keysStoredBefore(cutoff: Date, batchSize: number): AsyncIterable<string[]>;
+  /** Deletes what `put`s cut short by a crash left behind before `cutoff`; how many. */
+  removeUnfinishedBefore(cutoff: Date): Promise<number>;
 }
 
 type StorageKeyKind = "attachments" | "bundles";
@@ -30,6 +40,10 @@ export function newStorageKey(kind: StorageKeyKind): string {
 // Segments start with a letter or digit, so "." and ".." (and the dot-named
 // temporary files below) can never be keys.
 const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
+/** The name `put` copies to before renaming into place. */
+const PARTIAL_PATTERN = /^\.[0-9a-f-]{36}\.partial$/;
+
+type StoredEntry = { kind: "key" | "partial"; key: string; filePath: string };
 
 /** Files under one root folder, written to a temporary name, flushed, then renamed into place. */
 export class LocalFileStorage implements FileStorage {
@@ -70,8 +84,72 @@ export class LocalFileStorage implements FileStorage {
     return handle.createReadStream();
   }
 
-  async remove(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+  async remove(key: string): Promise<boolean> {
+    try {
+      await unlink(this.pathOf(key));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw error;
+    }
+  }
+
+  async *keysStoredBefore(cutoff: Date, batchSize: number): AsyncGenerator<string[]> {
+    let batch: string[] = [];
+    for await (const entry of this.entriesBefore(cutoff)) {
+      if (entry.kind !== "key") continue;
+      batch.push(entry.key);
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async removeUnfinishedBefore(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for await (const entry of this.entriesBefore(cutoff)) {
+      if (entry.kind !== "partial") continue;
+      await rm(entry.filePath, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /**
+   * Every file under the root last written before `cutoff` (put copies, so a
+   * stored file's time is when it was stored): keys, and the partial files
+   * of interrupted puts. Folders are read entry by entry (opendir), so a
+   * folder of millions of files is never held in memory; anything else is skipped.
+   */
+  private async *entriesBefore(cutoff: Date, folder = this.root): AsyncGenerator<StoredEntry> {
+    let directory;
+    try {
+      directory = await opendir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for await (const dirent of directory) {
+      const filePath = path.join(folder, dirent.name);
+      if (dirent.isDirectory()) {
+        yield* this.entriesBefore(cutoff, filePath);
+        continue;
+      }
+      const entry = this.entryOf(dirent, filePath);
+      if (!entry) continue;
+      // Gone since the folder was read: a concurrent remove.
+      const stats = await stat(filePath).catch(() => null);
+      if (stats && stats.mtimeMs < cutoff.getTime()) yield entry;
+    }
+  }
+
+  private entryOf(dirent: Dirent, filePath: string): StoredEntry | null {
+    if (!dirent.isFile()) return null;
+    const key = path.relative(this.root, filePath).split(path.sep).join("/");
+    if (PARTIAL_PATTERN.test(dirent.name)) return { kind: "partial", key, filePath };
+    return KEY_PATTERN.test(key) ? { kind: "key", key, filePath } : null;
   }
 }
 
@@ -85,7 +163,12 @@ async function flush(target: string, flags: "r" | "r+"): Promise<void> {
   }
 }
 
-/** The portal's storage: `<DATA_DIR>/files/`. */
+/** The storage of this configuration: `<DATA_DIR>/files/`. */
+export function fileStorageFor(config: Pick<AppConfig, "DATA_DIR">): FileStorage {
+  return new LocalFileStorage(path.join(config.DATA_DIR, "files"));
+}
+
+/** The portal's storage, as the process's configuration places it. */
 export function getFileStorage(): FileStorage {
-  return new LocalFileStorage(path.join(getConfig().DATA_DIR, "files"));
+  return fileStorageFor(getConfig());
 }

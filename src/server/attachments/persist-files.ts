@@ -1,7 +1,6 @@
 import "server-only";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
@@ -9,6 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { DigestingStream } from "./digesting-stream";
 import { fileExtension } from "./file-names";
 import { getFileStorage, newStorageKey } from "./file-storage";
+import { createStagingFolder } from "./staging-folders";
 import type { StagedFile } from "./receive-upload";
 
 /**
@@ -105,7 +105,7 @@ export async function persistFiles(files: StagedFile[]): Promise<PersistedFiles>
   };
   if (files.length === 0) return { attachments: [], bundle: null, discard };
 
-  const workDirectory = await mkdtemp(path.join(tmpdir(), "cb-bundle-"));
+  const workDirectory = await createStagingFolder("bundle");
   try {
     const placed = await storeStagedFiles(files);
     stored.push(...placed.map(({ storageKey }) => storageKey));

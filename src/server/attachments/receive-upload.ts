@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,6 +12,7 @@ import { FILES_FIELD } from "./files-field";
 import { DigestingStream } from "./digesting-stream";
 import { detectDocumentType } from "./document-types";
 import { sanitizeFileName, withMatchingExtension } from "./file-names";
+import { createStagingFolder } from "./staging-folders";
 import { uploadMessages } from "./upload-messages";
 
 /**
@@ -239,7 +239,7 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
 
   // Pulled from the Web stream only as fast as the files reach the disk.
   const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
-  const directory = await mkdtemp(path.join(tmpdir(), "cb-upload-"));
+  const directory = await createStagingFolder("upload");
   const discard = () => rm(directory, { recursive: true, force: true });
   // What multer reads: ending it, unlike the body, lets multer report a
   // refusal at once instead of after reading the body to its end.

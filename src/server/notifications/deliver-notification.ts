@@ -17,6 +17,12 @@ export type DeliveryOutcome = "sent" | "failed" | "retry" | "skipped";
 
 const MAX_ERROR_LENGTH = 1000;
 
+/** "Recapito non riuscito dopo 3 tentativi: " and the reason, for a notice given up after its attempts. */
+export function afterAttemptsReason(attempts: number, reason: string): string {
+  const count = `${attempts} ${attempts === 1 ? "tentativo" : "tentativi"}`;
+  return `Recapito non riuscito dopo ${count}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+}
+
 /**
  * One delivery attempt of one notification, for the worker. The row is
  * claimed (SENDING, one more attempt) unless it is already final, so that a
@@ -61,9 +67,7 @@ export async function deliverNotification(
       await prisma.notification.update({ where: { id: notification.id }, data: { status: "FAILED_TEMPORARY", lastError } });
       return "retry";
     }
-    const reason = failure.permanent
-      ? failure.reason
-      : `Recapito non riuscito dopo ${notification.attempts} ${notification.attempts === 1 ? "tentativo" : "tentativi"}: ${failure.reason.charAt(0).toLowerCase()}${failure.reason.slice(1)}`;
+    const reason = failure.permanent ? failure.reason : afterAttemptsReason(notification.attempts, failure.reason);
     await prisma.notification.update({
       where: { id: notification.id },
       data: { status: "FAILED_PERMANENT", failedAt: new Date(), lastError, failureReason: reason },

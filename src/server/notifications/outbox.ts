@@ -28,13 +28,19 @@ export async function addToOutbox(
 ): Promise<string[]> {
   if (messages.length === 0) return [];
   const rows = await tx.notification.createManyAndReturn({ data: messages, select: { id: true } });
-  const db = transactionExecutor(tx);
   const options = notificationJobOptions(config);
-  for (const { id } of rows) {
-    const job: NotificationJob = { notificationId: id };
-    const jobId = await jobSender().send(NOTIFICATION_QUEUE, job, { ...options, id, db });
-    // pg-boss inserts nothing for a queue that does not exist: never lose a notice silently.
-    if (jobId !== id) throw new Error(`Coda ${NOTIFICATION_QUEUE} assente: applicare le migrazioni (npm run db:migrate).`);
-  }
+  for (const { id } of rows) await enqueueDelivery(tx, id, options);
   return rows.map((row) => row.id);
+}
+
+/** Inserts the delivery job of a notification (its id is the notification's) in the caller's transaction. */
+export async function enqueueDelivery(
+  tx: Prisma.TransactionClient,
+  notificationId: string,
+  options: ReturnType<typeof notificationJobOptions>,
+): Promise<void> {
+  const job: NotificationJob = { notificationId };
+  const jobId = await jobSender().send(NOTIFICATION_QUEUE, job, { ...options, id: notificationId, db: transactionExecutor(tx) });
+  // pg-boss inserts nothing for a queue that does not exist: never lose a notice silently.
+  if (jobId !== notificationId) throw new Error(`Coda ${NOTIFICATION_QUEUE} assente: applicare le migrazioni (npm run db:migrate).`);
 }

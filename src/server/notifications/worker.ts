@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { AppConfig } from "@/server/config";
 import { createPrismaClient } from "@/server/db/create-client";
 import { logger } from "@/server/logger";
+import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "./channels";
 import { deliverNotification } from "./deliver-notification";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, type NotificationJob } from "./queue";
@@ -32,7 +33,8 @@ const STOP_TIMEOUT_MS = 10_000;
  * pg-boss retries with backoff up to NOTIFICATION_MAX_ATTEMPTS; everything
  * else completes it. Run by `npm run worker` (scripts/worker.ts), and inside
  * `npm start`. pg-boss's schema comes from the migrations: the worker checks
- * its version and never changes it.
+ * its version and never changes it. It also runs the maintenance sweeps
+ * (src/server/maintenance), at start and on a schedule.
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
   const { databaseUrl, config, concurrency = 4, batchSize = 10, pollingIntervalSeconds = 0.5 } = options;
@@ -42,8 +44,10 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     connectionString: databaseUrl,
     schema: PGBOSS_SCHEMA,
     migrate: false,
-    schedule: false,
-    max: concurrency + 2,
+    // The maintenance sweeps run on pg-boss's cron schedule.
+    schedule: true,
+    // The lanes, the maintenance lane, pg-boss's own upkeep.
+    max: concurrency + 3,
     application_name: "cb-notification-worker",
   });
   boss.on("error", (error) => logger.error({ err: error }, "Errore della coda delle notifiche"));
@@ -80,6 +84,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
         },
       );
     }
+    await scheduleMaintenanceSweeps(boss, { databaseUrl, prisma, config });
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await prisma.$disconnect();

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
@@ -11,6 +10,7 @@ import { isUuid } from "@/lib/form-fields";
 import { getFileStorage } from "@/server/attachments/file-storage";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { persistFiles, storeStagedFiles, type PersistedFiles } from "@/server/attachments/persist-files";
+import { createStagingFolder } from "@/server/attachments/staging-folders";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
@@ -133,7 +133,7 @@ export async function writeWithFormFiles<T>(
 
 /** Brings draft files back as staged files (temporary copies), so that they go through persistFiles with the new ones. */
 async function restageDraftFiles(files: DraftFile[]): Promise<{ files: StagedFile[]; discard(): Promise<void> }> {
-  const directory = await mkdtemp(path.join(tmpdir(), "cb-draft-"));
+  const directory = await createStagingFolder("draft");
   const discard = () => rm(directory, { recursive: true, force: true });
   if (files.length === 0) return { files: [], discard };
   const storage = getFileStorage();

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Message_bundleKey_idx" ON "Message"("bundleKey");
