@@ -8,7 +8,11 @@ import { createStagingFolder, sweepStagingFolders } from "@/server/attachments/s
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { runMaintenanceSweep, type MaintenanceSweepReport } from "@/server/maintenance/run-maintenance-sweep";
+import { MAINTENANCE_QUEUE } from "@/server/maintenance/maintenance-schedule";
 import { sweepStoredFiles } from "@/server/maintenance/sweep-stored-files";
+import { PGBOSS_SCHEMA } from "@/server/notifications/queue";
+import { startNotificationWorker } from "@/server/notifications/worker";
+import { waitFor } from "../../support/notification-servers";
 import { stagePdf, temporaryStorageForFile } from "../../support/request-files";
 import { createMessageWithFiles, createRequestRecord } from "../attachments/records";
 import { age, MINUTE, plantPartialFile, plantStagingFolder, plantStoredFile } from "./planted-files";
@@ -152,5 +156,24 @@ describe("the maintenance sweep of files", () => {
     const staging = await Promise.all([sweepStagingFolders(storage.stagingRoot, cutoff), sweepStagingFolders(storage.stagingRoot, cutoff)]);
     expect(staging.flat().sort()).toEqual([...stagingOrphans].sort());
     expect((await readdir(storage.stagingRoot)).sort()).toEqual(stagingKept.sort());
+  });
+
+  it("runs when the worker starts, and on pg-boss's schedule every SWEEP_INTERVAL_MINUTES", async () => {
+    const now = new Date();
+    const orphan = await plantStoredFile(storage.filesRoot, "attachments", 120, now);
+    await plantStagingFolder(storage.stagingRoot, "upload-del-crash", { folderMinutes: 120, fileMinutes: 120 }, now);
+    const config = parseConfig({ ...process.env, SWEEP_INTERVAL_MINUTES: "10" });
+    const worker = await startNotificationWorker({ databaseUrl: process.env.DATABASE_URL!, config });
+    try {
+      await waitFor(async () => !(await storage.storedKeys()).includes(orphan), 20_000, "the orphan swept at start");
+      await waitFor(async () => !(await readdir(storage.stagingRoot)).includes("upload-del-crash"), 20_000, "the staging folder swept");
+      const schedules = await prisma.$queryRawUnsafe<{ cron: string }[]>(
+        `SELECT cron FROM ${PGBOSS_SCHEMA}.schedule WHERE name = $1`,
+        MAINTENANCE_QUEUE,
+      );
+      expect(schedules).toEqual([{ cron: "*/10 * * * *" }]);
+    } finally {
+      await worker.stop();
+    }
   });
 });
