@@ -98,4 +98,17 @@ describe("parseConfig", () => {
     // Outside production, channels without configuration are captured under DATA_DIR/mail.
     expect(deliveryConfigProblems(parseConfig({}))).toEqual([]);
   });
+
+  it("reads the maintenance sweeps' interval and grace period, refusing values that would misbehave", () => {
+    expect(parseConfig({})).toMatchObject({ SWEEP_INTERVAL_MINUTES: 15, SWEEP_GRACE_MINUTES: 60 });
+    expect(parseConfig({ SWEEP_INTERVAL_MINUTES: "5", SWEEP_GRACE_MINUTES: "120" })).toMatchObject({
+      SWEEP_INTERVAL_MINUTES: 5,
+      SWEEP_GRACE_MINUTES: 120,
+    });
+    expect(() => parseConfig({ SWEEP_INTERVAL_MINUTES: "7" })).toThrow(
+      "SWEEP_INTERVAL_MINUTES: deve dividere l'ora: uno tra 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60",
+    );
+    expect(() => parseConfig({ SWEEP_GRACE_MINUTES: "5" })).toThrow("SWEEP_GRACE_MINUTES: deve essere almeno 10 (minuti)");
+    expect(() => parseConfig({ SWEEP_GRACE_MINUTES: "20000" })).toThrow(/SWEEP_GRACE_MINUTES: deve essere al massimo 10080/);
+  });
 });
