@@ -13,6 +13,21 @@ const optionalSmtpUrl = z
   .optional();
 const optionalText = z.string().min(1).optional();
 
+/** A rate limit as `<requests>/<seconds>`: that many requests per window, per person (decision 0015). */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,5}\/[1-9]\d{0,5}$/, { message: "deve avere la forma <richieste>/<secondi>, ad esempio 10/60" })
+        .transform((value) => {
+          const [points, seconds] = value.split("/").map(Number);
+          return { points, seconds };
+        }),
+    );
+
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -51,6 +66,17 @@ const envSchema = z.object({
   /** `separate` when the worker runs as its own process (`npm run worker`), e.g. scaled apart from the app. */
   NOTIFICATION_WORKER: z.enum(["in-process", "separate"], { message: "deve valere in-process o separate" }).default("in-process"),
   NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** `true` behind a reverse proxy that appends the caller's address to X-Forwarded-For (decision 0015). */
+  TRUST_PROXY: z
+    .enum(["true", "false"], { message: "deve valere true o false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  RATE_LIMIT_SIGN_IN: rateLimit("10/60"),
+  RATE_LIMIT_DELEGATIONS: rateLimit("10/3600"),
+  RATE_LIMIT_SUBMISSIONS: rateLimit("20/600"),
+  RATE_LIMIT_EXPORTS: rateLimit("10/600"),
+  /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */
+  RATE_LIMIT_IP_FACTOR: z.coerce.number({ message: "deve essere un numero" }).int().min(1).max(1000).default(10),
 });
 
 /** Variables a production start cannot do without. */
