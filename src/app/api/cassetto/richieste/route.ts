@@ -5,7 +5,7 @@ import { seeOther } from "@/app/_lib/http/see-other";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
+import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 
 const formPath = (url: URL) =>
   `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
+import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 
 const requestPath = (id: string) => `/cassetto/richieste/${encodeURIComponent(id)}`;
 

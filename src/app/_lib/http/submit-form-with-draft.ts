@@ -9,9 +9,9 @@ import {
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
-import type { DraftScope } from "./form-drafts";
-import { saveFormDraft } from "./save-form-draft";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
+import type { DraftScope } from "@/server/requests/form-drafts";
+import { saveFormDraft } from "@/server/requests/save-form-draft";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "@/server/requests/schemas";
 
 export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
 
