@@ -4,7 +4,7 @@ import { routeHandler } from "@/app/_lib/http/route-handler";
 import { seeOther } from "@/app/_lib/http/see-other";
 import { realmPaths } from "@/server/identity/auth-options";
 import type { OperatorActor } from "@/server/identity/actor";
-import { submitReplyForm } from "@/server/quesiti/submit-reply-form";
+import { submitReplyForm } from "@/app/_lib/http/submit-reply-form";
 import { flashCookie, typedValues, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
 import { outcomeLocation, quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
 
