@@ -29,6 +29,28 @@ export default defineConfig([
     },
   },
   {
+    // The domain knows no HTTP: the adapter in src/app/_lib/http speaks it (decision 0015).
+    files: ["src/server/**/*.{ts,tsx}"],
+    ignores: ["src/server/identity/session.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*"],
+              message: "src/server e src/ui non importano da src/app: le dipendenze vanno verso il dominio.",
+            },
+            {
+              group: ["next", "next/*"],
+              message: "src/server non conosce HTTP: richieste, cookie e redirect stanno in src/app/_lib/http (decisione 0015).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes stay thin: they reach the database only through services.
     files: ["src/app/**/*.{ts,tsx}"],
     rules: {

@@ -73,6 +73,23 @@ describe("parseConfig", () => {
     );
   });
 
+  it("reads the rate limits and whether a proxy is trusted", () => {
+    expect(parseConfig({})).toMatchObject({
+      TRUST_PROXY: false,
+      RATE_LIMIT_SIGN_IN: { points: 10, seconds: 60 },
+      RATE_LIMIT_IP_FACTOR: 10,
+    });
+    expect(parseConfig({ TRUST_PROXY: "true", RATE_LIMIT_EXPORTS: "3/120" })).toMatchObject({
+      TRUST_PROXY: true,
+      RATE_LIMIT_EXPORTS: { points: 3, seconds: 120 },
+    });
+    expect(() => parseConfig({ RATE_LIMIT_SUBMISSIONS: "20 al minuto" })).toThrow(
+      /RATE_LIMIT_SUBMISSIONS: deve avere la forma <richieste>\/<secondi>/,
+    );
+    expect(() => parseConfig({ RATE_LIMIT_DELEGATIONS: "0/60" })).toThrow(/RATE_LIMIT_DELEGATIONS/);
+    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: deve valere true o false/);
+  });
+
   it("wants Twilio's three variables together", () => {
     expect(() => parseConfig({ TWILIO_AUTH_TOKEN: "token" })).toThrow(
       /TWILIO_ACCOUNT_SID: obbligatoria insieme a TWILIO_AUTH_TOKEN[\s\S]*TWILIO_FROM: obbligatoria insieme a TWILIO_AUTH_TOKEN/,

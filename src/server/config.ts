@@ -15,6 +15,21 @@ const optionalText = z.string().min(1).optional();
 /** Minutes that divide the hour, so that the sweeps' cron schedule runs at even intervals. */
 const sweepIntervals = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
 
+/** A rate limit as `<requests>/<seconds>`: that many requests per window, per person (decision 0015). */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,5}\/[1-9]\d{0,5}$/, { message: "deve avere la forma <richieste>/<secondi>, ad esempio 10/60" })
+        .transform((value) => {
+          const [points, seconds] = value.split("/").map(Number);
+          return { points, seconds };
+        }),
+    );
+
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -68,6 +83,17 @@ const envSchema = z.object({
     .min(10, { message: "deve essere almeno 10 (minuti)" })
     .max(7 * 24 * 60, { message: "deve essere al massimo 10080 (una settimana)" })
     .default(60),
+  /** `true` behind a reverse proxy that appends the caller's address to X-Forwarded-For (decision 0015). */
+  TRUST_PROXY: z
+    .enum(["true", "false"], { message: "deve valere true o false" })
+    .default("false")
+    .transform((value) => value === "true"),
+  RATE_LIMIT_SIGN_IN: rateLimit("10/60"),
+  RATE_LIMIT_DELEGATIONS: rateLimit("10/3600"),
+  RATE_LIMIT_SUBMISSIONS: rateLimit("20/600"),
+  RATE_LIMIT_EXPORTS: rateLimit("10/600"),
+  /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */
+  RATE_LIMIT_IP_FACTOR: z.coerce.number({ message: "deve essere un numero" }).int().min(1).max(1000).default(10),
 });
 
 /** Variables a production start cannot do without. */

@@ -19,6 +19,7 @@ const errorMessages: Record<string, string> = {
   OAuthCallback: "Il gestore dell'identità non ha confermato l'accesso. Riprovare.",
   Callback: "Identità non abilitata all'accesso a questo servizio.",
   SessionRequired: "Per continuare è necessario accedere.",
+  RateLimited: "Troppi tentativi di accesso in poco tempo: riprovare tra qualche minuto.",
 };
 
 /** The sign-in page of a realm: demo identities outside production, the identity provider in it. */

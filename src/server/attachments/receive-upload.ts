@@ -225,13 +225,16 @@ function discarderOf(body: Readable): () => void {
   };
 }
 
+/** A multipart body and its headers: a route handler passes its `Request` as it is. */
+export type UploadSource = { headers: Headers; body: ReadableStream<Uint8Array> | null };
+
 /**
- * Parses a multipart/form-data request (a Next.js route handler's `Request`)
- * within the limits, keeping the files in a temporary folder until
- * `discard()`. Refusals throw UploadRefusedError({ [fileField]: [message] },
- * fields) as soon as the offending bytes arrive, without waiting for the rest.
+ * Parses a multipart/form-data body within the limits, keeping the files in a
+ * temporary folder until `discard()`. Refusals throw
+ * UploadRefusedError({ [fileField]: [message] }, fields) as soon as the
+ * offending bytes arrive, without waiting for the rest.
  */
-export async function receiveUpload(request: Request, uploadLimits: UploadLimits): Promise<ReceivedUpload> {
+export async function receiveUpload(request: UploadSource, uploadLimits: UploadLimits): Promise<ReceivedUpload> {
   const limits: Required<UploadLimits> = { fileField: FILES_FIELD, ...uploadLimits };
   if (!isMultipartFormData(request.headers.get("content-type")) || !request.body) {
     throw new UploadRefusedError({ [limits.fileField]: [uploadMessages.notMultipart] }, {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "./domain-errors";
-import { problemResponse, toProblem } from "./map-error";
+import { toProblem } from "./map-error";
 
 describe("toProblem", () => {
   it("maps a validation error with its field messages", () => {
@@ -21,18 +21,5 @@ describe("toProblem", () => {
     expect(toProblem(new ConflictError("Il quesito è già stato preso in carico.")).detail).toBe(
       "Il quesito è già stato preso in carico.",
     );
-  });
-
-  it("gives an unexpected error a request id to quote to support", async () => {
-    const body = await problemResponse(new Error("boom")).json();
-    expect(body.status).toBe(500);
-    expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
-  it("builds an application/problem+json response", async () => {
-    const response = problemResponse(new NotFoundError());
-    expect(response.status).toBe(404);
-    expect(response.headers.get("content-type")).toContain("application/problem+json");
-    expect((await response.json()).title).toBe("Risorsa non trovata");
   });
 });

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { logger } from "@/server/logger";
 import { DomainError, ValidationError, type FieldErrors } from "./domain-errors";
 
 /** RFC 9457 problem details, as the API returns them. */
@@ -33,18 +31,4 @@ export function toProblem(error: unknown, requestId?: string): Problem {
     detail: GENERIC_DETAIL,
     ...(requestId ? { requestId } : {}),
   };
-}
-
-/**
- * The API's answer to a failed call. Unexpected errors are logged with a
- * request id that the client also receives, so support can find the line.
- */
-export function problemResponse(error: unknown): Response {
-  const requestId = error instanceof DomainError ? undefined : randomUUID();
-  if (requestId) logger.error({ err: error, requestId }, "Errore imprevisto in una chiamata API");
-  const problem = toProblem(error, requestId);
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8" },
-  });
 }

@@ -8,37 +8,36 @@ import { rejectDelegationRequest } from "@/server/delegations/reject-delegation-
 import { requestDelegation } from "@/server/delegations/request-delegation";
 import { revokeDelegation } from "@/server/delegations/revoke-delegation";
 import { formatVerificationCode } from "@/server/delegations/verification-code";
-import { flashLocation, refusedFormFlash } from "@/app/_lib/form-flash";
+import { flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
-import { DomainError } from "@/server/errors/domain-errors";
+import { runFormAction } from "@/app/_lib/http/form-action";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
+import type { RateLimitName } from "@/server/rate-limit/rate-limits";
 import { DELEGATIONS_PATH, delegationForm, GRANT_FORM, redirectWithFlash, REQUEST_FORM, type DelegationForm, type Flash } from "./_lib/flash";
 
-type Success = Pick<Flash, "message" | "highlight">;
-
 /**
- * Every form of the delegations page: resolve the actor, call one service,
- * keep the outcome for the page, and redirect (PRG). A refusal is shown at
- * its form with what was typed; a success at the top of the page.
+ * Every form of the delegations page through the one form runner: a refusal
+ * is shown at its form with what was typed; a success at the top of the page.
  */
-async function run<Result>(
+function run<Result>(
   form: DelegationForm,
   values: Record<string, string>,
   service: (actor: ContributorActor) => Promise<Result>,
-  success: (result: Result) => Success,
+  success: (result: Result) => Pick<Flash, "message" | "highlight">,
+  rateLimit?: RateLimitName,
 ): Promise<never> {
-  const actor = await requireContributor(DELEGATIONS_PATH);
-  let flash: Flash;
-  let anchor = "esito-operazione";
-  try {
-    flash = { tone: "success", ...success(await service(actor)) };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    flash = refusedFormFlash(error, form, values);
-    anchor = form;
-  }
-  return redirectWithFlash(flash, (token) => flashLocation(DELEGATIONS_PATH, token, anchor));
+  return runFormAction({
+    actor: () => requireContributor(DELEGATIONS_PATH),
+    page: DELEGATIONS_PATH,
+    rateLimit,
+    form,
+    values,
+    service,
+    success,
+    flash: { redirectWithFlash },
+    location: (token, { flash }) => flashLocation(DELEGATIONS_PATH, token, flash.tone === "success" ? "esito-operazione" : form),
+  });
 }
 
 export async function revokeAction(formData: FormData): Promise<void> {
@@ -74,6 +73,7 @@ export async function requestAction(formData: FormData): Promise<void> {
       message:
         "Richiesta di delega inviata. Quando il titolare l'avrà accettata ti comunicherà un codice di verifica, da inserire in questa pagina.",
     }),
+    "delegations",
   );
 }
 
@@ -87,6 +87,7 @@ export async function acceptAction(formData: FormData): Promise<void> {
       message: `Richiesta accettata. Comunica al delegato questo codice di verifica, valido fino al ${formatRomeDateTime(expiresAt)}: la delega sarà attiva quando lo avrà inserito. Il codice non sarà mostrato di nuovo; se lo perdi puoi generarne uno nuovo.`,
       highlight: formatVerificationCode(code),
     }),
+    "delegations",
   );
 }
 
@@ -107,5 +108,6 @@ export async function confirmAction(formData: FormData): Promise<void> {
     { code },
     (actor) => confirmDelegationRequest(actor, { delegationId, code }),
     () => ({ message: "Codice corretto: la delega è attiva. Per operare sulle posizioni usa il profilo corrispondente alla delega." }),
+    "delegations",
   );
 }

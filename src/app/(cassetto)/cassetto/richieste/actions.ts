@@ -1,8 +1,8 @@
 "use server";
 
 import { textFields } from "@/app/_lib/form-data";
-import { flashLocation, refusedFormFlash } from "@/app/_lib/form-flash";
-import { DomainError } from "@/server/errors/domain-errors";
+import { flashLocation } from "@/app/_lib/form-flash";
+import { runFormAction } from "@/app/_lib/http/form-action";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { deleteRequestFilter } from "@/server/requests/delete-request-filter";
@@ -14,7 +14,6 @@ import {
   REQUESTS_PATH,
   SAVE_FILTER_FORM,
   SAVED_FILTERS_ANCHOR,
-  type Flash,
   type RequestListForm,
 } from "./_lib/flash";
 
@@ -24,31 +23,33 @@ function postedView(fields: Record<string, string>): Partial<Record<RequestListV
 }
 
 /**
- * Every form of the request list: resolve the actor, call one service, keep
- * the outcome for the page, and redirect (PRG) to the list with the filters
- * the service names, or else those posted. A refused save is shown at its
- * form with the name typed; anything else above the saved filters.
+ * Every form of the request list through the one form runner, back to the
+ * list (PRG) with the filters the service names, or else those posted. A
+ * refused save is shown at its form with the name typed; anything else above
+ * the saved filters.
  */
-async function run(
+function run(
   form: RequestListForm,
   fields: Record<string, string>,
   service: (actor: ContributorActor, view: Partial<Record<RequestListViewKey, string>>) => Promise<{ message: string; view?: string }>,
 ): Promise<never> {
-  const actor = await requireContributor(REQUESTS_PATH);
   const view = postedView(fields);
-  let search = requestListSearch(view);
-  let flash: Flash;
-  let anchor = SAVED_FILTERS_ANCHOR;
-  try {
-    const outcome = await service(actor, view);
-    flash = { tone: "success", message: outcome.message };
-    search = outcome.view ?? search;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    flash = refusedFormFlash(error, form, form === SAVE_FILTER_FORM ? { name: fields.name ?? "" } : {});
-    if (form === SAVE_FILTER_FORM) anchor = SAVE_FILTER_FORM;
-  }
-  return redirectWithFlash(flash, (token) => flashLocation(REQUESTS_PATH, token, anchor, search));
+  return runFormAction({
+    actor: () => requireContributor(REQUESTS_PATH),
+    page: REQUESTS_PATH,
+    form,
+    values: form === SAVE_FILTER_FORM ? { name: fields.name ?? "" } : {},
+    service: (actor) => service(actor, view),
+    success: ({ message }) => ({ message }),
+    flash: { redirectWithFlash },
+    location: (token, { flash, result }) =>
+      flashLocation(
+        REQUESTS_PATH,
+        token,
+        flash.tone === "danger" && form === SAVE_FILTER_FORM ? SAVE_FILTER_FORM : SAVED_FILTERS_ANCHOR,
+        result?.view ?? requestListSearch(view),
+      ),
+  });
 }
 
 export async function saveFilterAction(formData: FormData): Promise<void> {

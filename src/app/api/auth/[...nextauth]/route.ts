@@ -1,13 +1,16 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { refuseSignInOverLimit } from "@/app/_lib/http/sign-in-limit";
 import { authOptionsFor, realmOfAuthRoute } from "@/server/identity/auth-options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-/** One next-auth route for both realms; the realm decides providers and cookies. */
+/** One next-auth route for both realms; the realm decides providers and cookies. Sign-ins count against their limit first. */
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
   const realm = realmOfAuthRoute(nextauth, request.nextUrl.searchParams.get("realm"));
+  const refused = await refuseSignInOverLimit(request, realm, nextauth[0]);
+  if (refused) return refused;
   return NextAuth(request, context, authOptionsFor(realm));
 }
 

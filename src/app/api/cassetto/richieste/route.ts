@@ -1,38 +1,42 @@
+import { signedInContributor } from "@/app/_lib/http/actors";
+import { problemResponse } from "@/app/_lib/http/problem-response";
+import { routeHandler } from "@/app/_lib/http/route-handler";
+import { seeOther } from "@/app/_lib/http/see-other";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { getContributorResolution } from "@/server/identity/session";
 import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
-import { seeOther } from "@/app/api/see-other";
+import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
+
+const formPath = (url: URL) =>
+  `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;
 
 /**
  * "Invia" of Nuova richiesta: `?posizione=<id>` (the form's second step) sets
  * the gestione whose limits hold while the files stream in; `&bozza=<id>`
  * names the draft of a corrected form. Success opens the request; refused
- * input goes back to the form with its draft.
+ * input (over the rate limit too) goes back to the form with its draft.
  */
-export async function POST(request: Request): Promise<Response> {
-  const resolution = await getContributorResolution();
-  if (resolution?.status !== "ok") return seeOther("/cassetto/richieste/nuova");
-  const actor = resolution.actor;
-  const query = new URL(request.url).searchParams;
-  const positionId = query.get("posizione") ?? "";
-  const draftId = query.get("bozza") ?? undefined;
-  const formPath = `/cassetto/richieste/nuova?posizione=${encodeURIComponent(positionId)}`;
-  try {
+export const POST = routeHandler({
+  sameOrigin: true,
+  actor: signedInContributor,
+  signedOut: () => seeOther("/cassetto/richieste/nuova"),
+  rateLimit: { limit: "submissions", at: "service" },
+  async handle({ request, url, actor, countRequest }) {
+    const positionId = url.searchParams.get("posizione") ?? "";
     const limits = await getUploadLimits(actor, { positionId });
     const outcome = await submitFormWithDraft(actor, request, {
       limits,
       scope: { purpose: "NUOVA_RICHIESTA" },
-      draftId,
-      submit: (input, files) => createRequest(actor, { ...input, positionId }, files),
+      draftId: url.searchParams.get("bozza") ?? undefined,
+      submit: async (input, files) => {
+        await countRequest();
+        return createRequest(actor, { ...input, positionId }, files);
+      },
     });
     return outcome.ok
       ? seeOther(`/cassetto/richieste/${outcome.result.id}?inviata=1`)
-      : seeOther(`${formPath}&bozza=${outcome.draftId}#riepilogo-errori`);
-  } catch (error) {
-    // The position is not (or no longer) one the actor may act on: the form says so.
-    if (error instanceof NotFoundError) return seeOther(formPath);
-    throw error;
-  }
-}
+      : seeOther(`${formPath(url)}&bozza=${outcome.draftId}#riepilogo-errori`);
+  },
+  // The position is not (or no longer) one the actor may act on: the form says so.
+  refused: (error, { url }) => (error instanceof NotFoundError ? seeOther(formPath(url)) : problemResponse(error)),
+});

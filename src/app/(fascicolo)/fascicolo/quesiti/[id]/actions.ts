@@ -1,7 +1,6 @@
 "use server";
 
-import { refusedFormFlash } from "@/app/_lib/form-flash";
-import { DomainError } from "@/server/errors/domain-errors";
+import { runFormAction } from "@/app/_lib/http/form-action";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { addInternalNote } from "@/server/quesiti/add-internal-note";
@@ -9,35 +8,34 @@ import { changeQuesitoState } from "@/server/quesiti/change-quesito-state";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { redirectWithFlash, typedValues, type Flash, type QuesitoForm } from "../_lib/flash";
+import { redirectWithFlash, typedValues, type QuesitoForm } from "../_lib/flash";
 import { outcomeLocation, quesitoPath } from "../_lib/paths";
 
 type Service = (operator: OperatorActor, quesitoId: string, input: unknown) => Promise<unknown>;
 
 /**
- * Every form of the quesito page: resolve the operator, call one service,
- * keep the outcome for the page, and redirect (PRG) — to the quesito, or to
- * the queue when it has left the office.
+ * Every form of the quesito page through the one form runner, back (PRG) to
+ * the quesito, or to the queue when it has left the office.
  */
-async function run(
+function run(
   quesitoId: string,
   formData: FormData,
   form: QuesitoForm,
   service: Service,
   success: { message: string; leavesOffice?: boolean },
 ): Promise<never> {
-  const operator = await requireOperator(quesitoPath(quesitoId));
-  let flash: Flash;
-  let target = quesitoPath(quesitoId);
-  try {
-    await service(operator, quesitoId, Object.fromEntries(formData));
-    flash = { tone: "success", message: success.message };
-    if (success.leavesOffice) target = "/fascicolo/quesiti";
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    flash = refusedFormFlash(error, form, typedValues(formData.entries()));
-  }
-  return redirectWithFlash(flash, (token) => outcomeLocation(target, token, flash));
+  const page = quesitoPath(quesitoId);
+  return runFormAction({
+    actor: () => requireOperator(page),
+    page,
+    form,
+    values: typedValues(formData.entries()),
+    service: (operator) => service(operator, quesitoId, Object.fromEntries(formData)),
+    success: () => ({ message: success.message }),
+    flash: { redirectWithFlash },
+    location: (token, { flash }) =>
+      outcomeLocation(flash.tone === "success" && success.leavesOffice ? "/fascicolo/quesiti" : page, token, flash),
+  });
 }
 
 export async function takeAction(quesitoId: string, formData: FormData): Promise<void> {

@@ -1,38 +1,40 @@
+import { signedInContributor } from "@/app/_lib/http/actors";
+import { problemResponse } from "@/app/_lib/http/problem-response";
+import { routeHandler } from "@/app/_lib/http/route-handler";
+import { seeOther } from "@/app/_lib/http/see-other";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { getContributorResolution } from "@/server/identity/session";
+import type { ContributorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
-import { seeOther } from "@/app/api/see-other";
+import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 
-type Context = { params: Promise<{ id: string }> };
+const requestPath = (id: string) => `/cassetto/richieste/${encodeURIComponent(id)}`;
 
 /**
  * A contributor's message on a request (multipart, with attachments);
- * `?bozza=<id>` names the draft of a corrected form. Success and refusal both
- * go back to the request's page, the latter with the draft.
+ * `?bozza=<id>` names the draft of a corrected form. Success and refusal (over
+ * the rate limit too) both go back to the request's page, the latter with the draft.
  */
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const { id } = await params;
-  const requestPath = `/cassetto/richieste/${encodeURIComponent(id)}`;
-  const resolution = await getContributorResolution();
-  if (resolution?.status !== "ok") return seeOther(requestPath);
-  const actor = resolution.actor;
-  const draftId = new URL(request.url).searchParams.get("bozza") ?? undefined;
-  try {
+export const POST = routeHandler<ContributorActor, { id: string }>({
+  sameOrigin: true,
+  actor: signedInContributor,
+  signedOut: ({ params }) => seeOther(requestPath(params.id)),
+  rateLimit: { limit: "submissions", at: "service" },
+  async handle({ request, url, params: { id }, actor, countRequest }) {
     const limits = await getUploadLimits(actor, { requestId: id });
     const outcome = await submitFormWithDraft(actor, request, {
       limits,
       scope: { purpose: "MESSAGGIO_RICHIESTA", requestId: id },
-      draftId,
-      submit: (input, files) => addContributorMessage(actor, id, input, files),
+      draftId: url.searchParams.get("bozza") ?? undefined,
+      submit: async (input, files) => {
+        await countRequest();
+        return addContributorMessage(actor, id, input, files);
+      },
     });
     return outcome.ok
-      ? seeOther(`${requestPath}?messaggio=1#messaggi`)
-      : seeOther(`${requestPath}?bozza=${outcome.draftId}#scrivi`);
-  } catch (error) {
-    // Someone else's request, or one the actor may no longer act on: its page answers "not found".
-    if (error instanceof NotFoundError) return seeOther(requestPath);
-    throw error;
-  }
-}
+      ? seeOther(`${requestPath(id)}?messaggio=1#messaggi`)
+      : seeOther(`${requestPath(id)}?bozza=${outcome.draftId}#scrivi`);
+  },
+  // Someone else's request, or one the actor may no longer act on: its page answers "not found".
+  refused: (error, { params }) => (error instanceof NotFoundError ? seeOther(requestPath(params.id)) : problemResponse(error)),
+});

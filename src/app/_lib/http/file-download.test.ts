@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { attachmentDownloadPath, bundleDownloadPath } from "./download-paths";
-import { contentDisposition, fileDownloadResponse } from "./download-response";
+import { attachmentDownloadPath, bundleDownloadPath } from "@/server/attachments/download-paths";
+import { contentDisposition, fileDownloadResponse } from "./file-download";
 
 describe("contentDisposition", () => {
   it("always downloads, with an ASCII fallback and the exact UTF-8 name", () => {

@@ -3,8 +3,8 @@ import { persistFiles } from "@/server/attachments/persist-files";
 import { receiveUpload, UploadRefusedError, type ReceivedUpload } from "@/server/attachments/receive-upload";
 import { DomainError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
-import { getReplyUploadLimits } from "./get-reply-upload-limits";
-import { replyToQuesito } from "./reply-to-quesito";
+import { getReplyUploadLimits } from "@/server/quesiti/get-reply-upload-limits";
+import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 
 export type ReplyFormOutcome = { ok: true } | { ok: false; error: DomainError; fields: Record<string, string> };
 

@@ -8,16 +8,20 @@ import {
 } from "@/server/attachments/receive-upload";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import type { DraftScope } from "./form-drafts";
-import { saveFormDraft } from "./save-form-draft";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
+import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
+import type { DraftScope } from "@/server/requests/form-drafts";
+import { saveFormDraft } from "@/server/requests/save-form-draft";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "@/server/requests/schemas";
 
 export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
 
-/** Field messages for the form; a conflict (a request closed meanwhile) is a message of the whole form. */
+/**
+ * Field messages for the form; a conflict (a request closed meanwhile) or a
+ * rate limit reached is a message of the whole form.
+ */
 function formErrors(error: unknown): FieldErrors | null {
   if (error instanceof ValidationError) return error.fieldErrors;
-  if (error instanceof ConflictError) return { form: [error.message] };
+  if (error instanceof ConflictError || error instanceof RateLimitedError) return { form: [error.message] };
   return null;
 }
 

@@ -1,6 +1,12 @@
 import "server-only";
 import { Readable } from "node:stream";
-import type { FileDownload } from "./get-attachment-download";
+import { SIDE_PARAM } from "@/server/attachments/download-paths";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { Actor } from "@/server/identity/actor";
+import { signedInOnSide } from "./actors";
+import { problemResponse } from "./problem-response";
+import { routeHandler } from "./route-handler";
+import type { FileDownload } from "@/server/attachments/get-attachment-download";
 
 /** RFC 6266/8187: an ASCII fallback for old clients, then the exact UTF-8 name. */
 export function contentDisposition(fileName: string): string {
@@ -28,5 +34,19 @@ export function fileDownloadResponse(download: FileDownload): Response {
       "x-content-type-options": "nosniff",
       "cache-control": "private, no-store",
     },
+  });
+}
+
+/**
+ * A download route (GET, so no origin check): the file `download` gives
+ * whoever the link's side names, or problem details. Nobody signed in gets
+ * the same "not found" (`notFound`) as a file out of reach.
+ */
+export function fileDownloadRoute(notFound: string, download: (actor: Actor, id: string) => Promise<FileDownload>) {
+  return routeHandler<Actor, { id: string }>({
+    sameOrigin: false,
+    actor: ({ url }) => signedInOnSide(url.searchParams.get(SIDE_PARAM)),
+    signedOut: () => problemResponse(new NotFoundError(notFound)),
+    handle: async ({ actor, params }) => fileDownloadResponse(await download(actor, params.id)),
   });
 }
