@@ -51,6 +51,13 @@ const envSchema = z.object({
   /** `separate` when the worker runs as its own process (`npm run worker`), e.g. scaled apart from the app. */
   NOTIFICATION_WORKER: z.enum(["in-process", "separate"], { message: "deve valere in-process o separate" }).default("in-process"),
   NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** An operator's session ends after this long without a request (decision 0014). */
+  OPERATOR_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number({ message: "deve essere un numero di minuti" })
+    .int({ message: "deve essere un numero intero di minuti" })
+    .min(1, { message: "deve valere almeno 1 minuto" })
+    .max(600, { message: "deve valere al massimo 600 minuti (la durata massima di una sessione)" })
+    .default(30),
 });
 
 /** Variables a production start cannot do without. */
