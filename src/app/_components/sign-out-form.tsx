@@ -1,5 +1,5 @@
 import { getCsrfToken } from "@/server/identity/session";
-import { realmPaths, type Realm } from "@/server/identity/auth-options";
+import { realmPaths, signOutCallbackPath, type Realm } from "@/server/identity/realms";
 import { SignOutButton } from "@/ui";
 
 const linkClasses = "font-semibold text-white underline underline-offset-4 hover:no-underline";
@@ -22,7 +22,7 @@ export async function SignOutForm({ realm }: { realm: Realm }) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <SignOutButton
         action={`/api/auth/signout?realm=${realm}`}
-        hiddenFields={{ csrfToken, callbackUrl: `${realmPaths[realm].signIn}?uscita=1` }}
+        hiddenFields={{ csrfToken, callbackUrl: signOutCallbackPath(realm) }}
       />
       <a className={linkClasses} href={realmPaths[realm].signOut}>
         Altri dispositivi

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { Breadcrumb, Button, PageHeading } from "@/ui";
-import { realmPaths, type Realm } from "@/server/identity/auth-options";
+import { realmPaths, signOutCallbackPath, type Realm } from "@/server/identity/realms";
 import { getCsrfToken } from "@/server/identity/session";
 import { signOutEverywhereAction } from "./sign-out-actions";
 
@@ -18,7 +18,7 @@ export async function SignOutPage({ realm }: { realm: Realm }) {
       <PageHeading title="Uscire dal servizio?" />
       <form method="post" action={`/api/auth/signout?realm=${realm}`} className="mt-6">
         <input type="hidden" name="csrfToken" value={csrfToken} />
-        <input type="hidden" name="callbackUrl" value={`${realmPaths[realm].signIn}?uscita=1`} />
+        <input type="hidden" name="callbackUrl" value={signOutCallbackPath(realm)} />
         <Button>Esci</Button>
       </form>
       <section aria-labelledby="tutti-i-dispositivi" className="mt-10 max-w-prose">

@@ -16,6 +16,11 @@ export const providerIds = {
   fascicolo: { demo: "fascicolo-demo", oidc: "fascicolo-intranet" },
 } as const;
 
+/** Where next-auth sends the browser after a sign-out: on to the identity provider's logout (provider-sign-out.ts). */
+export function signOutCallbackPath(realm: Realm): string {
+  return `/api/auth/uscita-gestore?realm=${realm}`;
+}
+
 /** How long a session lasts at most from sign-in, whatever the activity. */
 export const sessionMaxAgeSeconds: Record<Realm, number> = { cassetto: 2 * 60 * 60, fascicolo: 10 * 60 * 60 };
 
