@@ -11,8 +11,9 @@ import { startProcess, stopProcess, waitForHttpOk } from "./support/processes";
  */
 
 const e2ePort = Number(process.env.E2E_PORT ?? 3100);
-const portalPort = e2ePort + 1;
-const providerPort = e2ePort + 2;
+// Apart from quick-start.spec.ts's fixed 3101/3102, within the e2e server's block of ten.
+const portalPort = e2ePort + 7;
+const providerPort = e2ePort + 8;
 const portal = `http://localhost:${portalPort}`;
 const pgPort = process.env.E2E_PG_PORT ?? "54339";
 
