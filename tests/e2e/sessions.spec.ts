@@ -27,7 +27,7 @@ test("Esci da tutti i dispositivi ends the operator's sessions in every browser"
 
   await signInAsOperator(page, "Marco Bruno");
   await expect(page).toHaveURL(/\/fascicolo$/);
-  await page.getByRole("link", { name: "Altri dispositivi" }).click();
+  await page.getByRole("link", { name: "Esci da tutti i dispositivi" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Uscire dal servizio?" })).toBeVisible();
   await expectNoAccessibilityViolations(page);
   await page.getByRole("button", { name: "Esci da tutti i dispositivi" }).click();

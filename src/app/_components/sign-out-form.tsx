@@ -25,7 +25,7 @@ export async function SignOutForm({ realm }: { realm: Realm }) {
         hiddenFields={{ csrfToken, callbackUrl: signOutCallbackPath(realm) }}
       />
       <a className={linkClasses} href={realmPaths[realm].signOut}>
-        Altri dispositivi
+        Esci da tutti i dispositivi
       </a>
     </div>
   );
