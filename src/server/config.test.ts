@@ -34,6 +34,13 @@ describe("parseConfig", () => {
     expect((error as ConfigError).message).toContain("Configurazione non valida");
   });
 
+  it("takes the operators' idle timeout in whole minutes, 30 by default", () => {
+    expect(parseConfig({}).OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(30);
+    expect(parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "15" }).OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(15);
+    expect(() => parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "0" })).toThrow(/OPERATOR_IDLE_TIMEOUT_MINUTES: deve valere almeno 1 minuto/);
+    expect(() => parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "mezz'ora" })).toThrow(/OPERATOR_IDLE_TIMEOUT_MINUTES: deve essere un numero di minuti/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(() => parseConfig({ ...productionEnv, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET: obbligatoria/);
   });

@@ -94,6 +94,13 @@ const envSchema = z.object({
   RATE_LIMIT_EXPORTS: rateLimit("10/600"),
   /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */
   RATE_LIMIT_IP_FACTOR: z.coerce.number({ message: "deve essere un numero" }).int().min(1).max(1000).default(10),
+  /** An operator's session ends after this long without a request (decision 0014). */
+  OPERATOR_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number({ message: "deve essere un numero di minuti" })
+    .int({ message: "deve essere un numero intero di minuti" })
+    .min(1, { message: "deve valere almeno 1 minuto" })
+    .max(600, { message: "deve valere al massimo 600 minuti (la durata massima di una sessione)" })
+    .default(30),
 });
 
 /** Variables a production start cannot do without. */

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { Alert, Breadcrumb, Button, PageHeading } from "@/ui";
+import type { SignInRefusal } from "@/server/identity/authenticate";
 import type { DemoIdentity } from "@/server/identity/list-demo-identities";
 import { providerIds, realmPaths, safeCallbackPath, type Realm } from "@/server/identity/auth-options";
 import { getCsrfToken } from "@/server/identity/session";
@@ -14,12 +15,28 @@ type SignInPageProps = {
   searchParams: { callbackUrl?: string; error?: string; uscita?: string };
 };
 
-const errorMessages: Record<string, string> = {
+const errorMessages: Record<
+  SignInRefusal | "CredentialsSignin" | "OAuthCallback" | "Callback" | "SessionRequired" | "RateLimited",
+  string
+> = {
+  "unknown-identity": "Identità non riconosciuta: scegliere una delle identità elencate.",
+  "operator-not-enabled": "Identità non abilitata all'accesso al Fascicolo: rivolgersi al responsabile della propria struttura.",
+  "fiscal-number-missing":
+    "Il gestore dell'identità non ha comunicato il codice fiscale: l'accesso non è possibile. Riprovare o usare un'altra identità digitale.",
+  "fiscal-number-malformed":
+    "Il gestore dell'identità ha comunicato il codice fiscale in un formato non previsto: l'accesso non è possibile. Riprovare o usare un'altra identità digitale.",
+  "codice-fiscale-invalid":
+    "Il codice fiscale comunicato dal gestore dell'identità non è valido: l'accesso non è possibile. Riprovare o usare un'altra identità digitale.",
   CredentialsSignin: "Identità non riconosciuta: scegliere una delle identità elencate.",
-  OAuthCallback: "Il gestore dell'identità non ha confermato l'accesso. Riprovare.",
-  Callback: "Identità non abilitata all'accesso a questo servizio.",
+  OAuthCallback: "L'accesso non è stato confermato dal gestore dell'identità o è scaduto. Riprovare dall'inizio.",
+  Callback: "Accesso non riuscito. Riprovare dall'inizio.",
   SessionRequired: "Per continuare è necessario accedere.",
   RateLimited: "Troppi tentativi di accesso in poco tempo: riprovare tra qualche minuto.",
+};
+
+const signOutMessages: Record<string, string> = {
+  "1": "Sei uscito dal servizio.",
+  ovunque: "Sei uscito dal servizio su tutti i dispositivi.",
 };
 
 /** The sign-in page of a realm: demo identities outside production, the identity provider in it. */
@@ -31,13 +48,18 @@ export async function SignInPage({ realm, title, lead, demoIdentities, providerL
     // next-auth sets its anti-forgery cookie on this round trip, then comes back here.
     redirect(`/api/auth/signin?realm=${realm}&callbackUrl=${encodeURIComponent(callbackPath)}`);
   }
-  const error = searchParams.error ? (errorMessages[searchParams.error] ?? "Accesso non riuscito. Riprovare.") : null;
+  const error = searchParams.error
+    ? (Object.hasOwn(errorMessages, searchParams.error)
+        ? errorMessages[searchParams.error as keyof typeof errorMessages]
+        : "Accesso non riuscito. Riprovare.")
+    : null;
+  const signedOut = searchParams.uscita ? (signOutMessages[searchParams.uscita] ?? signOutMessages["1"]) : null;
 
   return (
     <>
       <Breadcrumb items={[{ href: "/", label: "Home" }, { label: title }]} />
       <PageHeading title={title} lead={lead} />
-      {searchParams.uscita && <Alert tone="success">Sei uscito dal servizio.</Alert>}
+      {signedOut && <Alert tone="success">{signedOut}</Alert>}
       {error && <Alert tone="danger">{error}</Alert>}
       {demoIdentities ? (
         <section aria-labelledby="identita-demo">

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { firstValue } from "@/app/_lib/search-params";
+import { prefixedCookieName } from "@/lib/cookie-names";
 import { getConfig } from "@/server/config";
 import type { DomainError } from "@/server/errors/domain-errors";
 import { toProblem } from "@/server/errors/map-error";
@@ -55,6 +56,11 @@ const flashSchema = z.object({
   values: z.record(z.string(), z.string()).optional(),
 });
 
+/** The family's cookie name, with the `__Secure-` or `__Host-` prefix over https. */
+function flashCookieName(settings: FlashSettings<string>): string {
+  return prefixedCookieName(settings.cookieName, { secure: getConfig().secureCookies, path: settings.path });
+}
+
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** The cookie that carries `flash`, and the token the redirect's address must name. */
@@ -64,7 +70,7 @@ function createFlashCookie<Form extends string>(settings: FlashSettings<Form>, f
   if (value.length > MAX_COOKIE_VALUE) value = encode({ token, ...flash, values: undefined });
   return {
     token,
-    name: settings.cookieName,
+    name: flashCookieName(settings),
     value,
     options: {
       httpOnly: true,
@@ -127,7 +133,7 @@ export function formFlashFamily<Form extends string>(settings: FlashSettings<For
     flashCookie: (flash) => createFlashCookie(settings, flash),
     readFlash,
     async pageFlash(token) {
-      return readFlash((await cookies()).get(settings.cookieName)?.value, firstValue(token));
+      return readFlash((await cookies()).get(flashCookieName(settings))?.value, firstValue(token));
     },
     async redirectWithFlash(flash, location) {
       const cookie = createFlashCookie(settings, flash);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubProductionEnv } from "../../../tests/support/production-env";
-import { authOptionsFor, realmOfAuthRoute, safeCallbackPath, sessionCookieName } from "./auth-options";
+import { authOptionsFor, csrfCookieName, realmOfAuthRoute, safeCallbackPath, sessionCookieName } from "./auth-options";
 
 
 afterEach(() => vi.unstubAllEnvs());
@@ -29,20 +29,30 @@ describe("authOptionsFor", () => {
     vi.stubEnv("APP_ENV", "demo");
     const cassetto = authOptionsFor("cassetto").cookies?.sessionToken?.name;
     const fascicolo = authOptionsFor("fascicolo").cookies?.sessionToken?.name;
-    expect(cassetto).toBe(sessionCookieName("cassetto"));
-    expect(fascicolo).toBe(sessionCookieName("fascicolo"));
+    expect(cassetto).toBe(sessionCookieName("cassetto", false));
+    expect(fascicolo).toBe(sessionCookieName("fascicolo", false));
     expect(cassetto).not.toBe(fascicolo);
   });
 
-  it("puts only the identity and the realm in the token", async () => {
-    vi.stubEnv("APP_ENV", "demo");
-    const jwt = authOptionsFor("fascicolo").callbacks!.jwt!;
-    const token = await jwt({
-      token: { name: "x", email: "x@example.it", picture: null },
-      user: { id: "op-1", email: "x@example.it" },
-      account: null,
-    });
-    expect(token).toEqual({ sub: "op-1", realm: "fascicolo" });
+  it("names every next-auth cookie with __Host- over https and plainly over http", () => {
+    stubProductionEnv({ PUBLIC_URL: "https://cassetto.example.it" });
+    const secureCookies = Object.values(authOptionsFor("fascicolo").cookies ?? {});
+    expect(secureCookies.map((cookie) => cookie.name).sort()).toEqual([
+      "__Host-cb.callback-url",
+      "__Host-cb.csrf-token",
+      "__Host-cb.fascicolo.nonce",
+      "__Host-cb.fascicolo.pkce",
+      "__Host-cb.fascicolo.session-token",
+      "__Host-cb.fascicolo.state",
+    ]);
+    // What the browser demands of a __Host- cookie.
+    for (const cookie of secureCookies) expect(cookie.options).toMatchObject({ secure: true, path: "/" });
+    expect(csrfCookieName(true)).toBe("__Host-cb.csrf-token");
+
+    vi.stubEnv("PUBLIC_URL", "http://localhost:3000");
+    const plainCookies = Object.values(authOptionsFor("cassetto").cookies ?? {});
+    expect(plainCookies.map((cookie) => cookie.name)).toContain("cb.cassetto.session-token");
+    expect(plainCookies.every((cookie) => !cookie.name.startsWith("__") && cookie.options.secure === false)).toBe(true);
   });
 });
 

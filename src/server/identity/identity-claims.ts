@@ -5,12 +5,22 @@ export const FISCAL_NUMBER_CLAIM = "https://attributes.eid.gov.it/fiscal_number"
 
 export type IdentityClaims = Record<string, unknown>;
 
-/** The codice fiscale an identity provider asserts, or null when it asserts none valid. */
-export function codiceFiscaleFromClaims(claims: IdentityClaims): string | null {
+export type FiscalNumberProblem = "fiscal-number-missing" | "fiscal-number-malformed" | "codice-fiscale-invalid";
+
+export type FiscalNumberReading = { ok: true; codiceFiscale: string } | { ok: false; problem: FiscalNumberProblem };
+
+/**
+ * The codice fiscale an identity provider asserts, or why there is none:
+ * the attribute is absent, not of the form `TINIT-<code>`, or the code fails
+ * its checks.
+ */
+export function readFiscalNumber(claims: IdentityClaims): FiscalNumberReading {
   const raw = claims[FISCAL_NUMBER_CLAIM] ?? claims.fiscal_number;
-  if (typeof raw !== "string") return null;
-  const parsed = codiceFiscaleSchema.safeParse(raw.replace(/^TINIT-/i, ""));
-  return parsed.success ? parsed.data : null;
+  if (raw === undefined || raw === null || raw === "") return { ok: false, problem: "fiscal-number-missing" };
+  const match = typeof raw === "string" ? /^TINIT-([0-9A-Z]+)$/i.exec(raw.trim()) : null;
+  if (!match) return { ok: false, problem: "fiscal-number-malformed" };
+  const parsed = codiceFiscaleSchema.safeParse(match[1]);
+  return parsed.success ? { ok: true, codiceFiscale: parsed.data } : { ok: false, problem: "codice-fiscale-invalid" };
 }
 
 export function nameFromClaims(claims: IdentityClaims): { givenName: string; familyName: string } {

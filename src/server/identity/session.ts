@@ -1,25 +1,37 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { prefixedCookieName } from "@/lib/cookie-names";
+import { getConfig } from "@/server/config";
 import type { ContributorActor, OperatorActor } from "./actor";
-import { authOptionsFor, CSRF_COOKIE, realmPaths, type Realm } from "./auth-options";
+import { authOptionsFor, csrfCookieName, realmPaths, sessionCookieName, type Realm } from "./auth-options";
+import { checkSession } from "./check-session";
+import { endAllSessions } from "./end-sessions";
+import { requestOriginOf } from "./request-origin";
 import { resolveContributor, type ContributorResolution } from "./resolve-contributor";
 import { resolveOperator } from "./resolve-operator";
 
-/** The profile a contributor chose to act as; re-validated on every request. */
-export const PROFILE_COOKIE = "cb.cassetto.profilo";
+/** The cookie holding the profile a contributor chose to act as; re-validated on every request. */
+export function profileCookieName(): string {
+  return prefixedCookieName("cb.cassetto.profilo", { secure: getConfig().secureCookies, path: "/" });
+}
 
-/** The id (person or operator) signed in to this realm, if any. */
+/**
+ * The id (person or operator) signed in to this realm, if any: the session
+ * cookie must name a session that is still open (decision 0014).
+ */
 export async function getRealmSubject(realm: Realm): Promise<string | null> {
   const session = await getServerSession(authOptionsFor(realm));
-  return session?.realm === realm && session.subjectId ? session.subjectId : null;
+  if (session?.realm !== realm || !session.subjectId || !session.sessionId) return null;
+  const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), requestOriginOf(await headers()));
+  return open ? session.subjectId : null;
 }
 
 export async function getContributorResolution(): Promise<ContributorResolution | null> {
   const personId = await getRealmSubject("cassetto");
   if (!personId) return null;
-  return resolveContributor(personId, (await cookies()).get(PROFILE_COOKIE)?.value);
+  return resolveContributor(personId, (await cookies()).get(profileCookieName())?.value);
 }
 
 export async function getOperator(): Promise<OperatorActor | null> {
@@ -50,6 +62,20 @@ export async function requireOperator(callbackPath: string): Promise<OperatorAct
 
 /** next-auth's anti-forgery token, for forms that post to its endpoints without JavaScript. */
 export async function getCsrfToken(): Promise<string | null> {
-  const value = (await cookies()).get(CSRF_COOKIE)?.value;
+  const value = (await cookies()).get(csrfCookieName(getConfig().secureCookies))?.value;
   return value?.split("|")[0] || null;
+}
+
+/**
+ * "Esci da tutti i dispositivi": ends every session of the signed-in subject
+ * in this realm, this browser's included, and clears its session cookie.
+ * Returns false when nobody was signed in.
+ */
+export async function signOutEverywhere(realm: Realm): Promise<boolean> {
+  const subjectId = await getRealmSubject(realm);
+  if (!subjectId) return false;
+  await endAllSessions(realm, subjectId, new Date(), requestOriginOf(await headers()));
+  const secure = getConfig().secureCookies;
+  (await cookies()).set(sessionCookieName(realm, secure), "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
+  return true;
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import {
   authenticateDemoOperator,
   authenticateDemoPerson,
+  authenticateOperatorFromClaims,
   authenticatePersonFromClaims,
 } from "@/server/identity/authenticate";
 import { FISCAL_NUMBER_CLAIM } from "@/server/identity/identity-claims";
@@ -89,9 +90,18 @@ describe("authentication", () => {
     const person = await createPerson();
     const operator = await createOperator(office.id);
     vi.stubEnv("APP_ENV", "demo");
-    expect(await authenticateDemoPerson(person.codiceFiscale)).toEqual({ id: person.id });
-    expect(await authenticateDemoOperator(operator.codiceFiscale)).toEqual({ id: operator.id });
-    expect(await authenticateDemoPerson(uniqueCodiceFiscale())).toBeNull();
+    expect(await authenticateDemoPerson(person.codiceFiscale)).toEqual({ status: "ok", id: person.id, codiceFiscale: person.codiceFiscale });
+    expect(await authenticateDemoOperator(operator.codiceFiscale)).toEqual({
+      status: "ok",
+      id: operator.id,
+      codiceFiscale: operator.codiceFiscale,
+    });
+    const stranger = uniqueCodiceFiscale();
+    expect(await authenticateDemoPerson(stranger)).toEqual({ status: "refused", refusal: "unknown-identity", codiceFiscale: stranger });
+    // Arbitrary text is refused without being repeated in the security log.
+    expect(await authenticateDemoPerson("<script>")).toEqual({ status: "refused", refusal: "unknown-identity" });
+    await prisma.operator.update({ where: { id: operator.id }, data: { active: false } });
+    expect(await authenticateDemoOperator(operator.codiceFiscale)).toMatchObject({ status: "refused", refusal: "operator-not-enabled" });
 
     stubProductionEnv();
     await expect(authenticateDemoPerson(person.codiceFiscale)).rejects.toBeInstanceOf(NotFoundError);
@@ -105,12 +115,33 @@ describe("authentication", () => {
     const first = await authenticatePersonFromClaims(claims);
     const second = await authenticatePersonFromClaims(claims);
 
-    expect(first).not.toBeNull();
+    expect(first).toMatchObject({ status: "ok", codiceFiscale });
     expect(second).toEqual(first);
     expect(await prisma.person.findUnique({ where: { codiceFiscale } })).toMatchObject({
       givenName: "Giulia",
       familyName: "Neri",
     });
-    expect(await authenticatePersonFromClaims({ given_name: "Senza codice" })).toBeNull();
+    expect(await authenticatePersonFromClaims({ given_name: "Senza codice" })).toEqual({
+      status: "refused",
+      refusal: "fiscal-number-missing",
+    });
+  });
+
+  it("lets in through the intranet only an active operator", async () => {
+    const office = await createOffice();
+    const operator = await createOperator(office.id);
+    const claims = { [FISCAL_NUMBER_CLAIM]: `TINIT-${operator.codiceFiscale}` };
+    expect(await authenticateOperatorFromClaims(claims)).toEqual({ status: "ok", id: operator.id, codiceFiscale: operator.codiceFiscale });
+
+    await prisma.operator.update({ where: { id: operator.id }, data: { active: false } });
+    expect(await authenticateOperatorFromClaims(claims)).toEqual({
+      status: "refused",
+      refusal: "operator-not-enabled",
+      codiceFiscale: operator.codiceFiscale,
+    });
+    expect(await authenticateOperatorFromClaims({ [FISCAL_NUMBER_CLAIM]: "TINIT-RSSMRA80A01H501X" })).toEqual({
+      status: "refused",
+      refusal: "codice-fiscale-invalid",
+    });
   });
 });

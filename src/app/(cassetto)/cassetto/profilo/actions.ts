@@ -6,7 +6,7 @@ import { getConfig } from "@/server/config";
 import { safeCallbackPath } from "@/server/identity/auth-options";
 import { resolveContributor } from "@/server/identity/resolve-contributor";
 import { chooseProfileSchema } from "@/server/identity/schemas";
-import { getRealmSubject, PROFILE_COOKIE } from "@/server/identity/session";
+import { getRealmSubject, profileCookieName } from "@/server/identity/session";
 
 export async function chooseProfile(formData: FormData): Promise<void> {
   const personId = await getRealmSubject("cassetto");
@@ -17,7 +17,7 @@ export async function chooseProfile(formData: FormData): Promise<void> {
   if (resolution.status !== "ok" || resolution.actor.profile !== input.data.profile) {
     redirect("/cassetto/profilo?errore=profilo");
   }
-  (await cookies()).set(PROFILE_COOKIE, input.data.profile, {
+  (await cookies()).set(profileCookieName(), input.data.profile, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",

@@ -2,6 +2,8 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { refuseSignInOverLimit } from "@/app/_lib/http/sign-in-limit";
 import { authOptionsFor, realmOfAuthRoute } from "@/server/identity/auth-options";
+import { runAuthRequest } from "@/server/identity/auth-request-context";
+import { requestOriginOf } from "@/server/identity/request-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -11,7 +13,9 @@ async function handler(request: NextRequest, context: Context): Promise<Response
   const realm = realmOfAuthRoute(nextauth, request.nextUrl.searchParams.get("realm"));
   const refused = await refuseSignInOverLimit(request, realm, nextauth[0]);
   if (refused) return refused;
-  return NextAuth(request, context, authOptionsFor(realm));
+  return runAuthRequest({ realm, origin: requestOriginOf(request.headers) }, () =>
+    NextAuth(request, context, authOptionsFor(realm)),
+  );
 }
 
 export { handler as GET, handler as POST };

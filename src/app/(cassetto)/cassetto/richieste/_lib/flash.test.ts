@@ -1,9 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { refusedFormFlash } from "@/app/_lib/form-flash";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { DELETE_FILTER_FORM, flashCookie, readFlash, SAVE_FILTER_FORM } from "./flash";
 
+afterEach(() => vi.unstubAllEnvs());
+
 describe("request list outcome across the redirect", () => {
+  it("names the cookie __Secure- over https (its path rules out __Host-)", () => {
+    vi.stubEnv("PUBLIC_URL", "https://cassetto.example.it");
+    const cookie = flashCookie({ tone: "success", message: "Filtri salvati." });
+    expect(cookie).toMatchObject({ name: "__Secure-cb.cassetto.richieste", options: { secure: true, path: "/cassetto/richieste" } });
+  });
+
   it("brings a refused save back to its form with the name typed, in the list's own cookie", () => {
     const error = new ValidationError({ name: ["Indicare un nome per i filtri da salvare."] });
     const cookie = flashCookie(refusedFormFlash(error, SAVE_FILTER_FORM, { name: "  " }));

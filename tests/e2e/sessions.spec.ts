@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+
+test("a session cookie copied before Esci opens nothing afterwards", async ({ page, browser, baseURL }) => {
+  await signInAsContributor(page, "Mario Rossi");
+  await expect(page).toHaveURL(/\/cassetto$/);
+  const copied = (await page.context().cookies()).find((cookie) => cookie.name === "cb.cassetto.session-token");
+  expect(copied).toBeDefined();
+
+  await page.getByRole("button", { name: "Esci", exact: true }).click();
+  await expect(page.getByText("Sei uscito dal servizio.")).toBeVisible();
+
+  const elsewhere = await browser.newContext({ baseURL });
+  await elsewhere.addCookies([copied!]);
+  const replay = await elsewhere.newPage();
+  await replay.goto("/cassetto");
+  await expect(replay).toHaveURL(/\/accesso/);
+  await elsewhere.close();
+});
+
+test("Esci da tutti i dispositivi ends the operator's sessions in every browser", async ({ page, browser, baseURL }) => {
+  const otherDevice = await browser.newContext({ baseURL });
+  const otherPage = await otherDevice.newPage();
+  await signInAsOperator(otherPage, "Marco Bruno");
+  await expect(otherPage).toHaveURL(/\/fascicolo$/);
+
+  await signInAsOperator(page, "Marco Bruno");
+  await expect(page).toHaveURL(/\/fascicolo$/);
+  await page.getByRole("link", { name: "Esci da tutti i dispositivi" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Uscire dal servizio?" })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Esci da tutti i dispositivi" }).click();
+  await expect(page.getByText("Sei uscito dal servizio su tutti i dispositivi.")).toBeVisible();
+  await expect(page).toHaveURL(/\/fascicolo\/accesso/);
+
+  await page.goto("/fascicolo");
+  await expect(page).toHaveURL(/\/fascicolo\/accesso/);
+  await otherPage.goto("/fascicolo");
+  await expect(otherPage).toHaveURL(/\/fascicolo\/accesso/);
+  await otherDevice.close();
+});
