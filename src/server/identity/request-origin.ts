@@ -1,12 +1,13 @@
+import { clientAddress } from "@/lib/client-address";
 import type { RequestOrigin } from "./check-session";
 
 /**
- * Where a request came from, for the security log: the first address of
- * `X-Forwarded-For` (set by the load balancer in front of the app) or
- * `X-Real-IP`, and the `X-Request-Id` the edge assigned, when there is one.
+ * Where a request came from, for the security log: the caller's address as
+ * the rate limits see it (TRUST_PROXY, decision 0015) and the `X-Request-Id`
+ * the edge assigned, when there is one.
  */
-export function requestOriginOf(headers: { get(name: string): string | null }): RequestOrigin {
-  const ip = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || undefined;
+export function requestOriginOf(headers: { get(name: string): string | null }, trustProxy: boolean): RequestOrigin {
+  const ip = clientAddress(headers, trustProxy);
   const requestId = headers.get("x-request-id")?.trim() || undefined;
   return { ...(ip ? { ip } : {}), ...(requestId ? { requestId } : {}) };
 }

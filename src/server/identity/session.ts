@@ -24,7 +24,7 @@ export function profileCookieName(): string {
 export async function getRealmSubject(realm: Realm): Promise<string | null> {
   const session = await getServerSession(authOptionsFor(realm));
   if (session?.realm !== realm || !session.subjectId || !session.sessionId) return null;
-  const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), requestOriginOf(await headers()));
+  const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), requestOriginOf(await headers(), getConfig().TRUST_PROXY));
   return open ? session.subjectId : null;
 }
 
@@ -74,7 +74,7 @@ export async function getCsrfToken(): Promise<string | null> {
 export async function signOutEverywhere(realm: Realm): Promise<boolean> {
   const subjectId = await getRealmSubject(realm);
   if (!subjectId) return false;
-  await endAllSessions(realm, subjectId, new Date(), requestOriginOf(await headers()));
+  await endAllSessions(realm, subjectId, new Date(), requestOriginOf(await headers(), getConfig().TRUST_PROXY));
   const secure = getConfig().secureCookies;
   (await cookies()).set(sessionCookieName(realm, secure), "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
   return true;

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/identity/actor";
 import { rateLimiter, type RateLimitName } from "@/server/rate-limit/rate-limits";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
 import { logSecurityEvent } from "@/server/security/security-events";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "@/lib/client-address";
 
 /** Who calls, as the edge sees it: the address, and what they call (for limits and security events). */
 export type Caller = { ip?: string; target: string };

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { refuseSignInOverLimit } from "@/app/_lib/http/sign-in-limit";
+import { getConfig } from "@/server/config";
 import { authOptionsFor, realmOfAuthRoute } from "@/server/identity/auth-options";
 import { runAuthRequest } from "@/server/identity/auth-request-context";
 import { requestOriginOf } from "@/server/identity/request-origin";
@@ -13,7 +14,7 @@ async function handler(request: NextRequest, context: Context): Promise<Response
   const realm = realmOfAuthRoute(nextauth, request.nextUrl.searchParams.get("realm"));
   const refused = await refuseSignInOverLimit(request, realm, nextauth[0]);
   if (refused) return refused;
-  return runAuthRequest({ realm, origin: requestOriginOf(request.headers) }, () =>
+  return runAuthRequest({ realm, origin: requestOriginOf(request.headers, getConfig().TRUST_PROXY) }, () =>
     NextAuth(request, context, authOptionsFor(realm)),
   );
 }

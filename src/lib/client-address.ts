@@ -7,7 +7,7 @@
  * left it — the socket's address, unless the caller wrote the header itself
  * (best effort: per-person limits do not depend on it). Decision 0015.
  */
-export function clientAddress(headers: Headers, trustProxy: boolean): string | undefined {
+export function clientAddress(headers: { get(name: string): string | null }, trustProxy: boolean): string | undefined {
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((hop) => hop.trim())
