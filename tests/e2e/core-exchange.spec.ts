@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { pdfFile, pngFile } from "./support/sample-files";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
@@ -10,12 +10,12 @@ import { signInAsContributor, signInAsOperator } from "./support/sign-in";
  * sees every step but the internal note.
  */
 
-/** axe runs inside the page: pages of the context without JavaScript are checked in the run that has it. */
+/** axe needs the page's own timers: pages of the context without JavaScript get the CSP and reflow checks, and axe in the run that has it. */
 type Checks = { axe: boolean };
 
 async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<string> {
   await page.goto("/cassetto/richieste/nuova");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   // Mario Rossi has one position: the form skips the choice and names it.
   await expect(page.getByText("7000123456AR – Rossi Mario – Termoidraulica")).toBeVisible();
 
@@ -23,7 +23,7 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   await page.getByLabel("Testo della richiesta").fill(text);
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
   await page.getByLabel("Allegati").setInputFiles([pdfFile("estratto-conto.pdf"), pngFile("ricevuta-f24.png")]);
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
@@ -32,7 +32,7 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   await expect(page.getByText("Aperta", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "estratto-conto.pdf" })).toBeVisible();
   await expect(page.getByRole("link", { name: "ricevuta-f24.png" })).toBeVisible();
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   return protocol;
 }
 
@@ -41,10 +41,10 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
   const page = await context.newPage();
   await signInAsOperator(page, "Paolo Marino");
   await page.goto(`/fascicolo/quesiti?cerca=${encodeURIComponent(protocol)}`);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.getByRole("link", { name: protocol }).click();
   await expect(page.getByText("estratto-conto.pdf")).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   await page.getByRole("region", { name: "Prendi in carico" }).getByRole("button", { name: "Prendi in carico" }).click();
   await expect(page.getByText("In lavorazione").first()).toBeVisible();
@@ -65,13 +65,13 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
   await closing.getByLabel("Commento").fill("Versamento abbinato alla posizione.");
   await closing.getByRole("button", { name: "Chiudi il quesito" }).click();
   await expect(page.getByText("Chiuso", { exact: true }).first()).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await context.close();
 }
 
 async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: Checks): Promise<void> {
   await page.goto("/cassetto/richieste");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   await page.getByRole("link", { name: protocol }).click();
   await expect(page.getByText("Chiusa", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Abbiamo verificato il versamento: risulta ora abbinato.")).toBeVisible();
@@ -86,7 +86,7 @@ async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: 
   );
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
 }
 
 /** The development mailbox shows the contributor's notices for every step (delivered by the in-process worker). */
@@ -103,7 +103,7 @@ async function checkNotices(page: Page, protocol: string): Promise<void> {
     const mailbox = page.getByRole("region", { name: /^mario\.rossi@example\.it/ });
     for (const subject of subjects) await expect(mailbox.getByText(subject, { exact: true })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 30_000 });
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 }
 
 test("a request travels from the contributor to the office and back", async ({ page, browser }) => {
