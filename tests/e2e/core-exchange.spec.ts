@@ -13,6 +13,10 @@ import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 /** axe needs the page's own timers: pages of the context without JavaScript get the CSP and reflow checks, and axe in the run that has it. */
 type Checks = { axe: boolean };
 
+// Long names without a break point: request and quesito pages must still reflow at 320 px.
+const statementFile = "estratto-conto-contributivo-posizione-7000123456AR-marzo-2026-versamenti-non-abbinati.pdf";
+const outcomeFile = "esito-verifica-versamento-F24-marzo-2026-posizione-7000123456AR-abbinato.pdf";
+
 async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<string> {
   await page.goto("/cassetto/richieste/nuova");
   await checkPage(page, { axe });
@@ -22,7 +26,7 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill(text);
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
-  await page.getByLabel("Allegati").setInputFiles([pdfFile("estratto-conto.pdf"), pngFile("ricevuta-f24.png")]);
+  await page.getByLabel("Allegati").setInputFiles([pdfFile(statementFile), pngFile("ricevuta-f24.png")]);
   await checkPage(page, { axe });
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 
@@ -30,7 +34,7 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
   expect(protocol).not.toBe("");
   await expect(page.getByText("Aperta", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "estratto-conto.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: statementFile })).toBeVisible();
   await expect(page.getByRole("link", { name: "ricevuta-f24.png" })).toBeVisible();
   await checkPage(page, { axe });
   return protocol;
@@ -43,7 +47,7 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
   await page.goto(`/fascicolo/quesiti?cerca=${encodeURIComponent(protocol)}`);
   await checkPage(page);
   await page.getByRole("link", { name: protocol }).click();
-  await expect(page.getByText("estratto-conto.pdf")).toBeVisible();
+  await expect(page.getByText(statementFile)).toBeVisible();
   await checkPage(page);
 
   await page.getByRole("region", { name: "Prendi in carico" }).getByRole("button", { name: "Prendi in carico" }).click();
@@ -51,7 +55,7 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
 
   const reply = page.getByRole("region", { name: "Rispondi al contribuente" });
   await reply.getByLabel("Testo della risposta").fill("Abbiamo verificato il versamento: risulta ora abbinato.");
-  await reply.getByLabel("Allegati").setInputFiles([pdfFile("esito-verifica.pdf")]);
+  await reply.getByLabel("Allegati").setInputFiles([pdfFile(outcomeFile)]);
   await reply.getByRole("button", { name: "Invia la risposta" }).click();
   await expect(page.getByText("Abbiamo verificato il versamento: risulta ora abbinato.")).toBeVisible();
 
@@ -75,14 +79,14 @@ async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: 
   await page.getByRole("link", { name: protocol }).click();
   await expect(page.getByText("Chiusa", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Abbiamo verificato il versamento: risulta ora abbinato.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "esito-verifica.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: outcomeFile })).toBeVisible();
   await expect(page.getByText("Accolta").first()).toBeVisible();
   await expect(page.getByText("Versamento abbinato alla posizione.").first()).toBeVisible();
   await expect(page.getByText(/Nota riservata/)).toHaveCount(0);
   await expect(page.getByText(/In carico|Presa in carico/).first()).toBeVisible();
 
   const download = await page.request.get(
-    (await page.getByRole("link", { name: "esito-verifica.pdf" }).getAttribute("href")) ?? "",
+    (await page.getByRole("link", { name: outcomeFile }).getAttribute("href")) ?? "",
   );
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -107,7 +111,7 @@ async function checkNotices(page: Page, protocol: string): Promise<void> {
 }
 
 test("a request travels from the contributor to the office and back", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAsContributor(page, "Mario Rossi");
   const protocol = await sendRequest(page, "Il versamento F24 di marzo 2026 non risulta abbinato alla mia posizione.", {
     axe: true,
@@ -118,7 +122,7 @@ test("a request travels from the contributor to the office and back", async ({ p
 });
 
 test("the same exchange works with JavaScript disabled for the contributor", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   // The demo sign-in is itself a plain form: it works without JavaScript too.

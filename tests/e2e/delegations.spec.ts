@@ -37,7 +37,7 @@ test("a holder revokes an intermediary's delegation and the intermediary loses t
 test("an intermediary asks for a delegation, the holder accepts it, and its revocation ends the intermediary's access", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const intermediaryContext = await browser.newContext();
   const intermediary = await intermediaryContext.newPage();
   await signInAsContributor(intermediary, "Luca Conti");

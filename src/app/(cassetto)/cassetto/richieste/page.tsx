@@ -102,7 +102,7 @@ function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClie
       {rows.map((row) => (
         <li key={row.id} className="rounded-sm border border-neutral-300 bg-white p-4 shadow-sm">
           <p className="flex flex-wrap items-center justify-between gap-2">
-            <Link href={`/cassetto/richieste/${row.id}`} className="font-mono font-semibold">
+            <Link href={`/cassetto/richieste/${row.id}`} className="font-mono text-sm font-semibold">
               {row.protocolNumber}
             </Link>
             <RequestStateBadge state={row.state} label={row.stateLabel} />
