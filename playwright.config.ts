@@ -26,7 +26,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
-  timeout: 60_000,
+  // Every visited page runs axe, a CSP and a reflow check (tests/e2e/support/page-checks.ts): slow on a loaded machine.
+  timeout: 120_000,
   use: {
     baseURL,
     browserName: "chromium",

@@ -3,6 +3,7 @@ import "@fontsource/titillium-web/600.css";
 import "@fontsource/titillium-web/700.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter, SkipLink } from "@/ui";
 
@@ -21,7 +22,10 @@ export const viewport: Viewport = {
   themeColor: "#0066cc",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // Every page renders per request, so that Next.js can put this response's CSP
+  // nonce (set by src/proxy.ts) on its inline scripts; a page built ahead would carry none.
+  await connection();
   return (
     <html lang="it">
       <body className="flex min-h-dvh flex-col bg-white font-sans text-neutral-900 antialiased">

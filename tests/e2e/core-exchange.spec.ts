@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { pdfFile, pngFile } from "./support/sample-files";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
@@ -10,29 +10,33 @@ import { signInAsContributor, signInAsOperator } from "./support/sign-in";
  * sees every step but the internal note.
  */
 
-/** axe runs inside the page: pages of the context without JavaScript are checked in the run that has it. */
+/** axe needs the page's own timers: pages of the context without JavaScript get the CSP and reflow checks, and axe in the run that has it. */
 type Checks = { axe: boolean };
+
+// Long names without a break point: request and quesito pages must still reflow at 320 px.
+const statementFile = "estratto-conto-contributivo-posizione-7000123456AR-marzo-2026-versamenti-non-abbinati.pdf";
+const outcomeFile = "esito-verifica-versamento-F24-marzo-2026-posizione-7000123456AR-abbinato.pdf";
 
 async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<string> {
   await page.goto("/cassetto/richieste/nuova");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   // Mario Rossi has one position: the form skips the choice and names it.
   await expect(page.getByText("7000123456AR – Rossi Mario – Termoidraulica")).toBeVisible();
 
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill(text);
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
-  await page.getByLabel("Allegati").setInputFiles([pdfFile("estratto-conto.pdf"), pngFile("ricevuta-f24.png")]);
-  if (axe) await expectNoAccessibilityViolations(page);
+  await page.getByLabel("Allegati").setInputFiles([pdfFile(statementFile), pngFile("ricevuta-f24.png")]);
+  await checkPage(page, { axe });
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
   const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
   expect(protocol).not.toBe("");
   await expect(page.getByText("Aperta", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "estratto-conto.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: statementFile })).toBeVisible();
   await expect(page.getByRole("link", { name: "ricevuta-f24.png" })).toBeVisible();
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   return protocol;
 }
 
@@ -41,17 +45,17 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
   const page = await context.newPage();
   await signInAsOperator(page, "Paolo Marino");
   await page.goto(`/fascicolo/quesiti?cerca=${encodeURIComponent(protocol)}`);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.getByRole("link", { name: protocol }).click();
-  await expect(page.getByText("estratto-conto.pdf")).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await expect(page.getByText(statementFile)).toBeVisible();
+  await checkPage(page);
 
   await page.getByRole("region", { name: "Prendi in carico" }).getByRole("button", { name: "Prendi in carico" }).click();
   await expect(page.getByText("In lavorazione").first()).toBeVisible();
 
   const reply = page.getByRole("region", { name: "Rispondi al contribuente" });
   await reply.getByLabel("Testo della risposta").fill("Abbiamo verificato il versamento: risulta ora abbinato.");
-  await reply.getByLabel("Allegati").setInputFiles([pdfFile("esito-verifica.pdf")]);
+  await reply.getByLabel("Allegati").setInputFiles([pdfFile(outcomeFile)]);
   await reply.getByRole("button", { name: "Invia la risposta" }).click();
   await expect(page.getByText("Abbiamo verificato il versamento: risulta ora abbinato.")).toBeVisible();
 
@@ -65,28 +69,28 @@ async function workAsOperator(browser: Browser, protocol: string): Promise<void>
   await closing.getByLabel("Commento").fill("Versamento abbinato alla posizione.");
   await closing.getByRole("button", { name: "Chiudi il quesito" }).click();
   await expect(page.getByText("Chiuso", { exact: true }).first()).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await context.close();
 }
 
 async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: Checks): Promise<void> {
   await page.goto("/cassetto/richieste");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
   await page.getByRole("link", { name: protocol }).click();
   await expect(page.getByText("Chiusa", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Abbiamo verificato il versamento: risulta ora abbinato.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "esito-verifica.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: outcomeFile })).toBeVisible();
   await expect(page.getByText("Accolta").first()).toBeVisible();
   await expect(page.getByText("Versamento abbinato alla posizione.").first()).toBeVisible();
   await expect(page.getByText(/Nota riservata/)).toHaveCount(0);
   await expect(page.getByText(/In carico|Presa in carico/).first()).toBeVisible();
 
   const download = await page.request.get(
-    (await page.getByRole("link", { name: "esito-verifica.pdf" }).getAttribute("href")) ?? "",
+    (await page.getByRole("link", { name: outcomeFile }).getAttribute("href")) ?? "",
   );
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
-  if (axe) await expectNoAccessibilityViolations(page);
+  await checkPage(page, { axe });
 }
 
 /** The development mailbox shows the contributor's notices for every step (delivered by the in-process worker). */
@@ -103,11 +107,11 @@ async function checkNotices(page: Page, protocol: string): Promise<void> {
     const mailbox = page.getByRole("region", { name: /^mario\.rossi@example\.it/ });
     for (const subject of subjects) await expect(mailbox.getByText(subject, { exact: true })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 30_000 });
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 }
 
 test("a request travels from the contributor to the office and back", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAsContributor(page, "Mario Rossi");
   const protocol = await sendRequest(page, "Il versamento F24 di marzo 2026 non risulta abbinato alla mia posizione.", {
     axe: true,
@@ -118,7 +122,7 @@ test("a request travels from the contributor to the office and back", async ({ p
 });
 
 test("the same exchange works with JavaScript disabled for the contributor", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   // The demo sign-in is itself a plain form: it works without JavaScript too.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { signInAsContributor } from "./support/sign-in";
 
 // Francesca Ricci acting as intermediary: her saved filters are used by no other e2e test.
@@ -9,33 +9,41 @@ test("an intermediary saves the inbox's filters, finds them again, exports the l
   await expect(page).toHaveURL(/\/cassetto$/);
   // Her only client's position: the form names it without a choice.
   await page.goto("/cassetto/richieste/nuova");
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill("Richiesta inviata dallo studio per il cliente Mario Rossi.");
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
   expect(protocol).not.toBe("");
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   await page.goto("/cassetto/richieste");
   await expect(page.getByText("Non hai ancora salvato filtri")).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
+  // The results come first; the filters wait, closed, below them until one is set.
+  const filters = page.locator("section:has(#risultati) ~ details", { has: page.getByText("Filtra e ordina le richieste") });
+  await expect(filters).toHaveCount(1);
+  await expect(filters).not.toHaveAttribute("open");
+  await expect(page.getByLabel("Cliente")).toBeHidden();
+  await page.getByText("Filtra e ordina le richieste").click();
   await page.getByLabel("Cliente").fill("rossi");
   await page.getByRole("button", { name: "Cerca" }).click();
   await expect(page).toHaveURL(/cliente=rossi/);
+  await expect(filters).toHaveAttribute("open", "");
+  await expect(page.getByLabel("Cliente")).toBeVisible();
 
   // A name is required (blanks do not count): the server's refusal is shown at the field.
   await page.getByLabel("Nome dei filtri").fill("   ");
   await page.getByRole("button", { name: "Salva questi filtri" }).click();
   await expect(page.getByText("Indicare un nome per i filtri da salvare.")).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   await page.getByLabel("Nome dei filtri").fill("Clienti Rossi");
   await page.getByRole("button", { name: "Salva questi filtri" }).click();
   await expect(page.getByText("Filtri salvati come «Clienti Rossi».")).toBeVisible();
   await expect(page.getByRole("link", { name: "Clienti Rossi (in uso)" })).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   // From the unfiltered list, the saved filters bring the client filter back.
   await page.getByRole("link", { name: "Azzera i filtri" }).click();
@@ -59,5 +67,5 @@ test("an intermediary saves the inbox's filters, finds them again, exports the l
   await page.getByRole("button", { name: "Elimina il filtro «Clienti Rossi»" }).click();
   await expect(page.getByText("Filtro «Clienti Rossi» eliminato.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Clienti Rossi" })).toHaveCount(0);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
 test("a contributor sees their positions grouped by gestione", async ({ page }) => {
@@ -7,12 +7,13 @@ test("a contributor sees their positions grouped by gestione", async ({ page }) 
 
   await expect(page).toHaveURL(/\/cassetto$/);
   await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
-  const professionisti = page.getByRole("region", { name: "Gestione Separata – Liberi professionisti" });
-  const committenti = page.getByRole("region", { name: "Gestione Separata – Committenti" });
+  const professionisti = page.getByRole("region", { name: "Gestione Separata – Liberi professionisti", exact: true });
+  const committenti = page.getByRole("region", { name: "Gestione Separata – Committenti", exact: true });
   await expect(professionisti.getByRole("cell", { name: "Bianchi Giulia", exact: true })).toBeVisible();
   await expect(committenti.getByRole("cell", { name: "Studio di architettura Bianchi Giulia" })).toBeVisible();
-  await expect(page.getByRole("region")).toHaveCount(2);
-  await expectNoAccessibilityViolations(page);
+  // One table per gestione, and no other.
+  await expect(page.getByRole("table")).toHaveCount(2);
+  await checkPage(page);
 });
 
 test("an intermediary chooses the profile, sees the client with an active delegation and not the expired one", async ({
@@ -21,15 +22,15 @@ test("an intermediary chooses the profile, sees the client with an active delega
   await signInAsContributor(page, "Francesca Ricci");
 
   await expect(page).toHaveURL(/\/cassetto\/profilo/);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.getByRole("button", { name: /Opera come intermediario/ }).click();
 
   await expect(page).toHaveURL(/\/cassetto$/);
-  const client = page.getByRole("region", { name: "Mario Rossi" });
+  const client = page.getByRole("region", { name: "Mario Rossi", exact: true });
   await expect(client.getByRole("cell", { name: "7000123456AR", exact: true })).toBeVisible();
   await expect(page.getByText("Giulia Bianchi")).toHaveCount(0);
   await expect(page.getByText("BNCGLI85C62F205V")).toHaveCount(0);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   // Switching back to her own positions.
   await page.getByRole("link", { name: "Cambia profilo" }).click();
@@ -42,10 +43,10 @@ test("a delegated employee sees only the company they are delegated for", async 
   await signInAsContributor(page, "Sara Romano");
 
   await expect(page).toHaveURL(/\/cassetto$/);
-  await expect(page.getByRole("region", { name: "Antonio Esposito" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Antonio Esposito", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Esposito Costruzioni S.r.l." })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(2);
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 });
 
 test("an operator signs in on the office side and sees office and role", async ({ page }) => {
@@ -55,7 +56,7 @@ test("an operator signs in on the office side and sees office and role", async (
   await expect(page.getByRole("heading", { level: 1, name: "Benvenuto, Paolo Marino" })).toBeVisible();
   await expect(page.getByText("Operatore", { exact: true })).toBeVisible();
   await expect(page.getByText(/AOO 7000/)).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 
   // The queue's search, and "Azzera i filtri" empties it again.
   await page.goto("/fascicolo/quesiti");
@@ -106,10 +107,10 @@ test("public pages and the not-found page are accessible", async ({ page }) => {
   for (const path of ["/", "/accessibilita", "/privacy", "/note-legali"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    await expectNoAccessibilityViolations(page);
+    await checkPage(page);
   }
   const missing = await page.goto("/cassetto/pagina-che-non-esiste");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Pagina non trovata" })).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 });

@@ -4,7 +4,7 @@ import { profileLabels } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
-import { Alert, Breadcrumb, buttonClasses, PageHeading } from "@/ui";
+import { Alert, Breadcrumb, buttonClasses, PageHeading, TableRegion } from "@/ui";
 
 export const metadata: Metadata = { title: "Le mie posizioni" };
 
@@ -41,12 +41,13 @@ export default async function CassettoHomePage() {
       ) : (
         <div className="mt-6 space-y-8">
           {groups.map((group) => (
-            <section key={group.key} aria-labelledby={`gruppo-${group.key}`} className="rounded border border-neutral-300 bg-white p-6">
+            <section key={group.key} aria-labelledby={`gruppo-${group.key}`} className="rounded border border-neutral-300 bg-white p-4 md:p-6">
               <h2 id={`gruppo-${group.key}`} className="text-2xl font-semibold">
                 {group.title}
               </h2>
               {group.subtitle && <p className="text-neutral-700">{group.subtitle}</p>}
-              <table className="mt-4 w-full border-collapse text-left">
+              <TableRegion label={`Posizioni di ${group.title}`} className="mt-4">
+              <table className="w-full border-collapse text-left">
                 <caption className="sr-only">Posizioni di {group.title}</caption>
                 <thead>
                   <tr className="border-b border-neutral-400">
@@ -77,6 +78,7 @@ export default async function CassettoHomePage() {
                   ))}
                 </tbody>
               </table>
+              </TableRegion>
             </section>
           ))}
         </div>

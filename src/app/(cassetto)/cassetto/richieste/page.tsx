@@ -7,7 +7,7 @@ import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors
 import { requireContributor } from "@/server/identity/session";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequestFilters, type RequestFilterSummary } from "@/server/requests/list-request-filters";
-import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
+import { listRequests, type RequestListPage, type RequestListRow } from "@/server/requests/list-requests";
 import {
   CLIENT_FILTER_MAX_LENGTH,
   contributorStateFilters,
@@ -22,7 +22,7 @@ import {
   type RequestSortKey,
 } from "@/server/requests/schemas";
 import { contributorStateLabels } from "@/server/requests/states";
-import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, Card, Disclosure, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
 import { pageFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
@@ -71,6 +71,64 @@ function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort:
   );
 }
 
+function PositionSummary({ row, byClient }: { row: RequestListRow; byClient: boolean }) {
+  return (
+    <>
+      <span className="font-mono">{row.position.matricola}</span>
+      <br />
+      {row.position.denominazione}
+      <br />
+      <span className="text-sm text-neutral-700">
+        {row.position.gestioneLabel}
+        {byClient ? ` – ${row.position.holderName}` : null}
+      </span>
+    </>
+  );
+}
+
+function SubjectSummary({ row }: { row: RequestListRow }) {
+  return (
+    <>
+      {row.subject.areaLabel ? <span className="text-sm text-neutral-700">{row.subject.areaLabel} › </span> : null}
+      {row.subject.label}
+    </>
+  );
+}
+
+/** The rows as cards, for screens too narrow for the table's seven columns (WCAG 1.4.10). */
+function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClient: boolean; label: string }) {
+  return (
+    <ul aria-label={label} className="space-y-3 md:hidden">
+      {rows.map((row) => (
+        <li key={row.id} className="rounded-sm border border-neutral-300 bg-white p-4 shadow-sm">
+          <p className="flex flex-wrap items-center justify-between gap-2">
+            <Link href={`/cassetto/richieste/${row.id}`} className="font-mono text-sm font-semibold">
+              {row.protocolNumber}
+            </Link>
+            <RequestStateBadge state={row.state} label={row.stateLabel} />
+          </p>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-2">
+            <dt className="font-semibold">Tipo</dt>
+            <dd>{row.directionLabel}</dd>
+            <dt className="font-semibold">Aperta il</dt>
+            <dd>{formatRomeDate(row.createdAt)}</dd>
+            <dt className="font-semibold">Posizione</dt>
+            <dd>
+              <PositionSummary row={row} byClient={byClient} />
+            </dd>
+            <dt className="font-semibold">Oggetto</dt>
+            <dd>
+              <SubjectSummary row={row} />
+            </dd>
+            <dt className="font-semibold">Aggiornata</dt>
+            <dd>{formatRomeDateTime(row.lastActivityAt)}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Results({ page, filtered, byClient }: { page: RequestListPage; filtered: boolean; byClient: boolean }) {
   const { query, rows, total } = page;
   if (total === 0) {
@@ -85,16 +143,19 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
     );
   }
   const direction = query.verso === "asc" ? "crescente" : "decrescente";
+  const order = `Richieste e comunicazioni, in ordine ${direction} di ${requestSortLabels[query.ordina].toLowerCase()}.`;
   return (
     <>
-      <p className="mb-4" role="status">
-        {total === 1 ? "1 risultato." : `${total.toLocaleString("it-IT")} risultati.`}
-      </p>
-      <div className="overflow-x-auto">
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <p role="status">{total === 1 ? "1 risultato." : `${total.toLocaleString("it-IT")} risultati.`}</p>
+        <a href={listHref(query, {}, "/api/cassetto/richieste/esportazione")}>
+          Esporta in CSV ({total.toLocaleString("it-IT")} {total === 1 ? "richiesta" : "richieste"})
+        </a>
+      </div>
+      <ResultCards rows={rows} byClient={byClient} label={order} />
+      <TableRegion label="Richieste e comunicazioni" className="hidden md:block">
         <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-neutral-700">
-            Richieste e comunicazioni, in ordine {direction} di {requestSortLabels[query.ordina].toLowerCase()}.
-          </caption>
+          <caption className="mb-2 text-left text-neutral-700">{order}</caption>
           <thead>
             <tr className="border-b border-neutral-400">
               <SortableHeader query={query} sort="protocollo" label="Protocollo" />
@@ -115,18 +176,10 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                 <td className="py-2 pr-4">{row.directionLabel}</td>
                 <td className="py-2 pr-4">{formatRomeDate(row.createdAt)}</td>
                 <td className="py-2 pr-4">
-                  <span className="font-mono">{row.position.matricola}</span>
-                  <br />
-                  {row.position.denominazione}
-                  <br />
-                  <span className="text-sm text-neutral-700">
-                    {row.position.gestioneLabel}
-                    {byClient ? ` – ${row.position.holderName}` : null}
-                  </span>
+                  <PositionSummary row={row} byClient={byClient} />
                 </td>
                 <td className="py-2 pr-4">
-                  {row.subject.areaLabel ? <span className="text-sm text-neutral-700">{row.subject.areaLabel} › </span> : null}
-                  {row.subject.label}
+                  <SubjectSummary row={row} />
                 </td>
                 <td className="py-2 pr-4">
                   <RequestStateBadge state={row.state} label={row.stateLabel} />
@@ -136,7 +189,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {page.previousCursor || page.nextCursor ? (
         <Pagination
           label="Pagine dei risultati"
@@ -167,7 +220,7 @@ function SaveFilterForm({ view, flash }: { view: string; flash: Flash | null }) 
         id="nome-filtri"
         name="name"
         label="Nome dei filtri"
-        hint={`I filtri e l'ordine dei risultati mostrati qui sotto. Con un nome già usato, i filtri salvati con quel nome vengono sostituiti. Al massimo ${SAVED_FILTERS_MAX} filtri.`}
+        hint={`I filtri e l'ordine dei risultati in uso. Con un nome già usato, i filtri salvati con quel nome vengono sostituiti. Al massimo ${SAVED_FILTERS_MAX} filtri.`}
         width="medium"
         required
         maxLength={SAVED_FILTER_NAME_MAX_LENGTH}
@@ -254,7 +307,14 @@ export default async function RequestListPage({ searchParams }: Props) {
         </Link>
       </p>
 
-      <Card title="Cerca tra le richieste">
+      <section aria-labelledby="risultati" className="mb-8">
+        <h2 id="risultati" className="mb-4 text-2xl font-semibold">
+          Risultati
+        </h2>
+        {page ? <Results page={page} filtered={filtered} byClient={byClient} /> : <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>}
+      </section>
+
+      <Disclosure summary="Filtra e ordina le richieste" open={filtered || !page}>
         <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
         {/* Keyed by the filters: a client-side navigation to other filters (a saved one, "Azzera") must show their values, which defaultValue alone does not. */}
         <form key={view} method="get" action={REQUESTS_PATH} noValidate>
@@ -321,23 +381,11 @@ export default async function RequestListPage({ searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-4">
             <Button>Cerca</Button>
             <Link href={REQUESTS_PATH}>Azzera i filtri</Link>
-            {page && page.total > 0 ? (
-              <a href={listHref(page.query, {}, "/api/cassetto/richieste/esportazione")}>
-                Esporta in CSV ({page.total.toLocaleString("it-IT")} {page.total === 1 ? "richiesta" : "richieste"})
-              </a>
-            ) : null}
           </div>
         </form>
-      </Card>
+      </Disclosure>
 
       <SavedFilters filters={savedFilters} view={view} canSave={page !== null} flash={flash} />
-
-      <section aria-labelledby="risultati" className="mt-8">
-        <h2 id="risultati" className="mb-4 text-2xl font-semibold">
-          Risultati
-        </h2>
-        {page ? <Results page={page} filtered={filtered} byClient={byClient} /> : <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>}
-      </section>
     </>
   );
 }

@@ -15,7 +15,7 @@ import {
   QUEUE_PAGE_SIZE,
   SEARCH_MAX_LENGTH,
 } from "@/server/quesiti/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
@@ -153,7 +153,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
         </Alert>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <TableRegion label="Quesiti della sede">
             <table className="w-full border-collapse bg-white text-left">
               <caption className="mb-2 text-left text-neutral-700">
                 {`Quesiti da ${first} a ${first + queue.rows.length - 1} di ${queue.total}, pagina ${queue.page} di ${queue.pageCount}.`}
@@ -202,7 +202,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {queue.pageCount > 1 ? (
             <Pagination
               label="Pagine della coda"

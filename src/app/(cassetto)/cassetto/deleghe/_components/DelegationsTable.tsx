@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { DelegationKind, DelegationStatus } from "@/generated/prisma/enums";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import type { DelegationSummary } from "@/server/delegations/list-delegations";
-import { StatusBadge, type BadgeTone } from "@/ui";
+import { StatusBadge, TableRegion, type BadgeTone } from "@/ui";
 
 const kindLabels: Record<DelegationKind, string> = {
   INTERMEDIARIO: "Intermediario",
@@ -68,7 +68,7 @@ export function DelegationsTable({
 }) {
   const otherHeading = delegations[0]?.side === "holder" ? "Delegato" : "Titolare";
   return (
-    <div className="mt-6 overflow-x-auto">
+    <TableRegion label={caption} className="mt-6">
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
         <thead>
@@ -113,6 +113,6 @@ export function DelegationsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

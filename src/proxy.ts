@@ -1,0 +1,25 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getConfig } from "@/server/config";
+import { createNonce, securityResponseHeaders } from "@/server/security/response-headers";
+
+/**
+ * Every response gets a Content-Security-Policy with a fresh nonce. The policy
+ * is also set on the request: Next.js reads the nonce from it while rendering
+ * and puts it on its own inline and bootstrap scripts (pages render per request,
+ * see src/app/layout.tsx).
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const headers = securityResponseHeaders(getConfig(), createNonce(), {
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) if (value) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Built assets carry no markup; everything else (pages, their data, route handlers) gets the headers.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
