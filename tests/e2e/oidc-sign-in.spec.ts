@@ -105,7 +105,7 @@ test("a contributor signs in through the identity provider and lands on their po
 
   await expect(page).toHaveURL(`${portal}/cassetto`);
   await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Gestione Separata – Liberi professionisti" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gestione Separata – Liberi professionisti", exact: true })).toBeVisible();
   await expectNoAccessibilityViolations(page);
   expect(securityEvents(logFrom)).toContainEqual(
     expect.objectContaining({ type: "sign-in", realm: "cassetto", codiceFiscale: "BNCGLI85C62F205V" }),
