@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { computeCheckCharacter } from "../../src/lib/codice-fiscale";
 import { brokenAccounts, startOidcProvider, type RunningOidcProvider } from "../support/oidc-provider";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { startProcess, stopProcess, waitForHttpOk } from "./support/processes";
 
 /**
@@ -106,7 +106,7 @@ test("a contributor signs in through the identity provider and lands on their po
   await expect(page).toHaveURL(`${portal}/cassetto`);
   await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Gestione Separata – Liberi professionisti", exact: true })).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   expect(securityEvents(logFrom)).toContainEqual(
     expect.objectContaining({ type: "sign-in", realm: "cassetto", codiceFiscale: "BNCGLI85C62F205V" }),
   );
@@ -156,7 +156,7 @@ test("claims without a valid codice fiscale are refused with an Italian page, an
     expect(await sessionCookie(page.context(), "cassetto")).toBeUndefined();
     expect(securityEvents(logFrom)).toContainEqual(expect.objectContaining({ type: "sign-in-refused", realm: "cassetto" }));
   }
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.goto(`${portal}/cassetto`);
   await expect(page).toHaveURL(/\/accesso/);
 });
@@ -202,5 +202,5 @@ test("an operator signs in through the intranet provider; someone who is not an 
   await signIn(page, "fascicolo", "RSSMRA78E14H501S");
   await expect(page).toHaveURL(/\/fascicolo\/accesso\?error=operator-not-enabled/);
   await expect(page.getByText("Identità non abilitata all'accesso al Fascicolo")).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
 });

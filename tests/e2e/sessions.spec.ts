@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAccessibilityViolations } from "./support/accessibility";
+import { checkPage } from "./support/page-checks";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
 test("a session cookie copied before Esci opens nothing afterwards", async ({ page, browser, baseURL }) => {
@@ -29,7 +29,7 @@ test("Esci da tutti i dispositivi ends the operator's sessions in every browser"
   await expect(page).toHaveURL(/\/fascicolo$/);
   await page.getByRole("link", { name: "Esci da tutti i dispositivi" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Uscire dal servizio?" })).toBeVisible();
-  await expectNoAccessibilityViolations(page);
+  await checkPage(page);
   await page.getByRole("button", { name: "Esci da tutti i dispositivi" }).click();
   await expect(page.getByText("Sei uscito dal servizio su tutti i dispositivi.")).toBeVisible();
   await expect(page).toHaveURL(/\/fascicolo\/accesso/);
