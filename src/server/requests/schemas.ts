@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
+import { overLimitMessage } from "@/lib/character-count";
+import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedText } from "@/lib/form-fields";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
@@ -53,21 +54,24 @@ export function normalizeLandline(value: string): string | null {
 
 /**
  * Text the person must write: trimmed, `missing` when blank, and at most
- * `max` characters ("La nota può contenere al massimo 4000 caratteri.").
+ * `max` characters, beyond which the message says by how much ("Il testo è
+ * troppo lungo: 1.051 caratteri oltre il limite di 4.000.", `tooLong` being
+ * its start); control characters are refused (typedText).
  */
-export function requiredText(missing: string, max: number, what: string) {
-  return z
-    .string({ message: missing })
+export function requiredText(missing: string, max: number, tooLong: string) {
+  return typedText({ message: missing })
     .trim()
     .min(1, missing)
-    .max(max, `${what} può contenere al massimo ${max} caratteri.`);
+    .max(max, {
+      error: (issue) =>
+        `${tooLong}: ${overLimitMessage(typeof issue.input === "string" ? issue.input.length : max + 1, max)}`,
+    });
 }
 
 function optionalEmail(message: string) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    typedText()
       .trim()
       .max(EMAIL_MAX_LENGTH, `L'indirizzo può contenere al massimo ${EMAIL_MAX_LENGTH} caratteri.`)
       .pipe(z.email(message))
@@ -79,8 +83,7 @@ function optionalEmail(message: string) {
 function optionalPhone(normalize: (value: string) => string | null, message: string) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    typedText()
       .trim()
       .max(PHONE_MAX_LENGTH, message)
       .transform((value, context) => {
@@ -98,7 +101,7 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
-const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo").min(
+const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo è troppo lungo").min(
   TEXT_MIN_LENGTH,
   `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
 );
@@ -136,7 +139,7 @@ export type ContactsInput = z.infer<typeof contactsSchema>;
 
 /** A contributor's message on an open request (F07). */
 export const contributorMessageSchema = z.object({
-  text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio"),
+  text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio è troppo lungo"),
 });
 
 /** The contact rules of a gestione (GestioneSettings). */
@@ -178,9 +181,12 @@ export function fileLimitErrors(
   return messages.length > 0 ? { [FILES_FIELD]: messages } : {};
 }
 
-/** Adds the messages of `more` to `errors`. */
+/** Adds the messages of `more` to `errors`, each message once per field. */
 export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldErrors {
-  for (const [field, messages] of Object.entries(more)) (errors[field] ??= []).push(...messages);
+  for (const [field, messages] of Object.entries(more)) {
+    const merged = (errors[field] ??= []);
+    for (const message of messages) if (!merged.includes(message)) merged.push(message);
+  }
   return errors;
 }
 
@@ -220,24 +226,12 @@ const isoDay = optionalIsoDay();
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
   .object({
-    matricola: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(MATRICOLA_FILTER_MAX_LENGTH, `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`)
-        .toUpperCase()
-        .optional(),
-    ),
+    matricola: searchTerm(
+      MATRICOLA_FILTER_MAX_LENGTH,
+      `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`,
+    ).transform((value) => value?.toUpperCase()),
     /** An intermediary's client: codice fiscale or part of the name. */
-    cliente: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`)
-        .optional(),
-    ),
+    cliente: searchTerm(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
     stato: z.preprocess(
       blankToUndefined,
@@ -313,5 +307,5 @@ export const SAVED_FILTERS_MAX = 20;
 
 /** The name under which the list's current filters are saved (B2). */
 export const savedFilterNameSchema = z.object({
-  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome"),
+  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome è troppo lungo"),
 });

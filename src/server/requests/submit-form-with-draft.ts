@@ -8,9 +8,9 @@ import {
 } from "@/server/attachments/receive-upload";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import type { DraftScope } from "./form-drafts";
+import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "./form-drafts";
 import { saveFormDraft } from "./save-form-draft";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD, mergeFieldErrors } from "./schemas";
 
 export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
 
@@ -26,9 +26,15 @@ function formErrors(error: unknown): FieldErrors | null {
  * within `limits`, hands its fields (with the draft reference) and files to
  * `submit`, and — when the upload or `submit` refuses the input — keeps what
  * was sent in a draft of the actor (bad input loses nothing), answering its
- * id so that the form can be shown again: a refused upload keeps the text
- * fields read before the refusal and the files of the draft it came from as
- * they were. The staged files are always released; other errors pass through.
+ * id so that the form can be shown again.
+ *
+ * Files refused by the upload go to `submit` as field messages
+ * (UPLOAD_REFUSALS) with the form read to its end and the admitted files:
+ * the service validates everything else too and refuses the whole with every
+ * message at once, and the draft keeps the admitted files. After a hard stop
+ * of the upload the draft keeps the text fields read before it, and the
+ * files of the draft it came from as they were. The staged files are always
+ * released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
   actor: ContributorActor,
@@ -38,28 +44,34 @@ export async function submitFormWithDraft<T>(
     scope: DraftScope;
     /** The draft the form was shown from (part of the form's address). */
     draftId?: string;
-    submit: (input: Record<string, unknown>, files: StagedFile[]) => Promise<T>;
+    submit: (input: FormInput, files: StagedFile[]) => Promise<T>;
   },
 ): Promise<FormOutcome<T>> {
   let upload: ReceivedUpload;
+  let refused: FieldErrors = {};
   try {
     upload = await receiveUpload(request, options.limits);
   } catch (error) {
     if (!(error instanceof UploadRefusedError)) throw error;
-    const draft = await saveFormDraft(actor, {
-      ...options.scope,
-      values: error.fields,
-      errors: error.fieldErrors,
-      files: [],
-      ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
-    });
-    return { ok: false, draftId: draft.id };
+    if (!error.complete) {
+      const draft = await saveFormDraft(actor, {
+        ...options.scope,
+        values: error.fields,
+        errors: error.fieldErrors,
+        files: [],
+        ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
+      });
+      return { ok: false, draftId: draft.id };
+    }
+    upload = error.received;
+    refused = error.fieldErrors;
   }
   try {
-    const input = {
+    const input: FormInput = {
       ...upload.fields,
       [DRAFT_FIELD]: options.draftId,
       [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
+      [UPLOAD_REFUSALS]: refused,
     };
     try {
       return { ok: true, result: await options.submit(input, upload.files) };
@@ -70,7 +82,7 @@ export async function submitFormWithDraft<T>(
       const draft = await saveFormDraft(actor, {
         ...options.scope,
         values: upload.fields,
-        errors,
+        errors: mergeFieldErrors(errors, refused),
         files: upload.files,
         ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
       });

@@ -114,7 +114,7 @@ function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNu
             name="text"
             label={fieldLabels.text}
             hint={`Da ${TEXT_MIN_LENGTH} a ${TEXT_MAX_LENGTH} caratteri. Indica periodi, importi e riferimenti utili.`}
-            maxLength={TEXT_MAX_LENGTH}
+            limit={TEXT_MAX_LENGTH}
             rows={8}
             defaultValue={text("text")}
             error={error("text")}
