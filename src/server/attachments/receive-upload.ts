@@ -127,15 +127,23 @@ function nodeHeaders(headers: Headers): Record<string, string> {
  */
 class UploadRefusals {
   private readonly controller = new AbortController();
-  readonly fileMessages: string[] = [];
+  private readonly refusedFiles: { order: number; message: string }[] = [];
+  /** The position of each file part in the form, so that messages follow the files' order, not the checks' pace. */
+  readonly order = new WeakMap<MulterFile, number>();
   hardStop: FieldErrors | undefined;
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  refuseFile(message: string): void {
-    if (!this.fileMessages.includes(message)) this.fileMessages.push(message);
+  /** The messages of the refused files, in the order of the files, each once. */
+  get fileMessages(): string[] {
+    const messages = [...this.refusedFiles].sort((a, b) => a.order - b.order).map((refused) => refused.message);
+    return [...new Set(messages)];
+  }
+
+  refuseFile(file: MulterFile, message: string): void {
+    this.refusedFiles.push({ order: this.order.get(file) ?? 0, message });
   }
 
   stop(refusal: FieldErrors): void {
@@ -180,7 +188,7 @@ async function stageFile(
   file.stream.once("error", (error) => sizeLimit.destroy(error));
   file.stream.pipe(sizeLimit);
   const refuse = async (message: string) => {
-    refusals.refuseFile(message);
+    refusals.refuseFile(file, message);
     await rm(tempPath, { force: true });
     return null;
   };
@@ -277,15 +285,15 @@ function discarderOf(body: Readable): () => void {
 }
 
 /**
- * Watches the bytes the parser is given outside file parts: a text field
- * sends them all before the parser says it has ended, so a field far beyond
- * FIELD_LIMITS.fieldSize is stopped as its bytes arrive, not once it ends
- * (which for a field of a gigabyte would be never soon enough). The count
- * starts again at every part the parser reports; chunks straddling two parts
- * make it approximate, hence the margin.
+ * Watches the bytes the parser is given outside file parts: the parser says
+ * nothing of a text field until it ends, so a field far beyond
+ * FIELD_LIMITS.fieldSize is stopped here as its bytes arrive, not once it
+ * ends (for a field of a gigabyte, far too late). The count starts again at
+ * every part the parser reports; chunks straddling two parts make it
+ * approximate, hence the margin.
  */
 function watchTextParts(source: Readable, busboy: Writable, onTooLong: () => void): void {
-  const threshold = FIELD_LIMITS.fieldSize + 64 * 1024;
+  const threshold = FIELD_LIMITS.fieldSize + 256 * 1024;
   let openFiles = 0;
   let textBytes = 0;
   busboy.on("field", () => {
@@ -352,6 +360,7 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
   const fieldValues = new Map<string, string[]>();
   const storage = new StagingStorage(directory, limits, refusals);
   let namedFiles = 0;
+  let fileParts = 0;
 
   const options = {
     storage,
@@ -360,13 +369,14 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
     // refused here and read into nothing, up to EXTRA_FILE_PARTS more.
     limits: { ...FIELD_LIMITS, files: limits.maxFiles + 1 + EXTRA_FILE_PARTS },
     fileFilter(_request: unknown, file: MulterFile, accept: multer.FileFilterCallback) {
+      refusals.order.set(file, (fileParts += 1));
       if (file.fieldname !== limits.fileField) {
-        refusals.refuseFile(uploadMessages.unexpectedFile);
+        refusals.refuseFile(file, uploadMessages.unexpectedFile);
         return accept(null, false);
       }
       namedFiles += 1;
       if (namedFiles > limits.maxFiles) {
-        refusals.refuseFile(uploadMessages.tooManyFiles(limits.maxFiles));
+        refusals.refuseFile(file, uploadMessages.tooManyFiles(limits.maxFiles));
         return accept(null, false);
       }
       accept(null, true);
@@ -377,13 +387,14 @@ export async function receiveUpload(request: Request, uploadLimits: UploadLimits
       busboy.on("field", (name: string, value: string) => {
         fieldValues.set(name, [...(fieldValues.get(name) ?? []), value]);
       });
-      watchTextParts(source, busboy, () => hardStop({ [FORM_ERRORS]: [uploadMessages.fieldTooLong] }));
       // multer unpipes when it gives up, then would read the body to its end
       // before saying so; ending what it reads makes it say so now.
       busboy.on("unpipe", () => {
         if (!source.readableEnded) source.destroy();
       });
       source.pipe(busboy);
+      // After the pipe, so that each chunk is counted once the parser has seen it.
+      watchTextParts(source, busboy, () => hardStop({ [FORM_ERRORS]: [uploadMessages.fieldTooLong] }));
     },
   };
   const middleware = multer(options).any();

@@ -126,12 +126,15 @@ export const newRequestSchema = contactsSchema.extend({
   idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
 });
 
+/** The id of a draft or of one of its files, as the form carries it; anything else names nothing. */
+const draftToken = z.string().max(100).regex(/^[\w-]+$/);
+
 /** A corrected form's reference to its draft and the draft's files to send again. */
 export const draftReferenceSchema = z.object({
-  [DRAFT_FIELD]: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
+  [DRAFT_FIELD]: z.preprocess(blankToUndefined, draftToken.optional()).catch(undefined),
   [KEPT_FILES_FIELD]: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.string().max(100)).max(50),
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((key) => draftToken.safeParse(key).success),
+    z.array(draftToken).max(50),
   ).catch([]),
 });
 
@@ -222,6 +225,8 @@ export const MATRICOLA_FILTER_MAX_LENGTH = 20;
 export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isoDay = optionalIsoDay();
+/** A paging cursor as the list writes it (base64url). */
+const cursor = z.string().max(200).regex(/^[\w-]+$/);
 
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
@@ -248,8 +253,8 @@ export const requestListQuerySchema = z
     ordina: z.preprocess(blankToUndefined, z.enum(requestSortKeys).catch("aggiornamento").default("aggiornamento")),
     verso: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).catch("desc").default("desc")),
     /** Opaque keyset cursors: the page after / before this row; one the list did not write shows the first page. */
-    dopo: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
-    prima: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
+    dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
+    prima: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
   })
   .superRefine(
     (query, context) =>
