@@ -142,7 +142,6 @@ function MessageForm({ request, draft, gone }: { request: RequestDetail } & Load
           label={messageFields.text}
           required
           limit={MESSAGE_MAX_LENGTH}
-          hint={`Al massimo ${MESSAGE_MAX_LENGTH} caratteri.`}
           defaultValue={draft?.values.text ?? ""}
           error={errors.text?.join(" ")}
         />
