@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { PassThrough, Readable, type Writable } from "node:stream";
+import { PassThrough, Readable, Transform, type TransformCallback, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import multer from "multer";
@@ -18,17 +18,22 @@ import { uploadMessages } from "./upload-messages";
 /**
  * Multipart forms with attachments, parsed by multer while the body streams
  * in: each file goes to a temporary folder with its SHA-256 computed on the
- * way, then its type is decided from its content. The first problem stops the
- * upload at once: nothing more is parsed or written, every temporary file is
- * deleted, the rest of the body is thrown away unread (see DISCARD_LIMIT), and
- * an UploadRefusedError (a ValidationError) names the file field with one
- * Italian message — the same error type for every refusal (too many, too big,
- * empty, not admitted, not a multipart form), so that forms show it next to
- * the file input — and carries the text fields read before the refusal.
+ * way, then its type is decided from its content.
  *
- * Forms put their file input last: browsers send the fields in the order of
- * the form, so every text field has arrived by the time a file is refused,
- * and the form can come back with everything that was typed.
+ * A refused file (too many, too big, empty, not admitted, in another field)
+ * does not stop the upload: its bytes are read into nothing and the rest of
+ * the form is read on, so that every field and every other file arrives and
+ * the person hears of every problem at once. Only what no form of ours can
+ * be stops reading at once (a hard stop): a text field far beyond any of
+ * ours, a body heavier than the form's files could make it, a malformed
+ * body; then the temporary files are deleted and the rest of the body is
+ * thrown away unread (see DISCARD_LIMIT).
+ *
+ * Either way an UploadRefusedError (a ValidationError) carries the field
+ * messages — on the file field, the same error type for every refusal, so
+ * that forms show it next to the file input — and what was received: all
+ * the fields and the admitted files when the form was read to its end, the
+ * fields read so far after a hard stop.
  */
 
 export type StagedFile = {
@@ -52,17 +57,25 @@ export type ReceivedUpload = {
 };
 
 /**
- * A refused upload: the field messages, and the first value of each text
- * field that arrived before the refusal (all of them when the form puts its
- * file input last). The staged files are already deleted. Its name stays
- * ValidationError: to the person and to API clients it is one.
+ * A refused upload: the field messages, and what was received (`received`).
+ * When `complete`, the whole form was read: every text field, and the files
+ * that passed the checks, staged until `received.discard()` — whoever catches
+ * it must call it. After a hard stop (`complete` false) only the text fields
+ * read so far are there, and no file. Its name stays ValidationError: to the
+ * person and to API clients it is one.
  */
 export class UploadRefusedError extends ValidationError {
   constructor(
     fieldErrors: FieldErrors,
-    readonly fields: Record<string, string>,
+    readonly received: ReceivedUpload,
+    readonly complete: boolean,
   ) {
     super(fieldErrors);
+  }
+
+  /** The first value of each text field received. */
+  get fields(): Record<string, string> {
+    return this.received.fields;
   }
 }
 
@@ -75,8 +88,16 @@ export type UploadLimits = {
 
 /** Our forms' text fields are a few thousand characters at most. */
 const FIELD_LIMITS = { fields: 100, fieldSize: 64 * 1024, fieldNameSize: 100 };
+/**
+ * What a form may weigh beyond its files: every text field, part headers and
+ * a margin for how the parser's chunks fall. A body heavier than its files
+ * and this together is stopped at once.
+ */
+const TEXT_ALLOWANCE = 1024 * 1024;
+/** File parts beyond the limit that are still read (and refused) before the upload stops. */
+const EXTRA_FILE_PARTS = 10;
 
-type Middleware = ReturnType<multer.Multer["array"]>;
+type Middleware = ReturnType<multer.Multer["any"]>;
 type MiddlewareRequest = Parameters<Middleware>[0];
 type MiddlewareResponse = Parameters<Middleware>[1];
 type MulterFile = Express.Multer.File;
@@ -99,87 +120,127 @@ function nodeHeaders(headers: Headers): Record<string, string> {
 }
 
 /**
- * One upload's stop switch: the first refusal is kept (it is what the person
- * reads), and the files still being written are abandoned, so that multer,
- * which waits for them before giving up, gives up at once.
+ * One upload's refusals: the messages of refused files, collected while the
+ * form is read on, and the hard stop, which abandons the files still being
+ * written so that multer, which waits for them before giving up, gives up at
+ * once. The first hard stop is kept (it is what the person reads).
  */
-class UploadStop {
+class UploadRefusals {
   private readonly controller = new AbortController();
-  refusal: FieldErrors | undefined;
+  private readonly refusedFiles: { order: number; message: string }[] = [];
+  /** The position of each file part in the form, so that messages follow the files' order, not the checks' pace. */
+  readonly order = new WeakMap<MulterFile, number>();
+  hardStop: FieldErrors | undefined;
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
+  /** The messages of the refused files, in the order of the files, each once. */
+  get fileMessages(): string[] {
+    const messages = [...this.refusedFiles].sort((a, b) => a.order - b.order).map((refused) => refused.message);
+    return [...new Set(messages)];
+  }
+
+  refuseFile(file: MulterFile, message: string): void {
+    this.refusedFiles.push({ order: this.order.get(file) ?? 0, message });
+  }
+
   stop(refusal: FieldErrors): void {
-    this.refusal ??= refusal;
+    this.hardStop ??= refusal;
     this.controller.abort();
   }
 }
 
-/** Writes one file part to disk, hashing and counting as it goes, then checks what it is. */
+/** Counts a file's bytes on their way to the disk and fails past the limit. */
+class FileSizeLimit extends Transform {
+  private size = 0;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) callback(new FileTooLargeError());
+    else callback(null, chunk);
+  }
+}
+
+class FileTooLargeError extends Error {}
+
+/**
+ * Writes one file part to disk, hashing and counting as it goes, then checks
+ * what it is; null when the file is refused (its message is in `refusals`,
+ * the rest of its bytes read into nothing). The part's stream is never
+ * destroyed: the parser waits on it.
+ */
 async function stageFile(
   file: MulterFile,
   directory: string,
   limits: Required<UploadLimits>,
-  upload: UploadStop,
-): Promise<StagedFile> {
+  refusals: UploadRefusals,
+): Promise<StagedFile | null> {
   const fileName = sanitizeFileName(file.originalname);
-  // What is thrown only ends this file; what the person reads is the upload's refusal.
-  const refuse = (message: string) => {
-    const refusal = { [limits.fileField]: [message] };
-    upload.stop(refusal);
-    return new ValidationError(refusal);
-  };
   const tempPath = path.join(directory, randomUUID());
   const digest = new DigestingStream();
-  // busboy stops the part one byte past the limit and says so: stop writing at once.
-  file.stream.once("limit", () => refuse(uploadMessages.fileTooLarge(fileName, limits.maxBytesPerFile)));
+  const sizeLimit = new FileSizeLimit(limits.maxBytesPerFile);
+  file.stream.once("error", (error) => sizeLimit.destroy(error));
+  file.stream.pipe(sizeLimit);
+  const refuse = async (message: string) => {
+    refusals.refuseFile(file, message);
+    await rm(tempPath, { force: true });
+    return null;
+  };
   try {
-    await pipeline(file.stream, digest, createWriteStream(tempPath, { flags: "wx" }), { signal: upload.signal });
-    if (digest.size === 0) throw refuse(uploadMessages.emptyFile(fileName));
-    const type = await detectDocumentType(tempPath, fileName);
-    if (!type) throw refuse(uploadMessages.notAllowed(fileName));
-    return {
-      fileName: withMatchingExtension(fileName, type.extensions),
-      mimeType: type.mimeType,
-      size: digest.size,
-      sha256: digest.sha256(),
-      tempPath,
-    };
+    await pipeline(sizeLimit, digest, createWriteStream(tempPath, { flags: "wx" }), { signal: refusals.signal });
   } catch (error) {
+    file.stream.unpipe(sizeLimit);
+    file.stream.resume();
+    if (error instanceof FileTooLargeError) return refuse(uploadMessages.fileTooLarge(fileName, limits.maxBytesPerFile));
     await rm(tempPath, { force: true });
     throw error;
   }
+  if (digest.size === 0) return refuse(uploadMessages.emptyFile(fileName));
+  const type = await detectDocumentType(tempPath, fileName);
+  if (!type) return refuse(uploadMessages.notAllowed(fileName));
+  return {
+    fileName: withMatchingExtension(fileName, type.extensions),
+    mimeType: type.mimeType,
+    size: digest.size,
+    sha256: digest.sha256(),
+    tempPath,
+  };
 }
 
-/** multer's storage engine for one upload: files into its own temporary folder. */
+/** multer's storage engine for one upload: admitted files into its own temporary folder. */
 class StagingStorage implements multer.StorageEngine {
   readonly staged = new Map<string, StagedFile>();
 
   constructor(
     private readonly directory: string,
     private readonly limits: Required<UploadLimits>,
-    private readonly upload: UploadStop,
+    private readonly refusals: UploadRefusals,
   ) {}
 
   _handleFile(_request: unknown, file: MulterFile, callback: (error?: unknown, info?: Partial<MulterFile>) => void) {
-    stageFile(file, this.directory, this.limits, this.upload).then((staged) => {
-      this.staged.set(staged.tempPath, staged);
-      callback(null, { path: staged.tempPath, size: staged.size });
+    stageFile(file, this.directory, this.limits, this.refusals).then((staged) => {
+      if (staged) this.staged.set(staged.tempPath, staged);
+      // A refused file is handed to multer without a path: it is left out of what is received.
+      callback(null, staged ? { path: staged.tempPath, size: staged.size } : { path: "", size: 0 });
     }, callback);
   }
 
   _removeFile(_request: unknown, file: MulterFile, callback: (error: Error | null) => void) {
     this.staged.delete(file.path);
+    if (!file.path) return callback(null);
     rm(file.path, { force: true }).then(() => callback(null), callback);
   }
 }
 
 /**
- * The refusal of what multer or the body got wrong (a file's content and size
- * are refused by stageFile); null for errors of the server itself (disk full…),
- * which pass through.
+ * The hard stop of what multer or the body got wrong; null for errors of the
+ * server itself (disk full…), which pass through.
  */
 function refusalOf(error: unknown, limits: Required<UploadLimits>): FieldErrors | null {
   const onFileField = (message: string) => ({ [limits.fileField]: [message] });
@@ -187,10 +248,8 @@ function refusalOf(error: unknown, limits: Required<UploadLimits>): FieldErrors 
     switch (error.code) {
       case "LIMIT_FILE_COUNT":
         return onFileField(uploadMessages.tooManyFiles(limits.maxFiles));
-      case "LIMIT_UNEXPECTED_FILE":
-        return onFileField(uploadMessages.unexpectedFile);
       case "LIMIT_FIELD_VALUE":
-        return { [error.field ?? limits.fileField]: [uploadMessages.fieldTooLong] };
+        return { [error.field ?? FORM_ERRORS]: [uploadMessages.fieldTooLong] };
       default:
         return onFileField(uploadMessages.malformed);
     }
@@ -201,10 +260,10 @@ function refusalOf(error: unknown, limits: Required<UploadLimits>): FieldErrors 
 }
 
 /**
- * After a refusal, what is left of the body is read and thrown away — never
- * parsed, never stored — so that the browser, which is still sending, gets
- * the answer (closing the connection would show it a network error instead
- * of the message). Past this much the connection is closed after all.
+ * After a hard stop, what is left of the body is read and thrown away —
+ * never parsed, never stored — so that the browser, which is still sending,
+ * gets the answer (closing the connection would show it a network error
+ * instead of the message). Past this much the connection is closed after all.
  */
 export const DISCARD_LIMIT = 64 * 1024 * 1024;
 
@@ -229,15 +288,55 @@ function discarderOf(body: Readable): () => void {
 export type UploadSource = { headers: Headers; body: ReadableStream<Uint8Array> | null };
 
 /**
- * Parses a multipart/form-data body within the limits, keeping the files in a
- * temporary folder until `discard()`. Refusals throw
- * UploadRefusedError({ [fileField]: [message] }, fields) as soon as the
- * offending bytes arrive, without waiting for the rest.
+ * Watches the bytes the parser is given outside file parts: the parser says
+ * nothing of a text field until it ends, so a field far beyond
+ * FIELD_LIMITS.fieldSize is stopped here as its bytes arrive, not once it
+ * ends (for a field of a gigabyte, far too late). The count starts again at
+ * every part the parser reports; chunks straddling two parts make it
+ * approximate, hence the margin.
+ */
+function watchTextParts(source: Readable, busboy: Writable, onTooLong: () => void): void {
+  const threshold = FIELD_LIMITS.fieldSize + 256 * 1024;
+  let openFiles = 0;
+  let textBytes = 0;
+  busboy.on("field", () => {
+    textBytes = 0;
+  });
+  busboy.on("file", (_name: string, stream: Readable) => {
+    openFiles += 1;
+    textBytes = 0;
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      openFiles -= 1;
+      textBytes = 0;
+    };
+    stream.once("end", close);
+    stream.once("close", close);
+  });
+  source.on("data", (chunk: Buffer) => {
+    if (openFiles > 0) return;
+    textBytes += chunk.length;
+    if (textBytes > threshold) onTooLong();
+  });
+}
+
+/** Where a message of the whole form goes (not tied to one field). */
+const FORM_ERRORS = "form";
+
+/**
+ * Parses a multipart/form-data body within the limits, keeping the files in
+ * a staging folder under DATA_DIR until
+ * `discard()`. Any refusal throws UploadRefusedError (see the module's
+ * comment): refused files once the whole form is read, hard stops as soon as
+ * the offending bytes arrive.
  */
 export async function receiveUpload(request: UploadSource, uploadLimits: UploadLimits): Promise<ReceivedUpload> {
   const limits: Required<UploadLimits> = { fileField: FILES_FIELD, ...uploadLimits };
+  const nothingReceived = { fields: {}, fieldValues: {}, files: [], discard: async () => {} };
   if (!isMultipartFormData(request.headers.get("content-type")) || !request.body) {
-    throw new UploadRefusedError({ [limits.fileField]: [uploadMessages.notMultipart] }, {});
+    throw new UploadRefusedError({ [limits.fileField]: [uploadMessages.notMultipart] }, nothingReceived, false);
   }
 
   // Pulled from the Web stream only as fast as the files reach the disk.
@@ -250,21 +349,40 @@ export async function receiveUpload(request: UploadSource, uploadLimits: UploadL
   // A sender that goes away mid-upload fails the parse; later, nobody waits for the body any more.
   body.on("error", (error) => incoming.destroy(error));
   const discardRest = discarderOf(body);
-  const upload = new UploadStop();
+  const refusals = new UploadRefusals();
+  const hardStop = (refusal: FieldErrors) => {
+    refusals.stop(refusal);
+    incoming.destroy();
+  };
+  const maxBodyBytes = limits.maxFiles * limits.maxBytesPerFile + TEXT_ALLOWANCE;
+  let bodyBytes = 0;
+  body.on("data", (chunk: Buffer) => {
+    bodyBytes += chunk.length;
+    if (bodyBytes > maxBodyBytes) hardStop({ [limits.fileField]: [uploadMessages.formTooLarge(maxBodyBytes)] });
+  });
   const fieldValues = new Map<string, string[]>();
-  const storage = new StagingStorage(directory, limits, upload);
+  const storage = new StagingStorage(directory, limits, refusals);
   let namedFiles = 0;
+  let fileParts = 0;
 
   const options = {
     storage,
     // A file input left blank still sends a part, empty and without a name:
-    // busboy counts it as a file, multer skips it. So busboy leaves room for
-    // it, and the limit is kept on the files that have a name.
-    limits: { ...FIELD_LIMITS, files: limits.maxFiles + 1, fileSize: limits.maxBytesPerFile },
-    fileFilter(_request: unknown, _file: MulterFile, accept: multer.FileFilterCallback) {
+    // busboy counts it as a file, multer skips it. Files beyond the limit are
+    // refused here and read into nothing, up to EXTRA_FILE_PARTS more.
+    limits: { ...FIELD_LIMITS, files: limits.maxFiles + 1 + EXTRA_FILE_PARTS },
+    fileFilter(_request: unknown, file: MulterFile, accept: multer.FileFilterCallback) {
+      refusals.order.set(file, (fileParts += 1));
+      if (file.fieldname !== limits.fileField) {
+        refusals.refuseFile(file, uploadMessages.unexpectedFile);
+        return accept(null, false);
+      }
       namedFiles += 1;
-      if (namedFiles > limits.maxFiles) accept(new multer.MulterError("LIMIT_FILE_COUNT"));
-      else accept(null, true);
+      if (namedFiles > limits.maxFiles) {
+        refusals.refuseFile(file, uploadMessages.tooManyFiles(limits.maxFiles));
+        return accept(null, false);
+      }
+      accept(null, true);
     },
     // Browsers send file names as raw UTF-8.
     defParamCharset: "utf8",
@@ -278,35 +396,45 @@ export async function receiveUpload(request: UploadSource, uploadLimits: UploadL
         if (!source.readableEnded) source.destroy();
       });
       source.pipe(busboy);
+      // After the pipe, so that each chunk is counted once the parser has seen it.
+      watchTextParts(source, busboy, () => hardStop({ [FORM_ERRORS]: [uploadMessages.fieldTooLong] }));
     },
   };
-  const middleware = multer(options).array(limits.fileField);
+  const middleware = multer(options).any();
 
+  let received: MulterFile[];
   try {
-    const received = await new Promise<MulterFile[]>((resolve, reject) => {
+    received = await new Promise<MulterFile[]>((resolve, reject) => {
       middleware(incoming as unknown as MiddlewareRequest, {} as MiddlewareResponse, (error?: unknown) => {
         if (error) reject(error);
+        else if (refusals.hardStop) reject(new Error("Caricamento interrotto"));
         else resolve((incoming as { files?: MulterFile[] }).files ?? []);
       });
     });
-    const files = received.map((file) => {
-      const staged = storage.staged.get(file.path);
-      if (!staged) throw new Error(`File ricevuto ma non registrato: ${file.path}`);
-      return staged;
-    });
-    return {
-      fields: firstValues(fieldValues),
-      fieldValues: Object.fromEntries(fieldValues),
-      files,
-      discard,
-    };
   } catch (error) {
     incoming.destroy();
     await discard();
     discardRest();
-    // Files abandoned after the first refusal fail too; the first refusal is the one to report.
-    const refusal = upload.refusal ?? refusalOf(error, limits);
+    // Files abandoned after a hard stop fail too; the stop is the one to report.
+    const refusal = refusals.hardStop ?? refusalOf(error, limits);
     if (!refusal) throw error;
-    throw new UploadRefusedError(refusal, firstValues(fieldValues));
+    const fileMessages = refusals.fileMessages.filter((message) => !refusal[limits.fileField]?.includes(message));
+    const errors = fileMessages.length > 0 ? mergeMessages(refusal, limits.fileField, fileMessages) : refusal;
+    throw new UploadRefusedError(errors, { ...nothingReceived, fields: firstValues(fieldValues), fieldValues: Object.fromEntries(fieldValues) }, false);
   }
+  const upload: ReceivedUpload = {
+    fields: firstValues(fieldValues),
+    fieldValues: Object.fromEntries(fieldValues),
+    files: received.flatMap((file) => storage.staged.get(file.path) ?? []),
+    discard,
+  };
+  if (refusals.fileMessages.length > 0) {
+    throw new UploadRefusedError({ [limits.fileField]: refusals.fileMessages }, upload, true);
+  }
+  return upload;
+}
+
+/** `errors` with `messages` added before those of `field`. */
+function mergeMessages(errors: FieldErrors, field: string, messages: string[]): FieldErrors {
+  return { ...errors, [field]: [...messages, ...(errors[field] ?? [])] };
 }

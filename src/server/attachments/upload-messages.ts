@@ -23,7 +23,9 @@ export const uploadMessages = {
   notMultipart: "I dati vanno inviati come modulo con allegati (multipart/form-data).",
   malformed: "Il modulo inviato è incompleto o non valido: riprovare.",
   unexpectedFile: "Il modulo contiene un file in un campo non previsto.",
-  fieldTooLong: "Il testo inserito è troppo lungo.",
+  fieldTooLong: "Un testo del modulo è troppo lungo per essere letto: il modulo non è stato letto per intero. Accorciare il testo e inviarlo di nuovo.",
+  formTooLarge: (maxBytes: number) =>
+    `Il modulo supera la dimensione massima di ${formatFileSize(maxBytes)} (gli allegati ammessi e il testo): non è stato letto per intero.`,
   tooManyFiles: (maxFiles: number) =>
     maxFiles === 0 ? "Non è possibile allegare file." : `Si possono allegare al massimo ${maxFiles} file.`,
   fileTooLarge: (fileName: string, maxBytes: number) =>

@@ -6,12 +6,17 @@ import type { ContributorActor } from "@/server/identity/actor";
 import { alreadyDelegatedMessage, alreadyDelegatedPositions, validToOf } from "./delegation-rules";
 import { requestDelegationSchema } from "./schemas";
 
+export const HOLDER_MISMATCH =
+  "Il codice fiscale e le matricole indicate non corrispondono: ogni matricola deve essere intestata al codice fiscale indicato. Controllare i dati.";
+
 /**
  * An intermediary or employee asks a holder for a delegation on some of the
  * holder's positions, named by matricola. It gives no access: it waits,
  * PENDING, for the holder to accept it and for the code the holder then
- * receives to be entered here. A wrong codice fiscale and a wrong matricola
- * get the same answer, so the form cannot be used to learn who holds what.
+ * receives to be entered here. Unless every matricola is the holder's, the
+ * answer is one message that names none of them: a wrong codice fiscale, one
+ * wrong matricola among several, or all wrong read the same, so the form
+ * cannot be used to learn who holds what.
  */
 export async function requestDelegation(
   actor: ContributorActor,
@@ -31,15 +36,8 @@ export async function requestDelegation(
     where: { matricola: { in: matricole }, holder: { codiceFiscale: holderCodiceFiscale } },
     select: { id: true, matricola: true, holderId: true },
   });
-  const found = new Set(positions.map((position) => position.matricola));
-  const unknown = matricole.filter((matricola) => !found.has(matricola));
-  if (unknown.length > 0) {
-    errors.matricole = [
-      unknown.length === 1
-        ? `La matricola ${unknown[0]} non risulta intestata al codice fiscale indicato.`
-        : `Le matricole ${unknown.join(", ")} non risultano intestate al codice fiscale indicato.`,
-    ];
-  }
+  // All or nothing, one message: naming the matricole that do not match would tell which ones do.
+  if (positions.length !== matricole.length) errors.matricole = [HOLDER_MISMATCH];
   const holderId = positions[0]?.holderId;
   if (!holderId || Object.keys(errors).length > 0) throw new ValidationError(errors);
 

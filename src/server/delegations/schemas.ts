@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { codiceFiscaleSchema } from "@/lib/codice-fiscale";
-import { optionalIsoDay } from "@/lib/form-fields";
+import { optionalIsoDay, typedText } from "@/lib/form-fields";
 
 /** Longest reason a holder may give for a revocation or a refusal. */
 export const DELEGATION_REASON_MAX = 500;
@@ -8,8 +8,7 @@ export const DELEGATION_REASON_MAX = 500;
 /** The holder's revocation of a delegation: which one, and why. */
 export const revokeDelegationSchema = z.object({
   delegationId: z.uuid({ error: "Delega non valida." }),
-  reason: z
-    .string({ error: "Indicare il motivo della revoca." })
+  reason: typedText({ message: "Indicare il motivo della revoca." })
     .trim()
     .min(1, { error: "Indicare il motivo della revoca." })
     .max(DELEGATION_REASON_MAX, { error: `Il motivo della revoca non può superare ${DELEGATION_REASON_MAX} caratteri.` }),
@@ -64,8 +63,7 @@ export const delegationRequestSchema = z.object({ delegationId: delegationIdSche
 /** The holder's refusal of a request, with an optional reason. */
 export const rejectDelegationSchema = z.object({
   delegationId: delegationIdSchema,
-  reason: z
-    .string()
+  reason: typedText()
     .trim()
     .max(DELEGATION_REASON_MAX, { error: `Il motivo non può superare ${DELEGATION_REASON_MAX} caratteri.` })
     .optional()

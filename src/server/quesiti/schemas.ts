@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
-import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
+import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/requests/lifecycle";
 import { requiredText } from "@/server/requests/schemas";
@@ -66,14 +66,8 @@ export const queueFiltersSchema = z
       z.enum(assigneeFilters, { message: "Scegliere un'assegnazione tra quelle proposte." }).default("tutti"),
     ),
     /** Protocol number (or part of it), codice fiscale of holder or submitter, or matricola. */
-    cerca: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`)
-        .toUpperCase()
-        .optional(),
+    cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform(
+      (value) => value?.toUpperCase(),
     ),
     ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
     pagina: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
@@ -94,7 +88,7 @@ const expectedVersion = z.preprocess(
   z.coerce.number({ message: BROKEN_FORM }).int(BROKEN_FORM).min(0, BROKEN_FORM).max(MAX_VERSION, BROKEN_FORM),
 );
 
-const comment = requiredText("Inserire un commento.", COMMENT_MAX_LENGTH, "Il commento");
+const comment = requiredText("Inserire un commento.", COMMENT_MAX_LENGTH, "Il commento è troppo lungo");
 
 export const takeQuesitoSchema = z.object({ expectedVersion });
 
@@ -130,12 +124,12 @@ export const closeQuesitoSchema = z.object({
 
 export const internalNoteSchema = z.object({
   expectedVersion,
-  body: requiredText("Scrivere il testo della nota.", BODY_MAX_LENGTH, "La nota"),
+  body: requiredText("Scrivere il testo della nota.", BODY_MAX_LENGTH, "La nota è troppo lunga"),
 });
 
 export const replySchema = z.object({
   expectedVersion,
-  body: requiredText("Scrivere il testo della risposta.", BODY_MAX_LENGTH, "La risposta"),
+  body: requiredText("Scrivere il testo della risposta.", BODY_MAX_LENGTH, "La risposta è troppo lunga"),
   /** Empty: the quesito stays in its state. */
   nextState: z.preprocess(
     blankToUndefined,

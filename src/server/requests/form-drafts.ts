@@ -16,7 +16,7 @@ import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftReferenceSchema } from "./schemas";
+import { draftReferenceSchema, mergeFieldErrors } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -48,6 +48,17 @@ const draftDataSchema = z.object({
 });
 
 export type DraftScope = { purpose: FormDraftPurpose; requestId?: string };
+
+/**
+ * Where a form's input carries the messages of the files its upload refused
+ * (submitFormWithDraft puts them there). A symbol, so that no posted field
+ * can set it; keptDraftFiles hands them to the service with its own, so a
+ * form whose upload refused a file is never written.
+ */
+export const UPLOAD_REFUSALS = Symbol("upload refusals");
+
+/** A form's fields as its service receives them. */
+export type FormInput = Record<string, unknown> & { [UPLOAD_REFUSALS]?: FieldErrors };
 
 /** The actor's unexpired draft of this form, or null: someone else's draft does not exist for them. */
 export async function findOwnDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now: Date) {
@@ -94,21 +105,23 @@ export async function removeDraftFiles(files: DraftFile[]): Promise<void> {
  * The draft a form posted by its owner names (`bozza`) and the files of it the
  * person kept ticked (`conservati`), to send again with the new ones. Kept
  * files of a draft that is gone (expired, used, someone else's) are a message
- * on the files field.
+ * on the files field; so are the files the upload refused (UPLOAD_REFUSALS),
+ * which every form's service must count among its errors.
  */
 export async function keptDraftFiles(
   actor: ContributorActor,
-  input: Record<string, unknown>,
+  input: FormInput,
   scope: DraftScope,
   now: Date,
 ): Promise<{ draftId: string | null; files: DraftFile[]; errors: FieldErrors }> {
   const reference = draftReferenceSchema.parse(input);
+  const refused = { ...input[UPLOAD_REFUSALS] };
   const draft = reference.bozza ? await findOwnDraft(actor, reference.bozza, scope, now) : null;
   if (reference.conservati.length > 0 && !draft) {
-    return { draftId: null, files: [], errors: { [FILES_FIELD]: [DRAFT_FILES_GONE] } };
+    return { draftId: null, files: [], errors: mergeFieldErrors(refused, { [FILES_FIELD]: [DRAFT_FILES_GONE] }) };
   }
   const files = draft?.files.filter((file) => reference.conservati.includes(file.key)) ?? [];
-  return { draftId: draft?.id ?? null, files, errors: {} };
+  return { draftId: draft?.id ?? null, files, errors: refused };
 }
 
 /**

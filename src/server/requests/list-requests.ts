@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { likeLiteral } from "@/lib/form-fields";
+import { hasForbiddenCharacters, isUuid, likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
@@ -62,7 +62,8 @@ function decodeCursor(encoded: string | undefined, sort: RequestSortKey): Cursor
     const parsed: unknown = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
     if (typeof parsed !== "object" || parsed === null) return null;
     const { value, id } = parsed as Record<string, unknown>;
-    if (typeof value !== "string" || typeof id !== "string") return null;
+    // Whatever reaches the query must be a value the database takes: an id, a date or protocol text.
+    if (typeof value !== "string" || typeof id !== "string" || !isUuid(id) || hasForbiddenCharacters(value)) return null;
     if (sortColumn[sort] !== "protocolNumber" && Number.isNaN(Date.parse(value))) return null;
     return { value, id };
   } catch {

@@ -1,5 +1,5 @@
 import "server-only";
-import { isUuid } from "@/lib/form-fields";
+import { cleanValues, isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -62,7 +62,8 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
   const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
 
   const allowed = new Set(keptFields[input.purpose]);
-  const submitted = Object.fromEntries(Object.entries(input.values).filter(([name]) => allowed.has(name)));
+  // Characters no field may hold are refused by the schemas and left out here: the draft keeps everything else.
+  const submitted = cleanValues(Object.fromEntries(Object.entries(input.values).filter(([name]) => allowed.has(name))));
   // Never merged field by field: a checkbox left unticked is an absent field.
   const values = uploadRefused && previous && Object.keys(submitted).length === 0 ? previous.data.values : submitted;
   const stored = await storeDraftFiles(input.files);

@@ -172,7 +172,7 @@ describe("savedFilterNameSchema", () => {
     };
     expect(errorsOf("   ")).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
     expect(errorsOf(undefined)).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
-    expect(errorsOf("x".repeat(61))).toEqual({ name: ["Il nome può contenere al massimo 60 caratteri."] });
+    expect(errorsOf("x".repeat(61))).toEqual({ name: ["Il nome è troppo lungo: 1 carattere oltre il limite di 60."] });
     expect(errorsOf(`  ${"x".repeat(60)}  `)).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
+import { overLimitMessage } from "@/lib/character-count";
+import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedText } from "@/lib/form-fields";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
@@ -53,21 +54,24 @@ export function normalizeLandline(value: string): string | null {
 
 /**
  * Text the person must write: trimmed, `missing` when blank, and at most
- * `max` characters ("La nota può contenere al massimo 4000 caratteri.").
+ * `max` characters, beyond which the message says by how much ("Il testo è
+ * troppo lungo: 1.051 caratteri oltre il limite di 4.000.", `tooLong` being
+ * its start); control characters are refused (typedText).
  */
-export function requiredText(missing: string, max: number, what: string) {
-  return z
-    .string({ message: missing })
+export function requiredText(missing: string, max: number, tooLong: string) {
+  return typedText({ message: missing })
     .trim()
     .min(1, missing)
-    .max(max, `${what} può contenere al massimo ${max} caratteri.`);
+    .max(max, {
+      error: (issue) =>
+        `${tooLong}: ${overLimitMessage(typeof issue.input === "string" ? issue.input.length : max + 1, max)}`,
+    });
 }
 
 function optionalEmail(message: string) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    typedText()
       .trim()
       .max(EMAIL_MAX_LENGTH, `L'indirizzo può contenere al massimo ${EMAIL_MAX_LENGTH} caratteri.`)
       .pipe(z.email(message))
@@ -79,8 +83,7 @@ function optionalEmail(message: string) {
 function optionalPhone(normalize: (value: string) => string | null, message: string) {
   return z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    typedText()
       .trim()
       .max(PHONE_MAX_LENGTH, message)
       .transform((value, context) => {
@@ -98,7 +101,7 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 
 const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
-const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo").min(
+const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo è troppo lungo").min(
   TEXT_MIN_LENGTH,
   `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
 );
@@ -123,12 +126,15 @@ export const newRequestSchema = contactsSchema.extend({
   idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
 });
 
+/** The id of a draft or of one of its files, as the form carries it; anything else names nothing. */
+const draftToken = z.string().max(100).regex(/^[\w-]+$/);
+
 /** A corrected form's reference to its draft and the draft's files to send again. */
 export const draftReferenceSchema = z.object({
-  [DRAFT_FIELD]: z.preprocess(blankToUndefined, z.string().max(100).optional()).catch(undefined),
+  [DRAFT_FIELD]: z.preprocess(blankToUndefined, draftToken.optional()).catch(undefined),
   [KEPT_FILES_FIELD]: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.string().max(100)).max(50),
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((key) => draftToken.safeParse(key).success),
+    z.array(draftToken).max(50),
   ).catch([]),
 });
 
@@ -136,7 +142,7 @@ export type ContactsInput = z.infer<typeof contactsSchema>;
 
 /** A contributor's message on an open request (F07). */
 export const contributorMessageSchema = z.object({
-  text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio"),
+  text: requiredText("Scrivere il messaggio.", MESSAGE_MAX_LENGTH, "Il messaggio è troppo lungo"),
 });
 
 /** The contact rules of a gestione (GestioneSettings). */
@@ -178,9 +184,12 @@ export function fileLimitErrors(
   return messages.length > 0 ? { [FILES_FIELD]: messages } : {};
 }
 
-/** Adds the messages of `more` to `errors`. */
+/** Adds the messages of `more` to `errors`, each message once per field. */
 export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldErrors {
-  for (const [field, messages] of Object.entries(more)) (errors[field] ??= []).push(...messages);
+  for (const [field, messages] of Object.entries(more)) {
+    const merged = (errors[field] ??= []);
+    for (const message of messages) if (!merged.includes(message)) merged.push(message);
+  }
   return errors;
 }
 
@@ -216,28 +225,18 @@ export const MATRICOLA_FILTER_MAX_LENGTH = 20;
 export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isoDay = optionalIsoDay();
+/** A paging cursor as the list writes it (base64url). */
+const cursor = z.string().max(200).regex(/^[\w-]+$/);
 
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
   .object({
-    matricola: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(MATRICOLA_FILTER_MAX_LENGTH, `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`)
-        .toUpperCase()
-        .optional(),
-    ),
+    matricola: searchTerm(
+      MATRICOLA_FILTER_MAX_LENGTH,
+      `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`,
+    ).transform((value) => value?.toUpperCase()),
     /** An intermediary's client: codice fiscale or part of the name. */
-    cliente: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`)
-        .optional(),
-    ),
+    cliente: searchTerm(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
     stato: z.preprocess(
       blankToUndefined,
@@ -254,8 +253,8 @@ export const requestListQuerySchema = z
     ordina: z.preprocess(blankToUndefined, z.enum(requestSortKeys).catch("aggiornamento").default("aggiornamento")),
     verso: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).catch("desc").default("desc")),
     /** Opaque keyset cursors: the page after / before this row; one the list did not write shows the first page. */
-    dopo: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
-    prima: z.preprocess(blankToUndefined, z.string().max(200).optional()).catch(undefined),
+    dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
+    prima: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
   })
   .superRefine(
     (query, context) =>
@@ -313,5 +312,5 @@ export const SAVED_FILTERS_MAX = 20;
 
 /** The name under which the list's current filters are saved (B2). */
 export const savedFilterNameSchema = z.object({
-  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome"),
+  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome è troppo lungo"),
 });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it, vi } from "vitest";
 import { DISCARD_LIMIT, receiveUpload, UploadRefusedError, type UploadLimits } from "@/server/attachments/receive-upload";
+import { uploadMessages } from "@/server/attachments/upload-messages";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { temporaryStorageForFile } from "../../support/request-files";
 import { docxSample, exeSample, p7mSample, pdfSample, pngSample, sha256 } from "./samples";
@@ -34,15 +35,21 @@ async function refusal(promise: Promise<unknown>): Promise<Record<string, string
   return (await refusedUpload(promise)).fieldErrors;
 }
 
-/** The error of a refused upload: a ValidationError that also hands back the text fields read. */
-async function refusedUpload(promise: Promise<unknown>): Promise<UploadRefusedError> {
+/**
+ * The error of a refused upload: a ValidationError that also hands back what
+ * was received. Its staged files are released here, after noting their names.
+ */
+async function refusedUpload(promise: Promise<unknown>): Promise<UploadRefusedError & { fileNames: string[] }> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(ValidationError);
   expect(error).toBeInstanceOf(UploadRefusedError);
-  return error as UploadRefusedError;
+  const refused = error as UploadRefusedError;
+  const fileNames = refused.received.files.map((file) => file.fileName);
+  await refused.received.discard();
+  return Object.assign(refused, { fileNames });
 }
 
 describe("receiveUpload", () => {
@@ -133,11 +140,12 @@ describe("receiveUpload", () => {
     await upload.discard();
   });
 
-  it("refuses more files than the gestione allows", async () => {
-    const files = Array.from({ length: 4 }, (_, i) => ({ content: pdfSample(), name: `documento-${i}.pdf` }));
-    expect(await refusal(receiveUpload(formRequest(formWith(files)), limits))).toEqual({
-      allegati: ["Si possono allegare al massimo 3 file."],
-    });
+  it("refuses more files than the gestione allows, keeping those within the limit", async () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ content: pdfSample(), name: `documento-${i}.pdf` }));
+    const error = await refusedUpload(receiveUpload(formRequest(formWith(files)), limits));
+    expect(error.fieldErrors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
+    expect(error.complete).toBe(true);
+    expect(error.fileNames).toEqual(["documento-0.pdf", "documento-1.pdf", "documento-2.pdf"]);
   });
 
   it("takes the blank file input of a form where no file may be attached, and refuses any file there", async () => {
@@ -168,15 +176,16 @@ describe("receiveUpload", () => {
     }
   });
 
-  it("refuses a file over the limit, naming it", async () => {
+  it("refuses a file over the limit, naming it, and keeps the others sent with it", async () => {
     const big = Buffer.concat([pdfSample(), Buffer.alloc(3 * MB)]);
     const form = formWith([
       { content: pdfSample(), name: "piccolo.pdf" },
       { content: big, name: "x.pdf" },
+      { content: pngSample(), name: "dopo.png" },
     ]);
-    expect(await refusal(receiveUpload(formRequest(form), limits))).toEqual({
-      allegati: ["Il file «x.pdf» supera il limite di 3 MB."],
-    });
+    const error = await refusedUpload(receiveUpload(formRequest(form), limits));
+    expect(error.fieldErrors).toEqual({ allegati: ["Il file «x.pdf» supera il limite di 3 MB."] });
+    expect(error.fileNames).toEqual(["piccolo.pdf", "dopo.png"]);
   });
 
   it("accepts a file of exactly the limit", async () => {
@@ -197,17 +206,18 @@ describe("receiveUpload", () => {
     });
   });
 
-  it("refuses an executable renamed .pdf, after an admitted file", async () => {
+  it("refuses an executable renamed .pdf, and an empty file, all at once, keeping the admitted file", async () => {
     const form = formWith([
       { content: pngSample(), name: "buono.png" },
       { content: exeSample(), name: "x.pdf", type: "application/pdf" },
+      { content: new Uint8Array(), name: "vuoto.pdf" },
     ]);
-    expect(await refusal(receiveUpload(formRequest(form), limits))).toEqual({
-      allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`],
-    });
+    const error = await refusedUpload(receiveUpload(formRequest(form), limits));
+    expect(error.fieldErrors).toEqual({ allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`, "Il file «vuoto.pdf» è vuoto."] });
+    expect(error.fileNames).toEqual(["buono.png"]);
   });
 
-  it("hands back the text fields sent before the refused file", async () => {
+  it("hands back the text fields, those sent after the refused file too", async () => {
     const form = formWith(
       [
         { content: pngSample(), name: "buono.png" },
@@ -220,13 +230,16 @@ describe("receiveUpload", () => {
         ["conservati", "b"],
       ],
     );
+    form.append("dopo", "scritto dopo i file");
     const error = await refusedUpload(receiveUpload(formRequest(form), limits));
     expect(error.fieldErrors).toEqual({ allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`] });
     expect(error.fields).toEqual({
       text: "Allego la ricevuta del versamento di marzo, già pagato.",
       email: "titolare@example.it",
       conservati: "a",
+      dopo: "scritto dopo i file",
     });
+    expect(error.received.fieldValues.conservati).toEqual(["a", "b"]);
   });
 
   it("hands back no fields when the body is not a form at all", async () => {
@@ -254,9 +267,9 @@ describe("receiveUpload", () => {
 
   it("refuses a text field longer than any of our forms takes, naming that field", async () => {
     const form = formWith([{ content: pdfSample(), name: "a.pdf" }], [["testo", "x".repeat(64 * 1024 + 1)]]);
-    expect(await refusal(receiveUpload(formRequest(form), limits))).toEqual({
-      testo: ["Il testo inserito è troppo lungo."],
-    });
+    const error = await refusedUpload(receiveUpload(formRequest(form), limits));
+    expect(error.fieldErrors).toEqual({ testo: [uploadMessages.fieldTooLong] });
+    expect(error.complete).toBe(false);
   });
 
   it("refuses a request that is not a multipart form", async () => {
@@ -304,10 +317,10 @@ describe("receiveUpload", () => {
 
   /**
    * A multipart body that starts with `prefix` and goes on with `total` bytes
-   * of file content, one chunk per turn of the event loop as from a network,
-   * counting what the parser pulls.
+   * of content, one chunk per turn of the event loop as from a network,
+   * counting what the parser pulls, then ends with `suffix` if given.
    */
-  function pacedRequest(prefix: Uint8Array, total: number) {
+  function pacedRequest(prefix: Uint8Array, total: number, suffix?: string) {
     const chunk = new Uint8Array(64 * 1024).fill(0x41);
     const progress = { pulled: 0, pulledAtRefusal: -1, finished: false, cancelled: false };
     const stream = new ReadableStream<Uint8Array>({
@@ -317,6 +330,7 @@ describe("receiveUpload", () => {
       async pull(controller) {
         await new Promise((resolve) => setImmediate(resolve));
         if (progress.pulled >= total) {
+          if (suffix) controller.enqueue(new TextEncoder().encode(suffix));
           progress.finished = true;
           return controller.close();
         }
@@ -344,60 +358,81 @@ describe("receiveUpload", () => {
     return pacedRequest(new TextEncoder().encode(`${filePartHeader("enorme.pdf")}%PDF-1.4\n`), total);
   }
 
-  async function refusedAsBytesArrive(request: Request, progress: { pulled: number; pulledAtRefusal: number }) {
-    const refused = receiveUpload(request, { maxFiles: 3, maxBytesPerFile: MB }).finally(() => {
+  /** What a form of at most 3 files of 1 MB may weigh: past it the upload stops. */
+  const pacedLimits = { maxFiles: 3, maxBytesPerFile: MB };
+  const bodyCap = 3 * MB + MB;
+
+  async function stoppedAtTheCap(request: Request, progress: { pulled: number; pulledAtRefusal: number }) {
+    const refused = receiveUpload(request, pacedLimits).finally(() => {
       progress.pulledAtRefusal = progress.pulled;
     });
-    expect(await refusal(refused)).toEqual({ allegati: ["Il file «enorme.pdf» supera il limite di 1 MB."] });
-    // The refusal comes with the limit plus what the streams buffer ahead, not with the whole body.
-    expect(progress.pulledAtRefusal).toBeGreaterThan(MB);
-    expect(progress.pulledAtRefusal).toBeLessThan(2 * MB);
+    const error = await refusedUpload(refused);
+    expect(error.fieldErrors).toEqual({
+      allegati: ["Il file «enorme.pdf» supera il limite di 1 MB.", uploadMessages.formTooLarge(bodyCap)],
+    });
+    expect(error.complete).toBe(false);
+    // The stop comes with the cap plus what the streams buffer ahead, not with the whole body.
+    expect(progress.pulledAtRefusal).toBeGreaterThan(bodyCap - 128 * 1024);
+    expect(progress.pulledAtRefusal).toBeLessThan(bodyCap + MB);
+    return error;
   }
 
-  it("refuses a disguised file without waiting for the next one to arrive", async () => {
+  it("reads on past a disguised file, and keeps the file after it", async () => {
     const prefix = Buffer.concat([
       Buffer.from(filePartHeader("x.pdf")),
       exeSample(),
       Buffer.from(`\r\n${filePartHeader("grande.pdf")}%PDF-1.4\n`),
     ]);
-    const { request, progress } = pacedRequest(prefix, 8 * MB);
+    const { request, progress } = pacedRequest(prefix, 2 * MB, `\r\n--${BOUNDARY}--\r\n`);
 
-    const refused = receiveUpload(request, { maxFiles: 3, maxBytesPerFile: 16 * MB }).finally(() => {
-      progress.pulledAtRefusal = progress.pulled;
-    });
+    const error = await refusedUpload(receiveUpload(request, { maxFiles: 3, maxBytesPerFile: 16 * MB }));
 
-    expect(await refusal(refused)).toEqual({ allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`] });
-    expect(progress.pulledAtRefusal).toBeLessThan(2 * MB);
+    expect(error.fieldErrors).toEqual({ allegati: [`Il file «x.pdf» ${NOT_ADMITTED}`] });
+    expect(error.fileNames).toEqual(["grande.pdf"]);
+    expect(progress.finished).toBe(true);
   });
 
-  it("refuses an oversized file as its bytes arrive, then throws the rest away so the sender gets the answer", async () => {
+  it("stops an oversized file's body at what the form's files could weigh, then throws the rest away so the sender gets the answer", async () => {
     const { request, progress } = oversizedRequest(8 * MB);
 
-    await refusedAsBytesArrive(request, progress);
+    await stoppedAtTheCap(request, progress);
 
     await vi.waitFor(() => expect(progress.finished).toBe(true), { timeout: 10_000, interval: 10 });
     expect(progress.cancelled).toBe(false);
   });
 
-  it("hands back the text typed before an oversized file, and still throws the rest of the body away", async () => {
+  it("hands back the text typed before an oversized body, and still throws the rest of the body away", async () => {
     const prefix = `${fieldPart("body", "La pratica è stata verificata: nessun importo è dovuto.")}${filePartHeader("enorme.pdf")}%PDF-1.4\n`;
     const { request, progress } = pacedRequest(new TextEncoder().encode(prefix), 8 * MB);
 
-    const error = await refusedUpload(receiveUpload(request, { maxFiles: 3, maxBytesPerFile: MB }));
+    const error = await stoppedAtTheCap(request, progress);
 
-    expect(error.fieldErrors).toEqual({ allegati: ["Il file «enorme.pdf» supera il limite di 1 MB."] });
     expect(error.fields).toEqual({ body: "La pratica è stata verificata: nessun importo è dovuto." });
     await vi.waitFor(() => expect(progress.finished).toBe(true), { timeout: 10_000, interval: 10 });
     expect(progress.cancelled).toBe(false);
   });
 
+  it("stops a text field far over its limit as its bytes arrive, not at its end", async () => {
+    const prefix = `${fieldPart("email", "titolare@example.it")}--${BOUNDARY}\r\nContent-Disposition: form-data; name="text"\r\n\r\n`;
+    const { request, progress } = pacedRequest(new TextEncoder().encode(prefix), 1024 * MB);
+
+    const refused = receiveUpload(request, pacedLimits).finally(() => {
+      progress.pulledAtRefusal = progress.pulled;
+    });
+    const error = await refusedUpload(refused);
+
+    expect(error.fieldErrors).toEqual({ form: [uploadMessages.fieldTooLong] });
+    expect(error.fields).toEqual({ email: "titolare@example.it" });
+    expect(progress.pulledAtRefusal).toBeLessThan(MB);
+  });
+
   it("closes the connection of a body too big even to throw away", async () => {
     const { request, progress } = oversizedRequest(DISCARD_LIMIT + 32 * MB);
 
-    await refusedAsBytesArrive(request, progress);
+    await stoppedAtTheCap(request, progress);
 
     await vi.waitFor(() => expect(progress.cancelled).toBe(true), { timeout: 20_000, interval: 10 });
     expect(progress.finished).toBe(false);
-    expect(progress.pulled).toBeLessThan(DISCARD_LIMIT + 2 * MB);
+    expect(progress.pulled).toBeLessThan(bodyCap + DISCARD_LIMIT + 2 * MB);
   });
 });

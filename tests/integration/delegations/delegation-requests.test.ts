@@ -5,7 +5,7 @@ import { confirmDelegationRequest } from "@/server/delegations/confirm-delegatio
 import { grantDelegation } from "@/server/delegations/grant-delegation";
 import { listDelegations } from "@/server/delegations/list-delegations";
 import { rejectDelegationRequest } from "@/server/delegations/reject-delegation-request";
-import { requestDelegation } from "@/server/delegations/request-delegation";
+import { HOLDER_MISMATCH, requestDelegation } from "@/server/delegations/request-delegation";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
@@ -93,24 +93,25 @@ describe("requestDelegation", () => {
     expect(asDelegate).toMatchObject({ id: delegationId, side: "delegate", answerable: false, confirmable: false });
   });
 
-  it("gives the same answer for an unknown codice fiscale and for a matricola of someone else", async () => {
-    const { holder, intermediary, position, intermediaryActor } = await holderAndIntermediary();
+  it("gives one answer that names no matricola, whichever of them belong to the holder", async () => {
+    const { holder, intermediary, position, other, intermediaryActor } = await holderAndIntermediary();
     const stranger = await createPerson();
     const strangersPosition = await createPosition(stranger.id, (await createOffice()).id);
+    const ask = (holderCodiceFiscale: string, matricole: string[]) =>
+      fieldErrorsOf(requestDelegation(intermediaryActor, { holderCodiceFiscale, kind: "INTERMEDIARIO", matricole: matricole.join(", ") }, now));
 
-    const unknownHolder = await fieldErrorsOf(
-      requestDelegation(intermediaryActor, { holderCodiceFiscale: "RSSMRA80A01H501U", kind: "INTERMEDIARIO", matricole: position.matricola }, now),
-    );
-    const foreignMatricola = await fieldErrorsOf(
-      requestDelegation(
-        intermediaryActor,
-        { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: `${position.matricola}, ${strangersPosition.matricola}` },
-        now,
-      ),
-    );
+    // Four matricole of which one is the holder's, and the same four where none is: the answer cannot tell them apart.
+    const answers = [
+      await ask(holder.codiceFiscale, [position.matricola, strangersPosition.matricola, "NESSUNA1", "NESSUNA2"]),
+      await ask(holder.codiceFiscale, [strangersPosition.matricola, "NESSUNA1", "NESSUNA2", "NESSUNA3"]),
+      await ask(holder.codiceFiscale, [position.matricola, other.matricola, "NESSUNA1"]),
+      await ask("RSSMRA80A01H501U", [position.matricola]),
+    ];
 
-    expect(unknownHolder.matricole).toEqual([`La matricola ${position.matricola} non risulta intestata al codice fiscale indicato.`]);
-    expect(foreignMatricola.matricole).toEqual([`La matricola ${strangersPosition.matricola} non risulta intestata al codice fiscale indicato.`]);
+    for (const errors of answers) expect(errors).toEqual({ matricole: [HOLDER_MISMATCH] });
+    for (const matricola of [position.matricola, other.matricola, strangersPosition.matricola]) {
+      expect(HOLDER_MISMATCH).not.toContain(matricola);
+    }
     expect(await prisma.delegation.count({ where: { delegateId: intermediary.id } })).toBe(0);
   });
 

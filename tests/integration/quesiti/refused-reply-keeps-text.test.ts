@@ -1,5 +1,6 @@
 import type { NextResponse } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { getOperator } from "@/server/identity/session";
@@ -94,6 +95,29 @@ describe("the office's reply through its route handler", () => {
     });
     expect(await repliesOnThread()).toBe(0);
     expect(await storage.storedKeys()).toEqual([]);
+  });
+
+  it("answers a blank reply and a refused file at once", async () => {
+    const { flash } = await reply({ expectedVersion: "1", body: "   ", nextState: typed.nextState }, [
+      { name: "prospetto.pdf", content: pdfSample() },
+      { name: "risposta.pdf", content: exeSample() },
+    ]);
+
+    expect(flash?.errors).toEqual({
+      body: ["Scrivere il testo della risposta."],
+      allegati: [
+        "Il file «risposta.pdf» non è un documento ammesso: sono accettati PDF, immagini, documenti di Office/OpenDocument, testo e file firmati .p7m.",
+      ],
+    });
+    expect(await repliesOnThread()).toBe(0);
+    expect(await storage.storedKeys()).toEqual([]);
+  });
+
+  it("refuses a reply with a NUL on its field, bringing the text back without it", async () => {
+    const { flash } = await reply({ expectedVersion: "1", ...typed, body: `${typed.body}\u0000` }, []);
+
+    expect(flash).toMatchObject({ tone: "danger", form: "risposta", errors: { body: [CONTROL_CHARACTERS_MESSAGE] }, values: typed });
+    expect(await repliesOnThread()).toBe(0);
   });
 
   it("sends an admitted reply and says so", async () => {

@@ -105,8 +105,8 @@ describe("addContributorMessage", () => {
     const empty = addContributorMessage(contributorActor(holder), requestId, { text: "   " }, [], later);
     await expect(empty).rejects.toBeInstanceOf(ValidationError);
     await expect(empty).rejects.toMatchObject({ fieldErrors: { text: ["Scrivere il messaggio."] } });
-    const long = addContributorMessage(contributorActor(holder), requestId, { text: "x".repeat(4001) }, [], later);
-    await expect(long).rejects.toMatchObject({ fieldErrors: { text: ["Il messaggio può contenere al massimo 4000 caratteri."] } });
+    const long = addContributorMessage(contributorActor(holder), requestId, { text: "x".repeat(5051) }, [], later);
+    await expect(long).rejects.toMatchObject({ fieldErrors: { text: ["Il messaggio è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] } });
     const four = await Promise.all(["a", "b", "c", "d"].map((name) => stagePdf(`${name}.pdf`)));
     const many = addContributorMessage(contributorActor(holder), requestId, { text: "Quattro file" }, four, later);
     await expect(many).rejects.toMatchObject({ fieldErrors: { allegati: ["Si possono allegare al massimo 3 file."] } });

@@ -206,8 +206,8 @@ describe("createRequest", () => {
   });
 
   it("keeps the text between 20 and 4000 characters, trimmed", async () => {
-    const long = await validationErrorOf(createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: "x".repeat(4001) }), [], now));
-    expect(long.fieldErrors).toEqual({ text: ["Il testo può contenere al massimo 4000 caratteri."] });
+    const long = await validationErrorOf(createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: "x".repeat(5051) }), [], now));
+    expect(long.fieldErrors).toEqual({ text: ["Il testo è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] });
     const short = await validationErrorOf(
       createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: `   ${"x".repeat(19)}   ` }), [], now),
     );

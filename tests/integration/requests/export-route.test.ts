@@ -33,6 +33,13 @@ describe("GET /api/cassetto/richieste/esportazione", () => {
     expect(body.subarray(3).toString("utf8")).toMatch(/^Protocollo;/);
   });
 
+  it("exports with a NUL in a filter, which is dropped (?cliente=a%00b)", async () => {
+    const response = await call("?cliente=a%00b&matricola=%00");
+
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8")).toMatch(/^Protocollo;/);
+  });
+
   it("refuses invalid filters with a problem naming each field, in Italian", async () => {
     const response = await call(`?matricola=${"9".repeat(21)}&oggetto=non-un-id&apertaDal=2026-02-30`);
 

@@ -106,14 +106,14 @@ describe("form drafts: bad input loses nothing", () => {
     await expect(getFormDraft(actor, draft.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("keeps the earlier draft's files and the newly typed values when the upload itself is refused", async () => {
+  it("keeps the ticked files of the earlier draft, the newly typed values and the new files within the limit when the upload refuses some", async () => {
     const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf"]);
 
     const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["a.pdf", "b.pdf", "c.pdf", "d.pdf"], draft.id);
 
     expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
     expect(next.values.text).toBe(validFields().text);
-    expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf"]);
+    expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf", "a.pdf", "b.pdf", "c.pdf"]);
   });
 
   it("counts the kept files against the gestione's limit", async () => {

@@ -158,6 +158,27 @@ describe("listRequests", () => {
       for (const cliente of ["%", "_", "\\", "Titol%"]) expect(await byClient(cliente)).toEqual(new Set());
     });
 
+    it("drops control characters from the filters instead of failing the list (?cliente=a%00b)", async () => {
+      const intermediary = await createPerson("Intermediario");
+      await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
+      const actor = contributorActor(intermediary, "INTERMEDIARIO");
+      const family = holder.familyName;
+      const query = Object.fromEntries(new URLSearchParams(`cliente=${encodeURIComponent(family.slice(0, 2))}%00${encodeURIComponent(family.slice(2))}`));
+
+      expect(new Set(ids(await listRequests(actor, query, now)))).toEqual(new Set([open, taken]));
+      expect(ids(await listRequests(actor, { cliente: "\u0000", matricola: "\u0000\u001B" }, now))).toHaveLength(
+        (await listRequests(actor, {}, now)).rows.length,
+      );
+    });
+
+    it("shows the first page for a hand-edited cursor the database could not take", async () => {
+      const first = ids(await listRequests(contributorActor(holder), { ordina: "protocollo" }, now));
+      for (const cursor of [{ value: "INPS\u0000", id: open }, { value: "INPS", id: "non-un-id" }]) {
+        const dopo = Buffer.from(JSON.stringify(cursor)).toString("base64url");
+        expect(ids(await listRequests(contributorActor(holder), { ordina: "protocollo", dopo }, now))).toEqual(first);
+      }
+    });
+
     it("filters by matricola, whatever the case typed", async () => {
       const page = await listRequests(contributorActor(holder), { matricola: ` ${artigiani.matricola.toLowerCase()} ` }, now);
       expect(ids(page)).toEqual([closed]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -72,10 +73,10 @@ describe("a refused upload keeps what was typed", () => {
     return postRequest(formPost(`http://localhost/api/cassetto/richieste?${query}`, fields, files));
   }
 
-  it("saves the first Nuova richiesta whose file is refused as a draft with the values and the file's error", async () => {
+  it("saves the first Nuova richiesta whose file is refused as a draft with the values, the file's error and the admitted file", async () => {
     const fields = typed();
 
-    const response = await sendNewRequest(fields, [admitted("estratto.pdf"), disguisedExecutable]);
+    const response = await sendNewRequest(fields, [admitted("estratto.pdf"), disguisedExecutable, admitted("dopo.pdf")]);
 
     const draftId = draftIdOf(response);
     expect(response.headers.get("location")).toBe(
@@ -84,28 +85,80 @@ describe("a refused upload keeps what was typed", () => {
     const draft = await getFormDraft(actor, draftId, { purpose: "NUOVA_RICHIESTA" });
     expect(draft.values).toEqual(Object.fromEntries(fields));
     expect(draft.errors).toEqual({ allegati: [NOT_ADMITTED] });
-    // The file admitted before the refusal was staged and is gone with the rest of the upload.
-    expect(draft.files).toEqual([]);
-    expect(await storage.storedKeys()).toEqual([]);
+    // The files admitted with the refused one are kept in the draft, listed as received.
+    expect(draft.files.map((file) => file.fileName)).toEqual(["estratto.pdf", "dopo.pdf"]);
+    expect(await storage.storedKeys()).toHaveLength(2);
     expect(await prisma.request.count({ where: { positionId } })).toBe(0);
   });
 
-  it("takes the corrected form's values and keeps the earlier draft's files as they were", async () => {
-    const first = typed();
-    const earlier = draftIdOf(await sendNewRequest([...first.filter(([name]) => name !== "text"), ["text", "Breve"]], [admitted("estratto.pdf")]));
-    const earlierFiles = (await getFormDraft(actor, earlier, { purpose: "NUOVA_RICHIESTA" })).files;
-    expect(earlierFiles.map((file) => file.fileName)).toEqual(["estratto.pdf"]);
+  it("answers every problem at once: too many files, a short text and an invalid e-mail", async () => {
+    const fields: [string, string][] = [
+      ...typed().filter(([name]) => name !== "text" && name !== "email"),
+      ["text", "Breve"],
+      ["email", "non-un-indirizzo"],
+    ];
+    const files = ["uno.pdf", "due.pdf", "tre.pdf", "quattro.pdf"].map(admitted);
 
-    // The person unticks SMS, fixes the text, keeps no file ticked, and adds a file too large.
-    const corrected = first.filter(([name]) => name !== "consentSms");
+    const draft = await getFormDraft(actor, draftIdOf(await sendNewRequest(fields, files)), { purpose: "NUOVA_RICHIESTA" });
+
+    expect(draft.errors).toEqual({
+      text: ["Il testo deve contenere almeno 20 caratteri."],
+      email: ["Indicare un indirizzo e-mail valido, ad esempio nome.cognome@example.it."],
+      allegati: ["Si possono allegare al massimo 3 file."],
+    });
+    expect(draft.values).toEqual(Object.fromEntries(fields));
+    expect(draft.files.map((file) => file.fileName)).toEqual(["uno.pdf", "due.pdf", "tre.pdf"]);
+    expect(await prisma.request.count({ where: { positionId } })).toBe(0);
+  });
+
+  it("refuses a text over the limit with its count, keeping it whole", async () => {
+    const text = `Inizio della richiesta. ${"Testo incollato. ".repeat(294)}Fine della richiesta.`.padEnd(5051, ".");
+    expect(text).toHaveLength(5051);
+    const fields: [string, string][] = [...typed().filter(([name]) => name !== "text"), ["text", text]];
+
+    const draft = await getFormDraft(actor, draftIdOf(await sendNewRequest(fields, [admitted("estratto.pdf")])), {
+      purpose: "NUOVA_RICHIESTA",
+    });
+
+    expect(draft.errors).toEqual({ text: ["Il testo è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] });
+    expect(draft.values.text).toBe(text);
+    expect(draft.files.map((file) => file.fileName)).toEqual(["estratto.pdf"]);
+    expect(await prisma.request.count({ where: { positionId } })).toBe(0);
+  });
+
+  it("refuses a NUL in the text with a message on the field, and keeps the text without it", async () => {
+    const fields: [string, string][] = [
+      ...typed().filter(([name]) => name !== "text"),
+      ["text", "Chiedo la verifica\u0000 del versamento di marzo.\u001B"],
+    ];
+
+    const draft = await getFormDraft(actor, draftIdOf(await sendNewRequest(fields, [])), { purpose: "NUOVA_RICHIESTA" });
+
+    expect(draft.errors).toEqual({ text: [CONTROL_CHARACTERS_MESSAGE] });
+    expect(draft.values.text).toBe("Chiedo la verifica del versamento di marzo.");
+    expect(await prisma.request.count({ where: { positionId } })).toBe(0);
+  });
+
+  it("takes the corrected form's values and the earlier draft's files still ticked", async () => {
+    const first = typed();
+    const storedBefore = (await storage.storedKeys()).length + 2;
+    const earlier = draftIdOf(
+      await sendNewRequest([...first.filter(([name]) => name !== "text"), ["text", "Breve"]], [admitted("estratto.pdf"), admitted("vecchio.pdf")]),
+    );
+    const earlierFiles = (await getFormDraft(actor, earlier, { purpose: "NUOVA_RICHIESTA" })).files;
+    expect(earlierFiles.map((file) => file.fileName)).toEqual(["estratto.pdf", "vecchio.pdf"]);
+
+    // The person unticks SMS and the second file, fixes the text, and adds a file too large.
+    const corrected: [string, string][] = [...first.filter(([name]) => name !== "consentSms"), ["conservati", earlierFiles[0]?.key ?? ""]];
     const response = await sendNewRequest(corrected, [oversized], earlier);
 
     const draft = await getFormDraft(actor, draftIdOf(response), { purpose: "NUOVA_RICHIESTA" });
-    expect(draft.values).toEqual(Object.fromEntries(corrected));
+    expect(draft.values).toEqual(Object.fromEntries(corrected.filter(([name]) => name !== "conservati")));
     expect(draft.errors).toEqual({ allegati: ["Il file «scansione.pdf» supera il limite di 3 MB."] });
-    expect(draft.files).toEqual(earlierFiles);
+    expect(draft.files).toEqual(earlierFiles.slice(0, 1));
     await expect(getFormDraft(actor, earlier, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await storage.storedKeys()).toHaveLength(1);
+    // The unticked file is deleted with the earlier draft.
+    expect(await storage.storedKeys()).toHaveLength(storedBefore - 1);
     expect(await prisma.request.count({ where: { positionId } })).toBe(0);
   });
 
@@ -122,21 +175,41 @@ describe("a refused upload keeps what was typed", () => {
     expect(draft.files.map((file) => file.fileName)).toEqual(["estratto.pdf"]);
   });
 
-  it("saves the message whose file is refused as a draft of that request with its text", async () => {
+  it("saves the message whose file is refused as a draft of that request with its text and the admitted file", async () => {
     const { request } = await createQuesito({ officeId: (await createOffice()).id, holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale } });
     const messagesBefore = await prisma.message.count({ where: { requestId: request.id } });
     const text = "Allego la quietanza: il versamento è stato fatto il 16 marzo.";
 
-    const response = await postMessage(
-      formPost(`http://localhost/api/cassetto/richieste/${request.id}/messaggi`, [["text", text]], [disguisedExecutable]),
-      { params: Promise.resolve({ id: request.id }) },
-    );
+    const response = await sendMessage(request.id, [["text", text]], [admitted("quietanza.pdf"), disguisedExecutable]);
 
     const draftId = draftIdOf(response);
     expect(response.headers.get("location")).toBe(`/cassetto/richieste/${request.id}?bozza=${draftId}#scrivi`);
     const draft = await getFormDraft(actor, draftId, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id });
     expect(draft.values).toEqual({ text });
     expect(draft.errors).toEqual({ allegati: [NOT_ADMITTED] });
+    expect(draft.files.map((file) => file.fileName)).toEqual(["quietanza.pdf"]);
     expect(await prisma.message.count({ where: { requestId: request.id } })).toBe(messagesBefore);
   });
+
+  it("refuses a message with a NUL, or over the limit, keeping its text", async () => {
+    const { request } = await createQuesito({ officeId: (await createOffice()).id, holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale } });
+    const scope = { purpose: "MESSAGGIO_RICHIESTA" as const, requestId: request.id };
+    const messagesBefore = await prisma.message.count({ where: { requestId: request.id } });
+
+    const withNul = await getFormDraft(actor, draftIdOf(await sendMessage(request.id, [["text", "Quietanza\u0000 allegata."]], [])), scope);
+    expect(withNul.errors).toEqual({ text: [CONTROL_CHARACTERS_MESSAGE] });
+    expect(withNul.values).toEqual({ text: "Quietanza allegata." });
+
+    const long = "m".repeat(4002);
+    const tooLong = await getFormDraft(actor, draftIdOf(await sendMessage(request.id, [["text", long]], [])), scope);
+    expect(tooLong.errors).toEqual({ text: ["Il messaggio è troppo lungo: 2 caratteri oltre il limite di 4.000."] });
+    expect(tooLong.values).toEqual({ text: long });
+    expect(await prisma.message.count({ where: { requestId: request.id } })).toBe(messagesBefore);
+  });
+
+  function sendMessage(requestId: string, fields: [string, string][], files: FormFile[]) {
+    return postMessage(formPost(`http://localhost/api/cassetto/richieste/${requestId}/messaggi`, fields, files), {
+      params: Promise.resolve({ id: requestId }),
+    });
+  }
 });

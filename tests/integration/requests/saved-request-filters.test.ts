@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { LimitExceededError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { deleteRequestFilter } from "@/server/requests/delete-request-filter";
@@ -77,7 +78,7 @@ describe("saved request filters", () => {
       for (const [name, message] of [
         ["   ", "Indicare un nome per i filtri da salvare."],
         [undefined, "Indicare un nome per i filtri da salvare."],
-        ["x".repeat(61), "Il nome può contenere al massimo 60 caratteri."],
+        ["x".repeat(61), "Il nome è troppo lungo: 1 carattere oltre il limite di 60."],
       ] as const) {
         await expect(saveRequestFilter(intermediary, { name, query: {} }, now)).rejects.toMatchObject({
           fieldErrors: { name: [message] },
@@ -85,6 +86,14 @@ describe("saved request filters", () => {
       }
       const longest = await saveRequestFilter(intermediary, { name: ` ${"x".repeat(60)} `, query: {} }, now);
       expect(longest.name).toHaveLength(60);
+    });
+
+    it("refuses a name with a NUL on the name field, and saves a filter whose query had one without it", async () => {
+      await expect(saveRequestFilter(intermediary, { name: "Clienti\u0000", query: {} }, now)).rejects.toMatchObject({
+        fieldErrors: { name: [CONTROL_CHARACTERS_MESSAGE] },
+      });
+      const saved = await saveRequestFilter(intermediary, { name: "Rossi", query: { cliente: "Ros\u0000si" } }, now);
+      expect(saved.query).toBe("cliente=Rossi&ordina=aggiornamento&verso=desc");
     });
 
     it("gives a name already saved the new filters, whatever its case, and says so", async () => {

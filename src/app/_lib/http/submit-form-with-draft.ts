@@ -9,9 +9,9 @@ import {
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
-import type { DraftScope } from "@/server/requests/form-drafts";
+import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/requests/form-drafts";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "@/server/requests/schemas";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD, mergeFieldErrors } from "@/server/requests/schemas";
 
 export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
 
@@ -30,9 +30,15 @@ function formErrors(error: unknown): FieldErrors | null {
  * within `limits`, hands its fields (with the draft reference) and files to
  * `submit`, and — when the upload or `submit` refuses the input — keeps what
  * was sent in a draft of the actor (bad input loses nothing), answering its
- * id so that the form can be shown again: a refused upload keeps the text
- * fields read before the refusal and the files of the draft it came from as
- * they were. The staged files are always released; other errors pass through.
+ * id so that the form can be shown again.
+ *
+ * Files refused by the upload go to `submit` as field messages
+ * (UPLOAD_REFUSALS) with the form read to its end and the admitted files:
+ * the service validates everything else too and refuses the whole with every
+ * message at once, and the draft keeps the admitted files. After a hard stop
+ * of the upload the draft keeps the text fields read before it, and the
+ * files of the draft it came from as they were. The staged files are always
+ * released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
   actor: ContributorActor,
@@ -42,28 +48,34 @@ export async function submitFormWithDraft<T>(
     scope: DraftScope;
     /** The draft the form was shown from (part of the form's address). */
     draftId?: string;
-    submit: (input: Record<string, unknown>, files: StagedFile[]) => Promise<T>;
+    submit: (input: FormInput, files: StagedFile[]) => Promise<T>;
   },
 ): Promise<FormOutcome<T>> {
   let upload: ReceivedUpload;
+  let refused: FieldErrors = {};
   try {
     upload = await receiveUpload(request, options.limits);
   } catch (error) {
     if (!(error instanceof UploadRefusedError)) throw error;
-    const draft = await saveFormDraft(actor, {
-      ...options.scope,
-      values: error.fields,
-      errors: error.fieldErrors,
-      files: [],
-      ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
-    });
-    return { ok: false, draftId: draft.id };
+    if (!error.complete) {
+      const draft = await saveFormDraft(actor, {
+        ...options.scope,
+        values: error.fields,
+        errors: error.fieldErrors,
+        files: [],
+        ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
+      });
+      return { ok: false, draftId: draft.id };
+    }
+    upload = error.received;
+    refused = error.fieldErrors;
   }
   try {
-    const input = {
+    const input: FormInput = {
       ...upload.fields,
       [DRAFT_FIELD]: options.draftId,
       [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
+      [UPLOAD_REFUSALS]: refused,
     };
     try {
       return { ok: true, result: await options.submit(input, upload.files) };
@@ -74,7 +86,7 @@ export async function submitFormWithDraft<T>(
       const draft = await saveFormDraft(actor, {
         ...options.scope,
         values: upload.fields,
-        errors,
+        errors: mergeFieldErrors(errors, refused),
         files: upload.files,
         ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
       });

@@ -49,7 +49,7 @@ export function RevokeForm({ delegation, flash }: { delegation: DelegationSummar
         label={`Motivo della revoca della delega a ${delegation.delegate.name}`}
         rows={2}
         required
-        maxLength={DELEGATION_REASON_MAX}
+        limit={DELEGATION_REASON_MAX}
         defaultValue={refused?.values?.reason ?? ""}
         error={refused?.errors?.reason?.[0]}
       />
@@ -75,7 +75,7 @@ export function AnswerForms({ delegation, flash }: { delegation: DelegationSumma
           name="reason"
           label={`Motivo del rifiuto (facoltativo, lo leggerà ${name})`}
           rows={2}
-          maxLength={DELEGATION_REASON_MAX}
+          limit={DELEGATION_REASON_MAX}
           defaultValue={refused?.values?.reason ?? ""}
           error={refused?.errors?.reason?.[0]}
         />
@@ -222,7 +222,7 @@ export function RequestForm({ defaultKind, flash }: { defaultKind: string; flash
         <TextareaField
           name="matricole"
           label="Matricole delle posizioni"
-          hint={`Una o più matricole intestate al titolare, separate da spazi, virgole o a capo (al più ${REQUEST_MATRICOLE_MAX}).`}
+          hint={`Una o più matricole, tutte intestate al titolare, separate da spazi, virgole o a capo (al più ${REQUEST_MATRICOLE_MAX}).`}
           rows={2}
           required
           defaultValue={values.matricole ?? ""}

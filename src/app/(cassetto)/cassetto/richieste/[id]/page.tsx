@@ -141,8 +141,7 @@ function MessageForm({ request, draft, gone }: { request: RequestDetail } & Load
           name="text"
           label={messageFields.text}
           required
-          maxLength={MESSAGE_MAX_LENGTH}
-          hint={`Al massimo ${MESSAGE_MAX_LENGTH} caratteri.`}
+          limit={MESSAGE_MAX_LENGTH}
           defaultValue={draft?.values.text ?? ""}
           error={errors.text?.join(" ")}
         />

@@ -113,8 +113,8 @@ function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNu
           <TextareaField
             name="text"
             label={fieldLabels.text}
-            hint={`Da ${TEXT_MIN_LENGTH} a ${TEXT_MAX_LENGTH} caratteri. Indica periodi, importi e riferimenti utili.`}
-            maxLength={TEXT_MAX_LENGTH}
+            hint={`Almeno ${TEXT_MIN_LENGTH} caratteri. Indica periodi, importi e riferimenti utili.`}
+            limit={TEXT_MAX_LENGTH}
             rows={8}
             defaultValue={text("text")}
             error={error("text")}

@@ -79,7 +79,7 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
 }
 
 function CommentField({ field, label, hint }: { field: ActionField; label: string; hint: string }) {
-  return <TextareaField {...field} label={label} hint={hint} required rows={3} maxLength={COMMENT_MAX_LENGTH} />;
+  return <TextareaField {...field} label={label} hint={hint} required rows={3} limit={COMMENT_MAX_LENGTH} />;
 }
 
 /** The forms of the actions the quesito's state allows (the lifecycle's table decides which). */
@@ -117,7 +117,7 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
       >
         {(field) => (
           <>
-            <TextareaField {...field("body")} label="Testo della risposta" required maxLength={BODY_MAX_LENGTH} />
+            <TextareaField {...field("body")} label="Testo della risposta" required limit={BODY_MAX_LENGTH} />
             <SelectField
               {...field("nextState")}
               label="Stato del quesito dopo la risposta"
@@ -184,7 +184,7 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
         submitLabel="Aggiungi la nota"
         submitVariant="secondary"
       >
-        {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} maxLength={BODY_MAX_LENGTH} />}
+        {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} limit={BODY_MAX_LENGTH} />}
       </ActionForm>
 
       <ActionForm
