@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { copyFile, mkdir, open, rename, rm } from "node:fs/promises";
+import { copyFile, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { getConfig } from "@/server/config";
@@ -18,6 +18,8 @@ export interface FileStorage {
   open(key: string): Promise<Readable>;
   /** Deletes what is stored under `key`; a key with nothing stored is not an error. */
   remove(key: string): Promise<void>;
+  /** Rejects when nothing could be stored now (readiness: `/api/health/ready`). */
+  checkWritable(): Promise<void>;
 }
 
 type StorageKeyKind = "attachments" | "bundles";
@@ -72,6 +74,17 @@ export class LocalFileStorage implements FileStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async checkWritable(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    // Dot-named, so never a key.
+    const probe = path.join(this.root, `.${randomUUID()}.probe`);
+    try {
+      await writeFile(probe, "ok", { flag: "wx" });
+    } finally {
+      await rm(probe, { force: true });
+    }
   }
 }
 
