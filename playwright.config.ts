@@ -41,6 +41,8 @@ export default defineConfig({
     url: `${baseURL}/api/health/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // A clean stop (the start script stops its database), not a SIGKILL of the group.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     env: {
       PORT: String(e2ePort),

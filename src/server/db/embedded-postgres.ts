@@ -190,12 +190,9 @@ async function launch(clusterDir: string, port: number, logFile: string): Promis
       if (code !== 0) throw new Error(`Inizializzazione di PostgreSQL integrato fallita: vedere ${logFile}`);
     }
     const settings = ["listen_addresses=127.0.0.1", "unix_socket_directories="];
-    // Its own process group: a Ctrl-C or a SIGTERM to the caller's group must not stop the
-    // database before what uses it has finished; the caller stops it last (`stop()`).
-    return spawn(bin.postgres, ["-D", clusterDir, "-p", String(port), ...settings.flatMap((s) => ["-c", s])], {
-      ...options,
-      detached: true,
-    });
+    // In the caller's process group on purpose: a SIGKILL to the group (a test runner, a
+    // supervisor giving up) must not leave the database running without its owner.
+    return spawn(bin.postgres, ["-D", clusterDir, "-p", String(port), ...settings.flatMap((s) => ["-c", s])], options);
   } finally {
     await log.close();
   }
@@ -269,9 +266,8 @@ async function waitUntilReady(port: number, clusterDir: string, child: ChildProc
  *
  * A `postmaster.pid` left behind is handled as `lockVerdict` says (the pid of
  * the starting process is kept in `<dataDir>/postgres.owner`). No signal
- * handlers are installed and the server runs in its own process group:
- * callers call `stop()` on SIGINT / SIGTERM. On a plain process exit the
- * server still receives its fast-shutdown signal.
+ * handlers are installed: callers call `stop()` on SIGINT / SIGTERM. On a
+ * plain process exit the server still receives its fast-shutdown signal.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
