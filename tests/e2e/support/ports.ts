@@ -7,7 +7,7 @@
 export const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 export const e2ePgPort = Number(process.env.E2E_PG_PORT ?? 24339);
 
-/** The HTTP and embedded-PostgreSQL ports `offset` (1–9) above the main server's. */
+/** The HTTP and embedded-PostgreSQL ports `offset` (1–9) above the main server's: quick-start takes 1 and 2, supervision 3. */
 export function portsAbove(offset: number): { http: number; pg: number } {
   return { http: e2ePort + offset, pg: e2ePgPort + offset };
 }
