@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { e2ePgPort, e2ePort } from "./tests/e2e/support/ports";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+const baseURL = `http://localhost:${e2ePort}`;
 
 /** Debian's Chromium (Playwright cannot download its own browsers here). */
 export const chromiumLaunchOptions = {
@@ -39,15 +39,17 @@ export default defineConfig({
   // The built app (next build ran in `npm run test:e2e`) on a fresh embedded database.
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/health/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // A clean stop (the start script stops its database), not a SIGKILL of the group.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     env: {
-      PORT: String(port),
+      PORT: String(e2ePort),
       PUBLIC_URL: baseURL,
       DATA_DIR: ".data/e2e",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      EMBEDDED_PG_PORT: String(e2ePgPort),
       APP_ENV: "demo",
       LOG_LEVEL: "warn",
     },

@@ -39,7 +39,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: "deve essere un URL postgres://" })
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Below Linux's ephemeral ports (32768–60999), which outgoing connections hold (docs/decisions/0010).
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(24329),
   AUTH_SECRET: z.string().min(32, { message: "deve essere lungo almeno 32 caratteri" }).optional(),
   OIDC_CONTRIBUENTI_ISSUER: optionalUrl,
   OIDC_CONTRIBUENTI_CLIENT_ID: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { computeCheckCharacter } from "../../src/lib/codice-fiscale";
 import { brokenAccounts, startOidcProvider, type RunningOidcProvider } from "../support/oidc-provider";
 import { checkPage } from "./support/page-checks";
+import { e2ePgPort, portsAbove } from "./support/ports";
 import { startProcess, stopProcess, waitForHttpOk } from "./support/processes";
 
 /**
@@ -10,12 +11,11 @@ import { startProcess, stopProcess, waitForHttpOk } from "./support/processes";
  * mode (`next start`) on the e2e database, signing in on both realms.
  */
 
-const e2ePort = Number(process.env.E2E_PORT ?? 3100);
-// Apart from quick-start.spec.ts's fixed 3101/3102, within the e2e server's block of ten.
-const portalPort = e2ePort + 7;
-const providerPort = e2ePort + 8;
+// The portal in production mode runs on the e2e server's database.
+const portalPort = portsAbove(7).http;
+const providerPort = portsAbove(8).http;
 const portal = `http://localhost:${portalPort}`;
-const pgPort = process.env.E2E_PG_PORT ?? "54339";
+const pgPort = e2ePgPort;
 
 const clients = {
   cassetto: { clientId: "cassetto", clientSecret: "segreto-del-cassetto", provider: "cassetto-spid", signIn: "/accesso" },
@@ -52,7 +52,7 @@ test.beforeAll(async () => {
     OIDC_OPERATORI_CLIENT_SECRET: clients.fascicolo.clientSecret,
     LOG_LEVEL: "info",
   });
-  await waitForHttpOk(`${portal}/api/health`, 90_000);
+  await waitForHttpOk(`${portal}/api/health/ready`, 90_000);
 });
 
 test.afterAll(async () => {

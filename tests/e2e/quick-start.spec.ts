@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { portsAbove } from "./support/ports";
 import { isListening, startProcess, stopProcess, waitForHttpOk } from "./support/processes";
 
-// Ports apart from the main e2e server's (3100 / 54339).
-const demoPort = 3101;
-const productionPort = 3102;
-const pgPort = 54341;
+// Ports apart from the main e2e server's, and from other runs' (support/ports.ts).
+const { http: demoPort, pg: pgPort } = portsAbove(1);
+const { http: productionPort } = portsAbove(2);
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,7 +29,7 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
       PUBLIC_URL: `http://localhost:${demoPort}`,
       EMBEDDED_PG_PORT: String(pgPort),
     });
-    await waitForHttpOk(`http://localhost:${demoPort}/api/health`, 150_000);
+    await waitForHttpOk(`http://localhost:${demoPort}/api/health/ready`, 150_000);
 
     expect(existsSync(path.join(dataDir, "postgres", "PG_VERSION"))).toBe(true);
     await page.goto(`http://localhost:${demoPort}/accesso`);
@@ -52,7 +52,7 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
       OIDC_OPERATORI_CLIENT_SECRET: "segreto",
     });
     try {
-      await waitForHttpOk(`http://localhost:${productionPort}/api/health`, 60_000);
+      await waitForHttpOk(`http://localhost:${productionPort}/api/health/ready`, 60_000);
       const base = `http://localhost:${productionPort}`;
 
       await page.goto(`${base}/accesso`);

@@ -1,7 +1,7 @@
 // No "server-only" here: the worker process (plain Node) sweeps the storage too.
 import { randomUUID } from "node:crypto";
 import { constants, type Dirent } from "node:fs";
-import { copyFile, mkdir, open, opendir, rename, rm, stat, unlink } from "node:fs/promises";
+import { copyFile, mkdir, open, opendir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { getConfig, type AppConfig } from "@/server/config";
@@ -28,6 +28,8 @@ export interface FileStorage {
   keysStoredBefore(cutoff: Date, batchSize: number): AsyncIterable<string[]>;
   /** Deletes what `put`s cut short by a crash left behind before `cutoff`; how many. */
   removeUnfinishedBefore(cutoff: Date): Promise<number>;
+  /** Rejects when nothing could be stored now (readiness: `/api/health/ready`). */
+  checkWritable(): Promise<void>;
 }
 
 type StorageKeyKind = "attachments" | "bundles";
@@ -150,6 +152,17 @@ export class LocalFileStorage implements FileStorage {
     const key = path.relative(this.root, filePath).split(path.sep).join("/");
     if (PARTIAL_PATTERN.test(dirent.name)) return { kind: "partial", key, filePath };
     return KEY_PATTERN.test(key) ? { kind: "key", key, filePath } : null;
+  }
+
+  async checkWritable(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    // Dot-named, so never a key.
+    const probe = path.join(this.root, `.${randomUUID()}.probe`);
+    try {
+      await writeFile(probe, "ok", { flag: "wx" });
+    } finally {
+      await rm(probe, { force: true });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { chmod, chown, mkdir, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -20,9 +21,19 @@ const APP_DATABASE = "cb";
 export interface EmbeddedPostgres {
   /** postgres:// URL of the application database. */
   url: string;
-  /** Stops the server if this call started it (fast shutdown, waits for exit). */
+  /** Stops the server if this call started it (fast shutdown, immediate after 3 s; waits for exit). */
   stop(): Promise<void>;
+  /** Settles when the server this call started exits, asked to or not; never for a server reused. */
+  exited: Promise<void>;
 }
+
+/**
+ * Where ports are looked for when the wanted one is taken: below Linux's
+ * ephemeral range (32768–60999), whose ports any outgoing connection may hold
+ * for a while.
+ */
+const LAST_PORT_TRIED = 32767;
+const PORTS_TRIED = 100;
 
 interface Binaries {
   initdb: string;
@@ -179,6 +190,8 @@ async function launch(clusterDir: string, port: number, logFile: string): Promis
       if (code !== 0) throw new Error(`Inizializzazione di PostgreSQL integrato fallita: vedere ${logFile}`);
     }
     const settings = ["listen_addresses=127.0.0.1", "unix_socket_directories="];
+    // In the caller's process group on purpose: a SIGKILL to the group (a test runner, a
+    // supervisor giving up) must not leave the database running without its owner.
     return spawn(bin.postgres, ["-D", clusterDir, "-p", String(port), ...settings.flatMap((s) => ["-c", s])], options);
   } finally {
     await log.close();
@@ -196,6 +209,35 @@ async function dataDirectoryAt(port: number): Promise<string | null> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Whether a server may listen on 127.0.0.1:`port` now (as PostgreSQL will try to). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The port to start on: `port` when it is free; when it is taken, one line
+ * saying so, and with `orAnother` the next free one below the ephemeral range
+ * (said too).
+ */
+async function choosePort(port: number, orAnother: boolean): Promise<number> {
+  if (await canListen(port)) return port;
+  if (!orAnother) {
+    throw new Error(`La porta ${port} di PostgreSQL integrato (EMBEDDED_PG_PORT) è già in uso su 127.0.0.1: sceglierne un'altra.`);
+  }
+  const last = Math.min(port + PORTS_TRIED, port <= LAST_PORT_TRIED ? LAST_PORT_TRIED : 65_535);
+  for (let candidate = port + 1; candidate <= last; candidate++) {
+    if (await canListen(candidate)) {
+      console.warn(`La porta ${port} è occupata: PostgreSQL integrato usa la porta ${candidate} (EMBEDDED_PG_PORT per fissarne una).`);
+      return candidate;
+    }
+  }
+  throw new Error(`Le porte da ${port} a ${last} sono tutte occupate: indicarne una libera con EMBEDDED_PG_PORT.`);
 }
 
 /** Waits until our server answers on `port` (not another one already listening there). */
@@ -218,14 +260,20 @@ async function waitUntilReady(port: number, clusterDir: string, child: ChildProc
  * Starts the embedded PostgreSQL with its cluster in `<dataDir>/postgres`
  * (initialised on first use), listening on 127.0.0.1:`port` only, with trust
  * authentication and no Unix socket; its log goes to `<dataDir>/postgres.log`.
- * Creates the application database if missing and returns its URL.
+ * Creates the application database if missing and returns its URL. When
+ * `port` is taken it fails with one line, or, with `orAnotherPort` (the port
+ * was not chosen by the user), starts on the next free one and says which.
  *
  * A `postmaster.pid` left behind is handled as `lockVerdict` says (the pid of
  * the starting process is kept in `<dataDir>/postgres.owner`). No signal
  * handlers are installed: callers call `stop()` on SIGINT / SIGTERM. On a
  * plain process exit the server still receives its fast-shutdown signal.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  orAnotherPort?: boolean;
+}): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, "postgres");
   const logFile = path.join(dataDir, "postgres.log");
@@ -239,13 +287,15 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     const ownerPid = Number(await readFile(ownerFile, "utf8").catch(() => "")) || null;
     const verdict = lockVerdict(clusterDir, holder, ownerPid);
     if (verdict === "reuse") {
-      return { url: await ensureDatabase(serverUrl(lock.port), APP_DATABASE), stop: async () => {} };
+      const url = await ensureDatabase(serverUrl(lock.port), APP_DATABASE);
+      return { url, stop: async () => {}, exited: new Promise(() => {}) };
     }
     if (verdict === "stop") await stopOrphan(lock.pid);
     await rm(lockFile, { force: true });
   }
 
-  const child = await launch(clusterDir, options.port, logFile);
+  const port = await choosePort(options.port, options.orAnotherPort ?? false);
+  const child = await launch(clusterDir, port, logFile);
   await writeFile(ownerFile, String(process.pid));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const onExit = (): void => void child.kill("SIGINT");
@@ -253,15 +303,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const stop = async (): Promise<void> => {
     process.removeListener("exit", onExit);
     child.kill("SIGINT");
-    const immediate = setTimeout(() => child.kill("SIGQUIT"), 10_000);
+    // Fast shutdown normally takes well under a second; the start script must be done within 10 s.
+    const immediate = setTimeout(() => child.kill("SIGQUIT"), 3_000);
     await exited;
     clearTimeout(immediate);
     await rm(ownerFile, { force: true });
   };
 
   try {
-    await waitUntilReady(options.port, clusterDir, child, logFile);
-    return { url: await ensureDatabase(serverUrl(options.port), APP_DATABASE), stop };
+    await waitUntilReady(port, clusterDir, child, logFile);
+    return { url: await ensureDatabase(serverUrl(port), APP_DATABASE), stop, exited };
   } catch (error) {
     await stop();
     throw error;
@@ -271,14 +322,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
 /**
  * For scripts: runs `work` on DATABASE_URL, or, when it is unset, on the
  * embedded PostgreSQL under DATA_DIR (default .data) at EMBEDDED_PG_PORT
- * (default 54329), started for the occasion and stopped afterwards.
+ * (default 24329, another free one when that is taken and was not set),
+ * started for the occasion and stopped afterwards.
  */
 export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const { DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT } = process.env;
   const config = parseConfig({ DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT });
   if (config.DATABASE_URL) return work(config.DATABASE_URL);
   await mkdir(config.DATA_DIR, { recursive: true });
-  const server = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+  const server = await startEmbeddedPostgres({
+    dataDir: config.DATA_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    orAnotherPort: !EMBEDDED_PG_PORT,
+  });
   try {
     return await work(server.url);
   } finally {

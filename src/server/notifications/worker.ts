@@ -21,11 +21,15 @@ export type NotificationWorkerOptions = {
 };
 
 export type NotificationWorker = {
-  /** Stops fetching, lets the jobs in hand finish (at most 10 s), and closes every connection. */
+  /**
+   * Stops fetching, lets the jobs in hand finish, fails those still running
+   * after STOP_TIMEOUT_MS (pg-boss retries them later), and closes every connection.
+   */
   stop(): Promise<void>;
 };
 
-const STOP_TIMEOUT_MS = 10_000;
+/** Part of the 10 s a process manager gives a stop (scripts/process-setup.ts), with Next.js's and the database's. */
+const STOP_TIMEOUT_MS = 4_000;
 
 /**
  * The delivery worker: takes the notification jobs from pg-boss and delivers

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { freePort } from "@/server/db/throwaway-database";
 
@@ -45,8 +46,24 @@ async function currentDatabase(url: string): Promise<string> {
   }
 }
 
-async function start() {
-  return startEmbeddedPostgres({ dataDir, port: await freePort() });
+async function start(options: { port?: number; orAnotherPort?: boolean } = {}) {
+  return startEmbeddedPostgres({ dataDir, port: options.port ?? (await freePort()), orAnotherPort: options.orAnotherPort });
+}
+
+/**
+ * Something else listening on a port below the ephemeral range (as on a
+ * machine where the default port is taken), with free ports above it.
+ */
+async function occupyPort(): Promise<{ port: number; close(): Promise<void> }> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server: Server = createServer();
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (listening) return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
 }
 
 describe("startEmbeddedPostgres", () => {
@@ -121,6 +138,37 @@ describe("startEmbeddedPostgres", () => {
     } finally {
       await first.stop();
       await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it("says in one line that the port it was given is taken", async () => {
+    const { port, close } = await occupyPort();
+    try {
+      await expect(start({ port })).rejects.toThrow(
+        `La porta ${port} di PostgreSQL integrato (EMBEDDED_PG_PORT) è già in uso su 127.0.0.1: sceglierne un'altra.`,
+      );
+      expect(existsSync(lockFile())).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it("when the port was not chosen and is taken, starts on the next free one below 32768 and says which", async () => {
+    const { port, close } = await occupyPort();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const server = await start({ port, orAnotherPort: true });
+      const used = Number(new URL(server.url).port);
+      expect(used).toBeGreaterThan(port);
+      expect(used).toBeLessThan(32768);
+      expect(await currentDatabase(server.url)).toBe("cb");
+      expect(warn).toHaveBeenCalledWith(
+        `La porta ${port} è occupata: PostgreSQL integrato usa la porta ${used} (EMBEDDED_PG_PORT per fissarne una).`,
+      );
+      await server.stop();
+    } finally {
+      warn.mockRestore();
+      await close();
     }
   });
 
