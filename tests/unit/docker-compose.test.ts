@@ -59,6 +59,12 @@ describe("docker-compose.yml", () => {
     expect(app.environment?.NOTIFICATION_WORKER).toBe("separate");
   });
 
+  it("gives the worker the app's DATA_DIR volume, whose orphans its sweeps remove", () => {
+    const dataVolume = app.volumes?.find((volume) => String(volume).endsWith(":/app/.data"));
+    expect(dataVolume).toBeDefined();
+    expect(worker.volumes).toContain(dataVolume);
+  });
+
   it("builds the app from this repository and pins the database to PostgreSQL 15", () => {
     expect(app.build).toBe(".");
     expect(compose.services.postgres?.image).toBe("postgres:15");
