@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { productionEnv } from "../../tests/support/production-env";
-import { ConfigError, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
+import { ConfigError, databaseSettings, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
 
 describe("parseConfig", () => {
   it("starts in demo mode with defaults and no secrets", () => {
@@ -71,6 +71,21 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "+15005550006" })).toThrow(
       /TWILIO_ACCOUNT_SID: deve essere un Account SID/,
     );
+  });
+
+  it("bounds every wait on the database, with defaults and Italian messages", () => {
+    expect(databaseSettings({})).toEqual({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 10_000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15_000,
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 30_000,
+      DATABASE_TRANSACTION_MAX_WAIT_MS: 10_000,
+      DATABASE_TRANSACTION_TIMEOUT_MS: 20_000,
+    });
+    expect(databaseSettings({ DATABASE_POOL_SIZE: "25", APP_ENV: "production" }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => databaseSettings({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE: deve essere almeno 1/);
+    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "tanto" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: deve essere un numero di millisecondi/);
+    expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: "50" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: deve essere almeno 100 ms/);
   });
 
   it("wants Twilio's three variables together", () => {
