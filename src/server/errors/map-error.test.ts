@@ -29,6 +29,14 @@ describe("toProblem", () => {
     expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("answers 503 when the database did not answer in time, without its details", async () => {
+    const timedOut = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    const problem = toProblem(timedOut, "req-2");
+    expect(problem).toMatchObject({ status: 503, title: "Servizio non disponibile", requestId: "req-2" });
+    expect(problem.detail).toBe("Il servizio è momentaneamente non disponibile. Riprovare tra qualche minuto.");
+    expect((await problemResponse(timedOut).json()).status).toBe(503);
+  });
+
   it("builds an application/problem+json response", async () => {
     const response = problemResponse(new NotFoundError());
     expect(response.status).toBe(404);

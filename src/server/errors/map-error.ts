@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable } from "./database-unavailable";
 import { logger } from "@/server/logger";
-import { DomainError, ValidationError, type FieldErrors } from "./domain-errors";
+import { DomainError, ServiceUnavailableError, ValidationError, type FieldErrors } from "./domain-errors";
 
 /** RFC 9457 problem details, as the API returns them. */
 export type Problem = {
@@ -16,6 +17,7 @@ const GENERIC_DETAIL = "Si è verificato un errore imprevisto. Riprovare più ta
 
 /** The one place where errors become what a person or a client program reads. */
 export function toProblem(error: unknown, requestId?: string): Problem {
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) return toProblem(new ServiceUnavailableError(), requestId);
   if (error instanceof DomainError) {
     return {
       type: `about:blank#${error.name}`,
@@ -41,7 +43,8 @@ export function toProblem(error: unknown, requestId?: string): Problem {
  */
 export function problemResponse(error: unknown): Response {
   const requestId = error instanceof DomainError ? undefined : randomUUID();
-  if (requestId) logger.error({ err: error, requestId }, "Errore imprevisto in una chiamata API");
+  if (requestId && isDatabaseUnavailable(error)) logger.warn({ err: error, requestId }, "Database non disponibile in una chiamata API");
+  else if (requestId) logger.error({ err: error, requestId }, "Errore imprevisto in una chiamata API");
   const problem = toProblem(error, requestId);
   return new Response(JSON.stringify(problem), {
     status: problem.status,

@@ -16,7 +16,7 @@ import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftReferenceSchema } from "./schemas";
+import { draftReferenceSchema, newRequestSchema } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -48,6 +48,18 @@ const draftDataSchema = z.object({
 });
 
 export type DraftScope = { purpose: FormDraftPurpose; requestId?: string };
+
+/** The fields each form may keep: nothing else a client sends is stored. */
+const keptFields: Record<FormDraftPurpose, readonly string[]> = {
+  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
+  MESSAGGIO_RICHIESTA: ["text"],
+};
+
+/** The values of the form's own fields among those submitted. */
+export function keptValues(purpose: FormDraftPurpose, values: Record<string, string>): Record<string, string> {
+  const allowed = new Set(keptFields[purpose]);
+  return Object.fromEntries(Object.entries(values).filter(([name]) => allowed.has(name)));
+}
 
 /** The actor's unexpired draft of this form, or null: someone else's draft does not exist for them. */
 export async function findOwnDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now: Date) {

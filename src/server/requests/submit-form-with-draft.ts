@@ -6,13 +6,19 @@ import {
   type StagedFile,
   type UploadLimits,
 } from "@/server/attachments/receive-upload";
+import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import type { DraftScope } from "./form-drafts";
+import { holdForm, readHeldForm, releaseHeldForm, type HeldForm } from "./held-forms";
 import { saveFormDraft } from "./save-form-draft";
 import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
 
-export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
+export type FormOutcome<T> =
+  | { ok: true; result: T }
+  | { ok: false; draftId: string }
+  /** The database did not answer: the form is kept on disk (held-forms.ts) for the page that offers to send it again. */
+  | { ok: false; held: HeldForm };
 
 /** Field messages for the form; a conflict (a request closed meanwhile) is a message of the whole form. */
 function formErrors(error: unknown): FieldErrors | null {
@@ -28,7 +34,10 @@ function formErrors(error: unknown): FieldErrors | null {
  * was sent in a draft of the actor (bad input loses nothing), answering its
  * id so that the form can be shown again: a refused upload keeps the text
  * fields read before the refusal and the files of the draft it came from as
- * they were. The staged files are always released; other errors pass through.
+ * they were. When the database does not answer in time, what was sent is
+ * kept on disk instead (`held`), with the files of the held form it came
+ * from (`heldReference`, the page's `riserva`). The staged files are always
+ * released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
   actor: ContributorActor,
@@ -38,6 +47,10 @@ export async function submitFormWithDraft<T>(
     scope: DraftScope;
     /** The draft the form was shown from (part of the form's address). */
     draftId?: string;
+    /** The form held while the database was unavailable, sent again (part of the address too). */
+    heldReference?: string;
+    /** What the form is posted for (a position, a request): kept with a held form. */
+    target: string;
     submit: (input: Record<string, unknown>, files: StagedFile[]) => Promise<T>;
   },
 ): Promise<FormOutcome<T>> {
@@ -61,22 +74,41 @@ export async function submitFormWithDraft<T>(
       [DRAFT_FIELD]: options.draftId,
       [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
     };
-    try {
-      return { ok: true, result: await options.submit(input, upload.files) };
-    } catch (error) {
-      const errors = formErrors(error);
-      if (!errors) throw error;
-      const reference = draftReferenceSchema.parse(input);
-      const draft = await saveFormDraft(actor, {
-        ...options.scope,
-        values: upload.fields,
-        errors,
-        files: upload.files,
-        ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
-      });
-      return { ok: false, draftId: draft.id };
-    }
+    const held = options.heldReference ? await readHeldForm(actor.personId, options.heldReference) : null;
+    const files = [...(held?.files ?? []), ...upload.files];
+    const outcome = await submitOrKeep(actor, input, files, upload.fields, options);
+    // Sent, or kept again (a draft, a new hold): the earlier hold is done with.
+    if (held) await releaseHeldForm(held);
+    return outcome;
   } finally {
     await upload.discard();
+  }
+}
+
+async function submitOrKeep<T>(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  files: StagedFile[],
+  values: Record<string, string>,
+  options: { scope: DraftScope; target: string; submit: (input: Record<string, unknown>, files: StagedFile[]) => Promise<T> },
+): Promise<FormOutcome<T>> {
+  try {
+    return { ok: true, result: await options.submit(input, files) };
+  } catch (error) {
+    const reference = draftReferenceSchema.parse(input);
+    if (isDatabaseUnavailable(error)) {
+      const keep = { values, draftId: reference.bozza, keptKeys: reference.conservati, files };
+      return { ok: false, held: await holdForm(actor.personId, { ...keep, purpose: options.scope.purpose, target: options.target }) };
+    }
+    const errors = formErrors(error);
+    if (!errors) throw error;
+    const draft = await saveFormDraft(actor, {
+      ...options.scope,
+      values,
+      errors,
+      files,
+      ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
+    });
+    return { ok: false, draftId: draft.id };
   }
 }
