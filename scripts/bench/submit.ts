@@ -204,7 +204,7 @@ async function floor(pool: pg.Pool, officeId: string, officeCode: string, submit
 async function protocolCheck(pool: pg.Pool, officeId: string): Promise<string> {
   const { rows } = await pool.query<{ count: string; distinct: string; max: string | null }>(
     `SELECT count(*) AS count, count(DISTINCT r."protocolNumber") AS distinct,
-            max(split_part(r."protocolNumber", '.', 5)::int) AS max
+            max(split_part(r."protocolNumber", '.', 4)::int) AS max
        FROM "Request" r JOIN "Quesito" q ON q."requestId" = r."id" WHERE q."officeId" = $1`,
     [officeId],
   );

@@ -23,8 +23,6 @@ import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
  * goes.
  */
 
-export const HELD_FORM_FIELD = "riserva";
-
 /**
  * Limits of an upload received while the gestione's own limits cannot be
  * read: generous, since the service checks the gestione's limits again when

@@ -2,7 +2,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { getContributorResolution } from "@/server/identity/session";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { HELD_FORM_FIELD } from "@/server/requests/held-forms";
+import { HELD_FORM_FIELD } from "@/server/requests/schemas";
 import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
 import { heldFormResponse, heldFormResponseOnUnavailable } from "@/app/api/held-form-response";
 import { seeOther } from "@/app/api/see-other";
