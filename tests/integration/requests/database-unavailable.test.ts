@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "@/server/identity/actor";
 import { getContributorResolution, getRealmSubject } from "@/server/identity/session";
+import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
 import { createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { createHolderWithPosition, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
+import { createHolderWithPosition, createSentRequest, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
 import { pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -193,5 +194,32 @@ describe("a database that does not answer loses no form", () => {
     const created = await prisma.request.findFirstOrThrow({ where: { submittedById: stranger.id }, include: { messages: { include: { attachments: true } } } });
     expect(created.messages[0]?.attachments).toEqual([]);
     expect(await heldFolders()).toHaveLength(1);
+  });
+
+  it("keeps a message on a request the same way, and sends it when the database is back", async () => {
+    const sent = await createSentRequest({ at: new Date() });
+    const author = contributorActor(sent.holder);
+    vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: author });
+    vi.mocked(getRealmSubject).mockResolvedValue(sent.holder.id);
+    const messagesPath = `/api/cassetto/richieste/${sent.requestId}/messaggi`;
+    const heldBefore = await heldFolders();
+    const name = admin.escapeIdentifier(databaseName());
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+
+    const response = await postMessage(formPost(messagesPath, [["text", "Allego la ricevuta richiesta."]], [{ name: "ricevuta.pdf", content: pdfSample() }]), {
+      params: Promise.resolve({ id: sent.requestId }),
+    });
+
+    expect(response.status).toBe(503);
+    const page = await response.text();
+    expect(page).toContain("Il messaggio non è stato inviato");
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+    const form = formOfPage(page);
+    const again = await postMessage(formPost(form.action, form.fields, []), { params: Promise.resolve({ id: sent.requestId }) });
+    expect(again.headers.get("location")).toBe(`/cassetto/richieste/${sent.requestId}?messaggio=1#messaggi`);
+    const message = await prisma.message.findFirstOrThrow({ where: { requestId: sent.requestId, body: "Allego la ricevuta richiesta." }, include: { attachments: true } });
+    expect(message.attachments.map((file) => file.fileName)).toEqual(["ricevuta.pdf"]);
+    expect(await heldFolders()).toEqual(heldBefore);
   });
 });
