@@ -10,8 +10,8 @@ import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import type { DraftScope } from "./form-drafts";
-import { holdForm, readHeldForm, releaseHeldForm, type HeldForm } from "./held-forms";
-import { saveFormDraft } from "./save-form-draft";
+import { holdForm, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "./held-forms";
+import { saveFormDraft, type SaveFormDraftInput } from "./save-form-draft";
 import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
 
 export type FormOutcome<T> =
@@ -59,14 +59,17 @@ export async function submitFormWithDraft<T>(
     upload = await receiveUpload(request, options.limits);
   } catch (error) {
     if (!(error instanceof UploadRefusedError)) throw error;
-    const draft = await saveFormDraft(actor, {
-      ...options.scope,
-      values: error.fields,
-      errors: error.fieldErrors,
-      files: [],
-      ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
-    });
-    return { ok: false, draftId: draft.id };
+    return draftOrHold(
+      actor,
+      {
+        ...options.scope,
+        values: error.fields,
+        errors: error.fieldErrors,
+        files: [],
+        ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
+      },
+      { purpose: options.scope.purpose, target: options.target, values: error.fields, draftId: options.draftId, keptKeys: [], files: [] },
+    );
   }
   try {
     const input = {
@@ -96,19 +99,30 @@ async function submitOrKeep<T>(
     return { ok: true, result: await options.submit(input, files) };
   } catch (error) {
     const reference = draftReferenceSchema.parse(input);
-    if (isDatabaseUnavailable(error)) {
-      const keep = { values, draftId: reference.bozza, keptKeys: reference.conservati, files };
-      return { ok: false, held: await holdForm(actor.personId, { ...keep, purpose: options.scope.purpose, target: options.target }) };
-    }
+    const hold = { purpose: options.scope.purpose, target: options.target, values, draftId: reference.bozza, keptKeys: reference.conservati, files };
+    if (isDatabaseUnavailable(error)) return { ok: false, held: await holdForm(actor.personId, hold) };
     const errors = formErrors(error);
     if (!errors) throw error;
-    const draft = await saveFormDraft(actor, {
-      ...options.scope,
-      values,
-      errors,
-      files,
-      ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
-    });
-    return { ok: false, draftId: draft.id };
+    return draftOrHold(
+      actor,
+      {
+        ...options.scope,
+        values,
+        errors,
+        files,
+        ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
+      },
+      hold,
+    );
+  }
+}
+
+/** A draft of the form in the database, or — the database not answering — the form held on disk. */
+async function draftOrHold(actor: ContributorActor, draft: SaveFormDraftInput, hold: HoldInput): Promise<FormOutcome<never>> {
+  try {
+    return { ok: false, draftId: (await saveFormDraft(actor, draft)).id };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ok: false, held: await holdForm(actor.personId, hold) };
   }
 }

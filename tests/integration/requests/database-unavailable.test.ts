@@ -6,12 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "@/server/identity/actor";
 import { getContributorResolution, getRealmSubject } from "@/server/identity/session";
+import { createRequest } from "@/server/requests/create-request";
+import { submitFormWithDraft } from "@/server/requests/submit-form-with-draft";
 import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
 import { createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { createHolderWithPosition, createSentRequest, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
-import { pdfSample } from "../attachments/samples";
+import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
 vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(), getOperator: vi.fn(), getRealmSubject: vi.fn() }));
@@ -221,5 +223,23 @@ describe("a database that does not answer loses no form", () => {
     const message = await prisma.message.findFirstOrThrow({ where: { requestId: sent.requestId, body: "Allego la ricevuta richiesta." }, include: { attachments: true } });
     expect(message.attachments.map((file) => file.fileName)).toEqual(["ricevuta.pdf"]);
     expect(await heldFolders()).toEqual(heldBefore);
+  });
+
+  it("holds a form whose upload is refused when not even its draft can be saved", async () => {
+    const name = admin.escapeIdentifier(databaseName());
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+
+    const outcome = await submitFormWithDraft(actor, formPost("/api/cassetto/richieste", fields(), [{ name: "ricevuta.pdf", content: exeSample() }]), {
+      limits: { maxFiles: 3, maxBytesPerFile: 1024 * 1024 },
+      scope: { purpose: "NUOVA_RICHIESTA" },
+      target: positionId,
+      submit: (input, files) => createRequest(actor, { ...input, positionId }, files),
+    });
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok || !("held" in outcome)) throw new Error("the form should have been held");
+    expect(outcome.held.values.text).toBe(TEXT);
+    expect(outcome.held.files).toEqual([]);
   });
 });
