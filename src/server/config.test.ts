@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { productionEnv } from "../../tests/support/production-env";
-import { ConfigError, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
+import { ConfigError, databaseSettings, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
 
 describe("parseConfig", () => {
   it("starts in demo mode with defaults and no secrets", () => {
@@ -95,6 +95,21 @@ describe("parseConfig", () => {
     );
     expect(() => parseConfig({ RATE_LIMIT_DELEGATIONS: "0/60" })).toThrow(/RATE_LIMIT_DELEGATIONS/);
     expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: deve valere true o false/);
+  });
+
+  it("bounds every wait on the database, with defaults and Italian messages", () => {
+    expect(databaseSettings({})).toEqual({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 10_000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 15_000,
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 30_000,
+      DATABASE_TRANSACTION_MAX_WAIT_MS: 10_000,
+      DATABASE_TRANSACTION_TIMEOUT_MS: 20_000,
+    });
+    expect(databaseSettings({ DATABASE_POOL_SIZE: "25", APP_ENV: "production" }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => databaseSettings({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE: deve essere almeno 1/);
+    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "tanto" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: deve essere un numero di millisecondi/);
+    expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: "50" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: deve essere almeno 100 ms/);
   });
 
   it("wants Twilio's three variables together", () => {

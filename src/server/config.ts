@@ -29,6 +29,13 @@ const rateLimit = (fallback: string) =>
           return { points, seconds };
         }),
     );
+/** A duration in milliseconds within bounds, for the database's timeouts. */
+const milliseconds = (min: number, max: number) =>
+  z.coerce
+    .number({ message: "deve essere un numero di millisecondi" })
+    .int({ message: "deve essere un numero intero di millisecondi" })
+    .min(min, { message: `deve essere almeno ${min} ms` })
+    .max(max, { message: `deve essere al massimo ${max} ms` });
 
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
@@ -102,6 +109,12 @@ const envSchema = z.object({
     .min(1, { message: "deve valere almeno 1 minuto" })
     .max(600, { message: "deve valere al massimo 600 minuti (la durata massima di una sessione)" })
     .default(30),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, { message: "deve essere almeno 1" }).max(500).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 120_000).default(10_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(30_000),
+  DATABASE_TRANSACTION_MAX_WAIT_MS: milliseconds(100, 120_000).default(10_000),
+  DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(20_000),
 });
 
 /** Variables a production start cannot do without. */
@@ -178,6 +191,36 @@ export function deliveryConfigProblems(config: AppConfig): string[] {
   return requiredForDeliveryInProduction
     .filter((name) => config[name] === undefined)
     .map((name) => `${name}: obbligatoria con APP_ENV=production per inviare le notifiche`);
+}
+
+/** How the app talks to PostgreSQL: pool size and the timeouts that keep every wait bounded. */
+export type DatabaseSettings = Pick<
+  AppConfig,
+  | "DATABASE_POOL_SIZE"
+  | "DATABASE_CONNECT_TIMEOUT_MS"
+  | "DATABASE_STATEMENT_TIMEOUT_MS"
+  | "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS"
+  | "DATABASE_TRANSACTION_MAX_WAIT_MS"
+  | "DATABASE_TRANSACTION_TIMEOUT_MS"
+>;
+
+const databaseSettingNames = [
+  "DATABASE_POOL_SIZE",
+  "DATABASE_CONNECT_TIMEOUT_MS",
+  "DATABASE_STATEMENT_TIMEOUT_MS",
+  "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+  "DATABASE_TRANSACTION_MAX_WAIT_MS",
+  "DATABASE_TRANSACTION_TIMEOUT_MS",
+] as const satisfies readonly (keyof DatabaseSettings)[];
+
+/**
+ * The database settings of an environment, read alone (scripts and tests
+ * open clients without the rest of the configuration); invalid values throw
+ * ConfigError like a start-up would.
+ */
+export function databaseSettings(env: Record<string, string | undefined> = process.env): DatabaseSettings {
+  const config = parseConfig(Object.fromEntries(databaseSettingNames.map((name) => [name, env[name]])));
+  return Object.fromEntries(databaseSettingNames.map((name) => [name, config[name]])) as DatabaseSettings;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ActingProfile, Gestione } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
-import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { openingEvents } from "@/server/requests/lifecycle";
 import { createOffice, createOperator, createPerson, createPosition } from "./fixtures";
@@ -64,8 +64,8 @@ export async function createQuesito(input: {
   const submitter = input.submitter ?? holder;
   const office = await prisma.office.findUniqueOrThrow({ where: { id: input.officeId } });
   return prisma.$transaction(async (tx) => {
-    const protocolNumber = await assignProtocolNumber(tx, office, receivedAt);
-    const request = await tx.request.create({
+    const provisional = provisionalProtocolNumber(office, receivedAt);
+    const created = await tx.request.create({
       data: {
         positionId,
         subjectId,
@@ -76,7 +76,7 @@ export async function createQuesito(input: {
         contactEmail: "contribuente@example.it",
         contactMobile: "3331234567",
         consentEmail: true,
-        protocolNumber,
+        protocolNumber: provisional,
         createdAt: receivedAt,
         lastActivityAt: receivedAt,
         quesito: { create: { officeId: office.id, receivedAt } },
@@ -86,14 +86,16 @@ export async function createQuesito(input: {
     // As create-request does: the request's text is also the first message of its thread.
     await tx.message.create({
       data: {
-        requestId: request.id,
-        body: request.text,
+        requestId: created.id,
+        body: created.text,
         authorPersonId: submitter.id,
-        actingProfile: request.actingProfile,
+        actingProfile: created.actingProfile,
         createdAt: receivedAt,
       },
     });
-    await openingEvents(tx, request.id, contributorActor(submitter), office, receivedAt);
+    await openingEvents(tx, created.id, contributorActor(submitter), office, receivedAt);
+    // As create-request does: the number last.
+    const request = { ...created, protocolNumber: await assignProtocolNumber(tx, office, receivedAt, provisional) };
     const quesito = request.quesito;
     if (!quesito) throw new Error("quesito not created");
     return { request, quesito, holder };

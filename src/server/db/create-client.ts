@@ -1,7 +1,45 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { PoolConfig } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { databaseSettings, type DatabaseSettings } from "@/server/config";
 
-/** A Prisma client over node-postgres; used by the app, scripts and tests alike. */
-export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+/**
+ * Beyond the server's own statement_timeout, the driver gives up on an answer
+ * this much later: a server that is frozen or cut off (no answer at all, not
+ * even the timeout's error) must not hold a page forever either.
+ */
+const CLIENT_READ_MARGIN_MS = 5_000;
+
+/**
+ * The node-postgres pool settings for these database settings: every wait
+ * has a bound (docs/decisions/0011). `connectionTimeoutMillis` bounds both
+ * opening a connection and waiting for a free one of the pool;
+ * statement_timeout and idle_in_transaction_session_timeout are enforced by
+ * the server for each session.
+ */
+export function poolConfig(connectionString: string, settings: DatabaseSettings): PoolConfig {
+  return {
+    connectionString,
+    max: settings.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    query_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS + CLIENT_READ_MARGIN_MS,
+    keepAlive: true,
+  };
+}
+
+/**
+ * A Prisma client over node-postgres; used by the app, scripts and tests
+ * alike, with the pool size and timeouts of `settings` (by default those of
+ * the environment, src/server/config.ts).
+ */
+export function createPrismaClient(connectionString: string, settings: DatabaseSettings = databaseSettings()): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg(poolConfig(connectionString, settings)),
+    transactionOptions: {
+      maxWait: settings.DATABASE_TRANSACTION_MAX_WAIT_MS,
+      timeout: settings.DATABASE_TRANSACTION_TIMEOUT_MS,
+    },
+  });
 }

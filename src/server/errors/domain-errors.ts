@@ -60,3 +60,16 @@ export class LimitExceededError extends DomainError {
     this.name = "LimitExceededError";
   }
 }
+
+/**
+ * The database did not answer within its bounded waits (src/server/errors/database-unavailable.ts):
+ * nothing was written; the person may try again later with what they sent kept.
+ */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  readonly title = "Servizio non disponibile";
+  constructor(message = "Il servizio è momentaneamente non disponibile. Riprovare tra qualche minuto.") {
+    super(message);
+    this.name = "ServiceUnavailableError";
+  }
+}

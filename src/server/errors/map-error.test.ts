@@ -22,4 +22,11 @@ describe("toProblem", () => {
       "Il quesito è già stato preso in carico.",
     );
   });
+
+  it("answers 503 when the database did not answer in time, without its details", async () => {
+    const timedOut = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    const problem = toProblem(timedOut, "req-2");
+    expect(problem).toMatchObject({ status: 503, title: "Servizio non disponibile", requestId: "req-2" });
+    expect(problem.detail).toBe("Il servizio è momentaneamente non disponibile. Riprovare tra qualche minuto.");
+  });
 });

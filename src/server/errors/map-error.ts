@@ -1,4 +1,5 @@
-import { DomainError, ValidationError, type FieldErrors } from "./domain-errors";
+import { isDatabaseUnavailable } from "./database-unavailable";
+import { DomainError, ServiceUnavailableError, ValidationError, type FieldErrors } from "./domain-errors";
 
 /** RFC 9457 problem details, as the API returns them. */
 export type Problem = {
@@ -14,6 +15,7 @@ const GENERIC_DETAIL = "Si è verificato un errore imprevisto. Riprovare più ta
 
 /** The one place where errors become what a person or a client program reads. */
 export function toProblem(error: unknown, requestId?: string): Problem {
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) return toProblem(new ServiceUnavailableError(), requestId);
   if (error instanceof DomainError) {
     return {
       type: `about:blank#${error.name}`,

@@ -17,13 +17,28 @@ export function profileCookieName(): string {
   return prefixedCookieName("cb.cassetto.profilo", { secure: getConfig().secureCookies, path: "/" });
 }
 
+async function signedSession(realm: Realm): Promise<{ subjectId: string; sessionId: string } | null> {
+  const session = await getServerSession(authOptionsFor(realm));
+  if (session?.realm !== realm || !session.subjectId || !session.sessionId) return null;
+  return { subjectId: session.subjectId, sessionId: session.sessionId };
+}
+
+/**
+ * The id the signed session cookie names, WITHOUT asking the database whether
+ * that session is still open. Only for keeping a form on disk while the
+ * database does not answer: the form is given back to a checked session only.
+ */
+export async function getUncheckedRealmSubject(realm: Realm): Promise<string | null> {
+  return (await signedSession(realm))?.subjectId ?? null;
+}
+
 /**
  * The id (person or operator) signed in to this realm, if any: the session
  * cookie must name a session that is still open (decision 0014).
  */
 export async function getRealmSubject(realm: Realm): Promise<string | null> {
-  const session = await getServerSession(authOptionsFor(realm));
-  if (session?.realm !== realm || !session.subjectId || !session.sessionId) return null;
+  const session = await signedSession(realm);
+  if (!session) return null;
   const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), requestOriginOf(await headers(), getConfig().TRUST_PROXY));
   return open ? session.subjectId : null;
 }

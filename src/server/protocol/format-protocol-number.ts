@@ -1,6 +1,7 @@
 /** Protocol numbers are issued by INPS; the AOO is the office's code. */
 const INSTITUTION = "INPS";
-const MIN_PROGRESSIVE_DIGITS = 7;
+/** The progressive is zero-padded to this many digits at least. */
+export const MIN_PROGRESSIVE_DIGITS = 7;
 
 const romeDateParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/Rome",
@@ -29,7 +30,11 @@ export function formatProtocolNumber(aooCode: string, date: Date, progressive: n
   if (!Number.isSafeInteger(progressive) || progressive < 1) {
     throw new RangeError(`Progressivo di protocollo non valido: ${progressive}`);
   }
+  return protocolNumberPrefix(aooCode, date) + String(progressive).padStart(MIN_PROGRESSIVE_DIGITS, "0");
+}
+
+/** `INPS.<AOO>.<dd/mm/yyyy>.`: what comes before the progressive. */
+export function protocolNumberPrefix(aooCode: string, date: Date): string {
   const { day, month, year } = romeCalendarDate(date);
-  const number = String(progressive).padStart(MIN_PROGRESSIVE_DIGITS, "0");
-  return `${INSTITUTION}.${aooCode}.${day}/${month}/${year}.${number}`;
+  return `${INSTITUTION}.${aooCode}.${day}/${month}/${year}.`;
 }

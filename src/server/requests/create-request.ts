@@ -7,7 +7,7 @@ import { prisma } from "@/server/db/client";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
-import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
+import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { openingEvents } from "./lifecycle";
@@ -49,10 +49,12 @@ function isUniqueViolation(error: unknown): boolean {
  *
  * Checks everything first and reports every field problem at once
  * (ValidationError); a position the actor may not act on now is not found.
- * Then stores the files and, in ONE transaction, takes the competent office's
- * next protocol number and writes the request, its quesito, the first
- * message with its attachments and the opening events: a failure anywhere
- * leaves no row and no stored file, and gives the protocol number back.
+ * Then stores the files and, in ONE transaction, writes the request, its
+ * quesito, the first message with its attachments and the opening events
+ * (with their notices), and last takes the competent office's next protocol
+ * number, so that concurrent submissions to one office queue on its counter
+ * only briefly: a failure anywhere leaves no row and no stored file, and
+ * gives the protocol number back.
  *
  * Idempotent per submitter and idempotency key (the hidden field of the
  * form): a repeated submission returns the request the first one registered.
@@ -93,7 +95,7 @@ export async function createRequest(
   try {
     created = await writeWithFormFiles(kept.files, files, (persisted) =>
       prisma.$transaction(async (tx) => {
-        const protocolNumber = await assignProtocolNumber(tx, office, now);
+        const provisional = provisionalProtocolNumber(office, now);
         const request = await tx.request.create({
           data: {
             positionId: position.id,
@@ -111,12 +113,12 @@ export async function createRequest(
             consentEmail: data.consentEmail,
             consentSms: data.consentSms,
             consentPec: data.consentPec,
-            protocolNumber,
+            protocolNumber: provisional,
             idempotencyKey: data.idempotencyKey,
             createdAt: now,
             lastActivityAt: now,
           },
-          select: { id: true, protocolNumber: true },
+          select: { id: true },
         });
         await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
         await tx.message.create({
@@ -131,7 +133,9 @@ export async function createRequest(
           },
         });
         await openingEvents(tx, request.id, actor, office, now);
-        return request;
+        // Last: the office's counter row stays locked only for this statement and the commit.
+        const protocolNumber = await assignProtocolNumber(tx, office, now, provisional);
+        return { id: request.id, protocolNumber };
       }),
     );
   } catch (error) {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import type { FormDraftPurpose } from "@/generated/prisma/enums";
-import { isUuid } from "@/lib/form-fields";
+import { cleanValues, isUuid } from "@/lib/form-fields";
 import { getFileStorage } from "@/server/attachments/file-storage";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { persistFiles, storeStagedFiles, type PersistedFiles } from "@/server/attachments/persist-files";
@@ -16,7 +16,7 @@ import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftReferenceSchema, mergeFieldErrors } from "./schemas";
+import { draftReferenceSchema, mergeFieldErrors, newRequestSchema } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -59,6 +59,22 @@ export const UPLOAD_REFUSALS = Symbol("upload refusals");
 
 /** A form's fields as its service receives them. */
 export type FormInput = Record<string, unknown> & { [UPLOAD_REFUSALS]?: FieldErrors };
+
+/** The fields each form may keep: nothing else a client sends is stored. */
+const keptFields: Record<FormDraftPurpose, readonly string[]> = {
+  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
+  MESSAGGIO_RICHIESTA: ["text"],
+};
+
+/**
+ * The values of the form's own fields among those submitted. Characters no
+ * field may hold are refused by the schemas and left out here: the draft
+ * keeps everything else.
+ */
+export function keptValues(purpose: FormDraftPurpose, values: Record<string, string>): Record<string, string> {
+  const allowed = new Set(keptFields[purpose]);
+  return cleanValues(Object.fromEntries(Object.entries(values).filter(([name]) => allowed.has(name))));
+}
 
 /** The actor's unexpired draft of this form, or null: someone else's draft does not exist for them. */
 export async function findOwnDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now: Date) {

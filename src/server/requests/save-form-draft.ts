@@ -1,5 +1,5 @@
 import "server-only";
-import { cleanValues, isUuid } from "@/lib/form-fields";
+import { isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -7,6 +7,7 @@ import type { ContributorActor } from "@/server/identity/actor";
 import {
   DRAFT_LIFETIME_MS,
   findOwnDraft,
+  keptValues,
   purgeExpiredDrafts,
   removeDraftFiles,
   storeDraftFiles,
@@ -14,13 +15,6 @@ import {
 } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
-import { newRequestSchema } from "./schemas";
-
-/** The fields each form may keep: nothing else a client sends is stored. */
-const keptFields: Record<DraftScope["purpose"], readonly string[]> = {
-  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
-  MESSAGGIO_RICHIESTA: ["text"],
-};
 
 export type SaveFormDraftInput = DraftScope & {
   /** The form's text fields as submitted. */
@@ -61,9 +55,7 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
   const kept = previous?.files.filter(isKept) ?? [];
   const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
 
-  const allowed = new Set(keptFields[input.purpose]);
-  // Characters no field may hold are refused by the schemas and left out here: the draft keeps everything else.
-  const submitted = cleanValues(Object.fromEntries(Object.entries(input.values).filter(([name]) => allowed.has(name))));
+  const submitted = keptValues(input.purpose, input.values);
   // Never merged field by field: a checkbox left unticked is an absent field.
   const values = uploadRefused && previous && Object.keys(submitted).length === 0 ? previous.data.values : submitted;
   const stored = await storeDraftFiles(input.files);

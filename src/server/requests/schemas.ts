@@ -23,6 +23,8 @@ export const PHONE_MAX_LENGTH = 20;
 export const KEPT_FILES_FIELD = "conservati";
 /** Hidden field carrying the draft a corrected form comes from. */
 export const DRAFT_FIELD = "bozza";
+/** Address parameter naming a form held on disk while the database was unavailable (held-forms.ts). */
+export const HELD_FORM_FIELD = "riserva";
 
 export const contactHints = {
   email: "Ad esempio nome.cognome@example.it.",

@@ -277,16 +277,39 @@ describe("createRequest", () => {
     expect(next.protocolNumber).toBe(`INPS.${office.code}.20/11/2026.0000002`);
   });
 
-  it("gives concurrent submissions to one office unique numbers without gaps", async () => {
-    const people = await Promise.all(Array.from({ length: 8 }, () => createPerson("Concorrente")));
+  it("registers 50 concurrent submissions with files to one office, numbered 1…50 without a gap", async () => {
+    const people = await Promise.all(Array.from({ length: 50 }, () => createPerson("Concorrente")));
     const positions = await Promise.all(people.map((person) => createPosition(person.id, office.id, "AZIENDE")));
+    const files = await Promise.all(people.map((_, index) => stagePdf(`estratto-${index}.pdf`, 20_000)));
 
-    const created = await Promise.all(
-      people.map((person, index) => createRequest(contributorActor(person), form(positions[index]?.id ?? "", subject.id), [], now)),
+    const results = await Promise.allSettled(
+      people.map((person, index) =>
+        createRequest(contributorActor(person), form(positions[index]?.id ?? "", subject.id), [files[index]!], now),
+      ),
     );
 
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    const created = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     const progressives = created.map((request) => Number(request.protocolNumber.split(".").at(-1))).sort((a, b) => a - b);
-    expect(progressives).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(progressives).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    expect(await prisma.attachment.count({ where: { message: { request: { quesito: { officeId: office.id } } } } })).toBe(50);
+  });
+
+  it("writes the final protocol number wherever the request shows it: its row, its events, its notices", async () => {
+    const created = await createRequest(contributorActor(holder), form(aziende.id, subject.id), [], now);
+
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { protocolNumber: true, events: { where: { type: "PROTOCOLLATA" }, select: { data: true } }, notifications: true },
+    });
+    expect(request.protocolNumber).toBe(created.protocolNumber);
+    expect(request.events).toEqual([{ data: { protocolNumber: created.protocolNumber } }]);
+    expect(request.notifications.length).toBeGreaterThan(0);
+    for (const notice of request.notifications) {
+      const texts = [notice.subject ?? "", notice.body, notice.htmlBody ?? ""].join("\n");
+      expect(texts).toContain(created.protocolNumber);
+      expect(texts).not.toMatch(/INPS\.\d+\.\d\d\/\d\d\/\d{4}\.[A-Z]{7}/);
+    }
   });
 
   it("leaves nothing behind when the protocol assignment fails", async () => {

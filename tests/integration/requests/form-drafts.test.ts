@@ -51,13 +51,14 @@ describe("form drafts: bad input loses nothing", () => {
       limits: await getUploadLimits(actor, { positionId }),
       scope: { purpose: "NUOVA_RICHIESTA" },
       draftId,
+      target: positionId,
       submit: (input, files) => createRequest(as, { ...input, positionId }, files),
     });
   }
 
   async function refusedDraft(fields: Record<string, string | string[]>, fileNames: string[] = [], draftId?: string) {
     const outcome = await send(fields, fileNames, draftId);
-    if (outcome.ok) throw new Error("the form should have been refused");
+    if (outcome.ok || !("draftId" in outcome)) throw new Error("the form should have been refused");
     return getFormDraft(actor, outcome.draftId, { purpose: "NUOVA_RICHIESTA" });
   }
 
@@ -198,10 +199,11 @@ describe("form drafts: bad input loses nothing", () => {
     const outcome = await submitFormWithDraft(actor, await multipartPost({ text: "Ancora una domanda." }), {
       limits: await getUploadLimits(actor, { requestId: created.id }),
       scope,
+      target: created.id,
       submit: (input, files) => addContributorMessage(actor, created.id, input, files),
     });
 
-    if (outcome.ok) throw new Error("a closed request should refuse the message");
+    if (outcome.ok || !("draftId" in outcome)) throw new Error("a closed request should refuse the message");
     const draft = await getFormDraft(actor, outcome.draftId, scope);
     expect(draft.values).toEqual({ text: "Ancora una domanda." });
     expect(draft.errors.form?.[0]).toContain("La richiesta è chiusa");

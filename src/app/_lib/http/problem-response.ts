@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { DomainError } from "@/server/errors/domain-errors";
 import { toProblem } from "@/server/errors/map-error";
 import { logger } from "@/server/logger";
@@ -24,7 +25,8 @@ export function rateLimitHeaders(error: RateLimitedError): Record<string, string
  */
 export function problemResponse(error: unknown): Response {
   const requestId = error instanceof DomainError ? undefined : randomUUID();
-  if (requestId) logger.error({ err: error, requestId }, "Errore imprevisto in una chiamata API");
+  if (requestId && isDatabaseUnavailable(error)) logger.warn({ err: error, requestId }, "Database non disponibile in una chiamata API");
+  else if (requestId) logger.error({ err: error, requestId }, "Errore imprevisto in una chiamata API");
   const problem = toProblem(error, requestId);
   return new Response(JSON.stringify(problem), {
     status: problem.status,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "@/server/config";
+import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { DomainError, ForbiddenError, NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import type { RateLimitName } from "@/server/rate-limit/rate-limits";
@@ -42,6 +43,11 @@ export type RouteSpec<A extends Actor | Anonymous, Params> = {
   handle: (call: RouteCall<A, Params>) => Promise<Response>;
   /** A domain error's answer: problem+json unless told (a form goes back to itself). */
   refused?: (error: DomainError, arrival: Arrival<Params>) => Response;
+  /**
+   * The answer when the database does not answer in time (a form kept on
+   * disk); null, or unset, for the generic 503 problem.
+   */
+  databaseUnavailable?: (arrival: Arrival<Params>) => Promise<Response | null>;
 };
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -75,6 +81,10 @@ export function routeHandler<A extends Actor | Anonymous, Params = Record<string
       return await spec.handle({ ...arrival, actor, caller, countRequest: count });
     } catch (error) {
       if (error instanceof DomainError && spec.refused) return spec.refused(error, arrival);
+      if (spec.databaseUnavailable && isDatabaseUnavailable(error)) {
+        const kept = await spec.databaseUnavailable(arrival);
+        if (kept) return kept;
+      }
       return problemResponse(error);
     }
   };

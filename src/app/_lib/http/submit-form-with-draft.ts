@@ -6,14 +6,20 @@ import {
   type StagedFile,
   type UploadLimits,
 } from "@/server/attachments/receive-upload";
+import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
 import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/requests/form-drafts";
-import { saveFormDraft } from "@/server/requests/save-form-draft";
+import { holdForm, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "@/server/requests/held-forms";
+import { saveFormDraft, type SaveFormDraftInput } from "@/server/requests/save-form-draft";
 import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD, mergeFieldErrors } from "@/server/requests/schemas";
 
-export type FormOutcome<T> = { ok: true; result: T } | { ok: false; draftId: string };
+export type FormOutcome<T> =
+  | { ok: true; result: T }
+  | { ok: false; draftId: string }
+  /** The database did not answer: the form is kept on disk (held-forms.ts) for the page that offers to send it again. */
+  | { ok: false; held: HeldForm };
 
 /**
  * Field messages for the form; a conflict (a request closed meanwhile) or a
@@ -24,6 +30,13 @@ function formErrors(error: unknown): FieldErrors | null {
   if (error instanceof ConflictError || error instanceof RateLimitedError) return { form: [error.message] };
   return null;
 }
+
+type SubmitOptions<T> = {
+  scope: DraftScope;
+  /** What the form is posted for (a position, a request): kept with a held form. */
+  target: string;
+  submit: (input: FormInput, files: StagedFile[]) => Promise<T>;
+};
 
 /**
  * A multipart form with attachments, posted by a route handler: reads it
@@ -37,18 +50,20 @@ function formErrors(error: unknown): FieldErrors | null {
  * the service validates everything else too and refuses the whole with every
  * message at once, and the draft keeps the admitted files. After a hard stop
  * of the upload the draft keeps the text fields read before it, and the
- * files of the draft it came from as they were. The staged files are always
- * released; other errors pass through.
+ * files of the draft it came from as they were. When the database does not
+ * answer in time, what was sent is kept on disk instead (`held`), with the
+ * files of the held form it came from (`heldReference`, the page's
+ * `riserva`). The staged files are always released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
   actor: ContributorActor,
   request: Request,
-  options: {
+  options: SubmitOptions<T> & {
     limits: UploadLimits;
-    scope: DraftScope;
     /** The draft the form was shown from (part of the form's address). */
     draftId?: string;
-    submit: (input: FormInput, files: StagedFile[]) => Promise<T>;
+    /** The form held while the database was unavailable, sent again (part of the address too). */
+    heldReference?: string;
   },
 ): Promise<FormOutcome<T>> {
   let upload: ReceivedUpload;
@@ -58,14 +73,17 @@ export async function submitFormWithDraft<T>(
   } catch (error) {
     if (!(error instanceof UploadRefusedError)) throw error;
     if (!error.complete) {
-      const draft = await saveFormDraft(actor, {
-        ...options.scope,
-        values: error.fields,
-        errors: error.fieldErrors,
-        files: [],
-        ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
-      });
-      return { ok: false, draftId: draft.id };
+      return draftOrHold(
+        actor,
+        {
+          ...options.scope,
+          values: error.fields,
+          errors: error.fieldErrors,
+          files: [],
+          ...(options.draftId ? { previous: { draftId: options.draftId, uploadRefused: true as const } } : {}),
+        },
+        { purpose: options.scope.purpose, target: options.target, values: error.fields, draftId: options.draftId, keptKeys: [], files: [] },
+      );
     }
     upload = error.received;
     refused = error.fieldErrors;
@@ -77,22 +95,53 @@ export async function submitFormWithDraft<T>(
       [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
       [UPLOAD_REFUSALS]: refused,
     };
-    try {
-      return { ok: true, result: await options.submit(input, upload.files) };
-    } catch (error) {
-      const errors = formErrors(error);
-      if (!errors) throw error;
-      const reference = draftReferenceSchema.parse(input);
-      const draft = await saveFormDraft(actor, {
-        ...options.scope,
-        values: upload.fields,
-        errors: mergeFieldErrors(errors, refused),
-        files: upload.files,
-        ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
-      });
-      return { ok: false, draftId: draft.id };
-    }
+    const held = options.heldReference ? await readHeldForm(actor.personId, options.heldReference) : null;
+    const files = [...(held?.files ?? []), ...upload.files];
+    const outcome = await submitOrKeep(actor, input, files, upload.fields, refused, options);
+    // Sent, or kept again (a draft, a new hold): the earlier hold is done with.
+    if (held) await releaseHeldForm(held);
+    return outcome;
   } finally {
     await upload.discard();
+  }
+}
+
+async function submitOrKeep<T>(
+  actor: ContributorActor,
+  input: FormInput,
+  files: StagedFile[],
+  values: Record<string, string>,
+  refused: FieldErrors,
+  options: SubmitOptions<T>,
+): Promise<FormOutcome<T>> {
+  try {
+    return { ok: true, result: await options.submit(input, files) };
+  } catch (error) {
+    const reference = draftReferenceSchema.parse(input);
+    const hold = { purpose: options.scope.purpose, target: options.target, values, draftId: reference.bozza, keptKeys: reference.conservati, files };
+    if (isDatabaseUnavailable(error)) return { ok: false, held: await holdForm(actor.personId, hold) };
+    const errors = formErrors(error);
+    if (!errors) throw error;
+    return draftOrHold(
+      actor,
+      {
+        ...options.scope,
+        values,
+        errors: mergeFieldErrors(errors, refused),
+        files,
+        ...(reference.bozza ? { previous: { draftId: reference.bozza, keptKeys: reference.conservati } } : {}),
+      },
+      hold,
+    );
+  }
+}
+
+/** A draft of the form in the database, or — the database not answering — the form held on disk. */
+async function draftOrHold(actor: ContributorActor, draft: SaveFormDraftInput, hold: HoldInput): Promise<FormOutcome<never>> {
+  try {
+    return { ok: false, draftId: (await saveFormDraft(actor, draft)).id };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ok: false, held: await holdForm(actor.personId, hold) };
   }
 }

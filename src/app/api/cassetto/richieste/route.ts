@@ -1,11 +1,13 @@
 import { signedInContributor } from "@/app/_lib/http/actors";
+import { heldFormResponse, holdFormWhileUnavailable } from "@/app/_lib/http/held-form-response";
 import { problemResponse } from "@/app/_lib/http/problem-response";
 import { routeHandler } from "@/app/_lib/http/route-handler";
 import { seeOther } from "@/app/_lib/http/see-other";
+import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
+import { HELD_FORM_FIELD } from "@/server/requests/schemas";
 
 const formPath = (url: URL) =>
   `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;
@@ -13,8 +15,10 @@ const formPath = (url: URL) =>
 /**
  * "Invia" of Nuova richiesta: `?posizione=<id>` (the form's second step) sets
  * the gestione whose limits hold while the files stream in; `&bozza=<id>`
- * names the draft of a corrected form. Success opens the request; refused
- * input (over the rate limit too) goes back to the form with its draft.
+ * names the draft of a corrected form, `&riserva=<reference>` a form kept
+ * while the database was unavailable. Success opens the request; refused
+ * input (over the rate limit too) goes back to the form with its draft; a
+ * database that does not answer gets the page that keeps the form (503).
  */
 export const POST = routeHandler({
   sameOrigin: true,
@@ -28,15 +32,23 @@ export const POST = routeHandler({
       limits,
       scope: { purpose: "NUOVA_RICHIESTA" },
       draftId: url.searchParams.get("bozza") ?? undefined,
+      heldReference: url.searchParams.get(HELD_FORM_FIELD) ?? undefined,
+      target: positionId,
       submit: async (input, files) => {
         await countRequest();
         return createRequest(actor, { ...input, positionId }, files);
       },
     });
-    return outcome.ok
-      ? seeOther(`/cassetto/richieste/${outcome.result.id}?inviata=1`)
-      : seeOther(`${formPath(url)}&bozza=${outcome.draftId}#riepilogo-errori`);
+    if (outcome.ok) return seeOther(`/cassetto/richieste/${outcome.result.id}?inviata=1`);
+    return "held" in outcome ? heldFormResponse(outcome.held) : seeOther(`${formPath(url)}&bozza=${outcome.draftId}#riepilogo-errori`);
   },
   // The position is not (or no longer) one the actor may act on: the form says so.
   refused: (error, { url }) => (error instanceof NotFoundError ? seeOther(formPath(url)) : problemResponse(error)),
+  databaseUnavailable: ({ request, url }) =>
+    holdFormWhileUnavailable(request, {
+      purpose: "NUOVA_RICHIESTA",
+      target: url.searchParams.get("posizione") ?? "",
+      draftId: url.searchParams.get("bozza") ?? undefined,
+      heldReference: url.searchParams.get(HELD_FORM_FIELD) ?? undefined,
+    }),
 });
