@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import path from "node:path";
 import { z } from "zod";
 import type { FormDraftPurpose } from "@/generated/prisma/enums";
-import { receiveUpload, UploadRefusedError, type StagedFile } from "@/server/attachments/receive-upload";
+import { receiveUpload, UploadRefusedError, type StagedFile, type UploadSource } from "@/server/attachments/receive-upload";
 import { getConfig } from "@/server/config";
 import { logger } from "@/server/logger";
 import { DRAFT_LIFETIME_MS, keptValues } from "./form-drafts";
@@ -152,24 +152,28 @@ export async function holdForm(ownerPersonId: string, input: HoldInput, now = ne
  */
 export async function receiveAndHoldForm(
   ownerPersonId: string,
-  request: Request,
+  body: UploadSource,
   input: Pick<HoldInput, "purpose" | "target" | "draftId"> & { heldReference?: string },
 ): Promise<HeldForm> {
   const { heldReference, ...target } = input;
   const previous = heldReference ? await readHeldForm(ownerPersonId, heldReference) : null;
   const previousFiles = previous?.files ?? [];
+  const outcome = await receiveUpload(body, HELD_UPLOAD_LIMITS).catch((error: unknown) => {
+    if (!(error instanceof UploadRefusedError)) throw error;
+    return error;
+  });
+  // A refused upload read to its end still has its admitted files; after a hard stop, only the text fields that arrived.
+  const received = outcome instanceof UploadRefusedError ? (outcome.complete ? outcome.received : null) : outcome;
   let held: HeldForm;
   try {
-    const upload = await receiveUpload(request, HELD_UPLOAD_LIMITS);
-    try {
-      const keptKeys = upload.fieldValues[KEPT_FILES_FIELD] ?? [];
-      held = await holdForm(ownerPersonId, { ...target, values: upload.fields, keptKeys, files: [...previousFiles, ...upload.files] });
-    } finally {
-      await upload.discard();
-    }
-  } catch (error) {
-    if (!(error instanceof UploadRefusedError)) throw error;
-    held = await holdForm(ownerPersonId, { ...target, values: error.fields, keptKeys: previous?.keptKeys ?? [], files: previousFiles });
+    held = await holdForm(ownerPersonId, {
+      ...target,
+      values: outcome.fields,
+      keptKeys: received ? (received.fieldValues[KEPT_FILES_FIELD] ?? []) : (previous?.keptKeys ?? []),
+      files: [...previousFiles, ...(received?.files ?? [])],
+    });
+  } finally {
+    await received?.discard();
   }
   if (previous) await releaseHeldForm(previous);
   return held;
