@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
 import { getFileStorage } from "./file-storage";
@@ -33,7 +34,7 @@ export async function getAttachmentDownload(
     where: { id: attachmentId, message: readableMessagesWhere(actor, now) },
     select: { fileName: true, mimeType: true, size: true, storageKey: true },
   });
-  if (!attachment) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
+  if (!attachment) throw await notFoundFor(actor, "attachment", attachmentId, ATTACHMENT_NOT_FOUND);
   const { storageKey, ...file } = attachment;
   return { ...file, stream: await getFileStorage().open(storageKey) };
 }

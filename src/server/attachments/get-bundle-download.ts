@@ -2,6 +2,7 @@ import "server-only";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
 import { readableMessagesWhere } from "@/server/requests/policy";
 import { getFileStorage } from "./file-storage";
@@ -25,12 +26,13 @@ export async function getMessageBundleDownload(
   messageId: string,
   now = new Date(),
 ): Promise<FileDownload> {
-  if (actor.kind !== "operator" || !isUuid(messageId)) throw new NotFoundError(BUNDLE_NOT_FOUND);
+  if (actor.kind !== "operator" || !isUuid(messageId)) throw await notFoundFor(actor, "message-bundle", messageId, BUNDLE_NOT_FOUND);
   const message = await prisma.message.findFirst({
     where: { id: messageId, ...readableMessagesWhere(actor, now) },
     select: { bundleKey: true, bundleSize: true, createdAt: true, request: { select: { protocolNumber: true } } },
   });
-  if (!message?.bundleKey || message.bundleSize === null) throw new NotFoundError(BUNDLE_NOT_FOUND);
+  if (!message) throw await notFoundFor(actor, "message-bundle", messageId, BUNDLE_NOT_FOUND);
+  if (!message.bundleKey || message.bundleSize === null) throw new NotFoundError(BUNDLE_NOT_FOUND);
   return {
     fileName: bundleFileName(message.request.protocolNumber, message.createdAt),
     mimeType: "application/zip",

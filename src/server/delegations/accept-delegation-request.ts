@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
+import { ConflictError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { DELEGATION_NOT_FOUND, parseDelegationInput, VERIFICATION_CODE_TTL_MS } from "./delegation-rules";
 import { delegationRequestSchema } from "./schemas";
@@ -18,14 +19,14 @@ export async function acceptDelegationRequest(
   input: { delegationId: string },
   now = new Date(),
 ): Promise<{ id: string; code: string; expiresAt: Date }> {
-  if (actor.profile !== "TITOLARE") throw new NotFoundError(DELEGATION_NOT_FOUND);
+  if (actor.profile !== "TITOLARE") throw await notFoundFor(actor, "delegation-request", input.delegationId, DELEGATION_NOT_FOUND);
   const { delegationId } = parseDelegationInput(delegationRequestSchema, input);
 
   const delegation = await prisma.delegation.findFirst({
     where: { id: delegationId, holderId: actor.personId, origin: "RICHIESTA" },
     select: { status: true, validTo: true },
   });
-  if (!delegation) throw new NotFoundError(DELEGATION_NOT_FOUND);
+  if (!delegation) throw await notFoundFor(actor, "delegation-request", delegationId, DELEGATION_NOT_FOUND);
   if (delegation.status !== "PENDING") throw new ConflictError("La richiesta di delega non è più in attesa.");
   if (delegation.validTo && delegation.validTo <= now) {
     throw new ConflictError("La data di fine indicata nella richiesta è già trascorsa: la delega non può essere accettata.");

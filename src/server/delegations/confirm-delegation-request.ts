@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import { ConflictError, ValidationError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import {
   alreadyDelegatedMessage,
@@ -35,7 +36,7 @@ export async function confirmDelegationRequest(
       SELECT id FROM "Delegation"
       WHERE id = ${delegationId}::uuid AND "delegateId" = ${actor.personId}::uuid AND origin = 'RICHIESTA'
       FOR UPDATE`;
-    if (!locked) throw new NotFoundError(DELEGATION_NOT_FOUND);
+    if (!locked) throw await notFoundFor(actor, "delegation-request", delegationId, DELEGATION_NOT_FOUND);
     const delegation = await tx.delegation.findUniqueOrThrow({
       where: { id: delegationId },
       select: {

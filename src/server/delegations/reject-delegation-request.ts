@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
+import { ConflictError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { DELEGATION_NOT_FOUND, parseDelegationInput } from "./delegation-rules";
 import { rejectDelegationSchema } from "./schemas";
@@ -11,14 +12,14 @@ export async function rejectDelegationRequest(
   input: { delegationId: string; reason?: string },
   now = new Date(),
 ): Promise<{ id: string }> {
-  if (actor.profile !== "TITOLARE") throw new NotFoundError(DELEGATION_NOT_FOUND);
+  if (actor.profile !== "TITOLARE") throw await notFoundFor(actor, "delegation-request", input.delegationId, DELEGATION_NOT_FOUND);
   const { delegationId, reason } = parseDelegationInput(rejectDelegationSchema, input);
 
   const delegation = await prisma.delegation.findFirst({
     where: { id: delegationId, holderId: actor.personId, origin: "RICHIESTA" },
     select: { id: true },
   });
-  if (!delegation) throw new NotFoundError(DELEGATION_NOT_FOUND);
+  if (!delegation) throw await notFoundFor(actor, "delegation-request", delegationId, DELEGATION_NOT_FOUND);
   const { count } = await prisma.delegation.updateMany({
     where: { id: delegationId, status: "PENDING" },
     data: {

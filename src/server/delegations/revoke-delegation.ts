@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
+import { ConflictError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { DELEGATION_NOT_FOUND, parseDelegationInput } from "./delegation-rules";
 import { effectiveStatus } from "./effective-status";
@@ -18,7 +19,7 @@ export async function revokeDelegation(
   input: RevokeDelegationInput,
   now = new Date(),
 ): Promise<{ id: string }> {
-  if (actor.profile !== "TITOLARE") throw new NotFoundError(DELEGATION_NOT_FOUND);
+  if (actor.profile !== "TITOLARE") throw await notFoundFor(actor, "delegation", input.delegationId, DELEGATION_NOT_FOUND);
   const { delegationId, reason } = parseDelegationInput(revokeDelegationSchema, input);
 
   return prisma.$transaction(async (tx) => {
@@ -26,7 +27,7 @@ export async function revokeDelegation(
       where: { id: delegationId, holderId: actor.personId },
       select: { id: true, status: true, validTo: true },
     });
-    if (!delegation) throw new NotFoundError(DELEGATION_NOT_FOUND);
+    if (!delegation) throw await notFoundFor(actor, "delegation", delegationId, DELEGATION_NOT_FOUND);
     const status = effectiveStatus(delegation, now);
     if (status !== "ACTIVE") throw new ConflictError(NOT_REVOCABLE);
     const { count } = await tx.delegation.updateMany({

@@ -1,11 +1,21 @@
 import type { ActingProfile, OperatorRole } from "@/generated/prisma/enums";
+import type { RequestOrigin } from "./request-origin";
 
 /**
  * Who is acting, re-read from the database on every request: the session
  * carries only an identity, so a revoked operator or delegation takes effect
  * at once.
  */
-export type ContributorActor = {
+type ActingFrom = {
+  /**
+   * Where this request came from, set where the session is resolved; absent
+   * outside a request (jobs, scripts). Only for the security log: access
+   * never depends on it.
+   */
+  origin?: RequestOrigin;
+};
+
+export type ContributorActor = ActingFrom & {
   kind: "contributor";
   personId: string;
   codiceFiscale: string;
@@ -14,7 +24,7 @@ export type ContributorActor = {
   availableProfiles: ActingProfile[];
 };
 
-export type OperatorActor = {
+export type OperatorActor = ActingFrom & {
   kind: "operator";
   operatorId: string;
   codiceFiscale: string;

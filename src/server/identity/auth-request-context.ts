@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { RequestOrigin } from "./check-session";
+import type { RequestOrigin } from "./request-origin";
 import type { Realm } from "./realms";
 
 export type AuthRequest = { realm: Realm; origin: RequestOrigin };

@@ -4,12 +4,11 @@ import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { logSecurityEvent } from "@/server/security/security-events";
 import type { Realm } from "./realms";
+import type { RequestOrigin } from "./request-origin";
 import { sessionSubjectSelect, sessionSubjectWhere } from "./session-records";
 
 /** An operator's last activity is written at most this often: most requests read the session and write nothing. */
 export const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
-
-export type RequestOrigin = { ip?: string; requestId?: string };
 
 /**
  * Whether the session a cookie names is still open for this subject: not

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
 import { logSecurityEvent } from "@/server/security/security-events";
-import type { RequestOrigin } from "./check-session";
+import type { RequestOrigin } from "./request-origin";
 import type { Realm } from "./realms";
 import { sessionSubjectSelect, sessionSubjectWhere } from "./session-records";
 

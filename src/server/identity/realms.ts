@@ -1,3 +1,5 @@
+import type { Actor } from "./actor";
+
 /**
  * Two realms on one next-auth route: contributors (Cassetto) and operators
  * (Fascicolo) sign in separately and hold separate session cookies, so one
@@ -5,6 +7,11 @@
  * See docs/decisions/0004-two-session-realms.md.
  */
 export type Realm = "cassetto" | "fascicolo";
+
+/** The realm an actor signed in to. */
+export function realmOf(actor: Actor): Realm {
+  return actor.kind === "contributor" ? "cassetto" : "fascicolo";
+}
 
 export const realmPaths: Record<Realm, { home: string; signIn: string; signOut: string }> = {
   cassetto: { home: "/cassetto", signIn: "/accesso", signOut: "/esci" },

@@ -1,5 +1,7 @@
 import { clientAddress } from "@/lib/client-address";
-import type { RequestOrigin } from "./check-session";
+
+/** Where a request came from, as the security log records it. */
+export type RequestOrigin = { ip?: string; requestId?: string };
 
 /**
  * Where a request came from, for the security log: the caller's address as

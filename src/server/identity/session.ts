@@ -8,7 +8,7 @@ import type { ContributorActor, OperatorActor } from "./actor";
 import { authOptionsFor, csrfCookieName, realmPaths, sessionCookieName, type Realm } from "./auth-options";
 import { checkSession } from "./check-session";
 import { endAllSessions } from "./end-sessions";
-import { requestOriginOf } from "./request-origin";
+import { requestOriginOf, type RequestOrigin } from "./request-origin";
 import { resolveContributor, type ContributorResolution } from "./resolve-contributor";
 import { resolveOperator } from "./resolve-operator";
 
@@ -37,21 +37,30 @@ export async function getUncheckedRealmSubject(realm: Realm): Promise<string | n
  * cookie must name a session that is still open (decision 0014).
  */
 export async function getRealmSubject(realm: Realm): Promise<string | null> {
+  return (await openRealmSession(realm))?.subjectId ?? null;
+}
+
+/** The subject of this realm's open session and where the request came from (carried by the actor, for the security log). */
+async function openRealmSession(realm: Realm): Promise<{ subjectId: string; origin: RequestOrigin } | null> {
   const session = await signedSession(realm);
   if (!session) return null;
-  const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), requestOriginOf(await headers(), getConfig().TRUST_PROXY));
-  return open ? session.subjectId : null;
+  const origin = requestOriginOf(await headers(), getConfig().TRUST_PROXY);
+  const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), origin);
+  return open ? { subjectId: session.subjectId, origin } : null;
 }
 
 export async function getContributorResolution(): Promise<ContributorResolution | null> {
-  const personId = await getRealmSubject("cassetto");
-  if (!personId) return null;
-  return resolveContributor(personId, (await cookies()).get(profileCookieName())?.value);
+  const session = await openRealmSession("cassetto");
+  if (!session) return null;
+  const resolution = await resolveContributor(session.subjectId, (await cookies()).get(profileCookieName())?.value);
+  return resolution.status === "ok" ? { ...resolution, actor: { ...resolution.actor, origin: session.origin } } : resolution;
 }
 
 export async function getOperator(): Promise<OperatorActor | null> {
-  const operatorId = await getRealmSubject("fascicolo");
-  return operatorId ? resolveOperator(operatorId) : null;
+  const session = await openRealmSession("fascicolo");
+  if (!session) return null;
+  const operator = await resolveOperator(session.subjectId);
+  return operator ? { ...operator, origin: session.origin } : null;
 }
 
 function signInPath(realm: Realm, callbackPath: string): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
@@ -12,7 +12,7 @@ export async function addInternalNote(operator: OperatorActor, quesitoId: string
   const { expectedVersion, body } = parseQuesitoInput(internalNoteSchema, input);
   return prisma.$transaction(async (tx) => {
     const quesito = await tx.quesito.findFirst({ where: { id, ...officeQuesitiWhere(operator) }, select: { requestId: true } });
-    if (!quesito) throw new NotFoundError();
+    if (!quesito) throw await notFoundFor(operator, "quesito", id);
     const message = await tx.message.create({
       data: { requestId: quesito.requestId, visibility: "INTERNO", body, authorOperatorId: operator.operatorId },
       select: { id: true },

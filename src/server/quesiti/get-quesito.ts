@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
 import { allowedActions, type TransitionAction } from "@/server/requests/lifecycle";
@@ -148,7 +148,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
       },
     },
   });
-  if (!quesito) throw new NotFoundError();
+  if (!quesito) throw await notFoundFor(operator, "quesito", quesitoId);
   const { request } = quesito;
 
   const events = request.events.map((event) => ({ event, data: eventData(event.data) }));

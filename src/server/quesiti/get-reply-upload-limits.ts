@@ -1,7 +1,7 @@
 import "server-only";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
 
@@ -14,7 +14,7 @@ export async function getReplyUploadLimits(operator: OperatorActor, quesitoId: s
     where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
     select: { request: { select: { position: { select: { gestione: true } } } } },
   });
-  if (!quesito) throw new NotFoundError();
+  if (!quesito) throw await notFoundFor(operator, "quesito", quesitoId);
   return prisma.gestioneSettings.findUniqueOrThrow({
     where: { gestione: quesito.request.position.gestione },
     select: { maxFiles: true, maxBytesPerFile: true },

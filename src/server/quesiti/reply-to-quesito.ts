@@ -1,7 +1,7 @@
 import "server-only";
 import { messageFilesData, type PersistedFiles } from "@/server/attachments/persist-files";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
@@ -25,7 +25,7 @@ export async function replyToQuesito(
     const { expectedVersion, body, nextState } = parseQuesitoInput(replySchema, input);
     return await prisma.$transaction(async (tx) => {
       const quesito = await tx.quesito.findFirst({ where: { id, ...officeQuesitiWhere(operator) }, select: { requestId: true } });
-      if (!quesito) throw new NotFoundError();
+      if (!quesito) throw await notFoundFor(operator, "quesito", id);
       const message = await tx.message.create({
         data: {
           requestId: quesito.requestId,

@@ -4,6 +4,7 @@ import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "./contributor-messaging";
@@ -33,7 +34,7 @@ export async function addContributorMessage(
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
     select: { id: true, position: { select: { gestione: true } }, quesito: { select: { state: true } } },
   });
-  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+  if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   const refusal = contributorMessagingRefusal(request.quesito?.state ?? null);
   if (refusal) throw new ConflictError(refusal);
 

@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 
 export const SAVED_FILTER_NOT_FOUND = "Il filtro salvato non esiste o non è accessibile.";
@@ -24,7 +25,7 @@ export async function deleteRequestFilter(actor: ContributorActor, input: { filt
       select: { name: true },
     });
   } catch (error) {
-    if (isRecordMissing(error)) throw new NotFoundError(SAVED_FILTER_NOT_FOUND);
+    if (isRecordMissing(error)) throw await notFoundFor(actor, "saved-filter", input.filterId, SAVED_FILTER_NOT_FOUND);
     throw error;
   }
 }

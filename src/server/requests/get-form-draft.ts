@@ -1,5 +1,6 @@
 import "server-only";
-import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
+import { type FieldErrors } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { findOwnDraft, type DraftScope } from "./form-drafts";
 
@@ -16,7 +17,7 @@ export const DRAFT_NOT_FOUND = "Il modulo salvato non esiste più: compilarlo di
 /** A form that came back with errors, for its owner only; anyone else's, or an expired one, is not found. */
 export async function getFormDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now = new Date()): Promise<FormDraftView> {
   const draft = await findOwnDraft(actor, draftId, scope, now);
-  if (!draft) throw new NotFoundError(DRAFT_NOT_FOUND);
+  if (!draft) throw await notFoundFor(actor, "form-draft", draftId, DRAFT_NOT_FOUND);
   return {
     id: draft.id,
     values: draft.data.values,

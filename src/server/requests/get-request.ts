@@ -5,6 +5,7 @@ import { fullName } from "@/lib/full-name";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "./contributor-messaging";
@@ -83,7 +84,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       },
     },
   });
-  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+  if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   const { quesito } = request;
   const [labels, settings] = await Promise.all([
     getGestioneLabels(),

@@ -3,6 +3,7 @@ import { isUuid } from "@/lib/form-fields";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { findActablePosition } from "./actable-position";
 import { REQUEST_NOT_FOUND } from "./get-request";
@@ -28,7 +29,7 @@ export async function getUploadLimits(
     where: { AND: [{ id: target.requestId }, requestAccessWhere(actor, now)] },
     select: { position: { select: { gestione: true } } },
   });
-  if (!request) throw new NotFoundError(REQUEST_NOT_FOUND);
+  if (!request) throw await notFoundFor(actor, "request", target.requestId, REQUEST_NOT_FOUND);
   const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } });
   return { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/enums";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
 import { enqueueNotifications } from "@/server/notifications/enqueue-notifications";
 import { requestAccessWhere } from "./policy";
@@ -246,17 +247,21 @@ export async function applyTransition(tx: Prisma.TransactionClient, input: Trans
   const at = input.at ?? new Date();
   const target = "id" in input.quesito ? { id: input.quesito.id } : { requestId: input.quesito.requestId };
   const where = { ...target, request: requestAccessWhere(input.actor, at) };
+  const notFound = () =>
+    "id" in input.quesito
+      ? notFoundFor(input.actor, "quesito", input.quesito.id)
+      : notFoundFor(input.actor, "request", input.quesito.requestId);
 
   if (input.expectedVersion === undefined) {
     const visible = await tx.quesito.findFirst({ where, select: { id: true } });
-    if (!visible) throw new NotFoundError();
+    if (!visible) throw await notFound();
     await tx.$queryRaw`SELECT 1 FROM "Quesito" WHERE "id" = ${visible.id}::uuid FOR UPDATE`;
   }
   const quesito = await tx.quesito.findFirst({
     where,
     select: { id: true, requestId: true, state: true, officeId: true, assigneeId: true, version: true },
   });
-  if (!quesito) throw new NotFoundError();
+  if (!quesito) throw await notFound();
 
   const plan = planTransition(quesito, input, actorRef(input.actor), at);
   if (input.action === "RIASSEGNATA") await checkReassignTarget(tx, quesito, input.to);

@@ -2,7 +2,8 @@ import "server-only";
 import { isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
+import { type FieldErrors } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import {
   DRAFT_LIFETIME_MS,
@@ -45,7 +46,7 @@ async function isReachableRequest(actor: ContributorActor, requestId: string, no
  */
 export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
   if (input.requestId !== undefined && !(await isReachableRequest(actor, input.requestId, now))) {
-    throw new NotFoundError(REQUEST_NOT_FOUND);
+    throw await notFoundFor(actor, "request", input.requestId, REQUEST_NOT_FOUND);
   }
   const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
   const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;

@@ -27,6 +27,9 @@ export type SecurityEvent = {
   target?: string;
   /** A short reason in English (never a token or a secret). */
   reason?: string;
+  /** The kind and id of the record concerned (foreign-record-not-found). */
+  recordKind?: string;
+  recordId?: string;
 };
 
 const securityLogger = logger.child({ channel: "security" });

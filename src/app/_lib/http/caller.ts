@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/server/config";
 import type { Actor } from "@/server/identity/actor";
+import { realmOf, type Realm } from "@/server/identity/realms";
 import { rateLimiter, type RateLimitName } from "@/server/rate-limit/rate-limits";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
 import { logSecurityEvent } from "@/server/security/security-events";
@@ -20,10 +21,10 @@ export const ANONYMOUS: Anonymous = { kind: "anonymous" };
 /** Whom a limit counts: a signed-in actor, the codice fiscale typed at sign-in, or nobody but an address. */
 export type Counted = Actor | Anonymous | { kind: "sign-in"; realm: "cassetto" | "fascicolo"; codiceFiscale?: string };
 
-function realmOf(counted: Counted): "cassetto" | "fascicolo" | undefined {
+function countedRealm(counted: Counted): Realm | undefined {
   if (counted.kind === "sign-in") return counted.realm;
   if (counted.kind === "anonymous") return undefined;
-  return counted.kind === "contributor" ? "cassetto" : "fascicolo";
+  return realmOf(counted);
 }
 
 /**
@@ -32,7 +33,7 @@ function realmOf(counted: Counted): "cassetto" | "fascicolo" | undefined {
  * (RateLimitedError: an Italian message on pages, 429 in the API).
  */
 export async function countRequest(limit: RateLimitName, counted: Counted, caller: Caller): Promise<void> {
-  const realm = realmOf(counted);
+  const realm = countedRealm(counted);
   const identity = counted.codiceFiscale ? `${realm ?? "anonymous"}:${counted.codiceFiscale}` : undefined;
   try {
     await rateLimiter().consume(limit, { identity, ip: caller.ip });
