@@ -3,9 +3,11 @@ import { cleanValues, isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { Actor } from "@/server/identity/actor";
+import { officeQuesitiWhere } from "@/server/quesiti/policy";
 import {
   DRAFT_LIFETIME_MS,
+  draftOwner,
   findOwnDraft,
   purgeExpiredDrafts,
   removeDraftFiles,
@@ -16,10 +18,42 @@ import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
 import { newRequestSchema } from "./schemas";
 
-/** The fields each form may keep: nothing else a client sends is stored. */
-const keptFields: Record<DraftScope["purpose"], readonly string[]> = {
-  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
-  MESSAGGIO_RICHIESTA: ["text"],
+type DraftForm = {
+  /** The fields the form's draft may keep: nothing else a client sends is stored. */
+  fields: readonly string[];
+  /** Refuses (NotFoundError) a draft the actor may not keep for this scope: a form of the other realm, a record out of reach. */
+  checkScope: (actor: Actor, scope: DraftScope, now: Date) => Promise<void>;
+};
+
+const draftForms: Record<DraftScope["purpose"], DraftForm> = {
+  NUOVA_RICHIESTA: {
+    fields: Object.keys(newRequestSchema.shape),
+    checkScope: async (actor) => {
+      if (actor.kind !== "contributor") throw new NotFoundError();
+    },
+  },
+  MESSAGGIO_RICHIESTA: {
+    fields: ["text"],
+    checkScope: async (actor, { requestId }, now) => {
+      const reachable =
+        actor.kind === "contributor" &&
+        requestId !== undefined &&
+        isUuid(requestId) &&
+        (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
+      if (!reachable) throw new NotFoundError(REQUEST_NOT_FOUND);
+    },
+  },
+  RISPOSTA_QUESITO: {
+    fields: ["body", "nextState"],
+    checkScope: async (actor, { quesitoId }) => {
+      const reachable =
+        actor.kind === "operator" &&
+        quesitoId !== undefined &&
+        isUuid(quesitoId) &&
+        (await prisma.quesito.count({ where: { id: quesitoId, ...officeQuesitiWhere(actor) } })) > 0;
+      if (!reachable) throw new NotFoundError();
+    },
+  },
 };
 
 export type SaveFormDraftInput = DraftScope & {
@@ -36,24 +70,19 @@ export type SaveFormDraftInput = DraftScope & {
   previous?: { draftId: string; keptKeys: string[] } | { draftId: string; uploadRefused: true };
 };
 
-async function isReachableRequest(actor: ContributorActor, requestId: string, now: Date): Promise<boolean> {
-  if (!isUuid(requestId)) return false;
-  return (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
-}
-
 /**
  * Keeps a form that came back with errors (bad input loses nothing): what was
  * typed, the field messages and the files received, now and in the draft it
  * came from, for DRAFT_LIFETIME_MS. Replaces that earlier draft, whose
  * unticked files are deleted. Also clears a batch of expired drafts. A
- * message's draft needs a request the actor may act on: anything else is not
- * found.
+ * person keeps drafts of the Cassetto's forms, an operator of the office
+ * reply; a message's draft needs a request the person may act on, a reply's
+ * a quesito of the operator's office: anything else is not found.
  */
-export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
-  if (input.requestId !== undefined && !(await isReachableRequest(actor, input.requestId, now))) {
-    throw new NotFoundError(REQUEST_NOT_FOUND);
-  }
-  const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
+export async function saveFormDraft(actor: Actor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
+  const { purpose, requestId, quesitoId } = input;
+  const scope: DraftScope = { purpose, ...(requestId ? { requestId } : {}), ...(quesitoId ? { quesitoId } : {}) };
+  await draftForms[purpose].checkScope(actor, scope, now);
   const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;
   const uploadRefused = input.previous !== undefined && "uploadRefused" in input.previous;
   const keptKeys = new Set(input.previous && "keptKeys" in input.previous ? input.previous.keptKeys : []);
@@ -61,7 +90,7 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
   const kept = previous?.files.filter(isKept) ?? [];
   const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
 
-  const allowed = new Set(keptFields[input.purpose]);
+  const allowed = new Set(draftForms[purpose].fields);
   // Characters no field may hold are refused by the schemas and left out here: the draft keeps everything else.
   const submitted = cleanValues(Object.fromEntries(Object.entries(input.values).filter(([name]) => allowed.has(name))));
   // Never merged field by field: a checkbox left unticked is an absent field.
@@ -72,9 +101,10 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
       if (previous) await tx.formDraft.deleteMany({ where: { id: previous.id } });
       return tx.formDraft.create({
         data: {
-          ownerPersonId: actor.personId,
-          purpose: input.purpose,
-          requestId: input.requestId ?? null,
+          ...draftOwner(actor),
+          purpose,
+          requestId: requestId ?? null,
+          quesitoId: quesitoId ?? null,
           data: { values, errors: input.errors },
           files: [...kept, ...stored],
           expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),

@@ -7,7 +7,7 @@ import {
   type UploadLimits,
 } from "@/server/attachments/receive-upload";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { Actor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
 import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/requests/form-drafts";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
@@ -41,7 +41,7 @@ function formErrors(error: unknown): FieldErrors | null {
  * released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
-  actor: ContributorActor,
+  actor: Actor,
   request: Request,
   options: {
     limits: UploadLimits;

@@ -13,7 +13,9 @@ import { QuesitoThread } from "../_components/QuesitoThread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
-import type { SearchParams } from "@/app/_lib/search-params";
+import { loadFormDraft } from "@/app/_lib/form-draft";
+import { DRAFT_FIELD } from "@/server/requests/schemas";
+import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { formActions, pageFlash } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
@@ -122,7 +124,9 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
     throw error;
   }
   const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
-  const flash = await pageFlash((await searchParams)[FLASH_PARAM]);
+  const query = await searchParams;
+  const flash = await pageFlash(query[FLASH_PARAM]);
+  const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
   const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
 
@@ -166,6 +170,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
         <QuesitoActions
           quesito={quesito}
           flash={shownAtForm ? flash : null}
+          replyDraft={replyDraft}
           actions={{
             take: takeAction.bind(null, quesito.id),
             reassignToOperator: reassignToOperatorAction.bind(null, quesito.id),
