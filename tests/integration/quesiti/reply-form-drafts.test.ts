@@ -196,6 +196,16 @@ describe("the office's reply through its route handler: a refused reply is kept 
     await expect(saveFormDraft(other.operator, { ...scope(), values: typed, errors: {}, files: [] })).rejects.toThrow(NotFoundError);
   });
 
+  it("the database refuses a draft with no owner or with two", async () => {
+    const person = await prisma.person.findFirstOrThrow();
+    const draft = { purpose: "RISPOSTA_QUESITO" as const, quesitoId, data: {}, files: [], expiresAt: new Date(Date.now() + 60_000) };
+
+    await expect(prisma.formDraft.create({ data: draft })).rejects.toThrow(/FormDraft_one_owner/);
+    await expect(
+      prisma.formDraft.create({ data: { ...draft, ownerOperatorId: operator.operatorId, ownerPersonId: person.id } }),
+    ).rejects.toThrow(/FormDraft_one_owner/);
+  });
+
   it("an operator of another office writes nothing and is told the quesito is not found", async () => {
     vi.mocked(getOperator).mockResolvedValue(await operatorActor((await createOffice()).id));
     const stored = await storage.storedKeys();
