@@ -30,12 +30,15 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** What a form refused for its fields says above them. */
+export const INVALID_FIELDS_MESSAGE = "Alcuni dati non sono validi: correggere i campi indicati.";
+
 export class ValidationError extends DomainError {
   readonly status = 422;
   readonly title = "Dati non validi";
   constructor(
     readonly fieldErrors: FieldErrors,
-    message = "Alcuni dati non sono validi: correggere i campi indicati.",
+    message = INVALID_FIELDS_MESSAGE,
   ) {
     super(message);
     this.name = "ValidationError";

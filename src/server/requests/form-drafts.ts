@@ -14,7 +14,7 @@ import { createStagingFolder } from "@/server/attachments/staging-folders";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import type { FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { Actor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
 import { draftReferenceSchema, mergeFieldErrors, newRequestSchema } from "./schemas";
 
@@ -47,7 +47,13 @@ const draftDataSchema = z.object({
   errors: z.record(z.string(), z.array(z.string())),
 });
 
-export type DraftScope = { purpose: FormDraftPurpose; requestId?: string };
+/** Which form a draft is of: a message's names its request, an office reply's its quesito. */
+export type DraftScope = { purpose: FormDraftPurpose; requestId?: string; quesitoId?: string };
+
+/** The owner columns of a draft of `actor`: a person's or an operator's, never both. */
+export function draftOwner(actor: Actor): { ownerPersonId: string } | { ownerOperatorId: string } {
+  return actor.kind === "contributor" ? { ownerPersonId: actor.personId } : { ownerOperatorId: actor.operatorId };
+}
 
 /**
  * Where a form's input carries the messages of the files its upload refused
@@ -64,6 +70,8 @@ export type FormInput = Record<string, unknown> & { [UPLOAD_REFUSALS]?: FieldErr
 const keptFields: Record<FormDraftPurpose, readonly string[]> = {
   NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
   MESSAGGIO_RICHIESTA: ["text"],
+  // Not the version: the form shown again carries the quesito's current one.
+  RISPOSTA_QUESITO: ["body", "nextState"],
 };
 
 /**
@@ -77,14 +85,15 @@ export function keptValues(purpose: FormDraftPurpose, values: Record<string, str
 }
 
 /** The actor's unexpired draft of this form, or null: someone else's draft does not exist for them. */
-export async function findOwnDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now: Date) {
+export async function findOwnDraft(actor: Actor, draftId: string, scope: DraftScope, now: Date) {
   if (!isUuid(draftId)) return null;
   const draft = await prisma.formDraft.findFirst({
     where: {
       id: draftId,
-      ownerPersonId: actor.personId,
+      ...draftOwner(actor),
       purpose: scope.purpose,
       requestId: scope.requestId ?? null,
+      quesitoId: scope.quesitoId ?? null,
       expiresAt: { gt: now },
     },
   });
@@ -125,7 +134,7 @@ export async function removeDraftFiles(files: DraftFile[]): Promise<void> {
  * which every form's service must count among its errors.
  */
 export async function keptDraftFiles(
-  actor: ContributorActor,
+  actor: Actor,
   input: FormInput,
   scope: DraftScope,
   now: Date,

@@ -1,7 +1,7 @@
 import "server-only";
 import { type FieldErrors } from "@/server/errors/domain-errors";
+import type { Actor } from "@/server/identity/actor";
 import { notFoundFor } from "@/server/security/report-foreign-record";
-import type { ContributorActor } from "@/server/identity/actor";
 import { findOwnDraft, type DraftScope } from "./form-drafts";
 
 export type FormDraftView = {
@@ -15,7 +15,7 @@ export type FormDraftView = {
 export const DRAFT_NOT_FOUND = "Il modulo salvato non esiste più: compilarlo di nuovo.";
 
 /** A form that came back with errors, for its owner only; anyone else's, or an expired one, is not found. */
-export async function getFormDraft(actor: ContributorActor, draftId: string, scope: DraftScope, now = new Date()): Promise<FormDraftView> {
+export async function getFormDraft(actor: Actor, draftId: string, scope: DraftScope, now = new Date()): Promise<FormDraftView> {
   const draft = await findOwnDraft(actor, draftId, scope, now);
   if (!draft) throw await notFoundFor(actor, "form-draft", draftId, DRAFT_NOT_FOUND);
   return {

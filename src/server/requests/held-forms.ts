@@ -35,9 +35,17 @@ const PURGE_BATCH = 50;
 const MANIFEST = "form.json";
 const REFERENCE_PATTERN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 
+/** The contributors' forms that are held on disk while the database is unavailable (the office's reply is not: decision 0019). */
+export const HELD_FORM_PURPOSES = ["NUOVA_RICHIESTA", "MESSAGGIO_RICHIESTA"] as const satisfies readonly FormDraftPurpose[];
+export type HeldFormPurpose = (typeof HELD_FORM_PURPOSES)[number];
+
+export function isHeldFormPurpose(purpose: FormDraftPurpose): purpose is HeldFormPurpose {
+  return (HELD_FORM_PURPOSES as readonly FormDraftPurpose[]).includes(purpose);
+}
+
 const manifestSchema = z.object({
   ownerPersonId: z.string(),
-  purpose: z.enum(["NUOVA_RICHIESTA", "MESSAGGIO_RICHIESTA"]),
+  purpose: z.enum(HELD_FORM_PURPOSES),
   /** The position (new request) or the request (message) the form was posted for. */
   target: z.string(),
   values: z.record(z.string(), z.string()),
@@ -49,7 +57,7 @@ const manifestSchema = z.object({
 
 export type HeldForm = {
   reference: string;
-  purpose: FormDraftPurpose;
+  purpose: HeldFormPurpose;
   target: string;
   values: Record<string, string>;
   /** The database draft the form came from and the tokens of its files kept ticked: sent again as they were. */
@@ -60,7 +68,7 @@ export type HeldForm = {
 };
 
 export type HoldInput = {
-  purpose: FormDraftPurpose;
+  purpose: HeldFormPurpose;
   target: string;
   /** The form's text fields as submitted; only the form's own are kept. */
   values: Record<string, string>;

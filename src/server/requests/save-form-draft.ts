@@ -2,11 +2,13 @@ import "server-only";
 import { isUuid } from "@/lib/form-fields";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { type FieldErrors } from "@/server/errors/domain-errors";
+import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { Actor } from "@/server/identity/actor";
+import { officeQuesitiWhere } from "@/server/quesiti/policy";
 import { notFoundFor } from "@/server/security/report-foreign-record";
-import type { ContributorActor } from "@/server/identity/actor";
 import {
   DRAFT_LIFETIME_MS,
+  draftOwner,
   findOwnDraft,
   keptValues,
   purgeExpiredDrafts,
@@ -16,6 +18,27 @@ import {
 } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { requestAccessWhere } from "./policy";
+
+/** Refuses (not found) a draft the actor may not keep for this scope: a form of the other realm, a record out of reach. */
+const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope, now: Date) => Promise<void>> = {
+  NUOVA_RICHIESTA: async (actor) => {
+    if (actor.kind !== "contributor") throw new NotFoundError();
+  },
+  MESSAGGIO_RICHIESTA: async (actor, { requestId = "" }, now) => {
+    const reachable =
+      actor.kind === "contributor" &&
+      isUuid(requestId) &&
+      (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
+    if (!reachable) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
+  },
+  RISPOSTA_QUESITO: async (actor, { quesitoId = "" }) => {
+    const reachable =
+      actor.kind === "operator" &&
+      isUuid(quesitoId) &&
+      (await prisma.quesito.count({ where: { id: quesitoId, ...officeQuesitiWhere(actor) } })) > 0;
+    if (!reachable) throw await notFoundFor(actor, "quesito", quesitoId);
+  },
+};
 
 export type SaveFormDraftInput = DraftScope & {
   /** The form's text fields as submitted. */
@@ -31,24 +54,19 @@ export type SaveFormDraftInput = DraftScope & {
   previous?: { draftId: string; keptKeys: string[] } | { draftId: string; uploadRefused: true };
 };
 
-async function isReachableRequest(actor: ContributorActor, requestId: string, now: Date): Promise<boolean> {
-  if (!isUuid(requestId)) return false;
-  return (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
-}
-
 /**
  * Keeps a form that came back with errors (bad input loses nothing): what was
  * typed, the field messages and the files received, now and in the draft it
  * came from, for DRAFT_LIFETIME_MS. Replaces that earlier draft, whose
  * unticked files are deleted. Also clears a batch of expired drafts. A
- * message's draft needs a request the actor may act on: anything else is not
- * found.
+ * person keeps drafts of the Cassetto's forms, an operator of the office
+ * reply; a message's draft needs a request the person may act on, a reply's
+ * a quesito of the operator's office: anything else is not found.
  */
-export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
-  if (input.requestId !== undefined && !(await isReachableRequest(actor, input.requestId, now))) {
-    throw await notFoundFor(actor, "request", input.requestId, REQUEST_NOT_FOUND);
-  }
-  const scope: DraftScope = { purpose: input.purpose, ...(input.requestId ? { requestId: input.requestId } : {}) };
+export async function saveFormDraft(actor: Actor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {
+  const { purpose, requestId, quesitoId } = input;
+  const scope: DraftScope = { purpose, ...(requestId ? { requestId } : {}), ...(quesitoId ? { quesitoId } : {}) };
+  await checkScope[purpose](actor, scope, now);
   const previous = input.previous ? await findOwnDraft(actor, input.previous.draftId, scope, now) : null;
   const uploadRefused = input.previous !== undefined && "uploadRefused" in input.previous;
   const keptKeys = new Set(input.previous && "keptKeys" in input.previous ? input.previous.keptKeys : []);
@@ -56,7 +74,7 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
   const kept = previous?.files.filter(isKept) ?? [];
   const dropped = previous?.files.filter((file) => !isKept(file)) ?? [];
 
-  const submitted = keptValues(input.purpose, input.values);
+  const submitted = keptValues(purpose, input.values);
   // Never merged field by field: a checkbox left unticked is an absent field.
   const values = uploadRefused && previous && Object.keys(submitted).length === 0 ? previous.data.values : submitted;
   const stored = await storeDraftFiles(input.files);
@@ -65,9 +83,10 @@ export async function saveFormDraft(actor: ContributorActor, input: SaveFormDraf
       if (previous) await tx.formDraft.deleteMany({ where: { id: previous.id } });
       return tx.formDraft.create({
         data: {
-          ownerPersonId: actor.personId,
-          purpose: input.purpose,
-          requestId: input.requestId ?? null,
+          ...draftOwner(actor),
+          purpose,
+          requestId: requestId ?? null,
+          quesitoId: quesitoId ?? null,
           data: { values, errors: input.errors },
           files: [...kept, ...stored],
           expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS),

@@ -50,8 +50,17 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
     prisma.attachment.findFirst({ where: { id, message: exceptOwnPublicMessages(actor) }, select: { id: true } }),
   "message-bundle": (id, actor) =>
     prisma.message.findFirst({ where: { id, bundleKey: { not: null }, ...exceptOwnPublicMessages(actor) }, select: { id: true } }),
+  // A draft belongs to a person or to an operator: someone else's is any draft not owned by this actor.
   "form-draft": (id, actor) =>
-    prisma.formDraft.findFirst({ where: { id, ownerPersonId: { not: personIdOf(actor) } }, select: { id: true } }),
+    prisma.formDraft.findFirst({
+      where: {
+        id,
+        ...(actor.kind === "contributor"
+          ? { OR: [{ ownerPersonId: null }, { ownerPersonId: { not: actor.personId } }] }
+          : { OR: [{ ownerOperatorId: null }, { ownerOperatorId: { not: actor.operatorId } }] }),
+      },
+      select: { id: true },
+    }),
   "saved-filter": (id, actor) =>
     prisma.savedRequestFilter.findFirst({ where: { id, personId: { not: personIdOf(actor) } }, select: { id: true } }),
   delegation: (id, actor) => foreignDelegation(id, actor),

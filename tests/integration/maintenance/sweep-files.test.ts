@@ -12,6 +12,7 @@ import { MAINTENANCE_QUEUE } from "@/server/maintenance/maintenance-schedule";
 import { sweepStoredFiles } from "@/server/maintenance/sweep-stored-files";
 import { PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { startNotificationWorker } from "@/server/notifications/worker";
+import { createOffice, createOperator } from "../../support/fixtures";
 import { waitFor } from "../../support/notification-servers";
 import { stagePdf, temporaryStorageForFile } from "../../support/request-files";
 import { createMessageWithFiles, createRequestRecord } from "../attachments/records";
@@ -37,14 +38,17 @@ async function referencedMessageFiles(minutes: number, now: Date): Promise<strin
   return keys;
 }
 
-/** A form draft whose file is stored `minutes` ago; its key. */
-async function referencedDraftFile(minutes: number, now: Date): Promise<string> {
+/** A form draft of a person, or of an operator (an office reply), whose file is stored `minutes` ago; its key. */
+async function referencedDraftFile(minutes: number, now: Date, owner: "person" | "operator" = "person"): Promise<string> {
   const { holder } = await createRequestRecord();
   const storageKey = await plantStoredFile(storage.filesRoot, "attachments", minutes, now);
+  const ownership =
+    owner === "person"
+      ? { ownerPersonId: holder.id, purpose: "NUOVA_RICHIESTA" as const }
+      : { ownerOperatorId: (await createOperator((await createOffice()).id)).id, purpose: "RISPOSTA_QUESITO" as const };
   await prisma.formDraft.create({
     data: {
-      ownerPersonId: holder.id,
-      purpose: "NUOVA_RICHIESTA",
+      ...ownership,
       data: { values: {}, errors: {} },
       files: [{ key: randomUUID(), storageKey, fileName: "bozza.pdf", mimeType: "application/pdf", size: 9, sha256: "0".repeat(64) }],
       expiresAt: new Date(now.getTime() + 24 * 60 * MINUTE),
@@ -61,6 +65,7 @@ describe("the maintenance sweep of files", () => {
     const kept = [
       ...(await referencedMessageFiles(120, now)),
       await referencedDraftFile(120, now),
+      await referencedDraftFile(120, now, "operator"),
       // In flight: stored 5 minutes ago, the transaction that will refer to them not committed yet.
       await plantStoredFile(storage.filesRoot, "attachments", 5, now),
       await plantStoredFile(storage.filesRoot, "bundles", 59, now),

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { persistFiles } from "@/server/attachments/persist-files";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { receiveUpload } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 const storedFiles = () => storage.storedKeys();
 
-/** A reply form as the browser posts it, through the attachments module. */
+/** A reply form as the browser posts it, through the attachments module; its staged files are released after the test. */
 async function uploadedReply(operator: OperatorActor, quesitoId: string, fields: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -33,11 +32,8 @@ async function uploadedReply(operator: OperatorActor, quesitoId: string, fields:
     new Request("http://localhost/risposta", { method: "POST", body: form }),
     await getReplyUploadLimits(operator, quesitoId),
   );
-  try {
-    return { fields: upload.fields, persisted: await persistFiles(upload.files) };
-  } finally {
-    await upload.discard();
-  }
+  onTestFinished(() => upload.discard());
+  return { fields: upload.fields, files: upload.files };
 }
 
 describe("replyToQuesito with files", () => {
@@ -50,9 +46,9 @@ describe("replyToQuesito with files", () => {
   });
 
   it("stores the message with its attachments and bundle in the reply's transaction", async () => {
-    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "In allegato il prospetto." });
+    const { fields, files } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "In allegato il prospetto." });
 
-    await replyToQuesito(operator, quesitoId, fields, persisted);
+    await replyToQuesito(operator, quesitoId, fields, files);
 
     const message = await prisma.message.findFirstOrThrow({ where: { requestId, authorOperatorId: { not: null } }, include: { attachments: true } });
     expect(message.bundleKey).not.toBeNull();
@@ -67,10 +63,9 @@ describe("replyToQuesito with files", () => {
   it("discards the stored files when the reply is refused", async () => {
     await closeQuesito(operator, quesitoId, { expectedVersion: 1, esito: "RISPOSTA_FORNITA", comment: "Chiarito al telefono" });
     const before = await storedFiles();
-    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "2", body: "Tardiva" });
-    expect((await storedFiles()).length).toBe(before.length + 2);
+    const { fields, files } = await uploadedReply(operator, quesitoId, { expectedVersion: "2", body: "Tardiva" });
 
-    await expect(replyToQuesito(operator, quesitoId, fields, persisted)).rejects.toThrow(/^La richiesta è chiusa/);
+    await expect(replyToQuesito(operator, quesitoId, fields, files)).rejects.toThrow(/^La richiesta è chiusa/);
 
     expect(await storedFiles()).toEqual(before);
     expect(await prisma.message.count({ where: { requestId, authorOperatorId: { not: null } } })).toBe(0);
@@ -78,8 +73,8 @@ describe("replyToQuesito with files", () => {
 
   it("discards the stored files when the text is invalid", async () => {
     const before = await storedFiles();
-    const { fields, persisted } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "   " });
-    await expect(replyToQuesito(operator, quesitoId, fields, persisted)).rejects.toThrow(ValidationError);
+    const { fields, files } = await uploadedReply(operator, quesitoId, { expectedVersion: "1", body: "   " });
+    await expect(replyToQuesito(operator, quesitoId, fields, files)).rejects.toThrow(ValidationError);
     expect(await storedFiles()).toEqual(before);
   });
 

@@ -11,7 +11,7 @@ import { DRAFT_NOT_FOUND, getFormDraft } from "@/server/requests/get-form-draft"
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { saveFormDraft } from "@/server/requests/save-form-draft";
 import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
-import { loadFormDraft } from "../../../src/app/(cassetto)/cassetto/richieste/_lib/form-draft";
+import { loadFormDraft } from "../../../src/app/_lib/form-draft";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";

@@ -8,10 +8,10 @@ import {
 } from "@/server/attachments/receive-upload";
 import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
 import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { Actor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
 import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/requests/form-drafts";
-import { holdForm, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "@/server/requests/held-forms";
+import { holdForm, isHeldFormPurpose, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "@/server/requests/held-forms";
 import { saveFormDraft, type SaveFormDraftInput } from "@/server/requests/save-form-draft";
 import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD, mergeFieldErrors } from "@/server/requests/schemas";
 
@@ -56,7 +56,7 @@ type SubmitOptions<T> = {
  * `riserva`). The staged files are always released; other errors pass through.
  */
 export async function submitFormWithDraft<T>(
-  actor: ContributorActor,
+  actor: Actor,
   request: Request,
   options: SubmitOptions<T> & {
     limits: UploadLimits;
@@ -95,7 +95,7 @@ export async function submitFormWithDraft<T>(
       [KEPT_FILES_FIELD]: upload.fieldValues[KEPT_FILES_FIELD] ?? [],
       [UPLOAD_REFUSALS]: refused,
     };
-    const held = options.heldReference ? await readHeldForm(actor.personId, options.heldReference) : null;
+    const held = options.heldReference && actor.kind === "contributor" ? await readHeldForm(actor.personId, options.heldReference) : null;
     const files = [...(held?.files ?? []), ...upload.files];
     const outcome = await submitOrKeep(actor, input, files, upload.fields, refused, options);
     // Sent, or kept again (a draft, a new hold): the earlier hold is done with.
@@ -107,7 +107,7 @@ export async function submitFormWithDraft<T>(
 }
 
 async function submitOrKeep<T>(
-  actor: ContributorActor,
+  actor: Actor,
   input: FormInput,
   files: StagedFile[],
   values: Record<string, string>,
@@ -119,7 +119,7 @@ async function submitOrKeep<T>(
   } catch (error) {
     const reference = draftReferenceSchema.parse(input);
     const hold = { purpose: options.scope.purpose, target: options.target, values, draftId: reference.bozza, keptKeys: reference.conservati, files };
-    if (isDatabaseUnavailable(error)) return { ok: false, held: await holdForm(actor.personId, hold) };
+    if (isDatabaseUnavailable(error)) return holdOrThrow(actor, hold, error);
     const errors = formErrors(error);
     if (!errors) throw error;
     return draftOrHold(
@@ -137,11 +137,22 @@ async function submitOrKeep<T>(
 }
 
 /** A draft of the form in the database, or — the database not answering — the form held on disk. */
-async function draftOrHold(actor: ContributorActor, draft: SaveFormDraftInput, hold: HoldInput): Promise<FormOutcome<never>> {
+async function draftOrHold(actor: Actor, draft: SaveFormDraftInput, hold: HoldRequest): Promise<FormOutcome<never>> {
   try {
     return { ok: false, draftId: (await saveFormDraft(actor, draft)).id };
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    return { ok: false, held: await holdForm(actor.personId, hold) };
+    return holdOrThrow(actor, hold, error);
   }
+}
+
+type HoldRequest = Omit<HoldInput, "purpose"> & { purpose: DraftScope["purpose"] };
+
+/**
+ * A contributor's form, the database not answering: held on disk. Anything
+ * else passes through (the office's reply has no hold: decision 0019).
+ */
+async function holdOrThrow(actor: Actor, hold: HoldRequest, error: unknown): Promise<FormOutcome<never>> {
+  const { purpose } = hold;
+  if (!isDatabaseUnavailable(error) || actor.kind !== "contributor" || !isHeldFormPurpose(purpose)) throw error;
+  return { ok: false, held: await holdForm(actor.personId, { ...hold, purpose }) };
 }

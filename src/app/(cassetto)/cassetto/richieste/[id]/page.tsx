@@ -12,9 +12,9 @@ import { FILES_FIELD } from "@/server/attachments/files-field";
 import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, Card, DescriptionList, PageHeading, TextareaField, type DescriptionRow } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
-import { FilesField } from "../_components/FilesField";
+import { FilesField } from "@/app/_components/files-field";
 import { RequestStateBadge } from "../_components/RequestStateBadge";
-import { loadFormDraft, type LoadedFormDraft } from "../_lib/form-draft";
+import { loadFormDraft, type LoadedFormDraft } from "@/app/_lib/form-draft";
 
 export const metadata: Metadata = { title: "Dettaglio della richiesta" };
 

@@ -19,8 +19,8 @@ import {
 } from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, CheckboxField, PageHeading, SelectField, TextareaField, TextField } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
-import { FilesField } from "../_components/FilesField";
-import { loadFormDraft } from "../_lib/form-draft";
+import { FilesField } from "@/app/_components/files-field";
+import { loadFormDraft } from "@/app/_lib/form-draft";
 
 export const metadata: Metadata = { title: "Nuova richiesta" };
 

@@ -13,7 +13,10 @@ import { QuesitoThread } from "../_components/QuesitoThread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
-import type { SearchParams } from "@/app/_lib/search-params";
+import { loadFormDraft } from "@/app/_lib/form-draft";
+import type { FormDraftView } from "@/server/requests/get-form-draft";
+import { DRAFT_FIELD } from "@/server/requests/schemas";
+import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { formActions, pageFlash } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
@@ -41,6 +44,24 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h2>
       {children}
     </section>
+  );
+}
+
+/**
+ * A refused reply whose form is gone (the quesito was closed meanwhile): its
+ * text is shown, with the reason, so that nothing typed is lost.
+ */
+function UnsentReply({ draft }: { draft: FormDraftView }) {
+  return (
+    <Alert tone="warning" title="La risposta non è stata inviata." id={OUTCOME_NOTICE_ID}>
+      {draft.errors.form?.map((message) => <p key={message}>{message}</p>)}
+      {draft.values.body ? (
+        <>
+          <p>Ecco il testo, per non perderlo:</p>
+          <p className="whitespace-pre-wrap">{draft.values.body}</p>
+        </>
+      ) : null}
+    </Alert>
   );
 }
 
@@ -122,7 +143,9 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
     throw error;
   }
   const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
-  const flash = await pageFlash((await searchParams)[FLASH_PARAM]);
+  const query = await searchParams;
+  const flash = await pageFlash(query[FLASH_PARAM]);
+  const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
   const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
 
@@ -137,6 +160,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
       />
       <PageHeading title={`Quesito ${quesito.request.protocolNumber}`} lead={quesito.request.subject.label} />
       <NotificationFailures failures={failedNotifications} />
+      {replyDraft.draft && !quesito.actions.includes(formActions.risposta) ? <UnsentReply draft={replyDraft.draft} /> : null}
       {flash && !shownAtForm ? (
         <Alert tone={flash.tone} id={OUTCOME_NOTICE_ID}>
           <p>{flash.message}</p>
@@ -166,6 +190,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
         <QuesitoActions
           quesito={quesito}
           flash={shownAtForm ? flash : null}
+          replyDraft={replyDraft}
           actions={{
             take: takeAction.bind(null, quesito.id),
             reassignToOperator: reassignToOperatorAction.bind(null, quesito.id),

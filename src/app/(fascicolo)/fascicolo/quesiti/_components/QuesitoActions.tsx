@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
+import { FilesField } from "@/app/_components/files-field";
+import type { LoadedFormDraft } from "@/app/_lib/form-draft";
 import { FILES_FIELD } from "@/server/attachments/files-field";
-import { uploadLimitsHint } from "@/server/attachments/upload-messages";
+import { INVALID_FIELDS_MESSAGE } from "@/server/errors/domain-errors";
 import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/server/quesiti/schemas";
 import { workingStates, type TransitionAction } from "@/server/requests/lifecycle";
 import { esitoLabels, quesitoStateLabels } from "@/server/requests/states";
-import { Alert, Button, FileField, SelectField, TextareaField, type ButtonVariant } from "@/ui";
+import { DRAFT_FIELD } from "@/server/requests/schemas";
+import { Alert, Button, SelectField, TextareaField, type ButtonVariant } from "@/ui";
 import { formActions, type Flash, type QuesitoForm } from "../_lib/flash";
 import { formSectionId, replyUploadPath } from "../_lib/paths";
 
@@ -23,6 +26,8 @@ type QuesitoFormActions = {
 interface QuesitoActionsProps {
   quesito: QuesitoDetail;
   flash: Flash | null;
+  /** The refused reply the address names (`bozza`), or the message saying it is gone. */
+  replyDraft: LoadedFormDraft;
   actions: QuesitoFormActions;
 }
 
@@ -54,7 +59,7 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
     id: `${form}-${name}`,
     name,
     defaultValue: own?.values?.[name] ?? "",
-    error: own?.errors?.[name]?.[0],
+    error: own?.errors?.[name]?.join(" "),
   });
   const target = typeof action === "string" ? { method: "post", action, encType: "multipart/form-data" } : { action };
   const sectionId = formSectionId(form);
@@ -78,12 +83,25 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
   );
 }
 
+/**
+ * The reply form's outcome: its draft shown as a refusal at the form (the
+ * text as typed, the field messages), or the message saying it is gone, or
+ * else the page's flash.
+ */
+function replyFlash({ draft, gone }: LoadedFormDraft, flash: Flash | null): Flash | null {
+  if (draft) {
+    const { form, ...errors } = draft.errors;
+    return { tone: "danger", form: "risposta", message: form?.[0] ?? INVALID_FIELDS_MESSAGE, errors, values: draft.values };
+  }
+  return gone ? { tone: "danger", form: "risposta", message: gone } : flash;
+}
+
 function CommentField({ field, label, hint }: { field: ActionField; label: string; hint: string }) {
   return <TextareaField {...field} label={label} hint={hint} required rows={3} limit={COMMENT_MAX_LENGTH} />;
 }
 
 /** The forms of the actions the quesito's state allows (the lifecycle's table decides which). */
-export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps) {
+export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoActionsProps) {
   if (quesito.actions.length === 0) {
     return (
       <Alert tone="info">
@@ -109,10 +127,11 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
 
       <ActionForm
         {...common}
+        flash={replyFlash(replyDraft, flash)}
         form="risposta"
         title="Rispondi al contribuente"
         description="Il contribuente riceverà la risposta e i suoi allegati."
-        action={replyUploadPath(quesito.id)}
+        action={`${replyUploadPath(quesito.id)}${replyDraft.draft ? `?${DRAFT_FIELD}=${replyDraft.draft.id}` : ""}`}
         submitLabel="Invia la risposta"
       >
         {(field) => (
@@ -125,11 +144,10 @@ export function QuesitoActions({ quesito, flash, actions }: QuesitoActionsProps)
               options={otherWorkingStates}
             />
             {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
-            <FileField
-              name={FILES_FIELD}
+            <FilesField
               id={field(FILES_FIELD).id}
-              label="Allegati"
-              hint={uploadLimitsHint(quesito.replyLimits)}
+              limits={quesito.replyLimits}
+              kept={replyDraft.draft?.files ?? []}
               error={field(FILES_FIELD).error}
             />
           </>

@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { Actor } from "@/server/identity/actor";
 import type { DraftScope } from "@/server/requests/form-drafts";
 import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
 
@@ -12,7 +12,7 @@ export type LoadedFormDraft = { draft: FormDraftView | null; gone: string | null
  * reload the next day) shows the form again, empty, with that message, not
  * "page not found".
  */
-export async function loadFormDraft(actor: ContributorActor, draftId: string | undefined, scope: DraftScope): Promise<LoadedFormDraft> {
+export async function loadFormDraft(actor: Actor, draftId: string | undefined, scope: DraftScope): Promise<LoadedFormDraft> {
   if (!draftId) return { draft: null, gone: null };
   try {
     return { draft: await getFormDraft(actor, draftId, scope), gone: null };

@@ -6,6 +6,8 @@ import { CheckboxField, FileField } from "@/ui";
 export type KeptFile = { key: string; fileName: string; size: number };
 
 interface FilesFieldProps {
+  /** The file input's id, when a page holds more than one form. */
+  id?: string;
   limits: { maxFiles: number; maxBytesPerFile: number };
   error?: string;
   /** The files a corrected form already received; sent again unless unticked. */
@@ -13,7 +15,7 @@ interface FilesFieldProps {
 }
 
 /** The attachments of a form: the files kept from a draft, then the file input with the gestione's limits. */
-export function FilesField({ limits, error, kept }: FilesFieldProps) {
+export function FilesField({ id, limits, error, kept }: FilesFieldProps) {
   return (
     <>
       {kept.length > 0 ? (
@@ -23,7 +25,7 @@ export function FilesField({ limits, error, kept }: FilesFieldProps) {
           {kept.map((file) => (
             <CheckboxField
               key={file.key}
-              id={`${KEPT_FILES_FIELD}-${file.key}`}
+              id={`${id ?? KEPT_FILES_FIELD}-${file.key}`}
               name={KEPT_FILES_FIELD}
               value={file.key}
               defaultChecked
@@ -34,6 +36,7 @@ export function FilesField({ limits, error, kept }: FilesFieldProps) {
       ) : null}
       <FileField
         name={FILES_FIELD}
+        id={id}
         label={kept.length > 0 ? "Altri allegati" : "Allegati"}
         hint={uploadLimitsHint(limits)}
         error={error}
