@@ -4,6 +4,6 @@ import { rmSync } from "node:fs";
 
 delete process.env.DATABASE_URL;
 rmSync(process.env.DATA_DIR ?? ".data/e2e", { recursive: true, force: true });
-const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

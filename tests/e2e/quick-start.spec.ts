@@ -22,7 +22,7 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
 
   test("brings up the portal with demo data on the embedded database", async ({ page }) => {
     test.setTimeout(180_000);
-    portal = startProcess("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    portal = startProcess(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       APP_ENV: "demo",
       DATA_DIR: dataDir,
       PORT: String(demoPort),

@@ -38,8 +38,8 @@ test.describe("npm start under a process manager", () => {
   /** The portal in a process group of its own, as a service manager runs it. */
   function startPortal() {
     portal = startProcess(
-      "node_modules/.bin/tsx",
-      ["scripts/start.ts"],
+      process.execPath,
+      ["--import", "tsx", "scripts/start.ts"],
       {
         APP_ENV: "demo",
         DATA_DIR: dataDir,
