@@ -29,6 +29,7 @@ COPY package.json package-lock.json tsconfig.json next.config.ts ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY --from=build /app/src ./src
+COPY public ./public
 # Next.js writes its caches under .next; uploaded files go to DATA_DIR (a volume in compose).
 COPY --from=build --chown=node:node /app/.next ./.next
 RUN mkdir -p /app/.data && chown node:node /app/.data

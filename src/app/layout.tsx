@@ -14,6 +14,7 @@ export const metadata: Metadata = {
   },
   description:
     "Comunicazione Bidirezionale INPS: Cassetto Previdenziale del Contribuente per contribuenti e intermediari, Fascicolo Elettronico del Contribuente per le sedi.",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }] },
 };
 
 export const viewport: Viewport = {

@@ -114,3 +114,18 @@ test("public pages and the not-found page are accessible", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Pagina non trovata" })).toBeVisible();
   await checkPage(page);
 });
+
+test("the site's icons are linked from every page, and robots.txt keeps personal and intranet pages out of search engines", async ({ page, request }) => {
+  await page.goto("/");
+  for (const selector of ['link[rel="icon"]', 'link[rel="apple-touch-icon"]']) {
+    const href = await page.locator(selector).first().getAttribute("href");
+    expect(href, selector).toBeTruthy();
+    const icon = await request.get(href!);
+    expect(icon.status(), href!).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/^image\//);
+  }
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  const disallowed = (await robots.text()).split("\n").flatMap((line) => (line.startsWith("Disallow: ") ? [line.slice(10).trim()] : []));
+  expect(disallowed).toEqual(expect.arrayContaining(["/cassetto", "/fascicolo", "/admin", "/api"]));
+});

@@ -113,6 +113,10 @@ describe("Dockerfile", () => {
     expect(sourceStage?.instructions.some((line) => /^RUN npm install .*--omit=dev/.test(line))).toBe(true);
   });
 
+  it("ships the site's public files (icons, robots.txt), which next start serves from public/", () => {
+    expect(runtime.instructions).toContain("COPY public ./public");
+  });
+
   it("runs as a user that is not root", () => {
     const user = runtime.instructions.filter((line) => line.startsWith("USER ")).at(-1);
     expect(user).toBeDefined();
