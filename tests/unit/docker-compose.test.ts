@@ -130,8 +130,8 @@ describe("Dockerfile", () => {
       scripts: Record<string, string>;
     };
     expect(pkg.dependencies).toHaveProperty("tsx");
-    expect(pkg.scripts.start).toMatch(/^tsx /);
-    expect(pkg.scripts.worker).toMatch(/^tsx /);
+    expect(pkg.scripts.start).toBe("node --import tsx scripts/start.ts");
+    expect(pkg.scripts.worker).toBe("node --import tsx scripts/worker.ts");
   });
 
   it("checks readiness and is stopped with SIGTERM", () => {
