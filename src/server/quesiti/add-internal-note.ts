@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/server/db/client";
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
-import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
+import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
 import { internalNoteSchema, parseQuesitoInput } from "./schemas";
 

@@ -3,7 +3,7 @@ import { messageFilesData, type PersistedFiles } from "@/server/attachments/pers
 import { prisma } from "@/server/db/client";
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
-import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
+import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
 import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
 import { parseQuesitoInput, replySchema } from "./schemas";
 

@@ -7,10 +7,10 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorMessagingRefusal } from "./contributor-messaging";
+import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
-import { applyTransition } from "./lifecycle";
+import { applyTransition } from "@/server/workflow/lifecycle";
 import { requestAccessWhere } from "./policy";
 import { contributorMessageSchema, fileLimitErrors, mergeFieldErrors } from "./schemas";
 

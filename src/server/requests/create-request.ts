@@ -10,7 +10,7 @@ import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
-import { openingEvents } from "./lifecycle";
+import { openingEvents } from "@/server/workflow/lifecycle";
 import { contactRuleErrors, contactsSchema, fileLimitErrors, mergeFieldErrors, newRequestSchema } from "./schemas";
 
 export type CreatedRequest = {

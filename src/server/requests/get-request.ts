@@ -8,11 +8,11 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorMessagingRefusal } from "./contributor-messaging";
+import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
 import { requestAccessWhere } from "./policy";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
-import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "./states";
+import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
 export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";

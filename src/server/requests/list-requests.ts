@@ -18,7 +18,7 @@ import {
   type RequestListQuery,
   type RequestSortKey,
 } from "./schemas";
-import { quesitoStatesFor } from "./states";
+import { quesitoStatesFor } from "@/server/workflow/states";
 
 export type RequestListRow = RequestSummary & {
   position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };

@@ -4,7 +4,7 @@ import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedTex
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorState } from "./states";
+import type { ContributorState } from "@/server/workflow/states";
 
 /**
  * Inputs of the contributor's side of a request, shared by the forms (limits,

@@ -6,7 +6,7 @@ import { startNotificationWorker, type NotificationWorker } from "@/server/notif
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { applyTransition } from "@/server/requests/lifecycle";
+import { applyTransition } from "@/server/workflow/lifecycle";
 import { createOffice, createPerson } from "../../support/fixtures";
 import {
   clearNotificationQueue,

@@ -21,7 +21,7 @@ import {
   type RequestListQuery,
   type RequestSortKey,
 } from "@/server/requests/schemas";
-import { contributorStateLabels } from "@/server/requests/states";
+import { contributorStateLabels } from "@/server/workflow/states";
 import { Alert, Breadcrumb, Button, buttonClasses, Card, Disclosure, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
