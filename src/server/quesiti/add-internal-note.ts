@@ -3,7 +3,8 @@ import { prisma } from "@/server/db/client";
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 import { internalNoteSchema, parseQuesitoInput } from "./schemas";
 
 /** A note in the thread that only the office reads. */

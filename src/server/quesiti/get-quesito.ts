@@ -11,7 +11,8 @@ import { allowedActions, type TransitionAction } from "@/server/workflow/lifecyc
 import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, quesitoStateLabels } from "@/server/workflow/states";
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 
 export type QuesitoMessage = {
   id: string;

@@ -4,7 +4,8 @@ import { prisma } from "@/server/db/client";
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 import { parseQuesitoInput, replySchema } from "./schemas";
 
 /**

@@ -11,7 +11,7 @@ import { contributorMessagingRefusal } from "@/server/workflow/contributor-messa
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
 import { applyTransition } from "@/server/workflow/lifecycle";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { contributorMessageSchema, fileLimitErrors, mergeFieldErrors } from "./schemas";
 
 /**

@@ -9,7 +9,7 @@ import { notFoundFor } from "@/server/security/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";

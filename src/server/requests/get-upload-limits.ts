@@ -7,7 +7,7 @@ import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { findActablePosition } from "./actable-position";
 import { REQUEST_NOT_FOUND } from "./get-request";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 
 /**
  * The file limits of the gestione a form's files go to, read before the

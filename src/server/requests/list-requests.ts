@@ -8,7 +8,7 @@ import { prisma } from "@/server/db/client";
 import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
   contributorStateOfFilter,

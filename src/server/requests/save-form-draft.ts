@@ -15,7 +15,7 @@ import {
   type DraftScope,
 } from "./form-drafts";
 import { REQUEST_NOT_FOUND } from "./get-request";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 
 export type SaveFormDraftInput = DraftScope & {
   /** The form's text fields as submitted. */

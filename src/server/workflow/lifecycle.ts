@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/
 import { notFoundFor } from "@/server/security/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
 import { enqueueNotifications } from "@/server/notifications/enqueue-notifications";
-import { requestAccessWhere } from "@/server/requests/policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { quesitoStateLabels } from "./states";
 
 /**

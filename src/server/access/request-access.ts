@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/identity/actor";
-import { actablePositionsWhere } from "@/server/positions/policy";
+import { actablePositionsWhere } from "./position-access";
+import { officeQuesitiWhere } from "./quesito-access";
 
 /**
  * The requests an actor may see: a contributor those of the positions they
@@ -10,7 +11,7 @@ import { actablePositionsWhere } from "@/server/positions/policy";
  */
 export function requestAccessWhere(actor: Actor, now: Date): Prisma.RequestWhereInput {
   if (actor.kind === "contributor") return { position: actablePositionsWhere(actor, now) };
-  return { quesito: { officeId: actor.office.id } };
+  return { quesito: officeQuesitiWhere(actor) };
 }
 
 /** Internal notes exist only for the office. */
