@@ -22,8 +22,8 @@ import {
   draftReferenceSchema,
   newRequestSchema,
   requestListQuerySchema,
-  savedFilterNameSchema,
 } from "@/server/requests/schemas";
+import { savedFilterNameSchema } from "@/server/saved-filters/schemas";
 
 /**
  * Every input schema, with a valid input: whatever text field gets a NUL or
