@@ -1,7 +1,7 @@
 import "server-only";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { checkedQuesitoId } from "./policy";

@@ -1,6 +1,6 @@
 import "server-only";
 import { type FieldErrors } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { findOwnDraft, type DraftScope } from "./form-drafts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { parseConfig } from "@/server/config";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
-import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";

@@ -18,7 +18,7 @@ import { DRAFT_NOT_FOUND, getFormDraft } from "@/server/requests/get-form-draft"
 import { getRequest, REQUEST_NOT_FOUND } from "@/server/requests/get-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { saveRequestFilter } from "@/server/saved-filters/save-request-filter";
-import type { ForeignRecordKind } from "@/server/security/report-foreign-record";
+import type { ForeignRecordKind } from "@/server/access/report-foreign-record";
 import { capturedLogLines, capturedLogRecords } from "../../support/captured-logs";
 import { createDelegation, createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";

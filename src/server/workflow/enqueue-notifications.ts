@@ -3,11 +3,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { NotificationChannel } from "@/generated/prisma/enums";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { getConfig } from "@/server/config";
-import { contributorStateLabels, contributorStateOf, esitoLabels } from "@/server/workflow/states";
-import { addToOutbox, type OutboxMessage } from "./outbox";
-import { requestLinks } from "./public-links";
-import { selectRecipients } from "./recipients";
-import { notificationTemplates, type TemplateParams } from "./templates";
+import { addToOutbox, type OutboxMessage } from "@/server/notifications/outbox";
+import { requestLinks } from "@/server/notifications/public-links";
+import { selectRecipients } from "@/server/notifications/recipients";
+import { notificationTemplates, type TemplateParams } from "@/server/notifications/templates";
+import { contributorStateLabels, contributorStateOf, esitoLabels } from "./states";
 
 const eventSelect = {
   id: true,
