@@ -3,6 +3,9 @@ import type { Actor } from "@/server/identity/actor";
 import { actablePositionsWhere } from "./position-access";
 import { officeQuesitiWhere } from "./quesito-access";
 
+/** What a request outside the actor's reach is, whether it exists or not. */
+export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
+
 /**
  * The requests an actor may see: a contributor those of the positions they
  * may act on now; an operator those whose quesito is with their office. Every

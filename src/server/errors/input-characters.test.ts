@@ -17,12 +17,8 @@ import {
   reassignQuesitoSchema,
   replySchema,
 } from "@/server/quesiti/schemas";
-import {
-  contributorMessageSchema,
-  draftReferenceSchema,
-  newRequestSchema,
-  requestListQuerySchema,
-} from "@/server/requests/schemas";
+import { contributorMessageSchema, newRequestSchema, requestListQuerySchema } from "@/server/requests/schemas";
+import { draftReferenceSchema } from "@/server/drafts/schemas";
 import { savedFilterNameSchema } from "@/server/saved-filters/schemas";
 
 /**

@@ -9,13 +9,12 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
-import { requestAccessWhere } from "@/server/access/request-access";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
-export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
 
 export type RequestMessage = {
   id: string;

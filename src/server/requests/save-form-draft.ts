@@ -14,8 +14,7 @@ import {
   storeDraftFiles,
   type DraftScope,
 } from "./form-drafts";
-import { REQUEST_NOT_FOUND } from "./get-request";
-import { requestAccessWhere } from "@/server/access/request-access";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 
 export type SaveFormDraftInput = DraftScope & {
   /** The form's text fields as submitted. */

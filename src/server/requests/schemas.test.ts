@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
-import { contactRuleErrors, contactsSchema, draftReferenceSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch } from "./schemas";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch } from "./schemas";
 
 const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
 const noContacts = contactsSchema.parse({});
@@ -91,14 +91,6 @@ describe("fileLimitErrors", () => {
       allegati: ["Si possono allegare al massimo 2 file.", "Il file «b.pdf» supera il limite di 1 MB."],
     });
     expect(fileLimitErrors(limits, files.slice(0, 1))).toEqual({});
-  });
-});
-
-describe("draftReferenceSchema", () => {
-  it("reads one or many kept files and ignores what is not a reference", () => {
-    expect(draftReferenceSchema.parse({ bozza: "", conservati: "k1" })).toEqual({ bozza: undefined, conservati: ["k1"] });
-    expect(draftReferenceSchema.parse({ bozza: "d", conservati: ["k1", "k2"] })).toEqual({ bozza: "d", conservati: ["k1", "k2"] });
-    expect(draftReferenceSchema.parse({ conservati: 42 })).toEqual({ bozza: undefined, conservati: [] });
   });
 });
 
