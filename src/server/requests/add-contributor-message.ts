@@ -8,7 +8,7 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
-import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { applyTransition } from "@/server/workflow/lifecycle";
 import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 import { contributorMessageSchema, fileLimitErrors } from "./schemas";

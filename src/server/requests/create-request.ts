@@ -9,7 +9,7 @@ import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
-import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
 import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema } from "./schemas";
 

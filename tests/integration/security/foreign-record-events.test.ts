@@ -14,7 +14,7 @@ import { addInternalNote } from "@/server/quesiti/add-internal-note";
 import { getQuesito } from "@/server/quesiti/get-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { deleteRequestFilter, SAVED_FILTER_NOT_FOUND } from "@/server/saved-filters/delete-request-filter";
-import { DRAFT_NOT_FOUND, getFormDraft } from "@/server/requests/get-form-draft";
+import { DRAFT_NOT_FOUND, getFormDraft } from "@/server/drafts/get-form-draft";
 import { getRequest } from "@/server/requests/get-request";
 import { REQUEST_NOT_FOUND } from "@/server/access/request-access";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";

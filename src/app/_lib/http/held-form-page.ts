@@ -1,5 +1,5 @@
 import { formatFileSize } from "@/server/attachments/upload-messages";
-import type { HeldForm } from "@/server/requests/held-forms";
+import type { HeldForm } from "@/server/drafts/held-forms";
 import { DRAFT_FIELD, HELD_FORM_FIELD, KEPT_FILES_FIELD } from "@/server/drafts/schemas";
 
 /**

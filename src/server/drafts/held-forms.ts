@@ -8,7 +8,7 @@ import { receiveUpload, UploadRefusedError, type StagedFile, type UploadSource }
 import { getConfig } from "@/server/config";
 import { logger } from "@/server/logger";
 import { DRAFT_LIFETIME_MS, keptValues } from "./form-drafts";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "@/server/drafts/schemas";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "./schemas";
 
 /**
  * Forms kept while the database is unavailable (docs/decisions/0011). A

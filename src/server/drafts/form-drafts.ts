@@ -16,7 +16,7 @@ import { prisma } from "@/server/db/client";
 import { mergeFieldErrors, type FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftFormFields, draftReferenceSchema } from "@/server/drafts/schemas";
+import { draftFormFields, draftReferenceSchema } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
