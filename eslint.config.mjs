@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { moduleBoundaries } from "./eslint/module-boundaries.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -12,21 +13,32 @@ export default defineConfig([
     },
   },
   {
-    // The domain and the design system never depend on routes (tests may call routes).
-    files: ["src/server/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
+    // The design system and the pure helpers depend on nothing of the app: neither routes nor the domain.
+    files: ["src/ui/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: ["@/app/*"],
-              message: "src/server e src/ui non importano da src/app: le dipendenze vanno verso il dominio.",
+              group: ["@/app", "@/app/*", "**/app/*"],
+              message: "src/ui e src/lib non importano da src/app: le dipendenze vanno verso il dominio.",
+            },
+            {
+              group: ["@/server", "@/server/*", "**/server/*"],
+              message: "src/ui e src/lib non importano da src/server: i componenti ricevono i dati come props, gli helper restano puri.",
             },
           ],
         },
       ],
     },
+  },
+  {
+    // The modules of src/server depend on one another without cycles (docs/code-style.md); tests beside the code may reach any module.
+    files: ["src/server/**/*.{ts,tsx}"],
+    ignores: ["src/server/**/*.test.{ts,tsx}"],
+    plugins: { local: moduleBoundaries },
+    rules: { "local/no-server-module-cycles": "error" },
   },
   {
     // The domain knows no HTTP: the adapter in src/app/_lib/http speaks it (decision 0015).
@@ -38,8 +50,8 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/app/*"],
-              message: "src/server e src/ui non importano da src/app: le dipendenze vanno verso il dominio.",
+              group: ["@/app", "@/app/*", "**/app/*"],
+              message: "src/server non importa da src/app: le dipendenze vanno verso il dominio.",
             },
             {
               group: ["next", "next/*"],

@@ -17,7 +17,7 @@ import path from "node:path";
 import type { AppConfig } from "../src/server/config";
 import { createPrismaClient } from "../src/server/db/create-client";
 import { applyMigrations } from "../src/server/db/migrations";
-import { startNotificationWorker } from "../src/server/notifications/worker";
+import { startNotificationWorker } from "../src/server/worker/start-notification-worker";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { loadConfigOrExit, superviseProcess } from "./process-setup";
 

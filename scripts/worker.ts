@@ -8,7 +8,7 @@
  * `npm start` runs if it is running. The database must be migrated
  * (`npm start` or `npm run db:migrate`).
  */
-import { startNotificationWorker, type NotificationWorker } from "../src/server/notifications/worker";
+import { startNotificationWorker, type NotificationWorker } from "../src/server/worker/start-notification-worker";
 import { loadConfigOrExit, superviseProcess } from "./process-setup";
 
 async function main(): Promise<void> {

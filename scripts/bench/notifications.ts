@@ -19,7 +19,7 @@ import { createPrismaClient } from "../../src/server/db/create-client";
 import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { smtpSender } from "../../src/server/notifications/channels/email";
 import { addToOutbox, type OutboxMessage } from "../../src/server/notifications/outbox";
-import { startNotificationWorker } from "../../src/server/notifications/worker";
+import { startNotificationWorker } from "../../src/server/worker/start-notification-worker";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 120) * 1000;

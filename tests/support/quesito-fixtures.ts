@@ -4,7 +4,7 @@ import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { openingEvents } from "@/server/requests/lifecycle";
+import { openingEvents } from "@/server/workflow/lifecycle";
 import { createOffice, createOperator, createPerson, createPosition } from "./fixtures";
 
 /** Builders for the office side and the actors of both sides: subjects, and requests with their quesito. */

@@ -5,7 +5,7 @@ import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { createRequest } from "@/server/requests/create-request";
-import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
+import { applyTransition, type TransitionCommand } from "@/server/workflow/lifecycle";
 import { createOffice, createPerson, createPosition } from "./fixtures";
 import { seedDatabase } from "../../prisma/seed/seed-database";
 import { contributorActor, operatorActor } from "./quesito-fixtures";

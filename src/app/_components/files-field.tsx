@@ -1,6 +1,6 @@
 import { formatFileSize, uploadLimitsHint } from "@/server/attachments/upload-messages";
 import { FILES_FIELD } from "@/server/attachments/files-field";
-import { KEPT_FILES_FIELD } from "@/server/requests/schemas";
+import { KEPT_FILES_FIELD } from "@/server/drafts/schemas";
 import { CheckboxField, FileField } from "@/ui";
 
 export type KeptFile = { key: string; fileName: string; size: number };

@@ -1,8 +1,8 @@
 import "server-only";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
-import type { DraftScope } from "@/server/requests/form-drafts";
-import { getFormDraft, type FormDraftView } from "@/server/requests/get-form-draft";
+import type { DraftScope } from "@/server/drafts/form-drafts";
+import { getFormDraft, type FormDraftView } from "@/server/drafts/get-form-draft";
 
 export type LoadedFormDraft = { draft: FormDraftView | null; gone: string | null };
 

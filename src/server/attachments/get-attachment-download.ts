@@ -3,9 +3,9 @@ import type { Readable } from "node:stream";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
-import { readableMessagesWhere } from "@/server/requests/policy";
+import { readableMessagesWhere } from "@/server/access/request-access";
 import { getFileStorage } from "./file-storage";
 
 /** A stored file on its way to the person who asked for it. */

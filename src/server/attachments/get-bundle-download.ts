@@ -2,9 +2,9 @@ import "server-only";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
-import { readableMessagesWhere } from "@/server/requests/policy";
+import { readableMessagesWhere } from "@/server/access/request-access";
 import { getFileStorage } from "./file-storage";
 import type { FileDownload } from "./get-attachment-download";
 

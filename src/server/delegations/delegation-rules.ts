@@ -5,7 +5,7 @@ import type { DelegationKind } from "@/generated/prisma/enums";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
-import { effectiveDelegationWhere } from "@/server/positions/policy";
+import { effectiveDelegationWhere } from "@/server/access/position-access";
 
 /** Rules shared by the holder's grant, the delegate's request and its confirmation. */
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
 import { ConflictError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { DELEGATION_NOT_FOUND, parseDelegationInput } from "./delegation-rules";
 import { rejectDelegationSchema } from "./schemas";

@@ -5,6 +5,15 @@
  */
 export type FieldErrors = Record<string, string[]>;
 
+/** Adds the messages of `more` to `errors`, each message once per field. */
+export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldErrors {
+  for (const [field, messages] of Object.entries(more)) {
+    const merged = (errors[field] ??= []);
+    for (const message of messages) if (!merged.includes(message)) merged.push(message);
+  }
+  return errors;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;

@@ -17,13 +17,9 @@ import {
   reassignQuesitoSchema,
   replySchema,
 } from "@/server/quesiti/schemas";
-import {
-  contributorMessageSchema,
-  draftReferenceSchema,
-  newRequestSchema,
-  requestListQuerySchema,
-  savedFilterNameSchema,
-} from "@/server/requests/schemas";
+import { contributorMessageSchema, newRequestSchema, requestListQuerySchema } from "@/server/requests/schemas";
+import { draftReferenceSchema } from "@/server/drafts/schemas";
+import { savedFilterNameSchema } from "@/server/saved-filters/schemas";
 
 /**
  * Every input schema, with a valid input: whatever text field gets a NUL or

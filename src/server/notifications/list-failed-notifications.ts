@@ -3,7 +3,7 @@ import type { NotificationChannel } from "@/generated/prisma/enums";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { Actor } from "@/server/identity/actor";
-import { requestAccessWhere } from "@/server/requests/policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { channelLabels, maskMobile } from "./recipients";
 
 /** A notification that could not be delivered, as the request and quesito pages show it. */

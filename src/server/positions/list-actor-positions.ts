@@ -4,7 +4,7 @@ import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { actablePositionsWhere } from "./policy";
+import { actablePositionsWhere } from "@/server/access/position-access";
 
 export type ActorPosition = {
   id: string;

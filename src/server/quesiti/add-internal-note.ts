@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
-import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 import { internalNoteSchema, parseQuesitoInput } from "./schemas";
 
 /** A note in the thread that only the office reads. */

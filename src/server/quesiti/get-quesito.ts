@@ -4,14 +4,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
-import { allowedActions, type TransitionAction } from "@/server/requests/lifecycle";
-import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, quesitoStateLabels } from "@/server/requests/states";
+import { allowedActions, type TransitionAction } from "@/server/workflow/lifecycle";
+import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, quesitoStateLabels } from "@/server/workflow/states";
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 
 export type QuesitoMessage = {
   id: string;

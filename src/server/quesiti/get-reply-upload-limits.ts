@@ -1,9 +1,10 @@
 import "server-only";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { OperatorActor } from "@/server/identity/actor";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 
 /**
  * How many files, and how large, a reply on this quesito may carry: the

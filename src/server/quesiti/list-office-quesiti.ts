@@ -8,8 +8,8 @@ import { prisma } from "@/server/db/client";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
-import { quesitoStateLabels } from "@/server/requests/states";
-import { officeQuesitiWhere } from "./policy";
+import { quesitoStateLabels } from "@/server/workflow/states";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {

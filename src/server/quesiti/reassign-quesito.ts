@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
-import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
+import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
 import { checkedQuesitoId } from "./policy";
 import { parseQuesitoInput, reassignQuesitoSchema } from "./schemas";
 

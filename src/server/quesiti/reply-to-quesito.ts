@@ -2,14 +2,15 @@ import "server-only";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
-import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/requests/form-drafts";
-import { applyTransition, type TransitionResult } from "@/server/requests/lifecycle";
-import { fileLimitErrors, mergeFieldErrors } from "@/server/requests/schemas";
-import { notFoundFor } from "@/server/security/report-foreign-record";
-import { checkedQuesitoId, officeQuesitiWhere } from "./policy";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
+import { applyTransition, type TransitionResult } from "@/server/workflow/lifecycle";
+import { fileLimitErrors } from "@/server/requests/schemas";
+import { notFoundFor } from "@/server/access/report-foreign-record";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { checkedQuesitoId } from "./policy";
 import { replySchema } from "./schemas";
 
 /**

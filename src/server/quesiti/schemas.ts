@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
 import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 import { parseInput } from "@/server/errors/parse-input";
-import { workingStates } from "@/server/requests/lifecycle";
+import { workingStates } from "@/server/workflow/lifecycle";
 import { requiredText } from "@/server/requests/schemas";
 
 /**

@@ -3,7 +3,7 @@ import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
-import { actablePositionsWhere } from "@/server/positions/policy";
+import { actablePositionsWhere } from "@/server/access/position-access";
 
 export const POSITION_NOT_FOUND = "La posizione indicata non esiste o non è tra quelle per cui puoi operare.";
 

@@ -3,16 +3,15 @@ import { isUuid } from "@/lib/form-fields";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { ConflictError, mergeFieldErrors, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorMessagingRefusal } from "./contributor-messaging";
-import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
-import { REQUEST_NOT_FOUND } from "./get-request";
-import { applyTransition } from "./lifecycle";
-import { requestAccessWhere } from "./policy";
-import { contributorMessageSchema, fileLimitErrors, mergeFieldErrors } from "./schemas";
+import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
+import { applyTransition } from "@/server/workflow/lifecycle";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
+import { contributorMessageSchema, fileLimitErrors } from "./schemas";
 
 /**
  * A contributor's message, with attachments, on an open request (F07). The

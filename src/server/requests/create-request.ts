@@ -4,14 +4,14 @@ import type { Gestione } from "@/generated/prisma/enums";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
-import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "./form-drafts";
-import { openingEvents } from "./lifecycle";
-import { contactRuleErrors, contactsSchema, fileLimitErrors, mergeFieldErrors, newRequestSchema } from "./schemas";
+import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
+import { openingEvents } from "@/server/workflow/lifecycle";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema } from "./schemas";
 
 export type CreatedRequest = {
   id: string;

@@ -5,17 +5,16 @@ import { fullName } from "@/lib/full-name";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { contributorMessagingRefusal } from "./contributor-messaging";
-import { requestAccessWhere } from "./policy";
+import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
-import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "./states";
+import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
-export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
 
 export type RequestMessage = {
   id: string;

@@ -3,11 +3,10 @@ import { isUuid } from "@/lib/form-fields";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { findActablePosition } from "./actable-position";
-import { REQUEST_NOT_FOUND } from "./get-request";
-import { requestAccessWhere } from "./policy";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 
 /**
  * The file limits of the gestione a form's files go to, read before the

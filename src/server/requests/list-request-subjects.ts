@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/server/db/client";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { actablePositionsWhere } from "@/server/positions/policy";
+import { actablePositionsWhere } from "@/server/access/position-access";
 
 export type SubjectFilterGroup = { label: string; options: { value: string; label: string }[] };
 

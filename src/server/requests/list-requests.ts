@@ -8,7 +8,7 @@ import { prisma } from "@/server/db/client";
 import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { requestAccessWhere } from "./policy";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
   contributorStateOfFilter,
@@ -18,7 +18,7 @@ import {
   type RequestListQuery,
   type RequestSortKey,
 } from "./schemas";
-import { quesitoStatesFor } from "./states";
+import { quesitoStatesFor } from "@/server/workflow/states";
 
 export type RequestListRow = RequestSummary & {
   position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "./states";
+import { contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "@/server/workflow/states";
 
 /** What every view of a request on the contributor's side shows of it: the list's rows, its page, the export. */
 export type RequestSummary = {

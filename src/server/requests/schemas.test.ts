@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
-import { contactRuleErrors, contactsSchema, draftReferenceSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch, savedFilterNameSchema } from "./schemas";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch } from "./schemas";
 
 const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
 const noContacts = contactsSchema.parse({});
@@ -94,14 +94,6 @@ describe("fileLimitErrors", () => {
   });
 });
 
-describe("draftReferenceSchema", () => {
-  it("reads one or many kept files and ignores what is not a reference", () => {
-    expect(draftReferenceSchema.parse({ bozza: "", conservati: "k1" })).toEqual({ bozza: undefined, conservati: ["k1"] });
-    expect(draftReferenceSchema.parse({ bozza: "d", conservati: ["k1", "k2"] })).toEqual({ bozza: "d", conservati: ["k1", "k2"] });
-    expect(draftReferenceSchema.parse({ conservati: 42 })).toEqual({ bozza: undefined, conservati: [] });
-  });
-});
-
 describe("requestListQuerySchema", () => {
   it("defaults to the latest update first and falls back on unknown sorts", () => {
     expect(requestListQuerySchema.parse({})).toMatchObject({ ordina: "aggiornamento", verso: "desc" });
@@ -160,19 +152,5 @@ describe("requestListSearch", () => {
 
   it("encodes what it writes", () => {
     expect(requestListSearch({ cliente: "Rossi & figli=1" })).toBe("cliente=Rossi+%26+figli%3D1");
-  });
-});
-
-describe("savedFilterNameSchema", () => {
-  it("trims the name and wants 1 to 60 characters, with messages on the name field", () => {
-    expect(savedFilterNameSchema.parse({ name: "  Clienti di Roma  " })).toEqual({ name: "Clienti di Roma" });
-    const errorsOf = (name: unknown) => {
-      const result = savedFilterNameSchema.safeParse({ name });
-      return result.success ? {} : fieldErrorsOf(result.error);
-    };
-    expect(errorsOf("   ")).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
-    expect(errorsOf(undefined)).toEqual({ name: ["Indicare un nome per i filtri da salvare."] });
-    expect(errorsOf("x".repeat(61))).toEqual({ name: ["Il nome è troppo lungo: 1 carattere oltre il limite di 60."] });
-    expect(errorsOf(`  ${"x".repeat(60)}  `)).toEqual({});
   });
 });

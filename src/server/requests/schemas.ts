@@ -4,7 +4,7 @@ import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedTex
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
-import type { ContributorState } from "./states";
+import type { ContributorState } from "@/server/workflow/states";
 
 /**
  * Inputs of the contributor's side of a request, shared by the forms (limits,
@@ -18,13 +18,6 @@ export const MESSAGE_MAX_LENGTH = TEXT_MAX_LENGTH;
 export const EMAIL_MAX_LENGTH = 254;
 /** "+39 " and up to 11 digits, with room for the spaces people type. */
 export const PHONE_MAX_LENGTH = 20;
-
-/** Checkboxes naming the files of a draft that go with the form again. */
-export const KEPT_FILES_FIELD = "conservati";
-/** Hidden field carrying the draft a corrected form comes from. */
-export const DRAFT_FIELD = "bozza";
-/** Address parameter naming a form held on disk while the database was unavailable (held-forms.ts). */
-export const HELD_FORM_FIELD = "riserva";
 
 export const contactHints = {
   email: "Ad esempio nome.cognome@example.it.",
@@ -128,18 +121,6 @@ export const newRequestSchema = contactsSchema.extend({
   idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
 });
 
-/** The id of a draft or of one of its files, as the form carries it; anything else names nothing. */
-const draftToken = z.string().max(100).regex(/^[\w-]+$/);
-
-/** A corrected form's reference to its draft and the draft's files to send again. */
-export const draftReferenceSchema = z.object({
-  [DRAFT_FIELD]: z.preprocess(blankToUndefined, draftToken.optional()).catch(undefined),
-  [KEPT_FILES_FIELD]: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((key) => draftToken.safeParse(key).success),
-    z.array(draftToken).max(50),
-  ).catch([]),
-});
-
 export type ContactsInput = z.infer<typeof contactsSchema>;
 
 /** A contributor's message on an open request (F07). */
@@ -184,15 +165,6 @@ export function fileLimitErrors(
     .map((file) => uploadMessages.fileTooLarge(file.fileName, limits.maxBytesPerFile));
   if (files.length > limits.maxFiles) messages.unshift(uploadMessages.tooManyFiles(limits.maxFiles));
   return messages.length > 0 ? { [FILES_FIELD]: messages } : {};
-}
-
-/** Adds the messages of `more` to `errors`, each message once per field. */
-export function mergeFieldErrors(errors: FieldErrors, more: FieldErrors): FieldErrors {
-  for (const [field, messages] of Object.entries(more)) {
-    const merged = (errors[field] ??= []);
-    for (const message of messages) if (!merged.includes(message)) merged.push(message);
-  }
-  return errors;
 }
 
 // ───────────────────────────── request list filters ─────────────────────────────
@@ -305,14 +277,3 @@ export function requestListSearch(view: Partial<Record<RequestListViewKey, strin
   }
   return params.toString();
 }
-
-// ───────────────────────────── saved filters ─────────────────────────────
-
-export const SAVED_FILTER_NAME_MAX_LENGTH = 60;
-/** Saved filters a person may keep under one profile. */
-export const SAVED_FILTERS_MAX = 20;
-
-/** The name under which the list's current filters are saved (B2). */
-export const savedFilterNameSchema = z.object({
-  name: requiredText("Indicare un nome per i filtri da salvare.", SAVED_FILTER_NAME_MAX_LENGTH, "Il nome è troppo lungo"),
-});

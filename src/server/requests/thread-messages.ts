@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { fullName } from "@/lib/full-name";
 import type { Actor } from "@/server/identity/actor";
-import { visibleMessagesWhere } from "./policy";
+import { visibleMessagesWhere } from "@/server/access/request-access";
 
 /** A file of a message, as the pages list it. */
 export type ThreadAttachment = { id: string; fileName: string; mimeType: string; size: number };

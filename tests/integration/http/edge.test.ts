@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { getContributorResolution, getOperator } from "@/server/identity/session";
-import { getFormDraft } from "@/server/requests/get-form-draft";
+import { getFormDraft } from "@/server/drafts/get-form-draft";
 import { logSecurityEvent } from "@/server/security/security-events";
 import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { GET as exportRequests } from "../../../src/app/api/cassetto/richieste/esportazione/route";

@@ -11,7 +11,7 @@ import { runMaintenanceSweep, type MaintenanceSweepReport } from "@/server/maint
 import { MAINTENANCE_QUEUE } from "@/server/maintenance/maintenance-schedule";
 import { sweepStoredFiles } from "@/server/maintenance/sweep-stored-files";
 import { PGBOSS_SCHEMA } from "@/server/notifications/queue";
-import { startNotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker } from "@/server/worker/start-notification-worker";
 import { createOffice, createOperator } from "../../support/fixtures";
 import { waitFor } from "../../support/notification-servers";
 import { stagePdf, temporaryStorageForFile } from "../../support/request-files";

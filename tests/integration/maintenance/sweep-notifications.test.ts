@@ -5,7 +5,7 @@ import { prisma } from "@/server/db/client";
 import { runMaintenanceSweep } from "@/server/maintenance/run-maintenance-sweep";
 import { addToOutbox, type OutboxMessage } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
-import { startNotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker } from "@/server/worker/start-notification-worker";
 import { clearNotificationQueue, startSmtpServer, waitFor, type TestSmtpServer } from "../../support/notification-servers";
 import { temporaryStorageForFile } from "../../support/request-files";
 

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { resolveContributor } from "@/server/identity/resolve-contributor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
 import { listCapturedMail } from "@/server/notifications/list-captured-mail";
-import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";

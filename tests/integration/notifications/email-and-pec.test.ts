@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { parseConfig } from "@/server/config";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
-import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { applyTransition } from "@/server/requests/lifecycle";
+import { applyTransition } from "@/server/workflow/lifecycle";
 import { createOffice, createPerson } from "../../support/fixtures";
 import {
   clearNotificationQueue,

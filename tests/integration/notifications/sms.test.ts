@@ -4,7 +4,7 @@ import { POST } from "@/app/api/notifiche/twilio/stato/route";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
-import { startNotificationWorker, type NotificationWorker } from "@/server/notifications/worker";
+import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { gsmLength } from "@/server/notifications/templates/sms-text";
 import {
   clearNotificationQueue,

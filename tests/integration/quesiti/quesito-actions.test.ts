@@ -10,7 +10,7 @@ import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { STALE_VERSION_MESSAGE } from "@/server/requests/lifecycle";
+import { STALE_VERSION_MESSAGE } from "@/server/workflow/lifecycle";
 import { createOffice } from "../../support/fixtures";
 import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
 

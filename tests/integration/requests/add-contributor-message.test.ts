@@ -3,14 +3,14 @@ import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
-import { applyTransition, type TransitionCommand } from "@/server/requests/lifecycle";
+import { applyTransition, type TransitionCommand } from "@/server/workflow/lifecycle";
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
 import { applyOfficeTransition, createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
 
-vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
+vi.mock("@/server/workflow/lifecycle", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/workflow/lifecycle")>();
   return { ...original, applyTransition: vi.fn(original.applyTransition) };
 });
 

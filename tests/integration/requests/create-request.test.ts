@@ -4,7 +4,7 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { createRequest, SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/create-request";
-import { openingEvents } from "@/server/requests/lifecycle";
+import { openingEvents } from "@/server/workflow/lifecycle";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
@@ -14,8 +14,8 @@ vi.mock("@/server/protocol/assign-protocol-number", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/protocol/assign-protocol-number")>();
   return { ...original, assignProtocolNumber: vi.fn(original.assignProtocolNumber) };
 });
-vi.mock("@/server/requests/lifecycle", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/requests/lifecycle")>();
+vi.mock("@/server/workflow/lifecycle", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/workflow/lifecycle")>();
   return { ...original, openingEvents: vi.fn(original.openingEvents) };
 });
 
@@ -325,7 +325,7 @@ describe("createRequest", () => {
 
   it("leaves nothing behind, and gives the number back, when it fails after writing the rows", async () => {
     vi.mocked(openingEvents).mockImplementationOnce(async (...args) => {
-      await vi.importActual<typeof import("@/server/requests/lifecycle")>("@/server/requests/lifecycle").then((actual) =>
+      await vi.importActual<typeof import("@/server/workflow/lifecycle")>("@/server/workflow/lifecycle").then((actual) =>
         actual.openingEvents(...args),
       );
       throw new Error("guasto dopo gli eventi");

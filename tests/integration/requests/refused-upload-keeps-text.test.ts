@@ -5,7 +5,7 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { getContributorResolution } from "@/server/identity/session";
-import { getFormDraft } from "@/server/requests/get-form-draft";
+import { getFormDraft } from "@/server/drafts/get-form-draft";
 import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";

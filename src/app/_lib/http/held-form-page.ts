@@ -1,6 +1,6 @@
 import { formatFileSize } from "@/server/attachments/upload-messages";
-import type { HeldForm } from "@/server/requests/held-forms";
-import { DRAFT_FIELD, HELD_FORM_FIELD, KEPT_FILES_FIELD } from "@/server/requests/schemas";
+import type { HeldForm } from "@/server/drafts/held-forms";
+import { DRAFT_FIELD, HELD_FORM_FIELD, KEPT_FILES_FIELD } from "@/server/drafts/schemas";
 
 /**
  * "Il servizio è momentaneamente non disponibile": the page answered (503)

@@ -1,5 +1,5 @@
 import { getUncheckedRealmSubject } from "@/server/identity/session";
-import { receiveAndHoldForm, type HeldForm, type HoldInput } from "@/server/requests/held-forms";
+import { receiveAndHoldForm, type HeldForm, type HoldInput } from "@/server/drafts/held-forms";
 import { heldFormPage } from "./held-form-page";
 
 const RETRY_AFTER_SECONDS = 30;

@@ -7,13 +7,13 @@ import {
   type UploadLimits,
 } from "@/server/attachments/receive-upload";
 import { isDatabaseUnavailable } from "@/server/errors/database-unavailable";
-import { ConflictError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { ConflictError, mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { RateLimitedError } from "@/server/rate-limit/rate-limited-error";
-import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/requests/form-drafts";
-import { holdForm, isHeldFormPurpose, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "@/server/requests/held-forms";
-import { saveFormDraft, type SaveFormDraftInput } from "@/server/requests/save-form-draft";
-import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD, mergeFieldErrors } from "@/server/requests/schemas";
+import { UPLOAD_REFUSALS, type DraftScope, type FormInput } from "@/server/drafts/form-drafts";
+import { holdForm, isHeldFormPurpose, readHeldForm, releaseHeldForm, type HeldForm, type HoldInput } from "@/server/drafts/held-forms";
+import { saveFormDraft, type SaveFormDraftInput } from "@/server/drafts/save-form-draft";
+import { DRAFT_FIELD, draftReferenceSchema, KEPT_FILES_FIELD } from "@/server/drafts/schemas";
 
 export type FormOutcome<T> =
   | { ok: true; result: T }

@@ -5,9 +5,9 @@ import { flashLocation } from "@/app/_lib/form-flash";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
-import { deleteRequestFilter } from "@/server/requests/delete-request-filter";
-import { saveRequestFilter } from "@/server/requests/save-request-filter";
 import { requestListSearch, requestListViewKeys, type RequestListViewKey } from "@/server/requests/schemas";
+import { deleteRequestFilter } from "@/server/saved-filters/delete-request-filter";
+import { saveRequestFilter } from "@/server/saved-filters/save-request-filter";
 import {
   DELETE_FILTER_FORM,
   redirectWithFlash,

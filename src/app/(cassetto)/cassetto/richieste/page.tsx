@@ -6,7 +6,6 @@ import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
-import { listRequestFilters, type RequestFilterSummary } from "@/server/requests/list-request-filters";
 import { listRequests, type RequestListPage, type RequestListRow } from "@/server/requests/list-requests";
 import {
   CLIENT_FILTER_MAX_LENGTH,
@@ -16,12 +15,12 @@ import {
   requestKindFilterLabels,
   requestListSearch,
   requestSortLabels,
-  SAVED_FILTER_NAME_MAX_LENGTH,
-  SAVED_FILTERS_MAX,
   type RequestListQuery,
   type RequestSortKey,
 } from "@/server/requests/schemas";
-import { contributorStateLabels } from "@/server/requests/states";
+import { listRequestFilters, type RequestFilterSummary } from "@/server/saved-filters/list-request-filters";
+import { SAVED_FILTER_NAME_MAX_LENGTH, SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
+import { contributorStateLabels } from "@/server/workflow/states";
 import { Alert, Breadcrumb, Button, buttonClasses, Card, Disclosure, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";

@@ -7,7 +7,7 @@ import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { HELD_FORM_FIELD } from "@/server/requests/schemas";
+import { HELD_FORM_FIELD } from "@/server/drafts/schemas";
 
 const formPath = (url: URL) =>
   `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;

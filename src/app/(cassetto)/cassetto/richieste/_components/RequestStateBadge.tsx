@@ -1,4 +1,4 @@
-import type { ContributorState } from "@/server/requests/states";
+import type { ContributorState } from "@/server/workflow/states";
 import { StatusBadge, type BadgeTone } from "@/ui";
 
 const tones: Record<ContributorState, BadgeTone> = {

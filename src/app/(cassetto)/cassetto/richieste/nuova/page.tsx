@@ -7,7 +7,7 @@ import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
-import type { FormDraftView } from "@/server/requests/get-form-draft";
+import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
 import {
   contactHints,

@@ -1,7 +1,7 @@
 import "server-only";
 import { textFields } from "@/app/_lib/form-data";
 import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
-import type { TransitionAction } from "@/server/requests/lifecycle";
+import type { TransitionAction } from "@/server/workflow/lifecycle";
 
 /** The outcome of the quesito pages' forms across their redirect (src/app/_lib/form-flash.ts). */
 

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
-import { HELD_FORM_FIELD } from "@/server/requests/schemas";
+import { HELD_FORM_FIELD } from "@/server/drafts/schemas";
 
 const requestPath = (id: string) => `/cassetto/richieste/${encodeURIComponent(id)}`;
 

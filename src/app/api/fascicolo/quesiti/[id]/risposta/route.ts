@@ -4,7 +4,7 @@ import { routeHandler } from "@/app/_lib/http/route-handler";
 import { seeOther } from "@/app/_lib/http/see-other";
 import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 import { ServiceUnavailableError } from "@/server/errors/domain-errors";
-import { DRAFT_FIELD } from "@/server/requests/schemas";
+import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { realmPaths } from "@/server/identity/auth-options";
 import type { OperatorActor } from "@/server/identity/actor";
 import { getReplyUploadLimits } from "@/server/quesiti/get-reply-upload-limits";

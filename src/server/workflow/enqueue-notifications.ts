@@ -3,11 +3,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { NotificationChannel } from "@/generated/prisma/enums";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { getConfig } from "@/server/config";
-import { contributorStateLabels, contributorStateOf, esitoLabels } from "@/server/requests/states";
-import { addToOutbox, type OutboxMessage } from "./outbox";
-import { requestLinks } from "./public-links";
-import { selectRecipients } from "./recipients";
-import { notificationTemplates, type TemplateParams } from "./templates";
+import { addToOutbox, type OutboxMessage } from "@/server/notifications/outbox";
+import { requestLinks } from "@/server/notifications/public-links";
+import { selectRecipients } from "@/server/notifications/recipients";
+import { notificationTemplates, type TemplateParams } from "@/server/notifications/templates";
+import { contributorStateLabels, contributorStateOf, esitoLabels } from "./states";
 
 const eventSelect = {
   id: true,
@@ -70,7 +70,7 @@ function templateParams(event: EventForNotice, officeName: string, publicUrl: st
 
 /**
  * Enqueues the notifications of one event of a request's lifecycle, in the
- * transaction that wrote the event (src/server/requests/lifecycle.ts): one
+ * transaction that wrote the event (src/server/workflow/lifecycle.ts): one
  * Notification per recipient and channel (`selectRecipients`), rendered with
  * the event's template, and its delivery job. An event without a template
  * notifies no one. Returns the notifications' ids.

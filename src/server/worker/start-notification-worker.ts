@@ -3,9 +3,9 @@ import type { AppConfig } from "@/server/config";
 import { createPrismaClient } from "@/server/db/create-client";
 import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
-import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "./channels";
-import { deliverNotification } from "./deliver-notification";
-import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, type NotificationJob } from "./queue";
+import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
+import { deliverNotification } from "@/server/notifications/deliver-notification";
+import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, type NotificationJob } from "@/server/notifications/queue";
 
 export type NotificationWorkerOptions = {
   databaseUrl: string;

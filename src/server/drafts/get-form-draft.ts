@@ -1,7 +1,7 @@
 import "server-only";
 import { type FieldErrors } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import { findOwnDraft, type DraftScope } from "./form-drafts";
 
 export type FormDraftView = {

@@ -1,6 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/identity/actor";
-import { actablePositionsWhere } from "@/server/positions/policy";
+import { actablePositionsWhere } from "./position-access";
+import { officeQuesitiWhere } from "./quesito-access";
+
+/** What a request outside the actor's reach is, whether it exists or not. */
+export const REQUEST_NOT_FOUND = "La richiesta non esiste o non è accessibile.";
 
 /**
  * The requests an actor may see: a contributor those of the positions they
@@ -10,7 +14,7 @@ import { actablePositionsWhere } from "@/server/positions/policy";
  */
 export function requestAccessWhere(actor: Actor, now: Date): Prisma.RequestWhereInput {
   if (actor.kind === "contributor") return { position: actablePositionsWhere(actor, now) };
-  return { quesito: { officeId: actor.office.id } };
+  return { quesito: officeQuesitiWhere(actor) };
 }
 
 /** Internal notes exist only for the office. */

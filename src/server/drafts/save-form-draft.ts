@@ -4,8 +4,8 @@ import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
-import { officeQuesitiWhere } from "@/server/quesiti/policy";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import {
   DRAFT_LIFETIME_MS,
   draftOwner,
@@ -16,8 +16,7 @@ import {
   storeDraftFiles,
   type DraftScope,
 } from "./form-drafts";
-import { REQUEST_NOT_FOUND } from "./get-request";
-import { requestAccessWhere } from "./policy";
+import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 
 /** Refuses (not found) a draft the actor may not keep for this scope: a form of the other realm, a record out of reach. */
 const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope, now: Date) => Promise<void>> = {

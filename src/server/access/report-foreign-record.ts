@@ -6,7 +6,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { realmOf } from "@/server/identity/realms";
 import { logger } from "@/server/logger";
-import { logSecurityEvent } from "./security-events";
+import { logSecurityEvent } from "@/server/security/security-events";
 
 /** The records an actor asks for by id and may be refused as "not found". */
 export type ForeignRecordKind =

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { LimitExceededError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
-import { deleteRequestFilter } from "@/server/requests/delete-request-filter";
-import { listRequestFilters } from "@/server/requests/list-request-filters";
+import { deleteRequestFilter } from "@/server/saved-filters/delete-request-filter";
+import { listRequestFilters } from "@/server/saved-filters/list-request-filters";
 import { listRequests } from "@/server/requests/list-requests";
-import { SAVED_FILTERS_FULL, saveRequestFilter } from "@/server/requests/save-request-filter";
-import { SAVED_FILTERS_MAX } from "@/server/requests/schemas";
+import { SAVED_FILTERS_FULL, saveRequestFilter } from "@/server/saved-filters/save-request-filter";
+import { SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
 import { createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 

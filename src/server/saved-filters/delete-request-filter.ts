@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 
 export const SAVED_FILTER_NOT_FOUND = "Il filtro salvato non esiste o non è accessibile.";

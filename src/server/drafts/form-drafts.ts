@@ -13,10 +13,10 @@ import { persistFiles, storeStagedFiles, type PersistedFiles } from "@/server/at
 import { createStagingFolder } from "@/server/attachments/staging-folders";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
-import type { FieldErrors } from "@/server/errors/domain-errors";
+import { mergeFieldErrors, type FieldErrors } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { logger } from "@/server/logger";
-import { draftReferenceSchema, mergeFieldErrors, newRequestSchema } from "./schemas";
+import { draftFormFields, draftReferenceSchema } from "./schemas";
 
 /**
  * The files and values of forms that came back with errors (FormDraft), and
@@ -66,21 +66,13 @@ export const UPLOAD_REFUSALS = Symbol("upload refusals");
 /** A form's fields as its service receives them. */
 export type FormInput = Record<string, unknown> & { [UPLOAD_REFUSALS]?: FieldErrors };
 
-/** The fields each form may keep: nothing else a client sends is stored. */
-const keptFields: Record<FormDraftPurpose, readonly string[]> = {
-  NUOVA_RICHIESTA: Object.keys(newRequestSchema.shape),
-  MESSAGGIO_RICHIESTA: ["text"],
-  // Not the version: the form shown again carries the quesito's current one.
-  RISPOSTA_QUESITO: ["body", "nextState"],
-};
-
 /**
  * The values of the form's own fields among those submitted. Characters no
  * field may hold are refused by the schemas and left out here: the draft
  * keeps everything else.
  */
 export function keptValues(purpose: FormDraftPurpose, values: Record<string, string>): Record<string, string> {
-  const allowed = new Set(keptFields[purpose]);
+  const allowed = new Set(draftFormFields[purpose]);
   return cleanValues(Object.fromEntries(Object.entries(values).filter(([name]) => allowed.has(name))));
 }
 

@@ -3,8 +3,9 @@ import { prisma } from "@/server/db/client";
 import { LimitExceededError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
-import { parseRequestListQuery } from "./list-requests";
-import { requestListSearch, SAVED_FILTERS_MAX, savedFilterNameSchema } from "./schemas";
+import { parseRequestListQuery } from "@/server/requests/list-requests";
+import { requestListSearch } from "@/server/requests/schemas";
+import { SAVED_FILTERS_MAX, savedFilterNameSchema } from "./schemas";
 
 export type SaveRequestFilterInput = {
   /** What the person typed as the name. */

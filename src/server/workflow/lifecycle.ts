@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
-import { notFoundFor } from "@/server/security/report-foreign-record";
+import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { Actor } from "@/server/identity/actor";
-import { enqueueNotifications } from "@/server/notifications/enqueue-notifications";
-import { requestAccessWhere } from "./policy";
+import { enqueueNotifications } from "./enqueue-notifications";
+import { requestAccessWhere } from "@/server/access/request-access";
 import { quesitoStateLabels } from "./states";
 
 /**

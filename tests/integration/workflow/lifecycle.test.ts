@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
-import { applyTransition, STALE_VERSION_MESSAGE } from "@/server/requests/lifecycle";
+import { applyTransition, STALE_VERSION_MESSAGE } from "@/server/workflow/lifecycle";
 import { createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, createQuesito, operatorActor } from "../../support/quesito-fixtures";
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { newRequestSchema } from "@/server/requests/schemas";
+import { draftFormFields, draftReferenceSchema } from "./schemas";
+
+describe("draftReferenceSchema", () => {
+  it("reads one or many kept files and ignores what is not a reference", () => {
+    expect(draftReferenceSchema.parse({ bozza: "", conservati: "k1" })).toEqual({ bozza: undefined, conservati: ["k1"] });
+    expect(draftReferenceSchema.parse({ bozza: "d", conservati: ["k1", "k2"] })).toEqual({ bozza: "d", conservati: ["k1", "k2"] });
+    expect(draftReferenceSchema.parse({ conservati: 42 })).toEqual({ bozza: undefined, conservati: [] });
+  });
+});
+
+describe("draftFormFields", () => {
+  it("lets a draft of Nuova richiesta keep exactly the fields of its schema", () => {
+    expect([...draftFormFields.NUOVA_RICHIESTA].sort()).toEqual(Object.keys(newRequestSchema.shape).sort());
+  });
+});
