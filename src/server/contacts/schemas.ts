@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { Gestione, PreferredChannel } from "@/generated/prisma/enums";
+import { verificationCodeField } from "@/server/delegations/schemas";
+import { contactsSchema } from "@/server/requests/schemas";
+
+/** The form of one gestione's Contatti: the addresses, the preferred channel and the holder's notices. */
+export const updateContactsSchema = contactsSchema
+  .pick({ email: true, pec: true, mobile: true, landline: true, fax: true })
+  .extend({
+    gestione: z.enum(Gestione, { error: "Gestione non valida." }),
+    preferredChannel: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.enum(PreferredChannel, { error: "Scegliere il canale preferito tra e-mail, PEC e SMS." }).optional(),
+    ),
+    /** Ticked: the holder wants to hear about what delegates do in their name. */
+    holderNotices: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
+  });
+
+export type UpdateContactsInput = z.input<typeof updateContactsSchema>;
+
+/** The code sent to a new e-mail, PEC or mobile. */
+export const confirmContactChangeSchema = z.object({
+  changeId: z.uuid({ error: "Modifica non valida." }),
+  code: verificationCodeField,
+});
