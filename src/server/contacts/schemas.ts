@@ -16,7 +16,8 @@ export const updateContactsSchema = contactsSchema
     holderNotices: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
   });
 
-export type UpdateContactsInput = z.input<typeof updateContactsSchema>;
+/** The form's fields as posted: text, checked by the schema. */
+export type UpdateContactsInput = Partial<Record<keyof z.input<typeof updateContactsSchema>, string>>;
 
 /** The code sent to a new e-mail, PEC or mobile. */
 export const confirmContactChangeSchema = z.object({
