@@ -73,7 +73,7 @@ export function ContactsForm({ section, flash }: { section: ContactsSection; fla
         label="Avvisami quando un delegato invia una richiesta su una mia posizione e quando è chiusa"
         defaultChecked={refused ? refused.values?.holderNotices === "on" : !section.holderNoticesOff}
       />
-      <Button>Salva i contatti della {section.gestioneLabel}</Button>
+      <Button>Salva i contatti per {section.gestioneLabel}</Button>
     </form>
   );
 }
