@@ -89,7 +89,7 @@ export function CodeForm({ change, flash }: { change: PendingContactChange; flas
       {refused && <Alert tone="danger">{refused.message}</Alert>}
       <input type="hidden" name="changeId" value={change.id} />
       <TextField
-        id={`codice-${change.id}`}
+        id={`codice-verifica-${change.id}`}
         name="code"
         label={`Codice di verifica inviato a ${change.newValue} (${label.toLowerCase()})`}
         hint={`8 caratteri, per esempio ABCD-EF23. Valido fino al ${formatRomeDateTime(change.expiresAt)}; ${attempts}.`}
