@@ -15,10 +15,23 @@ async function codeSentTo(page: Page, recipient: string): Promise<string> {
   return code;
 }
 
+/** Sends a request from the prefilled Nuova richiesta form, with notices by e-mail; returns its protocol number. */
+async function sendRequest(page: Page, expectedEmail: string): Promise<string> {
+  await page.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link", { name: "Nuova richiesta" }).click();
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue(expectedEmail);
+  await page.getByLabel("Oggetto").selectOption({ index: 1 });
+  await page.getByLabel("Testo della richiesta").fill("Chiedo la verifica dei versamenti di marzo per la matricola aziendale.");
+  await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
+  return (await page.getByText(/^INPS\.\d+\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+}
+
 // Antonio Esposito's contacts and requests are used by no other e2e test.
 test("a holder changes the e-mail, confirms it with the code sent to it, and the next request is prefilled with it", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAsContributor(page, "Antonio Esposito");
+  const before = await sendRequest(page, "antonio.esposito@example.it");
   await page.getByRole("link", { name: "Contatti" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Contatti" })).toBeVisible();
   const section = page.getByRole("region", { name: "Aziende" });
@@ -48,8 +61,16 @@ test("a holder changes the e-mail, confirms it with the code sent to it, and the
   await expect(history.getByRole("row").filter({ hasText: "antonio.nuovo@example.it" })).toContainText("In uso");
   await checkPage(page);
 
-  await page.getByRole("link", { name: "Nuova richiesta" }).click();
-  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("antonio.nuovo@example.it");
+  // The next request is prefilled with the new address and its notices go there; the earlier one keeps the old.
+  const after = await sendRequest(page, "antonio.nuovo@example.it");
+  await expect(async () => {
+    await page.goto("/dev/posta");
+    const oldBox = page.getByRole("region", { name: /^antonio\.esposito@example\.it/ });
+    const newBox = page.getByRole("region", { name: /^antonio\.nuovo@example\.it/ });
+    await expect(oldBox.getByText(`Richiesta protocollata n. ${before}`, { exact: true })).toBeVisible({ timeout: 500 });
+    await expect(newBox.getByText(`Richiesta protocollata n. ${after}`, { exact: true })).toBeVisible({ timeout: 500 });
+    await expect(oldBox.getByText(`Richiesta protocollata n. ${after}`, { exact: true })).toHaveCount(0);
+  }).toPass({ timeout: 30_000 });
 });
 
 test("the Contatti forms work without JavaScript", async ({ browser }) => {
