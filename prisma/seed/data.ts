@@ -62,7 +62,7 @@ const personSchema = z.strictObject({
   familyName: text,
   /** Free description for whoever edits the file; not stored. */
   note: z.string().optional(),
-  /** What the archives hold for each of the person's positions, unless the position has its own. */
+  /** What the archives hold for the person, and for each of their positions unless the position has its own. */
   contacts: contactsSchema,
   positions: z.array(positionRef.extend({ denominazione: text, province, contacts: contactsSchema.optional() })),
 });

@@ -134,14 +134,14 @@ async function seedPeople(tx: Tx, demoPeople: SeedData["people"]["people"], offi
   for (const { codiceFiscale, givenName, familyName, contacts, positions: owned } of demoPeople) {
     const { id: holderId } = await tx.person.upsert({
       where: { codiceFiscale },
-      create: { codiceFiscale, givenName, familyName },
-      update: {},
+      create: { codiceFiscale, givenName, familyName, archiveContact: { create: contacts } },
+      update: { archiveContact: { upsert: { create: contacts, update: {} } } },
       select: { id: true },
     });
     people.set(codiceFiscale, holderId);
     for (const { contacts: positionContacts, ...position } of owned) {
       const officeId = idOf(officeByProvince, position.province);
-      // The archive holds contacts per position: the person's, unless the position has its own.
+      // The archives hold contacts per person and per position: the person's, unless the position has its own.
       const archiveContact = { create: positionContacts ?? contacts };
       const { id } = await tx.position.upsert({
         where: { gestione_matricola: { gestione: position.gestione, matricola: position.matricola } },

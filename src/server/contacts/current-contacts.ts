@@ -19,17 +19,21 @@ const EMPTY: ContactValues = { email: null, pec: null, mobile: null, landline: n
 
 /**
  * The contacts in force for each gestione: the person's profile, or else what
- * the archives hold for their own position in that gestione, or for any of
- * their positions (an intermediary acting in a client's gestione), or nothing.
+ * the archives hold for their own position in that gestione, or for the
+ * person (an intermediary acting in a client's gestione), or nothing.
  * Reads only: a profile is written at the first change.
  */
 export async function currentContacts(db: Db, personId: string, gestioni: readonly Gestione[]): Promise<Map<Gestione, CurrentContacts>> {
-  const [profiles, archive] = await Promise.all([
+  const [profiles, archive, personArchive] = await Promise.all([
     db.contactProfile.findMany({ where: { personId, gestione: { in: [...gestioni] } } }),
     db.archiveContact.findMany({
-      where: { position: { holderId: personId } },
+      where: { position: { holderId: personId, gestione: { in: [...gestioni] } } },
       select: { email: true, pec: true, mobile: true, landline: true, fax: true, position: { select: { gestione: true } } },
       orderBy: { position: { createdAt: "asc" } },
+    }),
+    db.personArchiveContact.findUnique({
+      where: { personId },
+      select: { email: true, pec: true, mobile: true, landline: true, fax: true },
     }),
   ]);
   const contacts = new Map<Gestione, CurrentContacts>();
@@ -40,7 +44,7 @@ export async function currentContacts(db: Db, personId: string, gestioni: readon
       contacts.set(gestione, { values: { email, pec, mobile, landline, fax }, preferredChannel, holderNoticesOff, profileId: id });
       continue;
     }
-    const archived = archive.find((entry) => entry.position.gestione === gestione) ?? archive[0];
+    const archived = archive.find((entry) => entry.position.gestione === gestione) ?? personArchive;
     const values = archived
       ? { email: archived.email, pec: archived.pec, mobile: archived.mobile, landline: archived.landline, fax: archived.fax }
       : EMPTY;

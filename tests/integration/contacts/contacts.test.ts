@@ -172,10 +172,12 @@ describe("Contatti", () => {
     const intermediary = await createPerson("Intermediario");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
     const intermediaryActor = contributorActor(intermediary, "INTERMEDIARIO");
+    await prisma.personArchiveContact.create({ data: { personId: intermediary.id, email: "studio@example.it" } });
 
+    // The intermediary's own contacts, from the archives' data for the person: never the client's.
     const page = await getContacts(intermediaryActor, now);
     expect(page.editable).toBe(false);
-    expect(page.sections[0]?.values.email).toBeNull();
+    expect(page.sections[0]?.values).toEqual({ email: "studio@example.it", pec: null, mobile: null, landline: null, fax: null });
     await expect(updateContacts(intermediaryActor, form({ email: "intruso@example.it" }), now)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateContacts(intermediaryActor, form({ gestione: "AZIENDE" }), now)).rejects.toBeInstanceOf(NotFoundError);
 

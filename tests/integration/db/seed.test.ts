@@ -53,7 +53,7 @@ async function snapshot() {
     }),
     gestioni: await prisma.gestioneSettings.findMany({ orderBy: { gestione: "asc" } }),
     subjects: await prisma.subject.findMany({ orderBy: [{ gestione: "asc" }, { code: "asc" }] }),
-    people: await prisma.person.findMany({ orderBy: { codiceFiscale: "asc" } }),
+    people: await prisma.person.findMany({ include: { archiveContact: true }, orderBy: { codiceFiscale: "asc" } }),
     positions: await prisma.position.findMany({ include: { archiveContact: true }, orderBy: [{ gestione: "asc" }, { matricola: "asc" }] }),
     delegations: await prisma.delegation.findMany({ include: { scope: true }, orderBy: { id: "asc" } }),
     operators: await prisma.operator.findMany({ orderBy: { codiceFiscale: "asc" } }),

@@ -19,8 +19,24 @@ CREATE TABLE "ArchiveContact" (
     CONSTRAINT "ArchiveContact_pkey" PRIMARY KEY ("positionId")
 );
 
--- The per-person contacts on file become the archive data of each of the person's
--- positions; per-gestione profiles start empty and are written at the first change.
+-- CreateTable
+CREATE TABLE "PersonArchiveContact" (
+    "personId" UUID NOT NULL,
+    "email" TEXT,
+    "pec" TEXT,
+    "mobile" TEXT,
+    "landline" TEXT,
+    "fax" TEXT,
+
+    CONSTRAINT "PersonArchiveContact_pkey" PRIMARY KEY ("personId")
+);
+
+-- The per-person contacts on file become the archive data of the person and of
+-- each of their positions; per-gestione profiles start empty and are written
+-- at the first change.
+INSERT INTO "PersonArchiveContact" ("personId", "email", "pec", "mobile", "landline", "fax")
+SELECT "personId", "email", "pec", "mobile", "landline", "fax" FROM "ContactProfile";
+
 INSERT INTO "ArchiveContact" ("positionId", "email", "pec", "mobile", "landline", "fax")
 SELECT p."id", c."email", c."pec", c."mobile", c."landline", c."fax"
 FROM "Position" p JOIN "ContactProfile" c ON c."personId" = p."holderId";
@@ -62,6 +78,9 @@ CREATE UNIQUE INDEX "ContactProfile_personId_gestione_key" ON "ContactProfile"("
 
 -- AddForeignKey
 ALTER TABLE "ArchiveContact" ADD CONSTRAINT "ArchiveContact_positionId_fkey" FOREIGN KEY ("positionId") REFERENCES "Position"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PersonArchiveContact" ADD CONSTRAINT "PersonArchiveContact_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ContactChange" ADD CONSTRAINT "ContactChange_profileId_fkey" FOREIGN KEY ("profileId") REFERENCES "ContactProfile"("id") ON DELETE CASCADE ON UPDATE CASCADE;
