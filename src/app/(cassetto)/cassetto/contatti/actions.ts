@@ -19,8 +19,8 @@ function run<Result>(
   return runFormAction({
     actor: () => requireContributor(CONTACTS_PATH),
     page: CONTACTS_PATH,
-    // Each new address gets a message: the same limit as the other forms that send codes.
-    rateLimit: "delegations",
+    // Each new address gets a message, and codes may be guessed: both are counted.
+    rateLimit: "contacts",
     form,
     values,
     service,
