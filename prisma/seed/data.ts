@@ -48,20 +48,23 @@ const areaSchema = subjectSchema.extend({
   children: z.array(subjectSchema).min(1, "Ogni area deve avere almeno un oggetto di secondo livello"),
 });
 
+const contactsSchema = z.strictObject({
+  email: email.optional(),
+  pec: email.optional(),
+  mobile: phone.optional(),
+  landline: phone.optional(),
+  fax: phone.optional(),
+});
+
 const personSchema = z.strictObject({
   codiceFiscale: codiceFiscaleSchema,
   givenName: text,
   familyName: text,
   /** Free description for whoever edits the file; not stored. */
   note: z.string().optional(),
-  contacts: z.strictObject({
-    email: email.optional(),
-    pec: email.optional(),
-    mobile: phone.optional(),
-    landline: phone.optional(),
-    fax: phone.optional(),
-  }),
-  positions: z.array(positionRef.extend({ denominazione: text, province })),
+  /** What the archives hold for the person, and for each of their positions unless the position has its own. */
+  contacts: contactsSchema,
+  positions: z.array(positionRef.extend({ denominazione: text, province, contacts: contactsSchema.optional() })),
 });
 
 const delegationSchema = z.strictObject({

@@ -134,17 +134,19 @@ async function seedPeople(tx: Tx, demoPeople: SeedData["people"]["people"], offi
   for (const { codiceFiscale, givenName, familyName, contacts, positions: owned } of demoPeople) {
     const { id: holderId } = await tx.person.upsert({
       where: { codiceFiscale },
-      create: { codiceFiscale, givenName, familyName, contacts: { create: contacts } },
-      update: {},
+      create: { codiceFiscale, givenName, familyName, archiveContact: { create: contacts } },
+      update: { archiveContact: { upsert: { create: contacts, update: {} } } },
       select: { id: true },
     });
     people.set(codiceFiscale, holderId);
-    for (const position of owned) {
+    for (const { contacts: positionContacts, ...position } of owned) {
       const officeId = idOf(officeByProvince, position.province);
+      // The archives hold contacts per person and per position: the person's, unless the position has its own.
+      const archiveContact = { create: positionContacts ?? contacts };
       const { id } = await tx.position.upsert({
         where: { gestione_matricola: { gestione: position.gestione, matricola: position.matricola } },
-        create: { ...position, holderId, officeId },
-        update: { officeId },
+        create: { ...position, holderId, officeId, archiveContact },
+        update: { officeId, archiveContact: { upsert: { ...archiveContact, update: {} } } },
         select: { id: true },
       });
       positions.set(positionKey(position), id);

@@ -98,6 +98,7 @@ const envSchema = z.object({
     .transform((value) => value === "true"),
   RATE_LIMIT_SIGN_IN: rateLimit("10/60"),
   RATE_LIMIT_DELEGATIONS: rateLimit("10/3600"),
+  RATE_LIMIT_CONTACTS: rateLimit("10/3600"),
   RATE_LIMIT_SUBMISSIONS: rateLimit("20/600"),
   RATE_LIMIT_EXPORTS: rateLimit("10/600"),
   /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */

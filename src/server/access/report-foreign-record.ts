@@ -17,7 +17,8 @@ export type ForeignRecordKind =
   | "form-draft"
   | "saved-filter"
   | "delegation"
-  | "delegation-request";
+  | "delegation-request"
+  | "contact-change";
 
 type Found = { id: string } | null;
 
@@ -65,6 +66,8 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
     prisma.savedRequestFilter.findFirst({ where: { id, personId: { not: personIdOf(actor) } }, select: { id: true } }),
   delegation: (id, actor) => foreignDelegation(id, actor),
   "delegation-request": (id, actor) => foreignDelegation(id, actor),
+  "contact-change": (id, actor) =>
+    prisma.contactChange.findFirst({ where: { id, profile: { personId: { not: personIdOf(actor) } } }, select: { id: true } }),
 };
 
 /** A delegation (granted or requested) in which the actor is neither the holder nor the delegate. */

@@ -75,16 +75,19 @@ export function normalizeVerificationCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, "");
 }
 
+/** A verification code as typed (src/server/delegations/verification-code.ts), normalized. */
+export const verificationCodeField = z
+  .string({ error: "Inserire il codice di verifica." })
+  .transform(normalizeVerificationCode)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "Inserire il codice di verifica." })
+      .regex(/^[0-9A-Z]{8}$/, { error: "Il codice di verifica è di 8 caratteri, lettere e cifre." }),
+  );
+
 /** The delegate's confirmation with the code the holder read out. */
 export const confirmDelegationSchema = z.object({
   delegationId: delegationIdSchema,
-  code: z
-    .string({ error: "Inserire il codice di verifica." })
-    .transform(normalizeVerificationCode)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "Inserire il codice di verifica." })
-        .regex(/^[0-9A-Z]{8}$/, { error: "Il codice di verifica è di 8 caratteri, lettere e cifre." }),
-    ),
+  code: verificationCodeField,
 });

@@ -14,7 +14,7 @@ import { RateLimitedError } from "./rate-limited-error";
  * RATE_LIMIT_IP_FACTOR times as many, as many people may share it.
  */
 
-export const rateLimitNames = ["sign-in", "delegations", "submissions", "exports"] as const;
+export const rateLimitNames = ["sign-in", "delegations", "contacts", "submissions", "exports"] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
 
 /** Who is counted: a person (their id, or the codice fiscale typed at sign-in) and the caller's address. */
@@ -25,6 +25,7 @@ type Window = { points: number; seconds: number };
 const configKeys: Record<RateLimitName, keyof AppConfig & `RATE_LIMIT_${string}`> = {
   "sign-in": "RATE_LIMIT_SIGN_IN",
   delegations: "RATE_LIMIT_DELEGATIONS",
+  contacts: "RATE_LIMIT_CONTACTS",
   submissions: "RATE_LIMIT_SUBMISSIONS",
   exports: "RATE_LIMIT_EXPORTS",
 };

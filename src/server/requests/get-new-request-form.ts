@@ -1,6 +1,8 @@
 import "server-only";
 import type { Gestione } from "@/generated/prisma/enums";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
+import type { ContactValues } from "@/server/contacts/contact-rules";
+import { currentContacts } from "@/server/contacts/current-contacts";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -22,9 +24,21 @@ export type NewRequestForm = {
     /** The gestione's active areas with their active subjects, in order. */
     areas: SubjectArea[];
   } | null;
-  /** The actor's contact data on file (F11), to prefill the form. */
+  /** The actor's Contatti for the chosen position's gestione (F11), to prefill the form; empty until one is chosen. */
   contacts: ContactPrefill;
 };
+
+const NO_CONTACTS: ContactPrefill = { email: "", pec: "", mobile: "", landline: "", fax: "" };
+
+function prefillOf(values: ContactValues | undefined): ContactPrefill {
+  return {
+    email: values?.email ?? "",
+    pec: values?.pec ?? "",
+    mobile: values?.mobile ?? "",
+    landline: values?.landline ?? "",
+    fax: values?.fax ?? "",
+  };
+}
 
 async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
   const areas = await prisma.subject.findMany({
@@ -55,22 +69,13 @@ export async function getNewRequestForm(
   { positionId }: { positionId?: string },
   now = new Date(),
 ): Promise<NewRequestForm> {
-  const [positions, profile] = await Promise.all([
-    listActorPositions(actor, now),
-    prisma.contactProfile.findUnique({ where: { personId: actor.personId } }),
-  ]);
-  const contacts: ContactPrefill = {
-    email: profile?.email ?? "",
-    pec: profile?.pec ?? "",
-    mobile: profile?.mobile ?? "",
-    landline: profile?.landline ?? "",
-    fax: profile?.fax ?? "",
-  };
+  const positions = await listActorPositions(actor, now);
   const chosenId = positionId ?? (positions.length === 1 ? positions[0]?.id : undefined);
-  if (!chosenId) return { positions, selected: null, contacts };
+  if (!chosenId) return { positions, selected: null, contacts: NO_CONTACTS };
 
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
+  const contacts = prefillOf((await currentContacts(prisma, actor.personId, [position.gestione])).get(position.gestione)?.values);
   const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: position.gestione } });
   const { label, pecRequired, emailOrPhoneRequired, maxFiles, maxBytesPerFile } = settings;
   return {

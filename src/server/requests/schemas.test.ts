@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
-import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema, normalizeLandline, normalizeMobile, requestListQuerySchema, requestListSearch } from "./schemas";
+import { normalizeLandline, normalizeMobile } from "@/server/contacts/contact-fields";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema, requestListQuerySchema, requestListSearch } from "./schemas";
 
 const rules = { label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true };
 const noContacts = contactsSchema.parse({});

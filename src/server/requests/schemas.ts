@@ -4,6 +4,7 @@ import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedTex
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
+import { contactFieldsSchema, optionalEmail } from "@/server/contacts/contact-fields";
 import type { ContributorState } from "@/server/workflow/states";
 
 /**
@@ -15,38 +16,6 @@ import type { ContributorState } from "@/server/workflow/states";
 export const TEXT_MIN_LENGTH = 20;
 export const TEXT_MAX_LENGTH = 4000;
 export const MESSAGE_MAX_LENGTH = TEXT_MAX_LENGTH;
-export const EMAIL_MAX_LENGTH = 254;
-/** "+39 " and up to 11 digits, with room for the spaces people type. */
-export const PHONE_MAX_LENGTH = 20;
-
-export const contactHints = {
-  email: "Ad esempio nome.cognome@example.it.",
-  pec: "Indirizzo di posta elettronica certificata.",
-  mobile: "Numero italiano, con o senza +39, ad esempio 333 1234567.",
-  landline: "Numero italiano con il prefisso, ad esempio 06 12345678.",
-  fax: "Numero italiano con il prefisso.",
-  extraEmail: "Un secondo indirizzo che riceverà gli avvisi, ad esempio quello del tuo studio.",
-} as const;
-
-/** The national part of an Italian number: digits only, without +39 / 0039. */
-function nationalDigits(value: string): string | null {
-  const compact = value.replace(/[\s./()-]/g, "");
-  const national = compact.replace(/^(\+39|0039)/, "");
-  return /^\d+$/.test(national) ? national : null;
-}
-
-/** Italian mobile numbers start with 3 and have 9 or 10 digits. */
-export function normalizeMobile(value: string): string | null {
-  const digits = nationalDigits(value);
-  return digits && /^3\d{8,9}$/.test(digits) ? `+39${digits}` : null;
-}
-
-/** Italian fixed numbers start with 0 (the area code) and have 6 to 11 digits. */
-export function normalizeLandline(value: string): string | null {
-  const digits = nationalDigits(value);
-  return digits && /^0\d{5,10}$/.test(digits) ? `+39${digits}` : null;
-}
-
 /**
  * Text the person must write: trimmed, `missing` when blank, and at most
  * `max` characters, beyond which the message says by how much ("Il testo è
@@ -63,34 +32,6 @@ export function requiredText(missing: string, max: number, tooLong: string) {
     });
 }
 
-function optionalEmail(message: string) {
-  return z.preprocess(
-    blankToUndefined,
-    typedText()
-      .trim()
-      .max(EMAIL_MAX_LENGTH, `L'indirizzo può contenere al massimo ${EMAIL_MAX_LENGTH} caratteri.`)
-      .pipe(z.email(message))
-      .transform((email) => email.toLowerCase())
-      .optional(),
-  );
-}
-
-function optionalPhone(normalize: (value: string) => string | null, message: string) {
-  return z.preprocess(
-    blankToUndefined,
-    typedText()
-      .trim()
-      .max(PHONE_MAX_LENGTH, message)
-      .transform((value, context) => {
-        const normalized = normalize(value);
-        if (normalized) return normalized;
-        context.addIssue({ code: "custom", message });
-        return z.NEVER;
-      })
-      .optional(),
-  );
-}
-
 /** A ticked checkbox sends "on" (or its value); an unticked one sends nothing. */
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
@@ -101,12 +42,8 @@ const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_
   `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
 );
 
-export const contactsSchema = z.object({
-  email: optionalEmail("Indicare un indirizzo e-mail valido, ad esempio nome.cognome@example.it."),
-  pec: optionalEmail("Indicare un indirizzo PEC valido, ad esempio nome.cognome@pec.example.it."),
-  mobile: optionalPhone(normalizeMobile, "Indicare un numero di cellulare italiano valido, ad esempio 333 1234567."),
-  landline: optionalPhone(normalizeLandline, "Indicare un numero di telefono fisso italiano valido, con il prefisso."),
-  fax: optionalPhone(normalizeLandline, "Indicare un numero di fax italiano valido, con il prefisso."),
+/** The contacts of a request: the person's addresses (as in Contatti), an extra e-mail for the notices, and the consents. */
+export const contactsSchema = contactFieldsSchema.extend({
   extraEmail: optionalEmail("Indicare un indirizzo e-mail aggiuntivo valido."),
   consentEmail: checkbox,
   consentSms: checkbox,

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { NotificationChannel } from "@/generated/prisma/enums";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { getConfig } from "@/server/config";
+import { holderNoticeRecipients } from "@/server/contacts/holder-notices";
 import { addToOutbox, type OutboxMessage } from "@/server/notifications/outbox";
 import { requestLinks } from "@/server/notifications/public-links";
 import { selectRecipients } from "@/server/notifications/recipients";
@@ -23,6 +24,8 @@ const eventSelect = {
       contactPec: true,
       contactMobile: true,
       extraEmail: true,
+      holderId: true,
+      submittedById: true,
       consentEmail: true,
       consentPec: true,
       consentSms: true,
@@ -86,7 +89,12 @@ export async function enqueueNotifications(tx: Prisma.TransactionClient, eventId
     select: { notificationChannels: true },
   });
   // A gestione without settings has the column's default: every channel.
-  const recipients = selectRecipients(request, settings?.notificationChannels ?? Object.values(NotificationChannel));
+  const allowedChannels = settings?.notificationChannels ?? Object.values(NotificationChannel);
+  const recipients = selectRecipients(request, allowedChannels);
+  for (const holder of await holderNoticeRecipients(tx, event, allowedChannels)) {
+    const known = recipients.some(({ channel, address }) => channel === holder.channel && address.toLowerCase() === holder.address.toLowerCase());
+    if (!known) recipients.push(holder);
+  }
   if (recipients.length === 0) return [];
 
   const config = getConfig();

@@ -53,8 +53,8 @@ async function snapshot() {
     }),
     gestioni: await prisma.gestioneSettings.findMany({ orderBy: { gestione: "asc" } }),
     subjects: await prisma.subject.findMany({ orderBy: [{ gestione: "asc" }, { code: "asc" }] }),
-    people: await prisma.person.findMany({ include: { contacts: true }, orderBy: { codiceFiscale: "asc" } }),
-    positions: await prisma.position.findMany({ orderBy: [{ gestione: "asc" }, { matricola: "asc" }] }),
+    people: await prisma.person.findMany({ include: { archiveContact: true }, orderBy: { codiceFiscale: "asc" } }),
+    positions: await prisma.position.findMany({ include: { archiveContact: true }, orderBy: [{ gestione: "asc" }, { matricola: "asc" }] }),
     delegations: await prisma.delegation.findMany({ include: { scope: true }, orderBy: { id: "asc" } }),
     operators: await prisma.operator.findMany({ orderBy: { codiceFiscale: "asc" } }),
   };
@@ -179,7 +179,7 @@ describe("seedDatabase", () => {
     const subject = await prisma.subject.findUniqueOrThrow({
       where: { gestione_code: { gestione: position.gestione, code: "AC-VERS-01" } },
     });
-    await prisma.contactProfile.update({ where: { personId: person.id }, data: { email: "nuovo.indirizzo@example.it" } });
+    await prisma.archiveContact.update({ where: { positionId: position.id }, data: { email: "nuovo.indirizzo@example.it" } });
     const delegationId = "01936b2a-4c00-7000-8000-000000000001";
     await prisma.delegation.update({
       where: { id: delegationId },
@@ -198,7 +198,7 @@ describe("seedDatabase", () => {
 
     await seedDatabase(prisma);
 
-    expect((await prisma.contactProfile.findUniqueOrThrow({ where: { personId: person.id } })).email).toBe(
+    expect((await prisma.archiveContact.findUniqueOrThrow({ where: { positionId: position.id } })).email).toBe(
       "nuovo.indirizzo@example.it",
     );
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } })).status).toBe("REVOKED");

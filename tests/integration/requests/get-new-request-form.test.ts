@@ -19,17 +19,23 @@ describe("getNewRequestForm", () => {
 
   it("offers the positions first, then the chosen one's subjects, limits and contact rules", async () => {
     const holder = await createPerson("Titolare");
-    await prisma.contactProfile.create({ data: { personId: holder.id, email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002" } });
+    await prisma.contactProfile.create({
+      data: { personId: holder.id, gestione: "GS_PROFESSIONISTI", email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002" },
+    });
     const professionista = await createPosition(holder.id, officeId, "GS_PROFESSIONISTI");
-    await createPosition(holder.id, officeId, "GS_COMMITTENTI");
+    const committente = await createPosition(holder.id, officeId, "GS_COMMITTENTI");
+    await prisma.archiveContact.create({ data: { positionId: committente.id, email: "studio@example.it", landline: "+39021234567" } });
 
     const step1 = await getNewRequestForm(contributorActor(holder), {}, now);
     expect(step1.positions).toHaveLength(2);
     expect(step1.selected).toBeNull();
-    expect(step1.contacts).toEqual({ email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002", landline: "", fax: "" });
+    expect(step1.contacts).toEqual({ email: "", pec: "", mobile: "", landline: "", fax: "" });
 
     const step2 = await getNewRequestForm(contributorActor(holder), { positionId: professionista.id }, now);
     expect(step2.selected?.position.id).toBe(professionista.id);
+    expect(step2.contacts).toEqual({ email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002", landline: "", fax: "" });
+    const archived = await getNewRequestForm(contributorActor(holder), { positionId: committente.id }, now);
+    expect(archived.contacts).toEqual({ email: "studio@example.it", pec: "", mobile: "", landline: "+39021234567", fax: "" });
     expect(step2.selected?.rules).toEqual({ label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true });
     expect(step2.selected?.limits).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
     const tree = await prisma.subject.findMany({ where: { gestione: "GS_PROFESSIONISTI", parentId: null }, orderBy: { sortOrder: "asc" } });

@@ -9,14 +9,8 @@ import { FILES_FIELD } from "@/server/attachments/files-field";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
-import {
-  contactHints,
-  EMAIL_MAX_LENGTH,
-  newRequestSchema,
-  PHONE_MAX_LENGTH,
-  TEXT_MAX_LENGTH,
-  TEXT_MIN_LENGTH,
-} from "@/server/requests/schemas";
+import { contactHints, EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/server/contacts/contact-fields";
+import { newRequestSchema, TEXT_MAX_LENGTH, TEXT_MIN_LENGTH } from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, CheckboxField, PageHeading, SelectField, TextareaField, TextField } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "@/app/_components/files-field";
