@@ -5,6 +5,8 @@ import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
+import { listActorPositions } from "@/server/positions/list-actor-positions";
+import { positionOptions } from "@/server/positions/position-options";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage, type RequestListRow } from "@/server/requests/list-requests";
 import {
@@ -33,6 +35,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 const filterLabels = {
   cliente: "Cliente",
+  posizione: "Posizione",
   matricola: "Matricola",
   oggetto: "Oggetto",
   stato: "Stato",
@@ -104,7 +107,7 @@ function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClie
             <Link href={`/cassetto/richieste/${row.id}`} className="font-mono text-sm font-semibold">
               {row.protocolNumber}
             </Link>
-            <RequestStateBadge state={row.state} label={row.stateLabel} />
+            <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
           </p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-2">
             <dt className="font-semibold">Tipo</dt>
@@ -181,7 +184,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                   <SubjectSummary row={row} />
                 </td>
                 <td className="py-2 pr-4">
-                  <RequestStateBadge state={row.state} label={row.stateLabel} />
+                  <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
                 </td>
                 <td className="py-2 pr-4">{formatRomeDateTime(row.lastActivityAt)}</td>
               </tr>
@@ -276,7 +279,11 @@ function SavedFilters({ filters, view, canSave, flash }: { filters: RequestFilte
 export default async function RequestListPage({ searchParams }: Props) {
   const actor = await requireContributor(REQUESTS_PATH);
   const params = firstValues(await searchParams);
-  const [subjectGroups, savedFilters] = await Promise.all([listRequestSubjects(actor), listRequestFilters(actor)]);
+  const [subjectGroups, savedFilters, positions] = await Promise.all([
+    listRequestSubjects(actor),
+    listRequestFilters(actor),
+    listActorPositions(actor),
+  ]);
   const flash = await pageFlash(params[FLASH_PARAM]);
   let page: RequestListPage | null = null;
   let errors: FieldErrors = {};
@@ -328,7 +335,15 @@ export default async function RequestListPage({ searchParams }: Props) {
                 maxLength={CLIENT_FILTER_MAX_LENGTH}
               />
             ) : null}
-            <TextField name="matricola" label={filterLabels.matricola} defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
+            <SelectField
+              name="posizione"
+              label={filterLabels.posizione}
+              placeholder="Tutte le posizioni"
+              options={positionOptions(actor.profile, positions)}
+              defaultValue={values.posizione ?? ""}
+              error={error("posizione")}
+            />
+            <TextField name="matricola" label={filterLabels.matricola} hint="Tutte le posizioni con questa matricola, in ogni gestione." defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
             <SelectField
               name="oggetto"
               label={filterLabels.oggetto}
