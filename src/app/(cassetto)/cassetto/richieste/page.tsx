@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
+import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
@@ -76,12 +77,10 @@ function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort:
 function PositionSummary({ row, byClient }: { row: RequestListRow; byClient: boolean }) {
   return (
     <>
-      <span className="font-mono">{row.position.matricola}</span>
-      <br />
-      {row.position.denominazione}
+      {positionLabel(row.position)}
       <br />
       <span className="text-sm text-neutral-700">
-        {row.position.gestioneLabel}
+        {row.position.denominazione}
         {byClient ? ` – ${row.position.holderName}` : null}
       </span>
     </>

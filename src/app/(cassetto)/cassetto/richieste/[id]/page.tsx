@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessageThread, ThreadMessage } from "@/app/_components/message-thread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
+import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
@@ -40,7 +42,12 @@ function Summary({ request }: { request: RequestDetail }) {
     ["Aperta il", formatRomeDateTime(request.createdAt)],
     ["Ultimo aggiornamento", formatRomeDateTime(request.lastActivityAt)],
     ["Sede competente", `${request.office.name} (${request.office.code})`],
-    ["Posizione", `${request.position.matricola} – ${request.position.denominazione} (${request.position.gestioneLabel})`],
+    [
+      "Posizione",
+      <Link key="posizione" href={`/cassetto/posizioni/${request.position.id}`}>
+        {positionLabel(request.position, { withDenominazione: true })}
+      </Link>,
+    ],
     ["Oggetto", request.subject.areaLabel ? `${request.subject.areaLabel} › ${request.subject.label}` : request.subject.label],
   ];
   if (request.submittedBy) {
