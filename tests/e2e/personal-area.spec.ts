@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
-import { signInAsContributor } from "./support/sign-in";
+import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
 const professionisti = "Gestione Separata – Liberi professionisti, matricola BNCGLI85C62F205V";
 const committenti = "Gestione Separata – Committenti, matricola BNCGLI85C62F205V";
@@ -52,4 +52,41 @@ test("someone else's position page is not found", async ({ page, browser }) => {
   await expect(other.getByText("BNCGLI85C62F205V")).toHaveCount(0);
   await checkPage(other);
   await otherContext.close();
+});
+
+test("when the office waits for the contributor, the home, the list and the request say so", async ({ page, browser }) => {
+  await signInAsContributor(page, "Mario Rossi");
+  await page.goto("/cassetto/richieste/nuova");
+  await page.getByLabel("Oggetto").selectOption({ index: 1 });
+  await page.getByLabel("Testo della richiesta").fill("Chiedo la verifica del versamento di aprile.");
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
+  const requestUrl = page.url();
+  const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+
+  const officeContext = await browser.newContext();
+  const office = await officeContext.newPage();
+  await signInAsOperator(office, "Paolo Marino");
+  await office.goto(`/fascicolo/quesiti?cerca=${encodeURIComponent(protocol)}`);
+  await office.getByRole("link", { name: protocol }).click();
+  await office.getByRole("region", { name: "Prendi in carico" }).getByRole("button", { name: "Prendi in carico" }).click();
+  await expect(office.getByText("In lavorazione").first()).toBeVisible();
+  const stateForm = office.getByRole("region", { name: "Cambia stato" });
+  await stateForm.getByLabel("Nuovo stato").selectOption({ label: "In attesa del contribuente" });
+  await stateForm.getByLabel("Commento").fill("Serve la quietanza del versamento.");
+  await stateForm.getByRole("button", { name: "Cambia stato" }).click();
+  await expect(office.getByText("In attesa del contribuente").first()).toBeVisible();
+  await officeContext.close();
+
+  await page.goto("/cassetto");
+  const waiting = page.getByRole("list", { name: "Richieste in attesa di un tuo riscontro" });
+  await expect(waiting.getByRole("link", { name: new RegExp(protocol.replaceAll(".", "\\.")) })).toBeVisible();
+  await checkPage(page);
+  await page.goto("/cassetto/richieste");
+  // The table on a wide screen; the same rows as cards on a narrow one.
+  await expect(page.getByRole("table").getByText("La sede attende un tuo riscontro")).toBeVisible();
+  await page.goto(requestUrl);
+  await expect(page.getByRole("status").filter({ hasText: "La sede attende un tuo riscontro." })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "La sede attende un tuo riscontro" })).toBeVisible();
+  await checkPage(page);
 });
