@@ -104,7 +104,7 @@ test("a contributor signs in through the identity provider and lands on their po
   await signIn(page, "cassetto", "BNCGLI85C62F205V");
 
   await expect(page).toHaveURL(`${portal}/cassetto`);
-  await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Ti diamo il benvenuto, / })).toBeVisible();
   await expect(page.getByRole("region", { name: "Gestione Separata – Liberi professionisti", exact: true })).toBeVisible();
   await checkPage(page);
   expect(securityEvents(logFrom)).toContainEqual(
@@ -115,7 +115,7 @@ test("a contributor signs in through the identity provider and lands on their po
 
 test("sign-out ends the session on the portal and at the provider", async ({ page, browser }) => {
   await signIn(page, "cassetto", newCodiceFiscale());
-  await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Ti diamo il benvenuto, / })).toBeVisible();
   const copied = await sessionCookie(page.context(), "cassetto");
   expect(copied).toBeDefined();
 

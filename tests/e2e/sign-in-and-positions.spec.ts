@@ -6,13 +6,14 @@ test("a contributor sees their positions grouped by gestione", async ({ page }) 
   await signInAsContributor(page, "Giulia Bianchi");
 
   await expect(page).toHaveURL(/\/cassetto$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Le mie posizioni" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Ti diamo il benvenuto, Giulia Bianchi" })).toBeVisible();
+  await expect(page.getByText("Codice fiscale BNCGLI85C62F205V.", { exact: false })).toBeVisible();
   const professionisti = page.getByRole("region", { name: "Gestione Separata – Liberi professionisti", exact: true });
   const committenti = page.getByRole("region", { name: "Gestione Separata – Committenti", exact: true });
-  await expect(professionisti.getByRole("cell", { name: "Bianchi Giulia", exact: true })).toBeVisible();
-  await expect(committenti.getByRole("cell", { name: "Studio di architettura Bianchi Giulia" })).toBeVisible();
-  // One table per gestione, and no other.
-  await expect(page.getByRole("table")).toHaveCount(2);
+  await expect(professionisti.getByText("Bianchi Giulia", { exact: true })).toBeVisible();
+  await expect(committenti.getByText("Studio di architettura Bianchi Giulia")).toBeVisible();
+  // One list per gestione, one position in each.
+  await expect(page.getByRole("list", { name: /^Posizioni di/ })).toHaveCount(2);
   await checkPage(page);
 });
 
@@ -27,7 +28,7 @@ test("an intermediary chooses the profile, sees the client with an active delega
 
   await expect(page).toHaveURL(/\/cassetto$/);
   const client = page.getByRole("region", { name: "Mario Rossi", exact: true });
-  await expect(client.getByRole("cell", { name: "7000123456AR", exact: true })).toBeVisible();
+  await expect(client.getByRole("link", { name: /, matricola 7000123456AR$/ })).toBeVisible();
   await expect(page.getByText("Giulia Bianchi")).toHaveCount(0);
   await expect(page.getByText("BNCGLI85C62F205V")).toHaveCount(0);
   await checkPage(page);
@@ -35,7 +36,7 @@ test("an intermediary chooses the profile, sees the client with an active delega
   // Switching back to her own positions.
   await page.getByRole("link", { name: "Cambia profilo" }).click();
   await page.getByRole("button", { name: /Opera come titolare/ }).click();
-  await expect(page.getByRole("cell", { name: "Studio Ricci Commercialisti Associati" })).toBeVisible();
+  await expect(page.getByText("Studio Ricci Commercialisti Associati", { exact: true })).toBeVisible();
   await expect(page.getByText("7000123456AR")).toHaveCount(0);
 });
 
@@ -44,8 +45,9 @@ test("a delegated employee sees only the company they are delegated for", async 
 
   await expect(page).toHaveURL(/\/cassetto$/);
   await expect(page.getByRole("region", { name: "Antonio Esposito", exact: true })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Esposito Costruzioni S.r.l." })).toBeVisible();
-  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("heading", { level: 2, name: "La tua azienda" })).toBeVisible();
+  await expect(page.getByText("Esposito Costruzioni S.r.l.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: /^Posizioni di/ }).getByRole("listitem")).toHaveCount(1);
   await checkPage(page);
 });
 

@@ -12,7 +12,7 @@ export default async function CassettoLayout({ children }: { children: ReactNode
     resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
   const nav = actor
     ? [
-        { href: "/cassetto", label: "Le mie posizioni" },
+        { href: "/cassetto", label: "Area personale" },
         { href: "/cassetto/richieste", label: "Le mie richieste" },
         { href: "/cassetto/richieste/nuova", label: "Nuova richiesta" },
         { href: "/cassetto/deleghe", label: "Deleghe" },

@@ -18,7 +18,8 @@ export type ForeignRecordKind =
   | "saved-filter"
   | "delegation"
   | "delegation-request"
-  | "contact-change";
+  | "contact-change"
+  | "position";
 
 type Found = { id: string } | null;
 
@@ -68,6 +69,7 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
   "delegation-request": (id, actor) => foreignDelegation(id, actor),
   "contact-change": (id, actor) =>
     prisma.contactChange.findFirst({ where: { id, profile: { personId: { not: personIdOf(actor) } } }, select: { id: true } }),
+  position: (id, actor) => prisma.position.findFirst({ where: { id, holderId: { not: personIdOf(actor) } }, select: { id: true } }),
 };
 
 /** A delegation (granted or requested) in which the actor is neither the holder nor the delegate. */

@@ -123,6 +123,7 @@ export function parseRequestListQuery(rawQuery: Record<string, unknown>): Reques
 
 function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   const where: Prisma.RequestWhereInput[] = [];
+  if (query.posizione) where.push({ positionId: query.posizione });
   if (query.matricola) where.push({ position: { matricola: query.matricola } });
   if (query.cliente) where.push({ holder: clientWhere(query.cliente) });
   if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "@/server/workflow/states";
+import { awaitsContributor, contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "@/server/workflow/states";
 
 /** What every view of a request on the contributor's side shows of it: the list's rows, its page, the export. */
 export type RequestSummary = {
@@ -13,6 +13,8 @@ export type RequestSummary = {
   lastActivityAt: Date;
   state: ContributorState;
   stateLabel: string;
+  /** The office waits for the contributor's answer ("La sede attende un tuo riscontro"). */
+  awaitingContributor: boolean;
   subject: { label: string; areaLabel: string | null };
 };
 
@@ -40,6 +42,7 @@ export function requestSummary(row: SummaryRow): RequestSummary {
     lastActivityAt: row.lastActivityAt,
     state,
     stateLabel: contributorStateLabels[state],
+    awaitingContributor: awaitsContributor(row.quesito),
     subject: { label: row.subject.label, areaLabel: row.subject.parent?.label ?? null },
   };
 }

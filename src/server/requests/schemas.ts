@@ -146,6 +146,8 @@ export const requestListQuerySchema = z
       MATRICOLA_FILTER_MAX_LENGTH,
       `La matricola può contenere al massimo ${MATRICOLA_FILTER_MAX_LENGTH} caratteri.`,
     ).transform((value) => value?.toUpperCase()),
+    /** One position by id: two positions of one person may share a matricola (GS professionisti and committenti). */
+    posizione: z.preprocess(blankToUndefined, z.uuid("Scegliere una posizione tra quelle proposte.").optional()),
     /** An intermediary's client: codice fiscale or part of the name. */
     cliente: searchTerm(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
@@ -189,6 +191,7 @@ export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
  */
 export const requestListViewKeys = [
   "cliente",
+  "posizione",
   "matricola",
   "oggetto",
   "stato",

@@ -29,6 +29,14 @@ export function requestStateOf(quesito: { state: QuesitoState } | null): Contrib
   return quesito ? contributorStateOf(quesito.state) : "RICEVUTA";
 }
 
+/** What the Cassetto says while the office waits for the contributor, as the SMS and e-mail do. */
+export const AWAITING_CONTRIBUTOR_NOTICE = "La sede attende un tuo riscontro";
+
+/** The office has asked the contributor something and waits for the answer. */
+export function awaitsContributor(quesito: { state: QuesitoState } | null): boolean {
+  return quesito?.state === "IN_ATTESA_CONTRIBUENTE";
+}
+
 /** The quesito states that show the contributor a given state (for list filters). */
 export function quesitoStatesFor(state: ContributorState): QuesitoState[] {
   return (Object.keys(contributorStates) as QuesitoState[]).filter((quesitoState) => contributorStates[quesitoState] === state);

@@ -76,6 +76,7 @@ describe("getRequest", () => {
     const detail = await getRequest(contributorActor(holder), requestId, now);
 
     expect(detail.state).toBe("IN_CARICO");
+    expect(detail.awaitingContributor).toBe(true);
     expect(detail.messages.map((message) => message.body)).toEqual([
       "Chiedo la verifica del versamento di marzo.",
       "Il versamento risulta abbinato alla matricola corretta.",

@@ -184,6 +184,32 @@ describe("listRequests", () => {
       expect(ids(page)).toEqual([closed]);
     });
 
+    it("tells apart two positions of one person that share a matricola, by position id", async () => {
+      const giulia = await createPerson("Professionista");
+      const professionisti = await createPosition(giulia.id, officeId, "GS_PROFESSIONISTI");
+      const committenti = await prisma.position.update({
+        where: { id: (await createPosition(giulia.id, officeId, "GS_COMMITTENTI")).id },
+        data: { matricola: professionisti.matricola },
+      });
+      const common = { holderId: giulia.id, officeId, count: 1, subjectId: aziendeTree.subject.id, openedAt: () => day("2026-03-05T10:00:00Z") };
+      const [asProfessional] = (await bulkRequests({ ...common, positionId: professionisti.id })) as [string];
+      const [asClient] = (await bulkRequests({ ...common, positionId: committenti.id })) as [string];
+      const list = async (query: Record<string, string>) => new Set(ids(await listRequests(contributorActor(giulia), query, now)));
+
+      expect(await list({ matricola: professionisti.matricola })).toEqual(new Set([asProfessional, asClient]));
+      expect(await list({ posizione: professionisti.id })).toEqual(new Set([asProfessional]));
+      expect(await list({ posizione: committenti.id })).toEqual(new Set([asClient]));
+      // Someone else's position filters to nothing rather than showing its requests.
+      expect(await list({ posizione: aziende.id })).toEqual(new Set());
+      const refused = await listRequests(contributorActor(giulia), { posizione: "non-una-posizione" }, now).catch((caught: unknown) => caught);
+      expect((refused as ValidationError).fieldErrors).toEqual({ posizione: ["Scegliere una posizione tra quelle proposte."] });
+    });
+
+    it("says which requests wait for the contributor's answer", async () => {
+      const rows = (await listRequests(contributorActor(holder), {}, now)).rows;
+      expect(rows.filter((row) => row.awaitingContributor).map((row) => row.id)).toEqual([taken]);
+    });
+
     it("filters by subject, or by a whole area", async () => {
       expect(new Set(ids(await listRequests(contributorActor(holder), { oggetto: aziendeTree.subject.id }, now)))).toEqual(
         new Set([open, taken]),

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { positionLabel } from "@/lib/position-label";
 import { profileLabels } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
-import { Alert, Breadcrumb, buttonClasses, PageHeading, TableRegion } from "@/ui";
+import { listHomeRequests } from "@/server/requests/list-home-requests";
+import { AWAITING_CONTRIBUTOR_NOTICE } from "@/server/workflow/states";
+import { Alert, Breadcrumb, buttonClasses, Card, PageHeading } from "@/ui";
+import { HomeRequestList } from "./_components/HomeRequestList";
 
-export const metadata: Metadata = { title: "Le mie posizioni" };
+export const metadata: Metadata = { title: "Il tuo Cassetto previdenziale" };
 
 const emptyMessages = {
   TITOLARE: "Non risultano posizioni contributive intestate a te.",
@@ -14,21 +18,26 @@ const emptyMessages = {
   DIPENDENTE: "Nessuna azienda ti ha conferito una delega attiva.",
 } as const;
 
+const positionsHeadings = {
+  TITOLARE: "Le tue posizioni",
+  INTERMEDIARIO: "Le posizioni dei tuoi clienti",
+  DIPENDENTE: "La tua azienda",
+} as const;
+
 export default async function CassettoHomePage() {
   const actor = await requireContributor("/cassetto");
-  const groups = groupPositions(actor.profile, await listActorPositions(actor));
+  const [positions, requests] = await Promise.all([listActorPositions(actor), listHomeRequests(actor)]);
+  const groups = groupPositions(actor.profile, positions);
   const byClient = actor.profile !== "TITOLARE";
 
   return (
     <>
       <Breadcrumb items={[{ label: "Cassetto previdenziale" }]} />
       <PageHeading
-        title="Le mie posizioni"
-        lead={`Profilo: ${profileLabels[actor.profile]}. ${
-          byClient ? "Le posizioni dei clienti per cui puoi operare." : "Le tue posizioni, per gestione."
-        }`}
+        title={`Ti diamo il benvenuto, ${actor.displayName}`}
+        lead={`Codice fiscale ${actor.codiceFiscale}. Profilo: ${profileLabels[actor.profile]}.`}
       />
-      <p className="flex flex-wrap gap-4">
+      <p className="mb-8 flex flex-wrap gap-4">
         <Link href="/cassetto/richieste/nuova" className={buttonClasses("primary")}>
           Nuova richiesta
         </Link>
@@ -36,53 +45,63 @@ export default async function CassettoHomePage() {
           Le mie richieste
         </Link>
       </p>
-      {groups.length === 0 ? (
-        <Alert tone="info">{emptyMessages[actor.profile]}</Alert>
-      ) : (
-        <div className="mt-6 space-y-8">
-          {groups.map((group) => (
-            <section key={group.key} aria-labelledby={`gruppo-${group.key}`} className="rounded border border-neutral-300 bg-white p-4 md:p-6">
-              <h2 id={`gruppo-${group.key}`} className="text-2xl font-semibold">
-                {group.title}
-              </h2>
-              {group.subtitle && <p className="text-neutral-700">{group.subtitle}</p>}
-              <TableRegion label={`Posizioni di ${group.title}`} className="mt-4">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Posizioni di {group.title}</caption>
-                <thead>
-                  <tr className="border-b border-neutral-400">
-                    <th scope="col" className="py-2 pr-4">Matricola</th>
-                    <th scope="col" className="py-2 pr-4">Denominazione</th>
-                    {byClient && <th scope="col" className="py-2 pr-4">Gestione</th>}
-                    <th scope="col" className="py-2 pr-4">Sede competente</th>
-                    <th scope="col" className="py-2">Richieste</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.positions.map((position) => (
-                    <tr key={position.id} className="border-b border-neutral-200">
-                      <td className="py-2 pr-4 font-mono">{position.matricola}</td>
-                      <td className="py-2 pr-4">{position.denominazione}</td>
-                      {byClient && <td className="py-2 pr-4">{position.gestioneLabel}</td>}
-                      <td className="py-2 pr-4">{position.office.name}</td>
-                      <td className="py-2">
-                        <Link href={`/cassetto/richieste/nuova?posizione=${position.id}`}>
-                          Nuova<span className="sr-only"> richiesta per la posizione {position.matricola}</span>
+
+      <div className="space-y-8">
+        {requests.awaiting.length > 0 ? (
+          <Card title={AWAITING_CONTRIBUTOR_NOTICE}>
+            <p>La sede ti ha chiesto qualcosa: apri la richiesta, leggi il commento e rispondi con un messaggio.</p>
+            <HomeRequestList requests={requests.awaiting} label="Richieste in attesa di un tuo riscontro" />
+          </Card>
+        ) : null}
+
+        <Card title="Richieste in corso">
+          {requests.open.length > 0 ? (
+            <HomeRequestList requests={requests.open} label="Richieste in corso" />
+          ) : (
+            <p>Non hai altre richieste in corso.</p>
+          )}
+          <p className="mt-4">
+            <Link href="/cassetto/richieste">Tutte le richieste e le comunicazioni</Link>
+          </p>
+        </Card>
+
+        <section aria-labelledby="posizioni">
+          <h2 id="posizioni" className="mb-4 text-2xl font-semibold">
+            {positionsHeadings[actor.profile]}
+          </h2>
+          {groups.length === 0 ? (
+            <Alert tone="info">{emptyMessages[actor.profile]}</Alert>
+          ) : (
+            <div className="space-y-6">
+              {groups.map((group) => (
+                <section
+                  key={group.key}
+                  aria-labelledby={`gruppo-${group.key}`}
+                  className="rounded-sm border border-neutral-300 bg-white p-4 md:p-6"
+                >
+                  <h3 id={`gruppo-${group.key}`} className="text-xl font-semibold">
+                    {group.title}
+                  </h3>
+                  {group.subtitle ? <p className="text-neutral-700">{group.subtitle}</p> : null}
+                  <ul aria-label={`Posizioni di ${group.title}`} className="mt-3 divide-y divide-neutral-200">
+                    {group.positions.map((position) => (
+                      <li key={position.id} className="py-3">
+                        <Link href={`/cassetto/posizioni/${position.id}`} className="font-semibold">
+                          {positionLabel(position)}
                         </Link>
-                        {" · "}
-                        <Link href={`/cassetto/richieste?matricola=${encodeURIComponent(position.matricola)}`}>
-                          Inviate<span className="sr-only"> per la posizione {position.matricola}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              </TableRegion>
-            </section>
-          ))}
-        </div>
-      )}
+                        <p>{position.denominazione}</p>
+                        <p className="text-neutral-700">
+                          {byClient ? `${position.holder.name} · ` : null}Sede competente: {position.office.name}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
     </>
   );
 }

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
+import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
+import { listActorPositions } from "@/server/positions/list-actor-positions";
+import { positionOptions } from "@/server/positions/position-options";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage, type RequestListRow } from "@/server/requests/list-requests";
 import {
@@ -33,6 +36,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 const filterLabels = {
   cliente: "Cliente",
+  posizione: "Posizione",
   matricola: "Matricola",
   oggetto: "Oggetto",
   stato: "Stato",
@@ -73,12 +77,10 @@ function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort:
 function PositionSummary({ row, byClient }: { row: RequestListRow; byClient: boolean }) {
   return (
     <>
-      <span className="font-mono">{row.position.matricola}</span>
-      <br />
-      {row.position.denominazione}
+      {positionLabel(row.position)}
       <br />
       <span className="text-sm text-neutral-700">
-        {row.position.gestioneLabel}
+        {row.position.denominazione}
         {byClient ? ` – ${row.position.holderName}` : null}
       </span>
     </>
@@ -104,7 +106,7 @@ function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClie
             <Link href={`/cassetto/richieste/${row.id}`} className="font-mono text-sm font-semibold">
               {row.protocolNumber}
             </Link>
-            <RequestStateBadge state={row.state} label={row.stateLabel} />
+            <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
           </p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-2">
             <dt className="font-semibold">Tipo</dt>
@@ -181,7 +183,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                   <SubjectSummary row={row} />
                 </td>
                 <td className="py-2 pr-4">
-                  <RequestStateBadge state={row.state} label={row.stateLabel} />
+                  <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
                 </td>
                 <td className="py-2 pr-4">{formatRomeDateTime(row.lastActivityAt)}</td>
               </tr>
@@ -276,7 +278,11 @@ function SavedFilters({ filters, view, canSave, flash }: { filters: RequestFilte
 export default async function RequestListPage({ searchParams }: Props) {
   const actor = await requireContributor(REQUESTS_PATH);
   const params = firstValues(await searchParams);
-  const [subjectGroups, savedFilters] = await Promise.all([listRequestSubjects(actor), listRequestFilters(actor)]);
+  const [subjectGroups, savedFilters, positions] = await Promise.all([
+    listRequestSubjects(actor),
+    listRequestFilters(actor),
+    listActorPositions(actor),
+  ]);
   const flash = await pageFlash(params[FLASH_PARAM]);
   let page: RequestListPage | null = null;
   let errors: FieldErrors = {};
@@ -328,7 +334,15 @@ export default async function RequestListPage({ searchParams }: Props) {
                 maxLength={CLIENT_FILTER_MAX_LENGTH}
               />
             ) : null}
-            <TextField name="matricola" label={filterLabels.matricola} defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
+            <SelectField
+              name="posizione"
+              label={filterLabels.posizione}
+              placeholder="Tutte le posizioni"
+              options={positionOptions(actor.profile, positions)}
+              defaultValue={values.posizione ?? ""}
+              error={error("posizione")}
+            />
+            <TextField name="matricola" label={filterLabels.matricola} hint="Tutte le posizioni con questa matricola, in ogni gestione." defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
             <SelectField
               name="oggetto"
               label={filterLabels.oggetto}

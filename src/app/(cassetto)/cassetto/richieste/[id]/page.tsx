@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessageThread, ThreadMessage } from "@/app/_components/message-thread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
+import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
@@ -10,6 +12,7 @@ import { listFailedNotifications } from "@/server/notifications/list-failed-noti
 import { getRequest, type RequestDetail } from "@/server/requests/get-request";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
+import { AWAITING_CONTRIBUTOR_NOTICE } from "@/server/workflow/states";
 import { Alert, Breadcrumb, Button, Card, DescriptionList, PageHeading, TextareaField, type DescriptionRow } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "@/app/_components/files-field";
@@ -34,12 +37,17 @@ const submitterRoles: Record<ActingProfile, string> = {
 
 function Summary({ request }: { request: RequestDetail }) {
   const rows: DescriptionRow[] = [
-    ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} />],
+    ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} awaiting={request.awaitingContributor} />],
     ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
     ["Aperta il", formatRomeDateTime(request.createdAt)],
     ["Ultimo aggiornamento", formatRomeDateTime(request.lastActivityAt)],
     ["Sede competente", `${request.office.name} (${request.office.code})`],
-    ["Posizione", `${request.position.matricola} – ${request.position.denominazione} (${request.position.gestioneLabel})`],
+    [
+      "Posizione",
+      <Link key="posizione" href={`/cassetto/posizioni/${request.position.id}`}>
+        {positionLabel(request.position, { withDenominazione: true })}
+      </Link>,
+    ],
     ["Oggetto", request.subject.areaLabel ? `${request.subject.areaLabel} › ${request.subject.label}` : request.subject.label],
   ];
   if (request.submittedBy) {
@@ -189,6 +197,11 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         lead={`${request.direction === "DALLA_SEDE" ? "Comunicazione della sede ricevuta il" : "Richiesta del"} ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`}
       />
       <NotificationFailures failures={failedNotifications} />
+      {request.awaitingContributor ? (
+        <Alert tone="warning" title={`${AWAITING_CONTRIBUTOR_NOTICE}.`}>
+          <p>Il commento della sede è nella cronologia: rispondi con un messaggio in fondo alla pagina.</p>
+        </Alert>
+      ) : null}
 
       <div className="space-y-8">
         <Card title="Riepilogo">

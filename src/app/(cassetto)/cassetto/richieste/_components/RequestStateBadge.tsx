@@ -1,4 +1,4 @@
-import type { ContributorState } from "@/server/workflow/states";
+import { AWAITING_CONTRIBUTOR_NOTICE, type ContributorState } from "@/server/workflow/states";
 import { StatusBadge, type BadgeTone } from "@/ui";
 
 const tones: Record<ContributorState, BadgeTone> = {
@@ -8,7 +8,16 @@ const tones: Record<ContributorState, BadgeTone> = {
   RICEVUTA: "neutral",
 };
 
-/** A request's state as the contributor sees it: Aperta, In carico, Chiusa (Ricevuta: a communication of the office). */
-export function RequestStateBadge({ state, label }: { state: ContributorState; label: string }) {
-  return <StatusBadge tone={tones[state]} label={label} />;
+/**
+ * A request's state as the contributor sees it: Aperta, In carico, Chiusa
+ * (Ricevuta: a communication of the office), and, in words rather than colour
+ * alone, when the office waits for the contributor.
+ */
+export function RequestStateBadge({ state, label, awaiting = false }: { state: ContributorState; label: string; awaiting?: boolean }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <StatusBadge tone={tones[state]} label={label} />
+      {awaiting ? <StatusBadge tone="warning" label={AWAITING_CONTRIBUTOR_NOTICE} /> : null}
+    </span>
+  );
 }

@@ -1,10 +1,11 @@
+import { positionLabel } from "@/lib/position-label";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
-import { groupPositions } from "@/server/positions/group-positions";
+import { positionOptions } from "@/server/positions/position-options";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
@@ -36,16 +37,8 @@ const fieldLabels = {
   [FILES_FIELD]: "Allegati",
 } as const;
 
-const positionLabel = (position: ActorPosition) => `${position.matricola} – ${position.denominazione}`;
-
 function ChoosePosition({ actor, positions, selectedId }: { actor: ContributorActor; positions: ActorPosition[]; selectedId?: string }) {
-  const groups = groupPositions(actor.profile, positions).map((group) => ({
-    label: group.subtitle ? `${group.title} (${group.subtitle})` : group.title,
-    options: group.positions.map((position) => ({
-      value: position.id,
-      label: actor.profile === "TITOLARE" ? positionLabel(position) : `${positionLabel(position)} – ${position.gestioneLabel}`,
-    })),
-  }));
+  const groups = positionOptions(actor.profile, positions);
   return (
     <form method="get" action="/cassetto/richieste/nuova" className="max-w-3xl">
       <h2 className="mb-4 text-2xl font-semibold">Passo 1 di 2: la posizione</h2>
@@ -180,7 +173,7 @@ export default async function NewRequestPage({ searchParams }: Props) {
       ) : form.selected ? (
         <>
           <p className="mb-6">
-            Posizione: <strong>{positionLabel(form.selected.position)}</strong> ({form.selected.position.gestioneLabel},{" "}
+            Posizione: <strong>{positionLabel(form.selected.position, { withDenominazione: true })}</strong> (
             {form.selected.position.office.name}).
             {form.positions.length > 1 ? (
               <>
