@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCommunication } from "@/server/communications/create-communication";
+import { getNewCommunicationForm } from "@/server/communications/get-new-communication-form";
+import { getNewCommunicationLimits } from "@/server/communications/get-new-communication-limits";
 import { ANSWER_BY_MISSING, ANSWER_BY_PAST } from "@/server/communications/schemas";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
@@ -166,5 +168,27 @@ describe("createCommunication", () => {
     expect(errors.allegati?.[0]).toMatch(/file/i);
     expect(await communicationsOf()).toBe(0);
     expect(await storage.storedKeys()).toEqual(storedBefore);
+  });
+});
+
+describe("getNewCommunicationForm", () => {
+  it("finds the office's positions by codice fiscale, matricola or name, and only those; another office's position is not found", async () => {
+    const { holder, position, office } = await createHolderWithPosition("AZIENDE");
+    const operator = await operatorActor(office.id);
+    const elsewhere = await createHolderWithPosition("AZIENDE");
+
+    const byCodiceFiscale = await getNewCommunicationForm(operator, { q: holder.codiceFiscale.toLowerCase() });
+    expect(byCodiceFiscale.matches.map((match) => match.id)).toEqual([position.id]);
+    expect((await getNewCommunicationForm(operator, { q: position.matricola.slice(0, 6) })).matches.map((match) => match.id)).toContain(position.id);
+    expect((await getNewCommunicationForm(operator, { q: position.denominazione.toLowerCase() })).matches.map((match) => match.id)).toEqual([position.id]);
+    expect((await getNewCommunicationForm(operator, { q: elsewhere.holder.codiceFiscale })).matches).toEqual([]);
+    expect((await getNewCommunicationForm(operator, { q: "%" })).matches).toEqual([]);
+
+    const chosen = await getNewCommunicationForm(operator, { positionId: position.id });
+    expect(chosen.chosen).toMatchObject({ id: position.id, gestioneLabel: "Aziende", limits: { maxFiles: 3 } });
+    expect(chosen.chosen?.subjects.length).toBeGreaterThan(0);
+    await expect(getNewCommunicationForm(operator, { positionId: elsewhere.position.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getNewCommunicationLimits(operator, elsewhere.position.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getNewCommunicationLimits(operator, position.id)).toEqual({ maxFiles: 3, maxBytesPerFile: 3 * 1024 * 1024 });
   });
 });
