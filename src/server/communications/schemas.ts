@@ -35,3 +35,16 @@ export type NewCommunicationInput = z.infer<ReturnType<typeof newCommunicationSc
 export const positionSearchSchema = z.object({
   q: searchTerm(POSITION_SEARCH_MAX_LENGTH, `Scrivere al massimo ${POSITION_SEARCH_MAX_LENGTH} caratteri.`),
 });
+
+/** "Da leggere / lette" of Comunicazioni ricevute (F09). */
+export const readFilters = ["da-leggere", "lette"] as const;
+export type ReadFilter = (typeof readFilters)[number];
+export const readFilterLabels: Record<ReadFilter, string> = { "da-leggere": "Da leggere", lette: "Lette" };
+export const COMMUNICATION_PAGE_SIZE = 20;
+
+/** The list's address: the read filter and the keyset cursor of the next page. */
+export const communicationListQuerySchema = z.object({
+  lettura: z.enum(readFilters).optional().catch(undefined),
+  dopo: z.string().max(200).optional().catch(undefined),
+});
+export type CommunicationListQuery = z.infer<typeof communicationListQuerySchema>;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { countUnreadCommunications } from "@/server/communications/count-unread-communications";
+import { listReceivedCommunications } from "@/server/communications/list-received-communications";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
@@ -98,5 +99,21 @@ describe("read state of the office's communications", () => {
     expect(await prisma.communicationRead.count({ where: { requestId } })).toBe(0);
     const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId } });
     expect((await getQuesito(office, quesito.id)).communication).toBeNull();
+  });
+
+  it("Comunicazioni ricevute lists them per person as da leggere or lette, never the contributor's own requests", async () => {
+    const second = await createOfficeCommunication({ operator, position, at: later, text: "Seconda comunicazione della sede." });
+    await getRequest(contributorActor(holder), communication.id, later);
+    const ids = async (lettura?: string, actor = contributorActor(holder)) =>
+      (await listReceivedCommunications(actor, lettura ? { lettura } : {}, later)).rows.map((row) => row.id);
+
+    expect(await ids()).toEqual([second.id, communication.id]);
+    expect(await ids("da-leggere")).toEqual([second.id]);
+    expect(await ids("lette")).toEqual([communication.id]);
+    expect(await ids("da-leggere", contributorActor(intermediary, "INTERMEDIARIO"))).toEqual([second.id, communication.id]);
+    const page = await listReceivedCommunications(contributorActor(holder), {}, later);
+    expect(page.rows[1]).toMatchObject({ readAt: later, office: { name: operator.office.name }, position: { matricola: position.matricola } });
+    expect(page.nextCursor).toBeNull();
+    expect((await listReceivedCommunications(contributorActor(await createPerson("Estraneo")), {}, later)).rows).toEqual([]);
   });
 });

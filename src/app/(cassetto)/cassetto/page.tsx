@@ -5,6 +5,7 @@ import { requireContributor } from "@/server/identity/session";
 import { groupPositions } from "@/server/positions/group-positions";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { Alert, Breadcrumb, buttonClasses, PageHeading, TableRegion } from "@/ui";
+import { UnreadCommunicationsAlert } from "./_components/UnreadCommunicationsAlert";
 
 export const metadata: Metadata = { title: "Le mie posizioni" };
 
@@ -22,6 +23,7 @@ export default async function CassettoHomePage() {
   return (
     <>
       <Breadcrumb items={[{ label: "Cassetto previdenziale" }]} />
+      <UnreadCommunicationsAlert actor={actor} />
       <PageHeading
         title="Le mie posizioni"
         lead={`Profilo: ${profileLabels[actor.profile]}. ${
