@@ -97,7 +97,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } }),
   ]);
 
-  const refusal = contributorMessagingRefusal(quesito?.state ?? null);
+  const refusal = contributorMessagingRefusal(quesito, request.direction === "DALLA_SEDE");
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
 
   return {

@@ -10,6 +10,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/active-subject";
 import { getRequest } from "@/server/requests/get-request";
+import { NO_REPLY_EXPECTED } from "@/server/workflow/contributor-messaging";
 import { createHolderWithPosition, type HolderWithPosition, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
@@ -122,7 +123,8 @@ describe("createCommunication", () => {
       closedAt: now,
     });
     const detail = await getRequest(contributorActor(holder), created.requestId, now);
-    expect(detail.messaging.allowed).toBe(false);
+    expect(detail.messaging).toEqual({ allowed: false, reason: NO_REPLY_EXPECTED });
+    await expect(addContributorMessage(contributorActor(holder), created.requestId, { text: "Prendo nota." }, [], now)).rejects.toThrow(NO_REPLY_EXPECTED);
   });
 
   it("a position outside the office's competence is not found, and nothing is written", async () => {
