@@ -76,3 +76,33 @@ export function withStorageAndReferenceData(options: { nothingLeftStaged?: boole
   });
   return storage;
 }
+
+/**
+ * A communication the office started on a position, with its quesito at the
+ * operator's office, written straight to the database: the read state's tests
+ * need only its rows.
+ */
+export async function createOfficeCommunication(input: {
+  operator: OperatorActor;
+  position: { id: string; holderId: string };
+  at: Date;
+  text?: string;
+}) {
+  const subject = await seededSubject("AZIENDE");
+  const text = input.text ?? "Si comunica l'avvio della verifica contributiva.";
+  return prisma.request.create({
+    data: {
+      direction: "DALLA_SEDE",
+      positionId: input.position.id,
+      subjectId: subject.id,
+      holderId: input.position.holderId,
+      text,
+      protocolNumber: `INPS.TEST.COM.${randomUUID()}`,
+      createdAt: input.at,
+      lastActivityAt: input.at,
+      quesito: { create: { officeId: input.operator.office.id, receivedAt: input.at } },
+      messages: { create: { body: text, authorOperatorId: input.operator.operatorId, createdAt: input.at } },
+    },
+    include: { quesito: { select: { id: true } } },
+  });
+}

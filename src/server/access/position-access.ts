@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { ContributorActor } from "@/server/identity/actor";
+import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 
 /** A delegation gives access only while ACTIVE and inside its validity window. */
 export function effectiveDelegationWhere(now: Date): Prisma.DelegationWhereInput {
@@ -24,4 +24,12 @@ export function actablePositionsWhere(actor: ContributorActor, now: Date): Prism
       },
     },
   };
+}
+
+/**
+ * The positions under an office's competence: those whose competent office it
+ * is. An operator writes first only to these; any other is simply not found.
+ */
+export function officePositionsWhere(operator: OperatorActor): Prisma.PositionWhereInput {
+  return { officeId: operator.office.id };
 }

@@ -23,6 +23,9 @@ const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope
   NUOVA_RICHIESTA: async (actor) => {
     if (actor.kind !== "contributor") throw new NotFoundError();
   },
+  NUOVA_COMUNICAZIONE: async (actor) => {
+    if (actor.kind !== "operator") throw new NotFoundError();
+  },
   MESSAGGIO_RICHIESTA: async (actor, { requestId = "" }, now) => {
     const reachable =
       actor.kind === "contributor" &&

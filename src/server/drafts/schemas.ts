@@ -45,4 +45,6 @@ export const draftFormFields: Record<FormDraftPurpose, readonly string[]> = {
   MESSAGGIO_RICHIESTA: ["text"],
   // Not the version: the form shown again carries the quesito's current one.
   RISPOSTA_QUESITO: ["body", "nextState"],
+  // The fields of newCommunicationSchema (src/server/communications/schemas.ts).
+  NUOVA_COMUNICAZIONE: ["positionId", "subjectId", "text", "answerExpected", "answerBy"],
 };

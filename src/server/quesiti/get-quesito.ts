@@ -70,6 +70,8 @@ export type QuesitoDetail = {
     contacts: RequestContacts;
     consents: { email: boolean; sms: boolean; pec: boolean };
   };
+  /** Null for a contributor's request; for a communication the office started, its first reading (null while unread). */
+  communication: { firstRead: { readAt: Date; readerName: string; profileLabel: string } | null } | null;
   messages: QuesitoMessage[];
   history: QuesitoEvent[];
   /** What files a reply may carry (the gestione's limits). */
@@ -138,6 +140,11 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
           holder: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
           submittedBy: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
           messages: threadMessagesArgs(operator),
+          reads: {
+            orderBy: [{ readAt: "asc" }, { personId: "asc" }],
+            take: 1,
+            select: { readAt: true, actingProfile: true, person: { select: { givenName: true, familyName: true } } },
+          },
           events: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             include: {
@@ -174,6 +181,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
   const operatorNames = new Map(referenced.map((row) => [row.id, fullName(row)]));
   const officeNames = new Map(offices.map((office) => [office.id, office.name]));
   const submitter = request.submittedBy && request.submittedBy.id !== request.holder.id ? request.submittedBy : null;
+  const firstRead = request.reads[0];
 
   return {
     id: quesito.id,
@@ -189,6 +197,14 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
     office: quesito.office,
     assignee: quesito.assignee ? { id: quesito.assignee.id, name: fullName(quesito.assignee) } : null,
     actions: allowedActions(quesito.state, "operator"),
+    communication:
+      request.direction === "DALLA_SEDE"
+        ? {
+            firstRead: firstRead
+              ? { readAt: firstRead.readAt, readerName: fullName(firstRead.person), profileLabel: profileLabels[firstRead.actingProfile] }
+              : null,
+          }
+        : null,
     request: {
       id: request.id,
       protocolNumber: request.protocolNumber,

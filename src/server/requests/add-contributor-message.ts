@@ -31,10 +31,10 @@ export async function addContributorMessage(
   if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
-    select: { id: true, position: { select: { gestione: true } }, quesito: { select: { state: true } } },
+    select: { id: true, direction: true, position: { select: { gestione: true } }, quesito: { select: { state: true, esito: true } } },
   });
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
-  const refusal = contributorMessagingRefusal(request.quesito?.state ?? null);
+  const refusal = contributorMessagingRefusal(request.quesito, request.direction === "DALLA_SEDE");
   if (refusal) throw new ConflictError(refusal);
 
   const parsed = contributorMessageSchema.safeParse(input);

@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { Gestione } from "@/generated/prisma/enums";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
@@ -9,6 +8,7 @@ import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
+import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE } from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
 import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema } from "./schemas";
@@ -20,7 +20,6 @@ export type CreatedRequest = {
   replayed: boolean;
 };
 
-export const SUBJECT_NOT_IN_GESTIONE = "L'oggetto scelto non appartiene alla gestione della posizione.";
 
 async function findReplay(actor: ContributorActor, idempotencyKey: string): Promise<CreatedRequest | null> {
   const existing = await prisma.request.findUnique({
@@ -28,14 +27,6 @@ async function findReplay(actor: ContributorActor, idempotencyKey: string): Prom
     select: { id: true, protocolNumber: true },
   });
   return existing ? { ...existing, replayed: true } : null;
-}
-
-/** A second-level, active subject (under an active area) of the gestione, with its routing. */
-function findSubject(gestione: Gestione, subjectId: string) {
-  return prisma.subject.findFirst({
-    where: { id: subjectId, gestione, active: true, parentId: { not: null }, parent: { active: true } },
-    select: { id: true, routeToOffice: { select: { id: true, code: true, name: true } } },
-  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -77,7 +68,7 @@ export async function createRequest(
   const position = positionId ? await findActablePosition(actor, positionId, now) : null;
 
   const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
-  const subject = position && subjectId.success ? await findSubject(position.gestione, subjectId.data) : null;
+  const subject = position && subjectId.success ? await findActiveSubject(position.gestione, subjectId.data) : null;
   if (position && subjectId.success && !subject) mergeFieldErrors(errors, { subjectId: [SUBJECT_NOT_IN_GESTIONE] });
 
   const contacts = contactsSchema.safeParse(input);

@@ -54,7 +54,7 @@ export type RequestDetail = RequestSummary & {
  * A request as its contributor sees it (F07, F08): the public thread with its
  * files, the history with the operators' comments at each state change, the
  * outcome. Internal notes never leave the office. A communication the office
- * started (F09) reads the same way. Someone else's request, or one of a
+ * started (F09) reads the same way, and opening it marks it read for the actor. Someone else's request, or one of a
  * position the actor may no longer act on, is not found.
  */
 export async function getRequest(actor: ContributorActor, requestId: string, now = new Date()): Promise<RequestDetail> {
@@ -85,12 +85,19 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
   });
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   const { quesito } = request;
+  if (request.direction === "DALLA_SEDE") {
+    // Opening the office's communication is reading it, for this person only; the first read stays (decision 0021).
+    await prisma.communicationRead.createMany({
+      data: [{ requestId: request.id, personId: actor.personId, actingProfile: actor.profile, readAt: now }],
+      skipDuplicates: true,
+    });
+  }
   const [labels, settings] = await Promise.all([
     getGestioneLabels(),
     prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } }),
   ]);
 
-  const refusal = contributorMessagingRefusal(quesito?.state ?? null);
+  const refusal = contributorMessagingRefusal(quesito, request.direction === "DALLA_SEDE");
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
 
   return {

@@ -33,9 +33,9 @@ export function requiredText(missing: string, max: number, tooLong: string) {
 }
 
 /** A ticked checkbox sends "on" (or its value); an unticked one sends nothing. */
-const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
-const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
+export const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
 const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo è troppo lungo").min(
   TEXT_MIN_LENGTH,

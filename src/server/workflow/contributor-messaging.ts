@@ -1,4 +1,4 @@
-import type { QuesitoState } from "@/generated/prisma/enums";
+import type { Esito, QuesitoState } from "@/generated/prisma/enums";
 import { allowedActions, transitionRules } from "./lifecycle";
 
 /** A communication of the office that opened no quesito: there is no case to write on. */
@@ -6,10 +6,13 @@ export const NO_REPLY_EXPECTED = "Questa comunicazione della sede non prevede un
 
 /**
  * Why a contributor may not write on a request whose quesito is in `state`
- * (null: it has none), in the state machine's words; null when they may.
+ * (null: it has none), in the state machine's words; null when they may. A
+ * communication closed without an esito was closed when sent: no answer was
+ * expected (an operator's closure always gives one; decision 0021).
  */
-export function contributorMessagingRefusal(state: QuesitoState | null): string | null {
-  if (state === null) return NO_REPLY_EXPECTED;
+export function contributorMessagingRefusal(quesito: { state: QuesitoState; esito: Esito | null } | null, fromOffice = false): string | null {
+  if (quesito === null || (fromOffice && quesito.state === "CHIUSO" && quesito.esito === null)) return NO_REPLY_EXPECTED;
+  const { state } = quesito;
   if (allowedActions(state, "contributor").includes("MESSAGGIO_CONTRIBUENTE")) return null;
   const rule = transitionRules.MESSAGGIO_CONTRIBUENTE;
   return state === "CHIUSO" ? `La richiesta è chiusa: non è possibile ${rule.refusedWhenClosed}` : rule.refusedInState;

@@ -78,7 +78,9 @@ describe("contributor state", () => {
     expect(contributorStateLabels[requestStateOf(null)]).toBe("Ricevuta");
     expect(requestStateOf({ state: "IN_ATTESA_CONTRIBUENTE" })).toBe("IN_CARICO");
     expect(contributorMessagingRefusal(null)).toBe(NO_REPLY_EXPECTED);
-    expect(contributorMessagingRefusal("IN_ATTESA_CONTRIBUENTE")).toBeNull();
+    expect(contributorMessagingRefusal({ state: "IN_ATTESA_CONTRIBUENTE", esito: null }, true)).toBeNull();
+    expect(contributorMessagingRefusal({ state: "CHIUSO", esito: null }, true)).toBe(NO_REPLY_EXPECTED);
+    expect(contributorMessagingRefusal({ state: "CHIUSO", esito: "ACCOLTA" }, true)).toMatch(/^La richiesta è chiusa/);
   });
 });
 

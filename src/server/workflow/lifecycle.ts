@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Esito, QuesitoState, RequestEventType } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
 import { notFoundFor } from "@/server/access/report-foreign-record";
-import type { Actor } from "@/server/identity/actor";
+import type { Actor, OperatorActor } from "@/server/identity/actor";
 import { enqueueNotifications } from "./enqueue-notifications";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { quesitoStateLabels } from "./states";
@@ -18,7 +18,8 @@ import { quesitoStateLabels } from "./states";
 
 // ───────────────────────────── the transition table ─────────────────────────────
 
-export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA">;
+/** What happens to an open quesito; its opening (PROTOCOLLATA, SMISTATA, COMUNICAZIONE_INVIATA) is written by `openingEvents` and `communicationEvents`. */
+export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA" | "COMUNICAZIONE_INVIATA">;
 
 /** The states an operator works in, and may move between with a comment (a tuple, so that forms' schemas can enumerate it). */
 export const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly QuesitoState[];
@@ -329,4 +330,33 @@ export async function openingEvents(
   await enqueueNotifications(tx, protocolEvent.id);
   await enqueueNotifications(tx, routingEvent.id);
   return { protocolEventId: protocolEvent.id, routingEventId: routingEvent.id };
+}
+
+/**
+ * The history of a communication the office starts (F22, decision 0021): one
+ * event, by the operator, carrying the outgoing protocol number (so that
+ * `assignProtocolNumber` can put the real one in place) and the state the
+ * quesito opens in, with the contributor's notices.
+ */
+export async function communicationEvents(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  operator: OperatorActor,
+  opening: { toState: QuesitoState; answerBy: string | null },
+  at: Date,
+): Promise<{ eventId: string }> {
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { protocolNumber: true } });
+  const event = await tx.requestEvent.create({
+    data: {
+      requestId,
+      type: "COMUNICAZIONE_INVIATA",
+      actorOperatorId: operator.operatorId,
+      toState: opening.toState,
+      data: { protocolNumber: request.protocolNumber, protocol: "USCITA", answerBy: opening.answerBy },
+      createdAt: at,
+    },
+    select: { id: true },
+  });
+  await enqueueNotifications(tx, event.id);
+  return { eventId: event.id };
 }

@@ -79,6 +79,7 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
   NOTA_INTERNA: "Nota interna",
   STATO_MODIFICATO: "Stato modificato",
   CHIUSA: "Chiusa",
+  COMUNICAZIONE_INVIATA: "Comunicazione inviata dalla sede",
 };
 
 /**
@@ -86,6 +87,7 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
  * reasons for a reassignment stay in the office.
  */
 export const contributorVisibleEventTypes: readonly RequestEventType[] = [
+  "COMUNICAZIONE_INVIATA",
   "PROTOCOLLATA",
   "SMISTATA",
   "PRESA_IN_CARICO",

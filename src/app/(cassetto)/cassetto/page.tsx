@@ -9,6 +9,7 @@ import { listHomeRequests } from "@/server/requests/list-home-requests";
 import { AWAITING_CONTRIBUTOR_NOTICE } from "@/server/workflow/states";
 import { Alert, Breadcrumb, buttonClasses, Card, PageHeading } from "@/ui";
 import { HomeRequestList } from "./_components/HomeRequestList";
+import { UnreadCommunicationsAlert } from "./_components/UnreadCommunicationsAlert";
 
 export const metadata: Metadata = { title: "Il tuo Cassetto previdenziale" };
 
@@ -37,6 +38,7 @@ export default async function CassettoHomePage() {
         title={`Ti diamo il benvenuto, ${actor.displayName}`}
         lead={`Codice fiscale ${actor.codiceFiscale}. Profilo: ${profileLabels[actor.profile]}.`}
       />
+      <UnreadCommunicationsAlert actor={actor} />
       <p className="mb-8 flex flex-wrap gap-4">
         <Link href="/cassetto/richieste/nuova" className={buttonClasses("primary")}>
           Nuova richiesta

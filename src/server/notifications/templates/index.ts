@@ -46,6 +46,21 @@ export const notificationTemplates: Partial<Record<RequestEventType, Notificatio
     sms: ({ protocolNumber }) => `richiesta ${protocolNumber} protocollata.`,
   }),
 
+  // The office writes first (F09, F22): the contributor reads it in the Cassetto.
+  COMUNICAZIONE_INVIATA: defineTemplate({
+    name: "comunicazione-della-sede",
+    version: 1,
+    email: ({ protocolNumber, officeName, eventDate }) => ({
+      subject: `Comunicazione della sede n. ${protocolNumber}`,
+      heading: "Hai una comunicazione della sede INPS",
+      paragraphs: [
+        `la sede ${officeName} ti ha inviato il ${eventDate} una comunicazione, protocollata con il numero ${protocolNumber}.`,
+        "Leggila nel Cassetto previdenziale, tra le Comunicazioni ricevute.",
+      ],
+    }),
+    sms: ({ protocolNumber }) => `comunicazione della sede n. ${protocolNumber}.`,
+  }),
+
   // The request is routed to the competent office, where its quesito waits (F05, F12).
   SMISTATA: defineTemplate({
     name: "richiesta-smistata",

@@ -25,7 +25,7 @@ const templates = Object.entries(notificationTemplates);
 describe("notification templates", () => {
   it("cover the events the contributor is told about, and only those", () => {
     expect(Object.keys(notificationTemplates).sort()).toEqual(
-      ["CHIUSA", "PRESA_IN_CARICO", "PROTOCOLLATA", "RISPOSTA", "SMISTATA", "STATO_MODIFICATO"].sort(),
+      ["CHIUSA", "COMUNICAZIONE_INVIATA", "PRESA_IN_CARICO", "PROTOCOLLATA", "RISPOSTA", "SMISTATA", "STATO_MODIFICATO"].sort(),
     );
     for (const internal of [RequestEventType.RIASSEGNATA, RequestEventType.NOTA_INTERNA, RequestEventType.MESSAGGIO_CONTRIBUENTE]) {
       expect(notificationTemplates[internal]).toBeUndefined();

@@ -39,7 +39,7 @@ function Summary({ request }: { request: RequestDetail }) {
   const rows: DescriptionRow[] = [
     ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} awaiting={request.awaitingContributor} />],
     ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
-    ["Aperta il", formatRomeDateTime(request.createdAt)],
+    [request.direction === "DALLA_SEDE" ? "Ricevuta il" : "Aperta il", formatRomeDateTime(request.createdAt)],
     ["Ultimo aggiornamento", formatRomeDateTime(request.lastActivityAt)],
     ["Sede competente", `${request.office.name} (${request.office.code})`],
     [

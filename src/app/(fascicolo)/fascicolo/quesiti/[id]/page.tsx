@@ -83,6 +83,15 @@ function summaryRows(quesito: QuesitoDetail): DescriptionRow[] {
   );
   if (quesito.takenAt) rows.push(["Preso in carico il", formatRomeDateTime(quesito.takenAt)]);
   if (quesito.closedAt) rows.push(["Chiuso il", formatRomeDateTime(quesito.closedAt)]);
+  if (quesito.communication) {
+    const { firstRead } = quesito.communication;
+    rows.push([
+      "Lettura",
+      firstRead
+        ? `Letta il ${formatRomeDateTime(firstRead.readAt)} da ${firstRead.readerName} (${firstRead.profileLabel})`
+        : "Non ancora letta",
+    ]);
+  }
   return rows;
 }
 

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "FormDraftPurpose" ADD VALUE 'NUOVA_COMUNICAZIONE';
+
+-- AlterEnum
+ALTER TYPE "RequestEventType" ADD VALUE 'COMUNICAZIONE_INVIATA';

@@ -1,0 +1,100 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { isUuid } from "@/lib/form-fields";
+import { fullName } from "@/lib/full-name";
+import { receivedCommunicationsWhere, unreadCommunicationsWhere } from "@/server/access/communication-access";
+import { prisma } from "@/server/db/client";
+import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
+import type { ContributorActor } from "@/server/identity/actor";
+import { requestSummary, requestSummarySelect, type RequestSummary } from "@/server/requests/request-summary";
+import { COMMUNICATION_PAGE_SIZE, communicationListQuerySchema, type CommunicationListQuery } from "./schemas";
+
+export type ReceivedCommunication = RequestSummary & {
+  office: { name: string } | null;
+  position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };
+  /** When this person first opened it; null while unread for them. */
+  readAt: Date | null;
+  /** The office waits for an answer until this instant (null: none expected, or no longer). */
+  answerDueAt: Date | null;
+};
+
+export type ReceivedCommunicationsPage = {
+  query: CommunicationListQuery;
+  rows: ReceivedCommunication[];
+  nextCursor: string | null;
+};
+
+type Cursor = { createdAt: Date; id: string };
+
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ createdAt: row.createdAt.toISOString(), id: row.id })).toString("base64url");
+}
+
+/** A cursor this service wrote, or null (a hand-edited one shows the first page). */
+function decodeCursor(encoded: string | undefined): Cursor | null {
+  if (!encoded) return null;
+  try {
+    const { createdAt, id } = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as Record<string, unknown>;
+    if (typeof createdAt !== "string" || Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) return null;
+    return { createdAt: new Date(createdAt), id: id as string };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Comunicazioni ricevute (F09): the office's communications on every position
+ * the actor may act on now, newest first, "da leggere" or "lette" for this
+ * person, a page at a time by keyset on (createdAt, id) — no count.
+ */
+export async function listReceivedCommunications(
+  actor: ContributorActor,
+  rawQuery: unknown,
+  now = new Date(),
+): Promise<ReceivedCommunicationsPage> {
+  const query = communicationListQuerySchema.parse(rawQuery ?? {});
+  const cursor = decodeCursor(query.dopo);
+  const readWhere: Prisma.RequestWhereInput =
+    query.lettura === "da-leggere"
+      ? unreadCommunicationsWhere(actor, now)
+      : query.lettura === "lette"
+        ? { ...receivedCommunicationsWhere(actor, now), reads: { some: { personId: actor.personId } } }
+        : receivedCommunicationsWhere(actor, now);
+  const beyond: Prisma.RequestWhereInput = cursor
+    ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+    : {};
+  const [rows, labels] = await Promise.all([
+    prisma.request.findMany({
+      where: { AND: [readWhere, beyond] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: COMMUNICATION_PAGE_SIZE + 1,
+      select: {
+        ...requestSummarySelect,
+        quesito: { select: { state: true, dueAt: true, office: { select: { name: true } } } },
+        position: {
+          select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
+        },
+        reads: { where: { personId: actor.personId }, select: { readAt: true } },
+      },
+    }),
+    getGestioneLabels(),
+  ]);
+  const page = rows.slice(0, COMMUNICATION_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    query,
+    rows: page.map((row) => ({
+      ...requestSummary(row),
+      office: row.quesito?.office ?? null,
+      position: {
+        matricola: row.position.matricola,
+        denominazione: row.position.denominazione,
+        gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
+        holderName: fullName(row.position.holder),
+      },
+      readAt: row.reads[0]?.readAt ?? null,
+      answerDueAt: row.quesito?.state === "IN_ATTESA_CONTRIBUENTE" ? (row.quesito.dueAt ?? null) : null,
+    })),
+    nextCursor: rows.length > COMMUNICATION_PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}

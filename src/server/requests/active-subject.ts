@@ -1,0 +1,13 @@
+import "server-only";
+import type { Gestione } from "@/generated/prisma/enums";
+import { prisma } from "@/server/db/client";
+
+export const SUBJECT_NOT_IN_GESTIONE = "L'oggetto scelto non appartiene alla gestione della posizione.";
+
+/** A second-level, active subject (under an active area) of the gestione, with its routing. */
+export function findActiveSubject(gestione: Gestione, subjectId: string) {
+  return prisma.subject.findFirst({
+    where: { id: subjectId, gestione, active: true, parentId: { not: null }, parent: { active: true } },
+    select: { id: true, routeToOffice: { select: { id: true, code: true, name: true } } },
+  });
+}

@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { countUnreadCommunications } from "@/server/communications/count-unread-communications";
+import { listReceivedCommunications } from "@/server/communications/list-received-communications";
+import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
+import type { OperatorActor } from "@/server/identity/actor";
+import { getQuesito } from "@/server/quesiti/get-quesito";
+import { getRequest } from "@/server/requests/get-request";
+import { createDelegation, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
+import { createOfficeCommunication, createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
+
+const now = new Date("2026-11-20T10:00:00Z");
+const later = new Date("2026-11-21T09:30:00Z");
+withStorageAndReferenceData();
+
+describe("read state of the office's communications", () => {
+  let holder: SentRequest["holder"];
+  let position: SentRequest["position"];
+  let operator: OperatorActor;
+  let communication: Awaited<ReturnType<typeof createOfficeCommunication>>;
+  let intermediary: Awaited<ReturnType<typeof createPerson>>;
+
+  const firstReadSeenByOffice = async () => (await getQuesito(operator, communication.quesito!.id)).communication;
+
+  beforeEach(async () => {
+    ({ holder, position, operator } = await createSentRequest({ at: now }));
+    communication = await createOfficeCommunication({ operator, position, at: now });
+    intermediary = await createPerson("Intermediario");
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
+  });
+
+  it("is unread for everyone until opened, and the office sees it so", async () => {
+    expect(await firstReadSeenByOffice()).toEqual({ firstRead: null });
+    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toMatchObject({
+      total: 1,
+      perHolder: [{ holderId: holder.id, count: 1 }],
+    });
+  });
+
+  it("opening it marks it read for that person only; someone else's reading does not mark it for you", async () => {
+    await getRequest(contributorActor(intermediary, "INTERMEDIARIO"), communication.id, now);
+
+    expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toEqual({ total: 0, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
+    expect(await firstReadSeenByOffice()).toEqual({
+      firstRead: { readAt: now, readerName: `${intermediary.givenName} ${intermediary.familyName}`, profileLabel: "Intermediario per i clienti deleganti" },
+    });
+
+    await getRequest(contributorActor(holder), communication.id, later);
+    expect(await countUnreadCommunications(contributorActor(holder), later)).toEqual({ total: 0, perHolder: [] });
+    const reads = await prisma.communicationRead.findMany({ where: { requestId: communication.id }, orderBy: { readAt: "asc" } });
+    expect(reads.map((read) => [read.personId, read.actingProfile, read.readAt])).toEqual([
+      [intermediary.id, "INTERMEDIARIO", now],
+      [holder.id, "TITOLARE", later],
+    ]);
+    // The office still sees the first reading.
+    expect((await firstReadSeenByOffice())?.firstRead?.readAt).toEqual(now);
+  });
+
+  it("keeps the first read time when opened again", async () => {
+    await getRequest(contributorActor(holder), communication.id, now);
+    await getRequest(contributorActor(holder), communication.id, later);
+
+    const reads = await prisma.communicationRead.findMany({ where: { requestId: communication.id } });
+    expect(reads.map((read) => read.readAt)).toEqual([now]);
+  });
+
+  it("someone else's communication is not found, and opening it records nothing", async () => {
+    const stranger = await createPerson("Estraneo");
+    await createPosition(stranger.id, operator.office.id);
+
+    await expect(getRequest(contributorActor(stranger), communication.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await countUnreadCommunications(contributorActor(stranger), now)).toEqual({ total: 0, perHolder: [] });
+    expect(await prisma.communicationRead.count({ where: { requestId: communication.id } })).toBe(0);
+  });
+
+  it("a delegate whose delegation ended no longer sees it, read or not", async () => {
+    const former = await createPerson("Ex intermediario");
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: former.id,
+      positionIds: [position.id],
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validTo: new Date("2026-11-21T00:00:00Z"),
+    });
+    await getRequest(contributorActor(former, "INTERMEDIARIO"), communication.id, now);
+
+    await expect(getRequest(contributorActor(former, "INTERMEDIARIO"), communication.id, later)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await countUnreadCommunications(contributorActor(former, "INTERMEDIARIO"), later)).toEqual({ total: 0, perHolder: [] });
+    expect(await prisma.communicationRead.count({ where: { requestId: communication.id, personId: former.id } })).toBe(1);
+  });
+
+  it("a contributor's own request has no read state", async () => {
+    const { holder: sender, requestId, operator: office } = await createSentRequest({ at: now });
+    await getRequest(contributorActor(sender), requestId, now);
+
+    expect(await prisma.communicationRead.count({ where: { requestId } })).toBe(0);
+    const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId } });
+    expect((await getQuesito(office, quesito.id)).communication).toBeNull();
+  });
+
+  it("Comunicazioni ricevute lists them per person as da leggere or lette, never the contributor's own requests", async () => {
+    const second = await createOfficeCommunication({ operator, position, at: later, text: "Seconda comunicazione della sede." });
+    await getRequest(contributorActor(holder), communication.id, later);
+    const ids = async (lettura?: string, actor = contributorActor(holder)) =>
+      (await listReceivedCommunications(actor, lettura ? { lettura } : {}, later)).rows.map((row) => row.id);
+
+    expect(await ids()).toEqual([second.id, communication.id]);
+    expect(await ids("da-leggere")).toEqual([second.id]);
+    expect(await ids("lette")).toEqual([communication.id]);
+    expect(await ids("da-leggere", contributorActor(intermediary, "INTERMEDIARIO"))).toEqual([second.id, communication.id]);
+    const page = await listReceivedCommunications(contributorActor(holder), {}, later);
+    expect(page.rows[1]).toMatchObject({ readAt: later, office: { name: operator.office.name }, position: { matricola: position.matricola } });
+    expect(page.nextCursor).toBeNull();
+    expect((await listReceivedCommunications(contributorActor(await createPerson("Estraneo")), {}, later)).rows).toEqual([]);
+  });
+});
