@@ -20,7 +20,7 @@ test("two positions sharing a matricola are told apart from the home to the list
   await expect(page.getByRole("definition").filter({ hasText: /^Gestione Separata – Committenti$/ })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^BNCGLI85C62F205V$/ })).toBeVisible();
   const sections = page.getByRole("navigation", { name: "Sezioni della posizione" });
-  await expect(sections.getByRole("link", { name: "Comunicazioni ricevute" })).toHaveAttribute("href", `/cassetto/comunicazioni?posizione=${positionId}`);
+  await expect(sections.getByRole("link", { name: "Comunicazioni ricevute" })).toHaveAttribute("href", `/cassetto/richieste?posizione=${positionId}&tipo=comunicazioni`);
   await expect(sections.getByRole("link", { name: "Contatti" })).toHaveAttribute("href", "/cassetto/contatti");
   await expect(sections.getByRole("link", { name: "Nuova richiesta" })).toHaveAttribute("href", `/cassetto/richieste/nuova?posizione=${positionId}`);
   await checkPage(page);

@@ -23,7 +23,7 @@ function sections(position: ActorPosition) {
       description: "Le richieste inviate per questa posizione e le comunicazioni della sede, con il loro stato.",
     },
     {
-      href: `/cassetto/comunicazioni?posizione=${position.id}`,
+      href: `/cassetto/richieste?${requestListSearch({ posizione: position.id, tipo: "comunicazioni" })}`,
       label: "Comunicazioni ricevute",
       description: "Le comunicazioni dell'Istituto su questa posizione.",
     },
