@@ -69,9 +69,7 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: ["@/server/db/*", "@/generated/prisma/client"], message: "Le route chiamano i servizi, non Prisma." },
-          ],
+          patterns: [{ group: ["@/server/db/*", "@/generated/prisma/client"], message: "Le route chiamano i servizi, non Prisma." }],
         },
       ],
     },

@@ -21,9 +21,7 @@ const province = z
   .regex(/^[A-Z]{2}$/, "La sigla di provincia deve essere di 2 lettere");
 const email = z.email("Indirizzo e-mail non valido");
 const phone = z.string().regex(/^\+?\d{6,15}$/, "Il numero di telefono deve contenere solo cifre, con + facoltativo");
-const date = z.iso
-  .date("La data deve essere nel formato AAAA-MM-GG")
-  .transform((value) => new Date(`${value}T00:00:00.000Z`));
+const date = z.iso.date("La data deve essere nel formato AAAA-MM-GG").transform((value) => new Date(`${value}T00:00:00.000Z`));
 const positionRef = z.strictObject({ gestione: z.enum(Gestione), matricola: text.toUpperCase() });
 
 const officeSchema = z.strictObject({
@@ -106,8 +104,7 @@ export type SeedData = z.output<typeof filesSchema>;
  */
 const MATRICOLA_RULES: Record<Gestione, (matricola: string) => string | null> = {
   AZIENDE: (m) => (/^\d{10}$/.test(m) ? null : "La matricola aziendale deve essere di 10 cifre"),
-  ARTIGIANI_COMMERCIANTI: (m) =>
-    /^\d{10}(AR|CO)$/.test(m) ? null : "Il codice posizione deve essere di 10 cifre seguite da AR o CO",
+  ARTIGIANI_COMMERCIANTI: (m) => (/^\d{10}(AR|CO)$/.test(m) ? null : "Il codice posizione deve essere di 10 cifre seguite da AR o CO"),
   GS_COMMITTENTI: codiceFiscaleError,
   GS_PROFESSIONISTI: codiceFiscaleError,
 };
@@ -256,7 +253,5 @@ function identify(node: unknown): string | undefined {
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : `${index > 0 ? "." : ""}${String(key)}`))
-    .join("");
+  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index > 0 ? "." : ""}${String(key)}`)).join("");
 }

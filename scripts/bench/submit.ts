@@ -68,7 +68,11 @@ function report(label: string, result: CaseResult): void {
 }
 
 /** `lanes` loops running at once, each doing `perLane` calls of `work` one after another. */
-async function runLanes(lanes: number, perLane: number, work: (lane: number, round: number) => Promise<string | null>): Promise<CaseResult> {
+async function runLanes(
+  lanes: number,
+  perLane: number,
+  work: (lane: number, round: number) => Promise<string | null>,
+): Promise<CaseResult> {
   const result: CaseResult = { count: 0, errors: 0, ms: 0, latencies: [] };
   const started = performance.now();
   await Promise.all(
@@ -167,7 +171,16 @@ async function floor(pool: pg.Pool, officeId: string, officeCode: string, submit
       await client.query(
         `INSERT INTO "Message" ("id", "requestId", "visibility", "body", "authorPersonId", "actingProfile", "bundleKey", "bundleSize", "bundleSha256", "createdAt")
          VALUES ($1, $2, 'PUBBLICO', $3, $4, 'TITOLARE', $5, $6, $7, $8)`,
-        [messageId, requestId, TEXT, submitter.personId, withFile ? `bundles/${randomUUID()}` : null, withFile ? FILE_BYTES : null, withFile ? "0".repeat(64) : null, now],
+        [
+          messageId,
+          requestId,
+          TEXT,
+          submitter.personId,
+          withFile ? `bundles/${randomUUID()}` : null,
+          withFile ? FILE_BYTES : null,
+          withFile ? "0".repeat(64) : null,
+          now,
+        ],
       );
       if (withFile) {
         await client.query(
@@ -186,7 +199,16 @@ async function floor(pool: pg.Pool, officeId: string, officeCode: string, submit
         await client.query(
           `INSERT INTO "Notification" ("id", "requestId", "eventId", "channel", "recipient", "template", "templateVersion", "subject", "body", "htmlBody", "updatedAt")
            VALUES ($1, $2, $3, 'EMAIL', 'titolare@example.it', $4, 1, $5, $6, $7, $8)`,
-          [randomUUID(), requestId, eventId, type, `Richiesta n. ${protocolNumber}`, `Richiesta n. ${protocolNumber}`, `<p>Richiesta n. ${protocolNumber}</p>`, now],
+          [
+            randomUUID(),
+            requestId,
+            eventId,
+            type,
+            `Richiesta n. ${protocolNumber}`,
+            `Richiesta n. ${protocolNumber}`,
+            `<p>Richiesta n. ${protocolNumber}</p>`,
+            now,
+          ],
         );
       }
       await client.query("COMMIT");
@@ -225,21 +247,37 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     await seedDatabase(prisma, { includeDemo: false });
-    const subject = await prisma.subject.findFirstOrThrow({ where: { gestione: "AZIENDE", parentId: { not: null }, active: true }, orderBy: { code: "asc" } });
+    const subject = await prisma.subject.findFirstOrThrow({
+      where: { gestione: "AZIENDE", parentId: { not: null }, active: true },
+      orderBy: { code: "asc" },
+    });
     const secret = randomBytes(48).toString("base64url");
     const submitters: Submitter[] = [];
     const offices = new Map<string, { id: string; code: string }>();
     for (const [index, kind] of ["app", "floor"].entries()) {
-      const office = await prisma.office.create({ data: { code: `98${index}0`, name: `Sede di prova ${kind}`, region: "Lazio", city: "Roma" } });
+      const office = await prisma.office.create({
+        data: { code: `98${index}0`, name: `Sede di prova ${kind}`, region: "Lazio", city: "Roma" },
+      });
       offices.set(kind, office);
     }
     const appOffice = offices.get("app")!;
     for (let index = 0; index < SUBMITTERS; index++) {
       const person = await prisma.person.create({
-        data: { codiceFiscale: `BNCSUB${String(index).padStart(5, "0")}X`.slice(0, 16), givenName: "Titolare", familyName: `Prova${index}` },
+        data: {
+          codiceFiscale: `BNCSUB${String(index).padStart(5, "0")}X`.slice(0, 16),
+          givenName: "Titolare",
+          familyName: `Prova${index}`,
+        },
       });
       const position = await prisma.position.create({
-        data: { gestione: "AZIENDE", matricola: String(7_000_000_000 + index), denominazione: `Ditta ${index}`, province: "RM", holderId: person.id, officeId: appOffice.id },
+        data: {
+          gestione: "AZIENDE",
+          matricola: String(7_000_000_000 + index),
+          denominazione: `Ditta ${index}`,
+          province: "RM",
+          holderId: person.id,
+          officeId: appOffice.id,
+        },
       });
       // The session row the sign-in would open (decision 0014), named by the cookie.
       const session = await prisma.authSession.create({

@@ -11,8 +11,8 @@ export default function HomePage() {
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Cassetto Previdenziale del Contribuente">
           <p className="mb-6">
-            Per contribuenti, intermediari e dipendenti delegati. Accedi con la tua identità digitale per inviare una
-            richiesta, rispondere alla sede e seguire lo stato delle tue pratiche.
+            Per contribuenti, intermediari e dipendenti delegati. Accedi con la tua identità digitale per inviare una richiesta, rispondere
+            alla sede e seguire lo stato delle tue pratiche.
           </p>
           <Link href="/accesso" className={buttonClasses("primary")}>
             Accedi al Cassetto Previdenziale
@@ -20,8 +20,8 @@ export default function HomePage() {
         </Card>
         <Card title="Fascicolo Elettronico del Contribuente">
           <p className="mb-6">
-            Per gli operatori e i responsabili delle sedi territoriali INPS: presa in carico, risposta e chiusura delle
-            richieste assegnate alla sede.
+            Per gli operatori e i responsabili delle sedi territoriali INPS: presa in carico, risposta e chiusura delle richieste assegnate
+            alla sede.
           </p>
           <Link href="/fascicolo/accesso" className={buttonClasses("secondary")}>
             Accesso operatori – Fascicolo Elettronico

@@ -32,15 +32,9 @@ describe("codice fiscale of a natural person", () => {
   });
 
   it("says which position holds the wrong kind of character", () => {
-    expect(codiceFiscaleError("R5SMRA85T10A562S")).toBe(
-      "Il carattere in posizione 2 del codice fiscale deve essere una lettera",
-    );
-    expect(codiceFiscaleError("RSSMRA8AT10A562S")).toBe(
-      "Il carattere in posizione 8 del codice fiscale deve essere una cifra",
-    );
-    expect(codiceFiscaleError("RSSMRA85T10A5624")).toBe(
-      "Il carattere in posizione 16 del codice fiscale deve essere una lettera",
-    );
+    expect(codiceFiscaleError("R5SMRA85T10A562S")).toBe("Il carattere in posizione 2 del codice fiscale deve essere una lettera");
+    expect(codiceFiscaleError("RSSMRA8AT10A562S")).toBe("Il carattere in posizione 8 del codice fiscale deve essere una cifra");
+    expect(codiceFiscaleError("RSSMRA85T10A5624")).toBe("Il carattere in posizione 16 del codice fiscale deve essere una lettera");
   });
 
   it("rejects an impossible month or day of birth", () => {
@@ -59,9 +53,7 @@ describe("codice fiscale of a natural person", () => {
   });
 
   it("rejects omocodia letters that are not in LMNPQRSTUV", () => {
-    expect(codiceFiscaleError("RSSMRA85T10A56KH")).toBe(
-      "Il carattere in posizione 15 del codice fiscale deve essere una cifra",
-    );
+    expect(codiceFiscaleError("RSSMRA85T10A56KH")).toBe("Il carattere in posizione 15 del codice fiscale deve essere una cifra");
   });
 });
 
@@ -96,9 +88,7 @@ describe("normalisation and schema", () => {
 
   it("reports the precise Italian message", () => {
     const result = codiceFiscaleSchema.safeParse("RSSMRA85T10A562T");
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-      "Il carattere di controllo del codice fiscale non è corretto",
-    ]);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Il carattere di controllo del codice fiscale non è corretto"]);
     expect(codiceFiscaleSchema.safeParse(undefined).error?.issues[0]?.message).toBe("Il codice fiscale è obbligatorio");
   });
 });

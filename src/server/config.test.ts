@@ -38,7 +38,9 @@ describe("parseConfig", () => {
     expect(parseConfig({}).OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(30);
     expect(parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "15" }).OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(15);
     expect(() => parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "0" })).toThrow(/OPERATOR_IDLE_TIMEOUT_MINUTES: deve valere almeno 1 minuto/);
-    expect(() => parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "mezz'ora" })).toThrow(/OPERATOR_IDLE_TIMEOUT_MINUTES: deve essere un numero di minuti/);
+    expect(() => parseConfig({ OPERATOR_IDLE_TIMEOUT_MINUTES: "mezz'ora" })).toThrow(
+      /OPERATOR_IDLE_TIMEOUT_MINUTES: deve essere un numero di minuti/,
+    );
   });
 
   it("treats empty variables as unset", () => {
@@ -68,7 +70,9 @@ describe("parseConfig", () => {
     });
     expect(config).toMatchObject({ SMTP_URL: "smtps://utente:password@smtp.example.it:465", NOTIFICATION_MAX_ATTEMPTS: 3 });
     expect(parseConfig({})).toMatchObject({ NOTIFICATION_MAX_ATTEMPTS: 6, NOTIFICATION_RETRY_DELAY_SECONDS: 30 });
-    expect(parseConfig({ TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "INPS" }).TWILIO_FROM).toBe("INPS");
+    expect(parseConfig({ TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_AUTH_TOKEN: "t", TWILIO_FROM: "INPS" }).TWILIO_FROM).toBe(
+      "INPS",
+    );
   });
 
   it("rejects malformed notification settings", () => {
@@ -108,7 +112,9 @@ describe("parseConfig", () => {
     });
     expect(databaseSettings({ DATABASE_POOL_SIZE: "25", APP_ENV: "production" }).DATABASE_POOL_SIZE).toBe(25);
     expect(() => databaseSettings({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE: deve essere almeno 1/);
-    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "tanto" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: deve essere un numero di millisecondi/);
+    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "tanto" })).toThrow(
+      /DATABASE_STATEMENT_TIMEOUT_MS: deve essere un numero di millisecondi/,
+    );
     expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: "50" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: deve essere almeno 100 ms/);
   });
 

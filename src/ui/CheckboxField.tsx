@@ -4,11 +4,10 @@ import { FieldHint } from "./FieldHint";
 import { FieldLabel } from "./FieldLabel";
 import { fieldAria, fieldGroupClasses } from "./fieldHelpers";
 
-interface CheckboxFieldProps
-  extends Omit<
-    ComponentPropsWithoutRef<"input">,
-    "name" | "id" | "type" | "className" | "children" | "aria-describedby" | "aria-invalid"
-  > {
+interface CheckboxFieldProps extends Omit<
+  ComponentPropsWithoutRef<"input">,
+  "name" | "id" | "type" | "className" | "children" | "aria-describedby" | "aria-invalid"
+> {
   name: string;
   /** May hold inline content, e.g. a link to the privacy notice. */
   label: ReactNode;

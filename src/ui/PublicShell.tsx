@@ -12,11 +12,7 @@ export function PublicShell({ children }: PublicShellProps) {
     <>
       <header>
         <SlimHeader />
-        <ServiceHeader
-          name="Comunicazione Bidirezionale"
-          tagline="Il canale tra l'INPS, i contribuenti e gli intermediari"
-          href="/"
-        />
+        <ServiceHeader name="Comunicazione Bidirezionale" tagline="Il canale tra l'INPS, i contribuenti e gli intermediari" href="/" />
       </header>
       <main id="contenuto" tabIndex={-1} className="page-container flex-1 py-8 md:py-10">
         {children}

@@ -14,11 +14,10 @@ export interface SelectOptionGroup {
   options: SelectOption[];
 }
 
-interface SelectFieldProps
-  extends Omit<
-    ComponentPropsWithoutRef<"select">,
-    "name" | "id" | "className" | "children" | "aria-describedby" | "aria-invalid"
-  > {
+interface SelectFieldProps extends Omit<
+  ComponentPropsWithoutRef<"select">,
+  "name" | "id" | "className" | "children" | "aria-describedby" | "aria-invalid"
+> {
   name: string;
   label: string;
   /** Defaults to `name`. */
@@ -38,17 +37,7 @@ function renderOption(option: SelectOption) {
   );
 }
 
-export function SelectField({
-  name,
-  label,
-  id,
-  hint,
-  error,
-  options,
-  placeholder,
-  required,
-  ...selectProps
-}: SelectFieldProps) {
+export function SelectField({ name, label, id, hint, error, options, placeholder, required, ...selectProps }: SelectFieldProps) {
   return (
     <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
       {(control) => (

@@ -4,11 +4,10 @@ import { controlClasses } from "./fieldHelpers";
 
 export type TextFieldWidth = "full" | "medium" | "short";
 
-interface TextFieldProps
-  extends Omit<
-    ComponentPropsWithoutRef<"input">,
-    "name" | "id" | "type" | "className" | "children" | "aria-describedby" | "aria-invalid"
-  > {
+interface TextFieldProps extends Omit<
+  ComponentPropsWithoutRef<"input">,
+  "name" | "id" | "type" | "className" | "children" | "aria-describedby" | "aria-invalid"
+> {
   name: string;
   label: string;
   /** Defaults to `name`. */
@@ -26,26 +25,11 @@ const widthClasses: Record<TextFieldWidth, string> = {
   short: "max-w-40",
 };
 
-export function TextField({
-  name,
-  label,
-  id,
-  hint,
-  error,
-  type = "text",
-  width = "full",
-  required,
-  ...inputProps
-}: TextFieldProps) {
+export function TextField({ name, label, id, hint, error, type = "text", width = "full", required, ...inputProps }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
       {(control) => (
-        <input
-          {...inputProps}
-          {...control}
-          type={type}
-          className={`${controlClasses(error)} min-h-12 ${widthClasses[width]}`}
-        />
+        <input {...inputProps} {...control} type={type} className={`${controlClasses(error)} min-h-12 ${widthClasses[width]}`} />
       )}
     </FieldFrame>
   );

@@ -3,11 +3,10 @@ import { CharacterCount } from "./CharacterCount";
 import { FieldFrame } from "./FieldFrame";
 import { controlClasses } from "./fieldHelpers";
 
-interface TextareaFieldProps
-  extends Omit<
-    ComponentPropsWithoutRef<"textarea">,
-    "name" | "id" | "className" | "children" | "aria-describedby" | "aria-invalid" | "maxLength"
-  > {
+interface TextareaFieldProps extends Omit<
+  ComponentPropsWithoutRef<"textarea">,
+  "name" | "id" | "className" | "children" | "aria-describedby" | "aria-invalid" | "maxLength"
+> {
   name: string;
   label: string;
   /** Defaults to `name`. */

@@ -24,7 +24,12 @@ async function sendRequest(page: Page, expectedEmail: string): Promise<string> {
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  return (await page.getByText(/^INPS\.\d+\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  return (
+    (await page
+      .getByText(/^INPS\.\d+\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? ""
+  );
 }
 
 // Antonio Esposito's contacts and requests are used by no other e2e test.
@@ -48,7 +53,9 @@ test("a holder changes the e-mail, confirms it with the code sent to it, and the
 
   await section.getByLabel("Cellulare").fill("333 000 0003");
   await section.getByRole("button", { name: "Salva i contatti per Aziende" }).click();
-  await expect(page.getByText(/^Contatti salvati\. Abbiamo inviato un codice di verifica a: e-mail antonio\.nuovo@example\.it/)).toBeVisible();
+  await expect(
+    page.getByText(/^Contatti salvati\. Abbiamo inviato un codice di verifica a: e-mail antonio\.nuovo@example\.it/),
+  ).toBeVisible();
   await checkPage(page);
 
   const code = await codeSentTo(page, "antonio.nuovo@example.it");
@@ -85,7 +92,9 @@ test("the Contatti forms work without JavaScript", async ({ browser }) => {
   await studio.getByLabel("Telefono fisso").fill("039 1234567");
   await studio.getByRole("button", { name: /^Salva i contatti/ }).click();
   await expect(page.getByText("Contatti aggiornati: valgono per le comunicazioni inviate da ora.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Gestione Separata – Committenti" }).getByLabel("Telefono fisso")).toHaveValue("+390391234567");
+  await expect(page.getByRole("region", { name: "Gestione Separata – Committenti" }).getByLabel("Telefono fisso")).toHaveValue(
+    "+390391234567",
+  );
   await checkPage(page, { axe: false });
   await context.close();
 });

@@ -31,7 +31,11 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  const protocol =
+    (await page
+      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? "";
   expect(protocol).not.toBe("");
   await expect(page.getByText("Aperta", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: statementFile })).toBeVisible();
@@ -85,9 +89,7 @@ async function checkOutcomeAsContributor(page: Page, protocol: string, { axe }: 
   await expect(page.getByText(/Nota riservata/)).toHaveCount(0);
   await expect(page.getByText(/In carico|Presa in carico/).first()).toBeVisible();
 
-  const download = await page.request.get(
-    (await page.getByRole("link", { name: outcomeFile }).getAttribute("href")) ?? "",
-  );
+  const download = await page.request.get((await page.getByRole("link", { name: outcomeFile }).getAttribute("href")) ?? "");
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await checkPage(page, { axe });

@@ -87,7 +87,9 @@ test("an intermediary asks for a delegation, the holder accepts it, and its revo
   await intermediary.getByRole("button", { name: "Conferma la delega" }).click();
   await expect(intermediary.getByText(/^Codice corretto: la delega è attiva\./)).toBeVisible();
   await checkPage(intermediary);
-  await expect(intermediary.getByRole("table", { name: "Deleghe ricevute" }).getByRole("rowheader", { name: /Francesca Ricci/ })).toBeVisible();
+  await expect(
+    intermediary.getByRole("table", { name: "Deleghe ricevute" }).getByRole("rowheader", { name: /Francesca Ricci/ }),
+  ).toBeVisible();
 
   // The intermediary sends a request for the new client.
   await intermediary.goto("/cassetto");
@@ -106,7 +108,11 @@ test("an intermediary asks for a delegation, the holder accepts it, and its revo
   await intermediary.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(intermediary).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
   const requestUrl = intermediary.url();
-  const protocol = (await intermediary.getByText(/^INPS\.\d{4}\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  const protocol =
+    (await intermediary
+      .getByText(/^INPS\.\d{4}\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? "";
   expect(protocol).not.toBe("");
   await checkPage(intermediary);
 

@@ -13,7 +13,11 @@ test("an intermediary saves the inbox's filters, finds them again, exports the l
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill("Richiesta inviata dallo studio per il cliente Mario Rossi.");
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  const protocol =
+    (await page
+      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? "";
   expect(protocol).not.toBe("");
   await checkPage(page);
 

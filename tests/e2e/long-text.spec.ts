@@ -40,7 +40,10 @@ test("a request text over the limit is counted live, refused with its count and 
   await checkPage(page);
 });
 
-test("an office reply over the limit is refused with its count, kept whole with its admitted file, then sent", async ({ page, browser }) => {
+test("an office reply over the limit is refused with its count, kept whole with its admitted file, then sent", async ({
+  page,
+  browser,
+}) => {
   await signInAsContributor(page, "Mario Rossi");
   await page.goto("/cassetto/richieste/nuova");
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
@@ -48,7 +51,11 @@ test("an office reply over the limit is refused with its count, kept whole with 
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  const protocol =
+    (await page
+      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? "";
   expect(protocol).not.toBe("");
 
   const office = await (await browser.newContext()).newPage();
@@ -64,10 +71,12 @@ test("an office reply over the limit is refused with its count, kept whole with 
   const field = reply.getByLabel("Testo della risposta");
   await field.fill(text);
   await expect(reply.getByText(LIMIT_MESSAGE)).toBeVisible();
-  await reply.getByLabel("Allegati").setInputFiles([
-    pdfFile("esito-verifica.pdf"),
-    { name: "programma.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ\u0090\u0000 non un documento") },
-  ]);
+  await reply
+    .getByLabel("Allegati")
+    .setInputFiles([
+      pdfFile("esito-verifica.pdf"),
+      { name: "programma.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ\u0090\u0000 non un documento") },
+    ]);
   await reply.getByRole("button", { name: "Invia la risposta" }).click();
 
   await expect(office).toHaveURL(/bozza=.*#modulo-risposta$/);

@@ -20,9 +20,15 @@ test("two positions sharing a matricola are told apart from the home to the list
   await expect(page.getByRole("definition").filter({ hasText: /^Gestione Separata – Committenti$/ })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^BNCGLI85C62F205V$/ })).toBeVisible();
   const sections = page.getByRole("navigation", { name: "Sezioni della posizione" });
-  await expect(sections.getByRole("link", { name: "Comunicazioni ricevute" })).toHaveAttribute("href", `/cassetto/richieste?posizione=${positionId}&tipo=comunicazioni`);
+  await expect(sections.getByRole("link", { name: "Comunicazioni ricevute" })).toHaveAttribute(
+    "href",
+    `/cassetto/richieste?posizione=${positionId}&tipo=comunicazioni`,
+  );
   await expect(sections.getByRole("link", { name: "Contatti" })).toHaveAttribute("href", "/cassetto/contatti");
-  await expect(sections.getByRole("link", { name: "Nuova richiesta" })).toHaveAttribute("href", `/cassetto/richieste/nuova?posizione=${positionId}`);
+  await expect(sections.getByRole("link", { name: "Nuova richiesta" })).toHaveAttribute(
+    "href",
+    `/cassetto/richieste/nuova?posizione=${positionId}`,
+  );
   await checkPage(page);
 
   // Its Richieste: the list filtered by this position, not by the shared matricola.
@@ -62,7 +68,11 @@ test("when the office waits for the contributor, the home, the list and the requ
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
   const requestUrl = page.url();
-  const protocol = (await page.getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/).first().textContent()) ?? "";
+  const protocol =
+    (await page
+      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .first()
+      .textContent()) ?? "";
 
   const officeContext = await browser.newContext();
   const office = await officeContext.newPage();

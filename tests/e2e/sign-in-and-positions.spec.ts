@@ -17,9 +17,7 @@ test("a contributor sees their positions grouped by gestione", async ({ page }) 
   await checkPage(page);
 });
 
-test("an intermediary chooses the profile, sees the client with an active delegation and not the expired one", async ({
-  page,
-}) => {
+test("an intermediary chooses the profile, sees the client with an active delegation and not the expired one", async ({ page }) => {
   await signInAsContributor(page, "Francesca Ricci");
 
   await expect(page).toHaveURL(/\/cassetto\/profilo/);
@@ -70,9 +68,7 @@ test("an operator signs in on the office side and sees office and role", async (
   await expect(page.getByLabel("Cerca", { exact: true })).toHaveValue("");
 });
 
-test("a contributor session does not open office pages, and an office session does not open the Cassetto", async ({
-  page,
-}) => {
+test("a contributor session does not open office pages, and an office session does not open the Cassetto", async ({ page }) => {
   await signInAsContributor(page, "Mario Rossi");
   await expect(page).toHaveURL(/\/cassetto$/);
 
@@ -117,7 +113,10 @@ test("public pages and the not-found page are accessible", async ({ page }) => {
   await checkPage(page);
 });
 
-test("the site's icons are linked from every page, and robots.txt keeps personal and intranet pages out of search engines", async ({ page, request }) => {
+test("the site's icons are linked from every page, and robots.txt keeps personal and intranet pages out of search engines", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   for (const selector of ['link[rel="icon"]', 'link[rel="apple-touch-icon"]']) {
     const href = await page.locator(selector).first().getAttribute("href");

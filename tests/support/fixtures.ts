@@ -10,7 +10,9 @@ const next = () => ++sequence;
 
 /** A valid-format codice fiscale that no other fixture uses. */
 export function uniqueCodiceFiscale(): string {
-  const digits = String(next() * 7919 + randomInt(1000)).padStart(5, "0").slice(-5);
+  const digits = String(next() * 7919 + randomInt(1000))
+    .padStart(5, "0")
+    .slice(-5);
   const body = `TSTPRV${digits.slice(0, 2)}A01H${digits.slice(2, 5)}`;
   return body + computeCheckCharacter(body);
 }

@@ -20,10 +20,7 @@ export async function operatorActor(officeId: string): Promise<OperatorActor> {
 }
 
 /** The person acting in the Cassetto with one profile (the delegations that allow it are the test's business). */
-export function contributorActor(
-  person: { id: string; codiceFiscale: string },
-  profile: ActingProfile = "TITOLARE",
-): ContributorActor {
+export function contributorActor(person: { id: string; codiceFiscale: string }, profile: ActingProfile = "TITOLARE"): ContributorActor {
   return {
     kind: "contributor",
     personId: person.id,

@@ -49,9 +49,9 @@ export async function SignInPage({ realm, title, lead, demoIdentities, providerL
     redirect(`/api/auth/signin?realm=${realm}&callbackUrl=${encodeURIComponent(callbackPath)}`);
   }
   const error = searchParams.error
-    ? (Object.hasOwn(errorMessages, searchParams.error)
-        ? errorMessages[searchParams.error as keyof typeof errorMessages]
-        : "Accesso non riuscito. Riprovare.")
+    ? Object.hasOwn(errorMessages, searchParams.error)
+      ? errorMessages[searchParams.error as keyof typeof errorMessages]
+      : "Accesso non riuscito. Riprovare."
     : null;
   const signedOut = searchParams.uscita ? (signOutMessages[searchParams.uscita] ?? signOutMessages["1"]) : null;
 
@@ -67,8 +67,8 @@ export async function SignInPage({ realm, title, lead, demoIdentities, providerL
             Identità dimostrative
           </h2>
           <p className="mt-2 max-w-prose">
-            Ambiente dimostrativo: si accede scegliendo una delle identità di prova, senza SPID o CIE. In produzione
-            questa pagina non esiste.
+            Ambiente dimostrativo: si accede scegliendo una delle identità di prova, senza SPID o CIE. In produzione questa pagina non
+            esiste.
           </p>
           <ul className="mt-6 grid gap-4 md:grid-cols-2">
             {demoIdentities.map((identity) => (

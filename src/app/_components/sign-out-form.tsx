@@ -20,10 +20,7 @@ export async function SignOutForm({ realm }: { realm: Realm }) {
   }
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <SignOutButton
-        action={`/api/auth/signout?realm=${realm}`}
-        hiddenFields={{ csrfToken, callbackUrl: signOutCallbackPath(realm) }}
-      />
+      <SignOutButton action={`/api/auth/signout?realm=${realm}`} hiddenFields={{ csrfToken, callbackUrl: signOutCallbackPath(realm) }} />
       <a className={linkClasses} href={realmPaths[realm].signOut}>
         Esci da tutti i dispositivi
       </a>

@@ -26,8 +26,8 @@ export async function SignOutPage({ realm }: { realm: Realm }) {
           Tutti i dispositivi
         </h2>
         <p className="mt-2">
-          Chiude anche gli accessi aperti su altri computer, telefoni o browser, ad esempio se hai dimenticato di uscire o
-          hai perso un dispositivo.
+          Chiude anche gli accessi aperti su altri computer, telefoni o browser, ad esempio se hai dimenticato di uscire o hai perso un
+          dispositivo.
         </p>
         <form action={signOutEverywhereAction.bind(null, realm)} className="mt-4">
           <Button variant="secondary">Esci da tutti i dispositivi</Button>

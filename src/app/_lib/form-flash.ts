@@ -83,11 +83,7 @@ function createFlashCookie<Form extends string>(settings: FlashSettings<Form>, f
 }
 
 /** The outcome of a refused form: the domain error's Italian message and field errors, and what was typed. */
-export function refusedFormFlash<Form extends string>(
-  error: DomainError,
-  form: Form,
-  values: Record<string, string>,
-): FormFlash<Form> {
+export function refusedFormFlash<Form extends string>(error: DomainError, form: Form, values: Record<string, string>): FormFlash<Form> {
   const problem = toProblem(error);
   return { tone: "danger", message: problem.detail, form, ...(problem.errors ? { errors: problem.errors } : {}), values };
 }

@@ -5,6 +5,9 @@ describe("search parameters", () => {
   it("keep the first value of a repeated parameter and drop absent ones", () => {
     expect(firstValue(["a", "b"])).toBe("a");
     expect(firstValue(undefined)).toBeUndefined();
-    expect(firstValues({ stato: ["aperta", "chiusa"], cerca: "RSS", vuoto: undefined, nessuno: [] })).toEqual({ stato: "aperta", cerca: "RSS" });
+    expect(firstValues({ stato: ["aperta", "chiusa"], cerca: "RSS", vuoto: undefined, nessuno: [] })).toEqual({
+      stato: "aperta",
+      cerca: "RSS",
+    });
   });
 });

@@ -16,8 +16,8 @@ export default function PrivacyPage() {
       <Prose>
         <h2>Titolare del trattamento</h2>
         <p>
-          Il titolare del trattamento è l&apos;Istituto Nazionale della Previdenza Sociale (INPS), con sede legale in
-          Via Ciro il Grande, 21 – 00144 Roma.
+          Il titolare del trattamento è l&apos;Istituto Nazionale della Previdenza Sociale (INPS), con sede legale in Via Ciro il Grande, 21
+          – 00144 Roma.
         </p>
 
         <h2>Responsabile della protezione dei dati</h2>
@@ -44,42 +44,40 @@ export default function PrivacyPage() {
           <li>garantire la sicurezza del servizio e la tracciabilità delle operazioni.</li>
         </ul>
         <p>
-          La base giuridica è l&apos;esecuzione di compiti di interesse pubblico e l&apos;adempimento di obblighi di
-          legge cui è soggetto l&apos;Istituto (articolo 6, paragrafo 1, lettere c ed e del GDPR).
+          La base giuridica è l&apos;esecuzione di compiti di interesse pubblico e l&apos;adempimento di obblighi di legge cui è soggetto
+          l&apos;Istituto (articolo 6, paragrafo 1, lettere c ed e del GDPR).
         </p>
 
         <h2>Modalità del trattamento e destinatari</h2>
         <p>
-          I dati sono trattati con strumenti informatici dal personale INPS autorizzato, con misure di sicurezza adeguate
-          al rischio. Possono trattarli, come responsabili del trattamento, i fornitori che gestiscono per conto
-          dell&apos;Istituto l&apos;infrastruttura del servizio e l&apos;invio delle notifiche. I dati non sono diffusi
-          e non sono trasferiti fuori dall&apos;Unione europea.
+          I dati sono trattati con strumenti informatici dal personale INPS autorizzato, con misure di sicurezza adeguate al rischio.
+          Possono trattarli, come responsabili del trattamento, i fornitori che gestiscono per conto dell&apos;Istituto
+          l&apos;infrastruttura del servizio e l&apos;invio delle notifiche. I dati non sono diffusi e non sono trasferiti fuori
+          dall&apos;Unione europea.
         </p>
 
         <h2>Conservazione</h2>
         <p>
-          Le richieste, le risposte e gli allegati sono conservati per il tempo previsto dalle norme sulla conservazione
-          dei documenti della pubblica amministrazione. I dati tecnici di navigazione sono conservati per il tempo
-          strettamente necessario alla sicurezza del servizio.
+          Le richieste, le risposte e gli allegati sono conservati per il tempo previsto dalle norme sulla conservazione dei documenti della
+          pubblica amministrazione. I dati tecnici di navigazione sono conservati per il tempo strettamente necessario alla sicurezza del
+          servizio.
         </p>
 
         <h2>Diritti dell&apos;interessato</h2>
         <p>
-          L&apos;interessato può chiedere l&apos;accesso ai propri dati, la rettifica, la limitazione del trattamento e
-          opporsi al trattamento (articoli 15, 16, 18 e 21 del GDPR); la cancellazione è possibile nei limiti
-          dell&apos;articolo 17, paragrafo 3, del GDPR. Le richieste vanno inviate al Responsabile della protezione dei
-          dati all&apos;indirizzo indicato sopra.
+          L&apos;interessato può chiedere l&apos;accesso ai propri dati, la rettifica, la limitazione del trattamento e opporsi al
+          trattamento (articoli 15, 16, 18 e 21 del GDPR); la cancellazione è possibile nei limiti dell&apos;articolo 17, paragrafo 3, del
+          GDPR. Le richieste vanno inviate al Responsabile della protezione dei dati all&apos;indirizzo indicato sopra.
         </p>
         <p>
-          Chi ritiene che il trattamento violi il GDPR può proporre reclamo al Garante per la protezione dei dati
-          personali (<a href="https://www.garanteprivacy.it">www.garanteprivacy.it</a>), ai sensi dell&apos;articolo 77
-          del GDPR.
+          Chi ritiene che il trattamento violi il GDPR può proporre reclamo al Garante per la protezione dei dati personali (
+          <a href="https://www.garanteprivacy.it">www.garanteprivacy.it</a>), ai sensi dell&apos;articolo 77 del GDPR.
         </p>
 
         <h2>Cookie</h2>
         <p>
-          Il servizio usa soltanto cookie tecnici, necessari a mantenere la sessione di accesso e a proteggere i moduli.
-          Non usa cookie di profilazione né strumenti di analisi di terze parti.
+          Il servizio usa soltanto cookie tecnici, necessari a mantenere la sessione di accesso e a proteggere i moduli. Non usa cookie di
+          profilazione né strumenti di analisi di terze parti.
         </p>
       </Prose>
     </PublicShell>

@@ -48,8 +48,7 @@ function personIdOf(actor: Actor): string | undefined {
 const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Promise<Found>> = {
   request: (id, actor) => prisma.request.findFirst({ where: { id, ...exceptOwnRequests(actor) }, select: { id: true } }),
   quesito: (id, actor) => prisma.quesito.findFirst({ where: { id, request: exceptOwnRequests(actor) }, select: { id: true } }),
-  attachment: (id, actor) =>
-    prisma.attachment.findFirst({ where: { id, message: exceptOwnPublicMessages(actor) }, select: { id: true } }),
+  attachment: (id, actor) => prisma.attachment.findFirst({ where: { id, message: exceptOwnPublicMessages(actor) }, select: { id: true } }),
   "message-bundle": (id, actor) =>
     prisma.message.findFirst({ where: { id, bundleKey: { not: null }, ...exceptOwnPublicMessages(actor) }, select: { id: true } }),
   // A draft belongs to a person or to an operator: someone else's is any draft not owned by this actor.

@@ -32,15 +32,9 @@ const BY_SIGNATURE = new Map<string, DocumentType>([
   ["jpg", { mimeType: "image/jpeg", extensions: ["jpg", "jpeg", "jpe", "jfif"] }],
   ["tif", { mimeType: "image/tiff", extensions: ["tif", "tiff"] }],
   ["gif", { mimeType: "image/gif", extensions: ["gif"] }],
-  [
-    "docx",
-    { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"] },
-  ],
+  ["docx", { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"] }],
   ["xlsx", { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] }],
-  [
-    "pptx",
-    { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"] },
-  ],
+  ["pptx", { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extensions: ["pptx"] }],
   ["odt", { mimeType: "application/vnd.oasis.opendocument.text", extensions: ["odt"] }],
   ["ods", { mimeType: "application/vnd.oasis.opendocument.spreadsheet", extensions: ["ods"] }],
   ["odp", { mimeType: "application/vnd.oasis.opendocument.presentation", extensions: ["odp"] }],
@@ -84,10 +78,7 @@ export function isSignedData(head: Uint8Array, fileSize: number): boolean {
   } else if (lengthByte < 0x80 && offset + lengthByte > fileSize) {
     return false;
   }
-  return (
-    SIGNED_DATA_OID.every((byte, index) => head[offset + index] === byte) &&
-    head[offset + SIGNED_DATA_OID.length] === 0xa0
-  );
+  return SIGNED_DATA_OID.every((byte, index) => head[offset + index] === byte) && head[offset + SIGNED_DATA_OID.length] === 0xa0;
 }
 
 /** Tab, line feed, form feed, carriage return. */

@@ -24,11 +24,7 @@ export const ATTACHMENT_NOT_FOUND = "L'allegato richiesto non esiste o non è ac
  * within the actor's reach now (a delegation that ended closes it), and a
  * contributor never gets the files of an internal note.
  */
-export async function getAttachmentDownload(
-  actor: Actor,
-  attachmentId: string,
-  now = new Date(),
-): Promise<FileDownload> {
+export async function getAttachmentDownload(actor: Actor, attachmentId: string, now = new Date()): Promise<FileDownload> {
   if (!isUuid(attachmentId)) throw new NotFoundError(ATTACHMENT_NOT_FOUND);
   const attachment = await prisma.attachment.findFirst({
     where: { id: attachmentId, message: readableMessagesWhere(actor, now) },

@@ -12,7 +12,10 @@ export const BUNDLE_NOT_FOUND = "L'archivio degli allegati richiesto non esiste 
 
 /** "allegati-INPS.0040.22-11-2026.0001234-20261122T101500Z.zip": the protocol number tells whose files these are. */
 function bundleFileName(protocolNumber: string, createdAt: Date): string {
-  const stamp = createdAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = createdAt
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   return `allegati-${protocolNumber.replace(/[^A-Za-z0-9.-]/g, "-")}-${stamp}.zip`;
 }
 
@@ -21,11 +24,7 @@ function bundleFileName(protocolNumber: string, createdAt: Date): string {
  * working copy attached to the quesito: contributors download files one by
  * one, and for them it does not exist.
  */
-export async function getMessageBundleDownload(
-  actor: Actor,
-  messageId: string,
-  now = new Date(),
-): Promise<FileDownload> {
+export async function getMessageBundleDownload(actor: Actor, messageId: string, now = new Date()): Promise<FileDownload> {
   if (actor.kind !== "operator" || !isUuid(messageId)) throw await notFoundFor(actor, "message-bundle", messageId, BUNDLE_NOT_FOUND);
   const message = await prisma.message.findFirst({
     where: { id: messageId, ...readableMessagesWhere(actor, now) },

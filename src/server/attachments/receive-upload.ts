@@ -420,7 +420,11 @@ export async function receiveUpload(request: UploadSource, uploadLimits: UploadL
     if (!refusal) throw error;
     const fileMessages = refusals.fileMessages.filter((message) => !refusal[limits.fileField]?.includes(message));
     const errors = fileMessages.length > 0 ? mergeMessages(refusal, limits.fileField, fileMessages) : refusal;
-    throw new UploadRefusedError(errors, { ...nothingReceived, fields: firstValues(fieldValues), fieldValues: Object.fromEntries(fieldValues) }, false);
+    throw new UploadRefusedError(
+      errors,
+      { ...nothingReceived, fields: firstValues(fieldValues), fieldValues: Object.fromEntries(fieldValues) },
+      false,
+    );
   }
   const upload: ReceivedUpload = {
     fields: firstValues(fieldValues),

@@ -94,7 +94,10 @@ export async function getNewCommunicationForm(
   let chosen: NewCommunicationForm["chosen"] = null;
   if (input.positionId !== undefined) {
     const position = isUuid(input.positionId)
-      ? await prisma.position.findFirst({ where: { AND: [{ id: String(input.positionId) }, officePositionsWhere(operator)] }, select: positionSelect })
+      ? await prisma.position.findFirst({
+          where: { AND: [{ id: String(input.positionId) }, officePositionsWhere(operator)] },
+          select: positionSelect,
+        })
       : null;
     if (!position) throw new NotFoundError(OFFICE_POSITION_NOT_FOUND);
     const [areas, settings] = await Promise.all([

@@ -10,7 +10,8 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import { ADDRESS_FIELDS, CONTACT_CHANGE_NOT_FOUND, CONTACT_CODE_ATTEMPTS_MAX, type AddressName } from "./contact-rules";
 import { confirmContactChangeSchema } from "./schemas";
 
-type Outcome = { kind: "applied"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
+type Outcome =
+  { kind: "applied"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
 
 const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, field]) => [field, name])) as Record<
   ContactField,
@@ -64,10 +65,14 @@ export async function confirmContactChange(
   });
 
   if (outcome.kind === "expired") {
-    throw new ConflictError("Il codice è scaduto: il nuovo recapito non è stato attivato. Per attivarlo indicarlo di nuovo: riceverà un nuovo codice.");
+    throw new ConflictError(
+      "Il codice è scaduto: il nuovo recapito non è stato attivato. Per attivarlo indicarlo di nuovo: riceverà un nuovo codice.",
+    );
   }
   if (outcome.kind === "voided") {
-    throw new ConflictError("Codice errato inserito troppe volte: la modifica è stata annullata. Per attivare il recapito indicarlo di nuovo.");
+    throw new ConflictError(
+      "Codice errato inserito troppe volte: la modifica è stata annullata. Per attivare il recapito indicarlo di nuovo.",
+    );
   }
   if (outcome.kind === "wrong-code") {
     const left = outcome.attemptsLeft === 1 ? "resta 1 tentativo" : `restano ${outcome.attemptsLeft} tentativi`;

@@ -39,11 +39,7 @@ export type UpdateContactsResult = {
  * Every change is a history row. Only the actor's own contacts, for a
  * gestione they act in, and only as holder.
  */
-export async function updateContacts(
-  actor: ContributorActor,
-  input: UpdateContactsInput,
-  now = new Date(),
-): Promise<UpdateContactsResult> {
+export async function updateContacts(actor: ContributorActor, input: UpdateContactsInput, now = new Date()): Promise<UpdateContactsResult> {
   const parsed = parseInput(updateContactsSchema, input, "Alcuni contatti non sono validi: correggere i campi indicati.");
   const { gestione } = parsed;
   const positions = await listActorPositions(actor, now);
@@ -108,7 +104,14 @@ export async function updateContacts(
     const preferredChannel = parsed.preferredChannel ?? null;
     if (preferredChannel !== profile.preferredChannel) {
       await tx.contactChange.create({
-        data: { ...history, field: "PREFERRED_CHANNEL", oldValue: profile.preferredChannel, newValue: preferredChannel, status: "APPLIED", resolvedAt: now },
+        data: {
+          ...history,
+          field: "PREFERRED_CHANNEL",
+          oldValue: profile.preferredChannel,
+          newValue: preferredChannel,
+          status: "APPLIED",
+          resolvedAt: now,
+        },
       });
       profileUpdate.preferredChannel = preferredChannel;
       result.applied += 1;

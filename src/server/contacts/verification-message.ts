@@ -15,7 +15,12 @@ export function verificationMessage(channel: NotificationChannel, recipient: str
   const readable = formatVerificationCode(code);
   const base = { requestId: null, eventId: null, channel, recipient, template: TEMPLATE, templateVersion: VERSION };
   if (channel === "SMS") {
-    return { ...base, subject: null, htmlBody: null, body: `INPS: codice di verifica ${readable} per il nuovo numero nei Contatti. Valido ${MINUTES} minuti.` };
+    return {
+      ...base,
+      subject: null,
+      htmlBody: null,
+      body: `INPS: codice di verifica ${readable} per il nuovo numero nei Contatti. Valido ${MINUTES} minuti.`,
+    };
   }
   const paragraphs = [
     `Il codice per confermare questo indirizzo nei Contatti del Cassetto previdenziale è ${readable}.`,

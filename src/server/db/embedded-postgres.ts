@@ -91,10 +91,7 @@ function statField(procStat: string, index: number): string | undefined {
 async function processInfo(pid: number): Promise<{ command: string; parentPid: number } | null> {
   if (!(await isRunning(pid))) return null;
   try {
-    const [cmdline, procStat] = await Promise.all([
-      readFile(`/proc/${pid}/cmdline`, "utf8"),
-      readFile(`/proc/${pid}/stat`, "utf8"),
-    ]);
+    const [cmdline, procStat] = await Promise.all([readFile(`/proc/${pid}/cmdline`, "utf8"), readFile(`/proc/${pid}/stat`, "utf8")]);
     return { command: cmdline.replaceAll("\0", " "), parentPid: Number(statField(procStat, 1)) };
   } catch {
     // No /proc (macOS): ask ps.
@@ -118,11 +115,7 @@ type LockVerdict = "remove" | "stop" | "reuse";
  *   killed (it now has init or a subreaper as parent): stop it and start
  *   afresh, so that this process owns, and will stop, the server.
  */
-function lockVerdict(
-  clusterDir: string,
-  holder: { command: string; parentPid: number } | null,
-  ownerPid: number | null,
-): LockVerdict {
+function lockVerdict(clusterDir: string, holder: { command: string; parentPid: number } | null, ownerPid: number | null): LockVerdict {
   if (holder === null || !/postgres\b/.test(holder.command) || !holder.command.includes(clusterDir)) return "remove";
   return holder.parentPid === ownerPid ? "reuse" : "stop";
 }

@@ -44,9 +44,7 @@ function loadEngine(): Promise<void> {
     const imports = Object.fromEntries(
       Object.entries(glue).map(([name, value]) => [
         name,
-        name.startsWith("__wbg_setTimeout_")
-          ? (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref()
-          : value,
+        name.startsWith("__wbg_setTimeout_") ? (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref() : value,
       ]),
     );
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports });
@@ -111,11 +109,7 @@ function toAdapterError(error: unknown): unknown {
  * database name when given a connection string and would replay into the main
  * database. Every pool is closed and every shadow database dropped at the end.
  */
-async function withEngine<T>(
-  databaseUrl: string,
-  schema: string,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(databaseUrl: string, schema: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadEngine();
   const pools: pg.Pool[] = [];
   const shadowDatabases: string[] = [];
@@ -178,7 +172,10 @@ async function withEngine<T>(
 async function readMigrations(): Promise<MigrationList> {
   const lockfileContent = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch(() => null);
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
@@ -209,9 +206,7 @@ function readSchema(): Promise<string> {
  */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const [schema, migrationsList] = await Promise.all([readSchema(), readMigrations()]);
-  const output = await withEngine(databaseUrl, schema, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: noFilters }),
-  );
+  const output = await withEngine(databaseUrl, schema, (engine) => engine.applyMigrations({ migrationsList, filters: noFilters }));
   return output.appliedMigrationNames;
 }
 
@@ -252,7 +247,10 @@ export async function createMigration(name: string, serverUrl: string): Promise<
   await writeFile(path.join(migrationsDir, lockfileName), lockfile, "utf8");
   const script = await schemaDrift(serverUrl);
   if (!script) return null;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   const folder = `${timestamp(new Date())}_${slug}`;
   await mkdir(path.join(migrationsDir, folder));
   await writeFile(path.join(migrationsDir, folder, "migration.sql"), script, "utf8");

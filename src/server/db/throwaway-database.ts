@@ -56,9 +56,7 @@ async function embeddedDatabase(label: string): Promise<ThrowawayDatabase> {
  * temporary folder (`cb-<label>-…`) on a free port.
  */
 export async function createThrowawayDatabase(options: { label: string; serverUrl?: string }): Promise<ThrowawayDatabase> {
-  const database = options.serverUrl
-    ? await databaseOnServer(options.serverUrl, options.label)
-    : await embeddedDatabase(options.label);
+  const database = options.serverUrl ? await databaseOnServer(options.serverUrl, options.label) : await embeddedDatabase(options.label);
   try {
     await applyMigrations(database.url);
     return database;

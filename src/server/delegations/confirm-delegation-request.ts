@@ -14,7 +14,8 @@ import { confirmDelegationSchema } from "./schemas";
 import { verificationCodeMatches } from "./verification-code";
 
 const NOT_PENDING = "La richiesta di delega non è più in attesa.";
-const TOO_MANY_ATTEMPTS = "Codice di verifica errato inserito troppe volte: la richiesta di delega è stata respinta. Per operare sulle posizioni occorre una nuova richiesta.";
+const TOO_MANY_ATTEMPTS =
+  "Codice di verifica errato inserito troppe volte: la richiesta di delega è stata respinta. Per operare sulle posizioni occorre una nuova richiesta.";
 
 type Outcome = { kind: "activated" } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "rejected" };
 

@@ -20,10 +20,7 @@ export const DELEGATION_NOT_FOUND = "La delega richiesta non esiste o non è acc
  * The input of a form about one delegation: a malformed id is a delegation
  * that does not exist; any other problem gets its field messages.
  */
-export function parseDelegationInput<Schema extends z.ZodType<{ delegationId: string }>>(
-  schema: Schema,
-  input: unknown,
-): z.output<Schema> {
+export function parseDelegationInput<Schema extends z.ZodType<{ delegationId: string }>>(schema: Schema, input: unknown): z.output<Schema> {
   try {
     return parseInput(schema, input);
   } catch (error) {

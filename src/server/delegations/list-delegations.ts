@@ -15,9 +15,7 @@ export type DelegationParty = { codiceFiscale: string; name: string };
  * a new code because the last one expired.
  */
 export type PendingRequest = { requestedAt: Date; attemptsLeft: number } & (
-  | { stage: "awaiting-holder" }
-  | { stage: "code-expired" }
-  | { stage: "awaiting-code"; codeExpiresAt: Date }
+  { stage: "awaiting-holder" } | { stage: "code-expired" } | { stage: "awaiting-code"; codeExpiresAt: Date }
 );
 
 export type DelegationSummary = {

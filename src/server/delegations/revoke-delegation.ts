@@ -14,11 +14,7 @@ const NOT_REVOCABLE = "La delega non è più in vigore: non può essere revocata
  * instead: reject-delegation-request.ts). The delegate's
  * access ends at once: every read checks the delegation's status.
  */
-export async function revokeDelegation(
-  actor: ContributorActor,
-  input: RevokeDelegationInput,
-  now = new Date(),
-): Promise<{ id: string }> {
+export async function revokeDelegation(actor: ContributorActor, input: RevokeDelegationInput, now = new Date()): Promise<{ id: string }> {
   if (actor.profile !== "TITOLARE") throw await notFoundFor(actor, "delegation", input.delegationId, DELEGATION_NOT_FOUND);
   const { delegationId, reason } = parseDelegationInput(revokeDelegationSchema, input);
 

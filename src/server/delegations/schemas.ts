@@ -25,9 +25,7 @@ const delegationKindSchema = z.enum(["INTERMEDIARIO", "DIPENDENTE"], { error: "S
 export const grantDelegationSchema = z.object({
   delegateCodiceFiscale: codiceFiscaleSchema,
   kind: delegationKindSchema,
-  positionIds: z
-    .array(z.string(), { error: "Scegliere almeno una posizione." })
-    .min(1, { error: "Scegliere almeno una posizione." }),
+  positionIds: z.array(z.string(), { error: "Scegliere almeno una posizione." }).min(1, { error: "Scegliere almeno una posizione." }),
   validTo: validToSchema,
 });
 
@@ -43,7 +41,14 @@ export const requestDelegationSchema = z.object({
   kind: delegationKindSchema,
   matricole: z
     .string({ error: "Indicare almeno una matricola." })
-    .transform((value) => [...new Set(value.toUpperCase().split(/[\s,;]+/).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .toUpperCase()
+          .split(/[\s,;]+/)
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.string().regex(/^[0-9A-Z]{1,20}$/, { error: "Le matricole contengono solo lettere e cifre (al più 20)." }))

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeVerificationCode } from "./schemas";
-import {
-  formatVerificationCode,
-  generateVerificationCode,
-  hashVerificationCode,
-  verificationCodeMatches,
-} from "./verification-code";
+import { formatVerificationCode, generateVerificationCode, hashVerificationCode, verificationCodeMatches } from "./verification-code";
 
 describe("verification codes", () => {
   it("are eight characters without look-alikes, and differ from one call to the next", () => {

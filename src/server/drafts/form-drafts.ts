@@ -209,4 +209,3 @@ export async function purgeExpiredDrafts(now: Date): Promise<void> {
   await prisma.formDraft.deleteMany({ where: { id: { in: expired.map((draft) => draft.id) } } });
   await removeDraftFiles(expired.flatMap((draft) => draftFilesSchema.parse(draft.files)));
 }
-

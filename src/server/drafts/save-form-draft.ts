@@ -104,4 +104,3 @@ export async function saveFormDraft(actor: Actor, input: SaveFormDraftInput, now
     throw error;
   }
 }
-

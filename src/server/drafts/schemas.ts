@@ -10,15 +10,20 @@ export const DRAFT_FIELD = "bozza";
 export const HELD_FORM_FIELD = "riserva";
 
 /** The id of a draft or of one of its files, as the form carries it; anything else names nothing. */
-const draftToken = z.string().max(100).regex(/^[\w-]+$/);
+const draftToken = z
+  .string()
+  .max(100)
+  .regex(/^[\w-]+$/);
 
 /** A corrected form's reference to its draft and the draft's files to send again. */
 export const draftReferenceSchema = z.object({
   [DRAFT_FIELD]: z.preprocess(blankToUndefined, draftToken.optional()).catch(undefined),
-  [KEPT_FILES_FIELD]: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((key) => draftToken.safeParse(key).success),
-    z.array(draftToken).max(50),
-  ).catch([]),
+  [KEPT_FILES_FIELD]: z
+    .preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((key) => draftToken.safeParse(key).success),
+      z.array(draftToken).max(50),
+    )
+    .catch([]),
 });
 
 /**

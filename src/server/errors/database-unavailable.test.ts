@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "./database-unavailable";
 
-const withCode = (message: string, code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { code, ...extra });
+const withCode = (message: string, code: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error(message), { code, ...extra });
 
 describe("isDatabaseUnavailable", () => {
   it("recognises the bounded waits running out, wherever they ran out", () => {
@@ -13,7 +14,12 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("looks into the causes and the driver error Prisma carries", () => {
-    const driver = { kind: "postgres", code: "57P01", originalCode: "57P01", message: "terminating connection due to administrator command" };
+    const driver = {
+      kind: "postgres",
+      code: "57P01",
+      originalCode: "57P01",
+      message: "terminating connection due to administrator command",
+    };
     expect(isDatabaseUnavailable(withCode("Raw query failed", "P2010", { meta: { driverAdapterError: { cause: driver } } }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
   });

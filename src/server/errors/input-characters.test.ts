@@ -61,7 +61,11 @@ const schemas: [string, z.ZodType, Record<string, string>][] = [
   ["riassegnazione", reassignQuesitoSchema, { expectedVersion: "1", officeId: randomUUID(), comment: longText }],
   ["revoca della delega", revokeDelegationSchema, { delegationId: randomUUID(), reason: "Mandato concluso." }],
   ["rifiuto della delega", rejectDelegationSchema, { delegationId: randomUUID(), reason: "Non conosco lo studio." }],
-  ["richiesta di delega", requestDelegationSchema, { holderCodiceFiscale: "RSSMRA80A01H501U", kind: "INTERMEDIARIO", matricole: "1234567890" }],
+  [
+    "richiesta di delega",
+    requestDelegationSchema,
+    { holderCodiceFiscale: "RSSMRA80A01H501U", kind: "INTERMEDIARIO", matricole: "1234567890" },
+  ],
   ["delega diretta", grantDelegationSchema, { delegateCodiceFiscale: "RSSMRA80A01H501U", kind: "DIPENDENTE", validTo: "2027-01-01" }],
   ["codice di verifica", confirmDelegationSchema, { delegationId: randomUUID(), code: "ABCD2345" }],
 ];

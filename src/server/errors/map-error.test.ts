@@ -18,9 +18,7 @@ describe("toProblem", () => {
 
   it("answers not found and conflict with their own status", () => {
     expect(toProblem(new NotFoundError()).status).toBe(404);
-    expect(toProblem(new ConflictError("Il quesito è già stato preso in carico.")).detail).toBe(
-      "Il quesito è già stato preso in carico.",
-    );
+    expect(toProblem(new ConflictError("Il quesito è già stato preso in carico.")).detail).toBe("Il quesito è già stato preso in carico.");
   });
 
   it("answers 503 when the database did not answer in time, without its details", async () => {

@@ -99,9 +99,7 @@ export async function checkReadiness(options: {
 }): Promise<Readiness> {
   const { databaseUrl, storage, migrationsDir = path.resolve("prisma", "migrations") } = options;
   const [database, storageCheck] = await Promise.all([
-    databaseUrl
-      ? checkDatabase(databaseUrl, migrationsDir)
-      : { database: "DATABASE_URL non impostata", migrations: "non verificabili" },
+    databaseUrl ? checkDatabase(databaseUrl, migrationsDir) : { database: "DATABASE_URL non impostata", migrations: "non verificabili" },
     checkStorage(storage),
   ]);
   const checks = { ...database, storage: storageCheck };

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { stubProductionEnv } from "../../../tests/support/production-env";
 import { authOptionsFor, csrfCookieName, realmOfAuthRoute, safeCallbackPath, sessionCookieName } from "./auth-options";
 
-
 afterEach(() => vi.unstubAllEnvs());
 
 describe("authOptionsFor", () => {

@@ -17,11 +17,7 @@ function requireDemo(): void {
   if (!getConfig().isDemo) throw new NotFoundError();
 }
 
-function outcome(
-  subject: { id: string; codiceFiscale: string } | null,
-  codiceFiscale: string,
-  refusal: SignInRefusal,
-): Authentication {
+function outcome(subject: { id: string; codiceFiscale: string } | null, codiceFiscale: string, refusal: SignInRefusal): Authentication {
   return subject ? { status: "ok", ...subject } : { status: "refused", refusal, codiceFiscale };
 }
 

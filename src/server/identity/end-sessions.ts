@@ -6,13 +6,7 @@ import type { Realm } from "./realms";
 import { sessionSubjectSelect, sessionSubjectWhere } from "./session-records";
 
 /** Sign-out: the session the cookie named ends now; a copy of the cookie opens nothing afterwards. */
-export async function endSession(
-  realm: Realm,
-  sessionId: string,
-  subjectId: string,
-  now: Date,
-  origin: RequestOrigin = {},
-): Promise<void> {
+export async function endSession(realm: Realm, sessionId: string, subjectId: string, now: Date, origin: RequestOrigin = {}): Promise<void> {
   const session = await prisma.authSession.findFirst({
     where: { id: sessionId, ...sessionSubjectWhere(realm, subjectId), endedAt: null },
     select: sessionSubjectSelect,

@@ -16,10 +16,7 @@ const profileOrder: ActingProfile[] = ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"
  * person with several profiles must choose one; a stale or forged choice is
  * ignored and the choice asked again.
  */
-export async function resolveContributor(
-  personId: string,
-  requestedProfile: string | undefined,
-): Promise<ContributorResolution> {
+export async function resolveContributor(personId: string, requestedProfile: string | undefined): Promise<ContributorResolution> {
   const person = await prisma.person.findUnique({
     where: { id: personId },
     select: {

@@ -7,9 +7,7 @@ import type { Realm } from "./realms";
 export const sessionRealm: Record<Realm, SessionRealm> = { cassetto: "CASSETTO", fascicolo: "FASCICOLO" };
 
 export function sessionSubjectWhere(realm: Realm, subjectId: string): Prisma.AuthSessionWhereInput {
-  return realm === "cassetto"
-    ? { realm: "CASSETTO", personId: subjectId }
-    : { realm: "FASCICOLO", operatorId: subjectId };
+  return realm === "cassetto" ? { realm: "CASSETTO", personId: subjectId } : { realm: "FASCICOLO", operatorId: subjectId };
 }
 
 /** The codice fiscale of a session's subject, for the security log. */

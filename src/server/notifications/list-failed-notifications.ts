@@ -25,11 +25,7 @@ export type FailureTarget = { requestId: string } | { quesitoId: string };
  * a contributor's for a request they may act on (requestAccessWhere), an
  * operator's for a quesito of their office. Anything else has none.
  */
-export async function listFailedNotifications(
-  actor: Actor,
-  target: FailureTarget,
-  now = new Date(),
-): Promise<NotificationFailure[]> {
+export async function listFailedNotifications(actor: Actor, target: FailureTarget, now = new Date()): Promise<NotificationFailure[]> {
   const id = "requestId" in target ? target.requestId : target.quesitoId;
   if (!isUuid(id)) return [];
   const targetWhere = "requestId" in target ? { id } : { quesito: { id } };

@@ -40,12 +40,7 @@ const UNSETTLED = Prisma.sql`('QUEUED', 'SENDING', 'FAILED_TEMPORARY')`;
  * a reason, so that it shows among the notices not delivered. Null when it
  * is no longer stalled (delivered, or re-queued by another sweeper).
  */
-async function settle(
-  prisma: PrismaClient,
-  config: SweepConfig,
-  id: string,
-  now: Date,
-): Promise<"requeued" | "failed" | null> {
+async function settle(prisma: PrismaClient, config: SweepConfig, id: string, now: Date): Promise<"requeued" | "failed" | null> {
   return prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ attempts: number; lastError: string | null }[]>`
       SELECT attempts, "lastError" FROM "Notification" WHERE id = ${id}::uuid AND status IN ${UNSETTLED} FOR UPDATE`;
@@ -79,11 +74,7 @@ async function settle(
  * timed out on its last attempt and pg-boss gave up — and settles each
  * (`settle`): re-queued within NOTIFICATION_MAX_ATTEMPTS, or failed for good.
  */
-export async function sweepStalledNotifications(
-  prisma: PrismaClient,
-  config: SweepConfig,
-  now: Date,
-): Promise<StalledNotificationsSweep> {
+export async function sweepStalledNotifications(prisma: PrismaClient, config: SweepConfig, now: Date): Promise<StalledNotificationsSweep> {
   const result: StalledNotificationsSweep = { requeued: [], failed: [] };
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const stalled = await prisma.$queryRaw<{ id: string }[]>`

@@ -14,11 +14,7 @@ function position(matricola: string, gestione: ActorPosition["gestione"], holder
   };
 }
 
-const positions = [
-  position("1", "AZIENDE", "AAA"),
-  position("2", "ARTIGIANI_COMMERCIANTI", "AAA"),
-  position("3", "AZIENDE", "BBB"),
-];
+const positions = [position("1", "AZIENDE", "AAA"), position("2", "ARTIGIANI_COMMERCIANTI", "AAA"), position("3", "AZIENDE", "BBB")];
 
 describe("groupPositions", () => {
   it("groups a holder's positions by gestione", () => {

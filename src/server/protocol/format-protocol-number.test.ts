@@ -3,9 +3,7 @@ import { formatProtocolNumber, romeCalendarDate } from "./format-protocol-number
 
 describe("formatProtocolNumber", () => {
   it("joins institution, AOO, date and a seven-digit progressive", () => {
-    expect(formatProtocolNumber("0040", new Date("2026-11-22T10:00:00Z"), 1234)).toBe(
-      "INPS.0040.22/11/2026.0001234",
-    );
+    expect(formatProtocolNumber("0040", new Date("2026-11-22T10:00:00Z"), 1234)).toBe("INPS.0040.22/11/2026.0001234");
   });
 
   it("pads small progressives to seven digits", () => {
@@ -13,9 +11,7 @@ describe("formatProtocolNumber", () => {
   });
 
   it("keeps progressives longer than seven digits whole", () => {
-    expect(formatProtocolNumber("7000", new Date("2026-03-05T10:00:00Z"), 12_345_678)).toBe(
-      "INPS.7000.05/03/2026.12345678",
-    );
+    expect(formatProtocolNumber("7000", new Date("2026-03-05T10:00:00Z"), 12_345_678)).toBe("INPS.7000.05/03/2026.12345678");
   });
 
   it("dates by the calendar of Rome, not UTC (winter, UTC+1)", () => {

@@ -8,7 +8,14 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
 import { allowedActions, type TransitionAction } from "@/server/workflow/lifecycle";
-import { contributorStateLabels, contributorStateOf, contributorVisibleEventTypes, esitoLabels, eventTypeLabels, quesitoStateLabels } from "@/server/workflow/states";
+import {
+  contributorStateLabels,
+  contributorStateOf,
+  contributorVisibleEventTypes,
+  esitoLabels,
+  eventTypeLabels,
+  quesitoStateLabels,
+} from "@/server/workflow/states";
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
@@ -246,11 +253,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
       type: event.type,
       typeLabel: eventTypeLabels[event.type],
       createdAt: event.createdAt,
-      actorName: event.actorOperator
-        ? fullName(event.actorOperator)
-        : event.actorPerson
-          ? fullName(event.actorPerson)
-          : null,
+      actorName: event.actorOperator ? fullName(event.actorOperator) : event.actorPerson ? fullName(event.actorPerson) : null,
       fromStateLabel: event.fromState ? quesitoStateLabels[event.fromState] : null,
       toStateLabel: event.toState ? quesitoStateLabels[event.toState] : null,
       comment: event.comment,

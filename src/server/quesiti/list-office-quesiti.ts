@@ -152,9 +152,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
       stateLabel: quesitoStateLabels[quesito.state],
       assigneeName: assignee ? fullName(assignee) : null,
     })),
-    gestioni: [...gestioneLabels]
-      .map(([value, label]) => ({ value, label }))
-      .sort((a, b) => a.label.localeCompare(b.label, "it")),
+    gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
     subjectGroups: groups,
   };
 }

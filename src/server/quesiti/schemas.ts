@@ -53,10 +53,7 @@ export const queueFiltersSchema = z
       blankToUndefined,
       z.enum(queueStateFilters, { message: "Scegliere uno stato tra quelli proposti." }).default("aperti"),
     ),
-    gestione: z.preprocess(
-      blankToUndefined,
-      z.enum(Gestione, { message: "Scegliere una gestione tra quelle proposte." }).optional(),
-    ),
+    gestione: z.preprocess(blankToUndefined, z.enum(Gestione, { message: "Scegliere una gestione tra quelle proposte." }).optional()),
     /** An area (all its subjects) or a single subject. */
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
     dal: isoDay,
@@ -66,8 +63,8 @@ export const queueFiltersSchema = z
       z.enum(assigneeFilters, { message: "Scegliere un'assegnazione tra quelle proposte." }).default("tutti"),
     ),
     /** Protocol number (or part of it), codice fiscale of holder or submitter, or matricola. */
-    cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform(
-      (value) => value?.toUpperCase(),
+    cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform((value) =>
+      value?.toUpperCase(),
     ),
     ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
     pagina: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
@@ -131,10 +128,7 @@ export const replySchema = z.object({
   expectedVersion,
   body: requiredText("Scrivere il testo della risposta.", BODY_MAX_LENGTH, "La risposta è troppo lunga"),
   /** Empty: the quesito stays in its state. */
-  nextState: z.preprocess(
-    blankToUndefined,
-    z.enum(workingStates, { message: "Scegliere lo stato tra quelli proposti." }).optional(),
-  ),
+  nextState: z.preprocess(blankToUndefined, z.enum(workingStates, { message: "Scegliere lo stato tra quelli proposti." }).optional()),
 });
 
 /**

@@ -9,7 +9,5 @@ import { parseQuesitoInput, takeQuesitoSchema } from "./schemas";
 export async function takeQuesito(operator: OperatorActor, quesitoId: string, input: unknown): Promise<TransitionResult> {
   const id = checkedQuesitoId(quesitoId);
   const { expectedVersion } = parseQuesitoInput(takeQuesitoSchema, input);
-  return prisma.$transaction((tx) =>
-    applyTransition(tx, { action: "PRESA_IN_CARICO", actor: operator, quesito: { id }, expectedVersion }),
-  );
+  return prisma.$transaction((tx) => applyTransition(tx, { action: "PRESA_IN_CARICO", actor: operator, quesito: { id }, expectedVersion }));
 }

@@ -20,7 +20,6 @@ export type CreatedRequest = {
   replayed: boolean;
 };
 
-
 async function findReplay(actor: ContributorActor, idempotencyKey: string): Promise<CreatedRequest | null> {
   const existing = await prisma.request.findUnique({
     where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },

@@ -31,17 +31,11 @@ const headers = [
  * only what the actor may see, requests and the office's communications,
  * every page of it, newest activity first.
  */
-export async function exportRequestsCsv(
-  actor: ContributorActor,
-  rawQuery: Record<string, unknown>,
-  now = new Date(),
-): Promise<string> {
+export async function exportRequestsCsv(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<string> {
   const where = requestListWhere(actor, parseRequestListQuery(rawQuery), now);
   const total = await prisma.request.count({ where });
   if (total > EXPORT_MAX_ROWS) {
-    throw new LimitExceededError(
-      `L'esportazione è limitata a ${EXPORT_MAX_ROWS.toLocaleString("it-IT")} richieste: restringere i filtri.`,
-    );
+    throw new LimitExceededError(`L'esportazione è limitata a ${EXPORT_MAX_ROWS.toLocaleString("it-IT")} richieste: restringere i filtri.`);
   }
   const [requests, labels] = await Promise.all([
     prisma.request.findMany({

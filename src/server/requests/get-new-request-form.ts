@@ -54,9 +54,7 @@ async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
       },
     },
   });
-  return areas
-    .filter((area) => area.children.length > 0)
-    .map((area) => ({ id: area.id, label: area.label, subjects: area.children }));
+  return areas.filter((area) => area.children.length > 0).map((area) => ({ id: area.id, label: area.label, subjects: area.children }));
 }
 
 /**

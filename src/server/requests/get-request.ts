@@ -15,7 +15,6 @@ import { requestSummary, requestSummarySelect, type RequestSummary } from "./req
 import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
 
-
 export type RequestMessage = {
   id: string;
   createdAt: Date;

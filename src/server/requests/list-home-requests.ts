@@ -59,7 +59,10 @@ export async function listHomeRequests(actor: ContributorActor, now = new Date()
       ...requestSummary(row),
       position: {
         id: row.position.id,
-        label: positionLabel({ gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione, matricola: row.position.matricola }),
+        label: positionLabel({
+          gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
+          matricola: row.position.matricola,
+        }),
       },
       latestActivity: event ? { label: eventTypeLabels[event.type], at: event.createdAt } : null,
     };

@@ -146,11 +146,7 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
  * (sort value, id), so a page costs the same at the first row and at the
  * ten-thousandth.
  */
-export async function listRequests(
-  actor: ContributorActor,
-  rawQuery: Record<string, unknown>,
-  now = new Date(),
-): Promise<RequestListPage> {
+export async function listRequests(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<RequestListPage> {
   const query = parseRequestListQuery(rawQuery);
   const where = requestListWhere(actor, query, now);
 
@@ -187,17 +183,15 @@ export async function listRequests(
   const more = found.length > REQUEST_PAGE_SIZE;
   const page = found.slice(0, REQUEST_PAGE_SIZE);
   if (before) page.reverse();
-  const rows = page.map(
-    (row): RequestListRow => ({
-      ...requestSummary(row),
-      position: {
-        matricola: row.position.matricola,
-        denominazione: row.position.denominazione,
-        gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
-        holderName: fullName(row.position.holder),
-      },
-    }),
-  );
+  const rows = page.map((row): RequestListRow => ({
+    ...requestSummary(row),
+    position: {
+      matricola: row.position.matricola,
+      denominazione: row.position.denominazione,
+      gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
+      holderName: fullName(row.position.holder),
+    },
+  }));
   const first = page[0];
   const last = page.at(-1);
   const hasNext = before ? true : more;

@@ -10,10 +10,7 @@ export type RequestContacts = {
   extraEmail: string | null;
 };
 
-type ContactColumns = Pick<
-  Request,
-  "contactEmail" | "contactPec" | "contactMobile" | "contactLandline" | "contactFax" | "extraEmail"
->;
+type ContactColumns = Pick<Request, "contactEmail" | "contactPec" | "contactMobile" | "contactLandline" | "contactFax" | "extraEmail">;
 
 /** The contact columns of a request under the names the pages use. */
 export function requestContacts(request: ContactColumns): RequestContacts {

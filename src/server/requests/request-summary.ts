@@ -1,6 +1,12 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { awaitsContributor, contributorStateLabels, requestDirectionLabels, requestStateOf, type ContributorState } from "@/server/workflow/states";
+import {
+  awaitsContributor,
+  contributorStateLabels,
+  requestDirectionLabels,
+  requestStateOf,
+  type ContributorState,
+} from "@/server/workflow/states";
 
 /** What every view of a request on the contributor's side shows of it: the list's rows, its page, the export. */
 export type RequestSummary = {

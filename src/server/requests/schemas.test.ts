@@ -75,7 +75,13 @@ describe("contactRuleErrors", () => {
   });
 
   it("ties each consent to its channel's contact", () => {
-    const contacts = contactsSchema.parse({ landline: "06 1234567", pec: "a@pec.it", consentEmail: "on", consentSms: "on", consentPec: "on" });
+    const contacts = contactsSchema.parse({
+      landline: "06 1234567",
+      pec: "a@pec.it",
+      consentEmail: "on",
+      consentSms: "on",
+      consentPec: "on",
+    });
     expect(Object.keys(contactRuleErrors(rules, contacts)).sort()).toEqual(["consentEmail", "consentSms"]);
   });
 });
@@ -146,7 +152,9 @@ describe("requestListSearch", () => {
 
   it("writes a parsed query whole, so that the same filters always make the same string", () => {
     const one = requestListSearch(requestListQuerySchema.parse({ stato: "chiusa", cliente: " Rossi ", prima: "x" }));
-    const other = requestListSearch(requestListQuerySchema.parse({ verso: "desc", cliente: "Rossi", ordina: "aggiornamento", stato: "chiusa" }));
+    const other = requestListSearch(
+      requestListQuerySchema.parse({ verso: "desc", cliente: "Rossi", ordina: "aggiornamento", stato: "chiusa" }),
+    );
     expect(one).toBe("cliente=Rossi&stato=chiusa&ordina=aggiornamento&verso=desc");
     expect(other).toBe(one);
   });

@@ -27,8 +27,7 @@ export function requiredText(missing: string, max: number, tooLong: string) {
     .trim()
     .min(1, missing)
     .max(max, {
-      error: (issue) =>
-        `${tooLong}: ${overLimitMessage(typeof issue.input === "string" ? issue.input.length : max + 1, max)}`,
+      error: (issue) => `${tooLong}: ${overLimitMessage(typeof issue.input === "string" ? issue.input.length : max + 1, max)}`,
     });
 }
 
@@ -137,7 +136,10 @@ export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isoDay = optionalIsoDay();
 /** A paging cursor as the list writes it (base64url). */
-const cursor = z.string().max(200).regex(/^[\w-]+$/);
+const cursor = z
+  .string()
+  .max(200)
+  .regex(/^[\w-]+$/);
 
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
@@ -155,10 +157,7 @@ export const requestListQuerySchema = z
       blankToUndefined,
       z.enum(contributorStateFilters, { message: "Scegliere uno stato tra quelli proposti." }).optional(),
     ),
-    tipo: z.preprocess(
-      blankToUndefined,
-      z.enum(requestKindFilters, { message: "Scegliere un tipo tra quelli proposti." }).optional(),
-    ),
+    tipo: z.preprocess(blankToUndefined, z.enum(requestKindFilters, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
     apertaDal: isoDay,
     apertaAl: isoDay,
     aggiornataDal: isoDay,

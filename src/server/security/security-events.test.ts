@@ -14,7 +14,14 @@ describe("logSecurityEvent", () => {
     vi.resetModules();
     vi.doMock("@/server/logger", () => ({ logger: pino({ level: "info", redact: { paths: ["*.codiceFiscale"] } }, sink) }));
     const { logSecurityEvent } = await import("./security-events");
-    logSecurityEvent({ type: "sign-in-refused", realm: "cassetto", codiceFiscale: "RSSMRA78E14H501S", ip: "127.0.0.1", requestId: "r1", reason: "unknown identity" });
+    logSecurityEvent({
+      type: "sign-in-refused",
+      realm: "cassetto",
+      codiceFiscale: "RSSMRA78E14H501S",
+      ip: "127.0.0.1",
+      requestId: "r1",
+      reason: "unknown identity",
+    });
     const record = JSON.parse(lines[0]!);
     expect(record).toMatchObject({
       channel: "security",

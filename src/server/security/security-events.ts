@@ -6,13 +6,7 @@ import { logger } from "@/server/logger";
  * exists but is someone else's. One structured pino event per occurrence.
  */
 export type SecurityEventType =
-  | "sign-in"
-  | "sign-in-refused"
-  | "sign-out"
-  | "session-revoked"
-  | "rate-limited"
-  | "cross-origin-refused"
-  | "foreign-record-not-found";
+  "sign-in" | "sign-in-refused" | "sign-out" | "session-revoked" | "rate-limited" | "cross-origin-refused" | "foreign-record-not-found";
 
 export type SecurityEvent = {
   type: SecurityEventType;

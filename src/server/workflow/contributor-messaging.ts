@@ -10,7 +10,10 @@ export const NO_REPLY_EXPECTED = "Questa comunicazione della sede non prevede un
  * communication closed without an esito was closed when sent: no answer was
  * expected (an operator's closure always gives one; decision 0021).
  */
-export function contributorMessagingRefusal(quesito: { state: QuesitoState; esito: Esito | null } | null, fromOffice = false): string | null {
+export function contributorMessagingRefusal(
+  quesito: { state: QuesitoState; esito: Esito | null } | null,
+  fromOffice = false,
+): string | null {
   if (quesito === null || (fromOffice && quesito.state === "CHIUSO" && quesito.esito === null)) return NO_REPLY_EXPECTED;
   const { state } = quesito;
   if (allowedActions(state, "contributor").includes("MESSAGGIO_CONTRIBUENTE")) return null;

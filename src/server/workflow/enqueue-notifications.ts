@@ -92,7 +92,9 @@ export async function enqueueNotifications(tx: Prisma.TransactionClient, eventId
   const allowedChannels = settings?.notificationChannels ?? Object.values(NotificationChannel);
   const recipients = selectRecipients(request, allowedChannels);
   for (const holder of await holderNoticeRecipients(tx, event, allowedChannels)) {
-    const known = recipients.some(({ channel, address }) => channel === holder.channel && address.toLowerCase() === holder.address.toLowerCase());
+    const known = recipients.some(
+      ({ channel, address }) => channel === holder.channel && address.toLowerCase() === holder.address.toLowerCase(),
+    );
     if (!known) recipients.push(holder);
   }
   if (recipients.length === 0) return [];

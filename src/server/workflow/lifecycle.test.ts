@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { ConflictError, ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
-import { allowedActions, planTransition, transitionRules, type QuesitoSnapshot, type TransitionAction, type TransitionActorRef, type TransitionCommand } from "./lifecycle";
+import {
+  allowedActions,
+  planTransition,
+  transitionRules,
+  type QuesitoSnapshot,
+  type TransitionAction,
+  type TransitionActorRef,
+  type TransitionCommand,
+} from "./lifecycle";
 import { contributorMessagingRefusal, NO_REPLY_EXPECTED } from "./contributor-messaging";
 import { contributorStateLabels, contributorStateOf, quesitoStatesFor, requestStateOf } from "./states";
 
@@ -119,8 +127,7 @@ describe("transition table", () => {
 
 describe("planTransition details", () => {
   /** The plan of an operator's command on a quesito in `state`. */
-  const planByOperator = (state: QuesitoState, command: TransitionCommand) =>
-    planTransition(snapshot(state), command, operator, at);
+  const planByOperator = (state: QuesitoState, command: TransitionCommand) => planTransition(snapshot(state), command, operator, at);
 
   it("taking in charge assigns the quesito to the actor", () => {
     const plan = planByOperator("NUOVO", { action: "PRESA_IN_CARICO" });
@@ -138,12 +145,8 @@ describe("planTransition details", () => {
   });
 
   it("reassigning to the same office or to the operator already assigned a new quesito is refused", () => {
-    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { officeId: "office-1" }, comment: "x" })).toThrow(
-      ValidationError,
-    );
-    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { operatorId: "op-2" }, comment: "x" })).toThrow(
-      ValidationError,
-    );
+    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { officeId: "office-1" }, comment: "x" })).toThrow(ValidationError);
+    expect(() => planByOperator("NUOVO", { action: "RIASSEGNATA", to: { operatorId: "op-2" }, comment: "x" })).toThrow(ValidationError);
   });
 
   it("reassigning, changing state and closing require a comment", () => {

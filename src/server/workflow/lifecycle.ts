@@ -123,12 +123,7 @@ function requiredComment(comment: string): string {
  * quesito in this snapshot, and what changes. Throws ForbiddenError (wrong
  * kind of actor), ConflictError (closed or wrong state) or ValidationError.
  */
-export function planTransition(
-  quesito: QuesitoSnapshot,
-  command: TransitionCommand,
-  actor: TransitionActorRef,
-  at: Date,
-): TransitionPlan {
+export function planTransition(quesito: QuesitoSnapshot, command: TransitionCommand, actor: TransitionActorRef, at: Date): TransitionPlan {
   const rule = transitionRules[command.action];
   if (rule.by !== actor.kind) throw new ForbiddenError();
   if (quesito.state === "CHIUSO") {
@@ -218,9 +213,7 @@ export type TransitionResult = { eventId: string; state: QuesitoState; version: 
 export const STALE_VERSION_MESSAGE = "Il quesito è stato modificato da un altro operatore: ricaricare la pagina.";
 
 function actorRef(actor: Actor): TransitionActorRef {
-  return actor.kind === "operator"
-    ? { kind: "operator", operatorId: actor.operatorId }
-    : { kind: "contributor", personId: actor.personId };
+  return actor.kind === "operator" ? { kind: "operator", operatorId: actor.operatorId } : { kind: "contributor", personId: actor.personId };
 }
 
 function eventActor(actor: Actor): { actorOperatorId: string } | { actorPersonId: string } {

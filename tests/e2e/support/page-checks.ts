@@ -28,7 +28,9 @@ async function expectNoCspViolations(page: Page): Promise<void> {
     const where = details.sourceCodeLocation
       ? ` in ${details.sourceCodeLocation.url}:${details.sourceCodeLocation.lineNumber + 1}:${details.sourceCodeLocation.columnNumber + 1}`
       : "";
-    violations.push(`${details.violatedDirective} (${details.contentSecurityPolicyViolationType})${details.blockedURL ? ` ${details.blockedURL}` : ""}${where}`);
+    violations.push(
+      `${details.violatedDirective} (${details.contentSecurityPolicyViolationType})${details.blockedURL ? ` ${details.blockedURL}` : ""}${where}`,
+    );
   });
   // The stored issues arrive as events before the answer to `enable`.
   await session.send("Audits.enable");
@@ -47,7 +49,10 @@ async function expectReflowAt320(page: Page): Promise<void> {
       const width = document.documentElement.scrollWidth;
       if (width <= limit) return [];
       const describe = (element: Element) => {
-        const classes = [...element.classList].slice(0, 3).map((name) => `.${name}`).join("");
+        const classes = [...element.classList]
+          .slice(0, 3)
+          .map((name) => `.${name}`)
+          .join("");
         const text = (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
         return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${classes} «${text}»`;
       };

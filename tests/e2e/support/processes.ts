@@ -80,7 +80,7 @@ export function runningProcesses(): RunningProcess[] {
 export function descendantsOf(pid: number): RunningProcess[] {
   const all = runningProcesses();
   const found: RunningProcess[] = [];
-  for (let parents = [pid]; parents.length > 0; ) {
+  for (let parents = [pid]; parents.length > 0;) {
     const children = all.filter((process) => parents.includes(process.parentPid));
     found.push(...children);
     parents = children.map((child) => child.pid);

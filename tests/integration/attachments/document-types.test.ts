@@ -43,9 +43,7 @@ describe("detectDocumentType", () => {
     expect(await detect(await docxSample(), "lettera.docx")).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
-    expect(await detect(await xlsxSample(), "conti.xlsx")).toBe(
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    );
+    expect(await detect(await xlsxSample(), "conti.xlsx")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(await detect(await odtSample(), "testo.odt")).toBe("application/vnd.oasis.opendocument.text");
   });
 

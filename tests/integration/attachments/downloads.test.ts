@@ -79,9 +79,7 @@ describe("getAttachmentDownload", () => {
     });
 
     expect(await contentOf(getAttachmentDownload(contributorActor(active, "INTERMEDIARIO"), pdf.id, now))).toEqual(pdfSample());
-    await expect(getAttachmentDownload(contributorActor(ended, "INTERMEDIARIO"), pdf.id, now)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(getAttachmentDownload(contributorActor(ended, "INTERMEDIARIO"), pdf.id, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("gives the file to an operator of the office holding the quesito, and to no other office", async () => {
@@ -127,9 +125,7 @@ describe("getMessageBundleDownload", () => {
   it("does not exist for contributors, even the request's own", async () => {
     const { holder, publicMessage } = await scenario();
 
-    await expect(getMessageBundleDownload(contributorActor(holder), publicMessage.id, now)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(getMessageBundleDownload(contributorActor(holder), publicMessage.id, now)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("is not found for a message without files or an unknown id", async () => {

@@ -69,9 +69,7 @@ describe("persistFiles", () => {
 
     const persisted = await persistFiles(files);
 
-    expect(persisted.attachments.map(({ storageKey: _key, ...rest }) => rest)).toEqual(
-      files.map(({ tempPath: _path, ...rest }) => rest),
-    );
+    expect(persisted.attachments.map(({ storageKey: _key, ...rest }) => rest)).toEqual(files.map(({ tempPath: _path, ...rest }) => rest));
     for (const [index, attachment] of persisted.attachments.entries()) {
       expect(attachment.storageKey).toMatch(/^attachments\/[0-9a-f-]{36}$/);
       expect(await readFile(path.join(work.filesRoot, attachment.storageKey))).toEqual(await readFile(files[index]!.tempPath));
@@ -137,13 +135,15 @@ describe("persistFiles", () => {
 
       expect(message.bundleKey).toBe(persisted.bundle?.key);
       expect(message.bundleSha256).toBe(persisted.bundle?.sha256);
-      expect(message.attachments.map(({ fileName, mimeType, size, sha256, storageKey }) => ({
-        fileName,
-        mimeType,
-        size,
-        sha256,
-        storageKey,
-      }))).toEqual(persisted.attachments);
+      expect(
+        message.attachments.map(({ fileName, mimeType, size, sha256, storageKey }) => ({
+          fileName,
+          mimeType,
+          size,
+          sha256,
+          storageKey,
+        })),
+      ).toEqual(persisted.attachments);
     });
 
     it("leaves neither rows nor files when the transaction fails and the caller discards", async () => {

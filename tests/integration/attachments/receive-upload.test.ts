@@ -115,7 +115,7 @@ describe("receiveUpload", () => {
         formWith([
           { content: pdfSample(), name: "..\\..\\windows\\fattura\u202Efdp.exe" },
           { content: pngSample(), name: `${"a".repeat(300)}.png` },
-          { content: pngSample(), name: "perizia è \"finale\".png" },
+          { content: pngSample(), name: 'perizia è "finale".png' },
         ]),
       ),
       limits,

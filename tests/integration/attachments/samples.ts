@@ -20,10 +20,7 @@ export function pdfSample(): Buffer {
 
 /** A 1×1 PNG. */
 export function pngSample(): Buffer {
-  return Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-    "base64",
-  );
+  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 }
 
 /** A 1×1 GIF. */
@@ -66,10 +63,7 @@ export function docxSample(): Promise<Buffer> {
   return zipOf([
     {
       name: "[Content_Types].xml",
-      content: contentTypes(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-        "/word/document.xml",
-      ),
+      content: contentTypes("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "/word/document.xml"),
     },
     { name: "word/document.xml", content: "<w:document/>" },
   ]);

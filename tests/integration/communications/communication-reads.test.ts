@@ -8,7 +8,12 @@ import { getQuesito } from "@/server/quesiti/get-quesito";
 import { getRequest } from "@/server/requests/get-request";
 import { createDelegation, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { createOfficeCommunication, createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  createOfficeCommunication,
+  createSentRequest,
+  type SentRequest,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
 const later = new Date("2026-11-21T09:30:00Z");
@@ -45,7 +50,11 @@ describe("read state of the office's communications", () => {
     expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toEqual({ total: 0, perHolder: [] });
     expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
     expect(await firstReadSeenByOffice()).toEqual({
-      firstRead: { readAt: now, readerName: `${intermediary.givenName} ${intermediary.familyName}`, profileLabel: "Intermediario per i clienti deleganti" },
+      firstRead: {
+        readAt: now,
+        readerName: `${intermediary.givenName} ${intermediary.familyName}`,
+        profileLabel: "Intermediario per i clienti deleganti",
+      },
     });
 
     await getRequest(contributorActor(holder), communication.id, later);
@@ -112,7 +121,11 @@ describe("read state of the office's communications", () => {
     expect(await ids("lette")).toEqual([communication.id]);
     expect(await ids("da-leggere", contributorActor(intermediary, "INTERMEDIARIO"))).toEqual([second.id, communication.id]);
     const page = await listReceivedCommunications(contributorActor(holder), {}, later);
-    expect(page.rows[1]).toMatchObject({ readAt: later, office: { name: operator.office.name }, position: { matricola: position.matricola } });
+    expect(page.rows[1]).toMatchObject({
+      readAt: later,
+      office: { name: operator.office.name },
+      position: { matricola: position.matricola },
+    });
     expect(page.nextCursor).toBeNull();
     expect((await listReceivedCommunications(contributorActor(await createPerson("Estraneo")), {}, later)).rows).toEqual([]);
   });

@@ -11,7 +11,12 @@ import { addContributorMessage } from "@/server/requests/add-contributor-message
 import { SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/active-subject";
 import { getRequest } from "@/server/requests/get-request";
 import { NO_REPLY_EXPECTED } from "@/server/workflow/contributor-messaging";
-import { createHolderWithPosition, type HolderWithPosition, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  createHolderWithPosition,
+  type HolderWithPosition,
+  seededSubject,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
 
@@ -124,7 +129,9 @@ describe("createCommunication", () => {
     });
     const detail = await getRequest(contributorActor(holder), created.requestId, now);
     expect(detail.messaging).toEqual({ allowed: false, reason: NO_REPLY_EXPECTED });
-    await expect(addContributorMessage(contributorActor(holder), created.requestId, { text: "Prendo nota." }, [], now)).rejects.toThrow(NO_REPLY_EXPECTED);
+    await expect(addContributorMessage(contributorActor(holder), created.requestId, { text: "Prendo nota." }, [], now)).rejects.toThrow(
+      NO_REPLY_EXPECTED,
+    );
   });
 
   it("a position outside the office's competence is not found, and nothing is written", async () => {
@@ -149,7 +156,9 @@ describe("createCommunication", () => {
   it("a subject of another gestione's tree is refused at the subject", async () => {
     const other = await seededSubject("ARTIGIANI_COMMERCIANTI");
 
-    expect(await refusal(createCommunication(operator, form({ subjectId: other.id }), [], now))).toEqual({ subjectId: [SUBJECT_NOT_IN_GESTIONE] });
+    expect(await refusal(createCommunication(operator, form({ subjectId: other.id }), [], now))).toEqual({
+      subjectId: [SUBJECT_NOT_IN_GESTIONE],
+    });
   });
 
   it("an answer date missing or already past is refused at the date; today is accepted", async () => {
@@ -181,8 +190,12 @@ describe("getNewCommunicationForm", () => {
 
     const byCodiceFiscale = await getNewCommunicationForm(operator, { q: holder.codiceFiscale.toLowerCase() });
     expect(byCodiceFiscale.matches.map((match) => match.id)).toEqual([position.id]);
-    expect((await getNewCommunicationForm(operator, { q: position.matricola.slice(0, 6) })).matches.map((match) => match.id)).toContain(position.id);
-    expect((await getNewCommunicationForm(operator, { q: position.denominazione.toLowerCase() })).matches.map((match) => match.id)).toEqual([position.id]);
+    expect((await getNewCommunicationForm(operator, { q: position.matricola.slice(0, 6) })).matches.map((match) => match.id)).toContain(
+      position.id,
+    );
+    expect((await getNewCommunicationForm(operator, { q: position.denominazione.toLowerCase() })).matches.map((match) => match.id)).toEqual(
+      [position.id],
+    );
     expect((await getNewCommunicationForm(operator, { q: elsewhere.holder.codiceFiscale })).matches).toEqual([]);
     expect((await getNewCommunicationForm(operator, { q: "%" })).matches).toEqual([]);
 

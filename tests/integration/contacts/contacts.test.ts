@@ -35,7 +35,10 @@ const form = (overrides: Record<string, string> = {}) => ({
 
 /** The code as the notification sent to the address carries it. */
 async function codeSentTo(recipient: string): Promise<string> {
-  const sent = await prisma.notification.findFirstOrThrow({ where: { recipient, template: "contact-verification-code" }, orderBy: { createdAt: "desc" } });
+  const sent = await prisma.notification.findFirstOrThrow({
+    where: { recipient, template: "contact-verification-code" },
+    orderBy: { createdAt: "desc" },
+  });
   const code = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(sent.body)?.[0];
   if (!code) throw new Error("the message carries a code");
   return code;
@@ -81,7 +84,11 @@ describe("Contatti", () => {
     // Until confirmed, new requests keep the address in force.
     expect((await getNewRequestForm(actor, { positionId: position.id }, later(1))).contacts.email).toBe("archivio@example.it");
 
-    await confirmContactChange(actor, { changeId: pending?.id ?? "", code: (await codeSentTo("nuovo@example.it")).toLowerCase() }, later(2));
+    await confirmContactChange(
+      actor,
+      { changeId: pending?.id ?? "", code: (await codeSentTo("nuovo@example.it")).toLowerCase() },
+      later(2),
+    );
     page = await getContacts(actor, later(3));
     expect(page.sections[0]?.values.email).toBe("nuovo@example.it");
     expect(page.sections[0]?.pending).toEqual([]);
@@ -117,7 +124,9 @@ describe("Contatti", () => {
     const { actor } = await holderWithArchive();
     await prisma.gestioneSettings.update({ where: { gestione: "ARTIGIANI_COMMERCIANTI" }, data: { pecRequired: true } });
     try {
-      expect(await validationErrors(updateContacts(actor, form(), now))).toEqual({ pec: ["Per la Gestione ARTIGIANI_COMMERCIANTI la PEC è obbligatoria."] });
+      expect(await validationErrors(updateContacts(actor, form(), now))).toEqual({
+        pec: ["Per la Gestione ARTIGIANI_COMMERCIANTI la PEC è obbligatoria."],
+      });
     } finally {
       await prisma.gestioneSettings.update({ where: { gestione: "ARTIGIANI_COMMERCIANTI" }, data: { pecRequired: false } });
     }
@@ -184,9 +193,14 @@ describe("Contatti", () => {
     await updateContacts(holderActor, form({ email: "titolare.nuovo@example.it" }), now);
     const [pending] = (await getContacts(holderActor, now)).sections[0]?.pending ?? [];
     const code = await codeSentTo("titolare.nuovo@example.it");
-    await expect(confirmContactChange(intermediaryActor, { changeId: pending?.id ?? "", code }, later(1))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(confirmContactChange(intermediaryActor, { changeId: pending?.id ?? "", code }, later(1))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(confirmContactChange(intermediaryActor, { changeId: "non-un-id", code }, later(1))).rejects.toBeInstanceOf(NotFoundError);
-    expect(await prisma.contactChange.findUniqueOrThrow({ where: { id: pending?.id ?? "" } })).toMatchObject({ status: "PENDING", codeAttempts: 0 });
+    expect(await prisma.contactChange.findUniqueOrThrow({ where: { id: pending?.id ?? "" } })).toMatchObject({
+      status: "PENDING",
+      codeAttempts: 0,
+    });
     expect(await prisma.contactProfile.count({ where: { personId: intermediary.id } })).toBe(0);
   });
 });

@@ -6,7 +6,12 @@ import { updateContacts } from "@/server/contacts/update-contacts";
 import { createRequest } from "@/server/requests/create-request";
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { createHolderWithPosition, seededSubject, type HolderWithPosition, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  createHolderWithPosition,
+  seededSubject,
+  type HolderWithPosition,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
 withStorageAndReferenceData();
@@ -35,7 +40,11 @@ describe("the holder hears about what is done in their name", () => {
   });
 
   const noticesOf = (requestId: string) =>
-    prisma.notification.findMany({ where: { requestId }, select: { channel: true, recipient: true, template: true }, orderBy: { recipient: "asc" } });
+    prisma.notification.findMany({
+      where: { requestId },
+      select: { channel: true, recipient: true, template: true },
+      orderBy: { recipient: "asc" },
+    });
 
   it("notifies the holder on their Contatti when a delegate sends a request, and not when they send it themselves", async () => {
     const sent = await createRequest(contributorActor(intermediary, "INTERMEDIARIO"), form(position.id, subjectId), [], now);
@@ -51,7 +60,13 @@ describe("the holder hears about what is done in their name", () => {
 
   it("uses the holder's preferred channel, on closure too, and nothing once they opt out", async () => {
     const request = { holderId: holder.id, submittedById: intermediary.id, position: { gestione: "AZIENDE" as const } };
-    const fields = { gestione: "AZIENDE", email: "titolare@example.it", mobile: "+393331234567", preferredChannel: "SMS", holderNotices: "on" };
+    const fields = {
+      gestione: "AZIENDE",
+      email: "titolare@example.it",
+      mobile: "+393331234567",
+      preferredChannel: "SMS",
+      holderNotices: "on",
+    };
     await updateContacts(contributorActor(holder), fields, now);
     const recipients = (type: "CHIUSA" | "RISPOSTA") =>
       prisma.$transaction((tx) => holderNoticeRecipients(tx, { type, request }, ["EMAIL", "PEC", "SMS"]));

@@ -11,7 +11,10 @@ const serverUrl = inject("databaseUrl");
 
 async function committedMigrations(): Promise<{ name: string; checksum: string }[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       name,
@@ -44,10 +47,7 @@ describe("migrations", () => {
 
       const schema = await readFile(path.join(migrationsDir, "..", "schema.prisma"), "utf8");
       const models = [...schema.matchAll(/^model (\w+) \{/gm)].map((match) => match[1]);
-      const tables = await query<{ tablename: string }>(
-        url,
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
-      );
+      const tables = await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
       expect(tables.map((table) => table.tablename).sort()).toEqual([...models, "_prisma_migrations"].sort());
 
       const recorded = await query<{ name: string; checksum: string }>(

@@ -32,14 +32,7 @@ const AREAS: Record<Gestione, string[]> = {
     "Deleghe di servizio",
   ],
   AZIENDE: ["UniEmens", "Versamenti", "Regolarità contributiva", "Certificazioni", "DM trasmessi", "F24"],
-  GS_COMMITTENTI: [
-    "Anagrafica",
-    "Denunce UniEmens parasubordinati",
-    "Versamenti F24",
-    "Note di rettifica",
-    "Istanze online",
-    "Deleghe",
-  ],
+  GS_COMMITTENTI: ["Anagrafica", "Denunce UniEmens parasubordinati", "Versamenti F24", "Note di rettifica", "Istanze online", "Deleghe"],
 };
 
 const MB = 1024 * 1024;
@@ -144,12 +137,14 @@ describe("seedDatabase", () => {
       },
     });
     const delegationsOf = (cf: string) =>
-      people.find((person) => person.codiceFiscale === cf)?.delegationsHeld.map((delegation) => ({
-        kind: delegation.kind,
-        status: delegation.status,
-        expired: delegation.validTo !== null && delegation.validTo.getTime() < Date.now(),
-        gestioni: delegation.scope.map((scope) => scope.position.gestione),
-      }));
+      people
+        .find((person) => person.codiceFiscale === cf)
+        ?.delegationsHeld.map((delegation) => ({
+          kind: delegation.kind,
+          status: delegation.status,
+          expired: delegation.validTo !== null && delegation.validTo.getTime() < Date.now(),
+          gestioni: delegation.scope.map((scope) => scope.position.gestione),
+        }));
 
     const gestioniHeld = people.map((person) => new Set(person.positions.map((position) => position.gestione)).size);
     expect(gestioniHeld.filter((count) => count === 2)).toHaveLength(1);
@@ -160,9 +155,7 @@ describe("seedDatabase", () => {
     ]);
     // The consulente del lavoro and the company employee.
     expect(delegationsOf("CNTLCU75A30F839N")?.every((delegation) => delegation.status === "ACTIVE")).toBe(true);
-    expect(delegationsOf("RMNSRA92L48B963V")).toEqual([
-      { kind: "DIPENDENTE", status: "ACTIVE", expired: false, gestioni: ["AZIENDE"] },
-    ]);
+    expect(delegationsOf("RMNSRA92L48B963V")).toEqual([{ kind: "DIPENDENTE", status: "ACTIVE", expired: false, gestioni: ["AZIENDE"] }]);
     // Someone signs in with two profiles: holder and intermediary.
     const twoProfiles = people.filter((person) => person.positions.length > 0 && person.delegationsHeld.length > 0);
     expect(twoProfiles.map((person) => person.codiceFiscale)).toEqual(["RCCFNC80P52H501Q"]);

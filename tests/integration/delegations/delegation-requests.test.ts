@@ -98,7 +98,9 @@ describe("requestDelegation", () => {
     const stranger = await createPerson();
     const strangersPosition = await createPosition(stranger.id, (await createOffice()).id);
     const ask = (holderCodiceFiscale: string, matricole: string[]) =>
-      fieldErrorsOf(requestDelegation(intermediaryActor, { holderCodiceFiscale, kind: "INTERMEDIARIO", matricole: matricole.join(", ") }, now));
+      fieldErrorsOf(
+        requestDelegation(intermediaryActor, { holderCodiceFiscale, kind: "INTERMEDIARIO", matricole: matricole.join(", ") }, now),
+      );
 
     // Four matricole of which one is the holder's, and the same four where none is: the answer cannot tell them apart.
     const answers = [
@@ -126,12 +128,23 @@ describe("requestDelegation", () => {
 
     const tooMany = Array.from({ length: 51 }, (_, index) => String(index + 1)).join(" ");
     expect(
-      (await fieldErrorsOf(requestDelegation(intermediaryActor, { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: tooMany }, now)))
-        .matricole,
+      (
+        await fieldErrorsOf(
+          requestDelegation(
+            intermediaryActor,
+            { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: tooMany },
+            now,
+          ),
+        )
+      ).matricole,
     ).toEqual(["Indicare al più 50 matricole per richiesta."]);
 
     const ownPositions = await fieldErrorsOf(
-      requestDelegation(intermediaryActor, { holderCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", matricole: "123" }, now),
+      requestDelegation(
+        intermediaryActor,
+        { holderCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", matricole: "123" },
+        now,
+      ),
     );
     expect(ownPositions.holderCodiceFiscale).toEqual(["Non puoi chiedere una delega sulle tue posizioni."]);
   });
@@ -140,10 +153,18 @@ describe("requestDelegation", () => {
     const { holder, intermediary, position, holderActor, intermediaryActor } = await holderAndIntermediary();
 
     const asked = await fieldErrorsOf(
-      requestDelegation(intermediaryActor, { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: position.matricola, validTo: "2027-02-30" }, now),
+      requestDelegation(
+        intermediaryActor,
+        { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: position.matricola, validTo: "2027-02-30" },
+        now,
+      ),
     );
     const granted = await fieldErrorsOf(
-      grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id], validTo: "2027-02-30" }, now),
+      grantDelegation(
+        holderActor,
+        { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id], validTo: "2027-02-30" },
+        now,
+      ),
     );
 
     expect(asked.validTo).toEqual(["Indicare una data di fine valida."]);
@@ -154,25 +175,45 @@ describe("requestDelegation", () => {
     const { holder, intermediary, position, other, holderActor, intermediaryActor } = await requested();
 
     const again = await fieldErrorsOf(
-      requestDelegation(intermediaryActor, { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: `${other.matricola} ${position.matricola}` }, now),
+      requestDelegation(
+        intermediaryActor,
+        { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: `${other.matricola} ${position.matricola}` },
+        now,
+      ),
     );
     expect(again.matricole).toEqual([`Esiste già una delega in vigore o in attesa per la posizione ${position.matricola}.`]);
 
     const granted = await fieldErrorsOf(
-      grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] }, now),
+      grantDelegation(
+        holderActor,
+        { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] },
+        now,
+      ),
     );
     expect(granted.positionIds).toEqual([`Esiste già una delega in vigore o in attesa per la posizione ${position.matricola}.`]);
 
     // Another kind, or a position not yet covered, is a different delegation.
-    await grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "DIPENDENTE", positionIds: [position.id] }, now);
-    await grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [other.id] }, now);
+    await grantDelegation(
+      holderActor,
+      { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "DIPENDENTE", positionIds: [position.id] },
+      now,
+    );
+    await grantDelegation(
+      holderActor,
+      { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [other.id] },
+      now,
+    );
     expect(await prisma.delegation.count({ where: { delegateId: intermediary.id } })).toBe(3);
   });
 
   it("lets two concurrent grants of the same delegation through only once", async () => {
     const { intermediary, position, holderActor } = await holderAndIntermediary();
     const grant = () =>
-      grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] }, now);
+      grantDelegation(
+        holderActor,
+        { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] },
+        now,
+      );
 
     const outcomes = await Promise.allSettled([grant(), grant(), grant()]);
 
@@ -182,11 +223,20 @@ describe("requestDelegation", () => {
 
   it("is allowed again once the earlier delegation has expired or been revoked", async () => {
     const { holder, intermediary, position, intermediaryActor } = await holderAndIntermediary();
-    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id], validTo: new Date("2026-06-30T22:00:00Z") });
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: intermediary.id,
+      positionIds: [position.id],
+      validTo: new Date("2026-06-30T22:00:00Z"),
+    });
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id], status: "REVOKED" });
 
     await expect(
-      requestDelegation(intermediaryActor, { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: position.matricola }, now),
+      requestDelegation(
+        intermediaryActor,
+        { holderCodiceFiscale: holder.codiceFiscale, kind: "INTERMEDIARIO", matricole: position.matricola },
+        now,
+      ),
     ).resolves.toHaveProperty("id");
   });
 });
@@ -201,9 +251,16 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
     const waiting = await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } });
     expect(waiting.status).toBe("PENDING");
     expect(waiting.verificationCodeHash).not.toContain(code);
-    expect((await listDelegations(intermediaryActor, later(11)))[0]).toMatchObject({ confirmable: true, pending: { stage: "awaiting-code" } });
+    expect((await listDelegations(intermediaryActor, later(11)))[0]).toMatchObject({
+      confirmable: true,
+      pending: { stage: "awaiting-code" },
+    });
 
-    await confirmDelegationRequest(intermediaryActor, { delegationId, code: `${code.slice(0, 4)}-${code.slice(4).toLowerCase()}` }, later(20));
+    await confirmDelegationRequest(
+      intermediaryActor,
+      { delegationId, code: `${code.slice(0, 4)}-${code.slice(4).toLowerCase()}` },
+      later(20),
+    );
 
     const active = await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } });
     expect(active).toMatchObject({ status: "ACTIVE", validFrom: later(20), verificationCodeHash: null });
@@ -234,7 +291,9 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
 
     for (const left of [4, 3, 2, 1]) {
       const errors = await fieldErrorsOf(confirmDelegationRequest(intermediaryActor, { delegationId, code: wrong(code) }, later(5)));
-      expect(errors.code).toEqual([left === 1 ? "Codice di verifica errato: resta 1 tentativo." : `Codice di verifica errato: restano ${left} tentativi.`]);
+      expect(errors.code).toEqual([
+        left === 1 ? "Codice di verifica errato: resta 1 tentativo." : `Codice di verifica errato: restano ${left} tentativi.`,
+      ]);
     }
     const fifth = await errorOf(confirmDelegationRequest(intermediaryActor, { delegationId, code: wrong(code) }, later(5)));
     expect(fifth).toBeInstanceOf(ConflictError);
@@ -272,7 +331,9 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
     const { code: second } = await acceptDelegationRequest(holderActor, { delegationId }, later(3));
 
     if (first !== second) {
-      await expect(confirmDelegationRequest(intermediaryActor, { delegationId, code: first }, later(4))).rejects.toBeInstanceOf(ValidationError);
+      await expect(confirmDelegationRequest(intermediaryActor, { delegationId, code: first }, later(4))).rejects.toBeInstanceOf(
+        ValidationError,
+      );
     }
     await confirmDelegationRequest(intermediaryActor, { delegationId, code: second }, later(5));
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } })).status).toBe("ACTIVE");
@@ -281,7 +342,11 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
   it("refuses activation when the holder granted the same delegation directly in the meantime", async () => {
     const { holderActor, intermediary, intermediaryActor, position, delegationId, code } = await accepted();
     await prisma.delegation.update({ where: { id: delegationId }, data: { status: "REJECTED" } });
-    await grantDelegation(holderActor, { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] }, later(2));
+    await grantDelegation(
+      holderActor,
+      { delegateCodiceFiscale: intermediary.codiceFiscale, kind: "INTERMEDIARIO", positionIds: [position.id] },
+      later(2),
+    );
     await prisma.delegation.update({ where: { id: delegationId }, data: { status: "PENDING" } });
 
     const error = await errorOf(confirmDelegationRequest(intermediaryActor, { delegationId, code }, later(3)));
@@ -297,15 +362,24 @@ describe("acceptDelegationRequest and confirmDelegationRequest", () => {
     await expect(acceptDelegationRequest(stranger, { delegationId }, later(2))).rejects.toBeInstanceOf(NotFoundError);
     await expect(acceptDelegationRequest(contributorActor(intermediary), { delegationId }, later(2))).rejects.toBeInstanceOf(NotFoundError);
     await expect(acceptDelegationRequest(intermediaryActor, { delegationId }, later(2))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(acceptDelegationRequest(contributorActor(holder), { delegationId: "non-un-id" }, later(2))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptDelegationRequest(contributorActor(holder), { delegationId: "non-un-id" }, later(2))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(confirmDelegationRequest(stranger, { delegationId, code }, later(2))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(confirmDelegationRequest(contributorActor(holder), { delegationId, code }, later(2))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(confirmDelegationRequest(contributorActor(holder), { delegationId, code }, later(2))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } })).status).toBe("PENDING");
   });
 
   it("does not accept a delegation granted directly: only requests wait for a code", async () => {
     const { holder, intermediary, position, holderActor } = await holderAndIntermediary();
-    const pending = await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id], status: "PENDING" });
+    const pending = await createDelegation({
+      holderId: holder.id,
+      delegateId: intermediary.id,
+      positionIds: [position.id],
+      status: "PENDING",
+    });
 
     await expect(acceptDelegationRequest(holderActor, { delegationId: pending.id }, now)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -328,7 +402,9 @@ describe("rejectDelegationRequest", () => {
 
     await expect(rejectDelegationRequest(intermediaryActor, { delegationId }, now)).rejects.toBeInstanceOf(NotFoundError);
     await expect(rejectDelegationRequest(contributorActor(intermediary), { delegationId }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(rejectDelegationRequest(contributorActor(await createPerson()), { delegationId }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(rejectDelegationRequest(contributorActor(await createPerson()), { delegationId }, now)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 

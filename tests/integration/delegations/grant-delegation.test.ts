@@ -29,7 +29,12 @@ describe("grantDelegation", () => {
 
     const { id } = await grantDelegation(
       contributorActor(holder),
-      { delegateCodiceFiscale: delegate.codiceFiscale.toLowerCase(), kind: "DIPENDENTE", positionIds: [position.id], validTo: "2027-03-31" },
+      {
+        delegateCodiceFiscale: delegate.codiceFiscale.toLowerCase(),
+        kind: "DIPENDENTE",
+        positionIds: [position.id],
+        validTo: "2027-03-31",
+      },
       now,
     );
 
@@ -72,9 +77,7 @@ describe("grantDelegation", () => {
     expect(await fieldErrorsOf(grantDelegation(actor, { ...base, delegateCodiceFiscale: holder.codiceFiscale }, now))).toEqual({
       delegateCodiceFiscale: ["Non puoi conferire una delega a te stesso."],
     });
-    const invalid = await fieldErrorsOf(
-      grantDelegation(actor, { delegateCodiceFiscale: "XYZ", kind: "ALTRO", positionIds: [] }, now),
-    );
+    const invalid = await fieldErrorsOf(grantDelegation(actor, { delegateCodiceFiscale: "XYZ", kind: "ALTRO", positionIds: [] }, now));
     expect(Object.keys(invalid).sort()).toEqual(["delegateCodiceFiscale", "kind", "positionIds"]);
     expect(invalid.positionIds).toEqual(["Scegliere almeno una posizione."]);
     const delegate = await createPerson();

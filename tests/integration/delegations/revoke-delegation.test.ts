@@ -14,7 +14,6 @@ import { seededSubject, withStorageAndReferenceData } from "../../support/reques
 const now = new Date("2026-11-20T10:00:00Z");
 withStorageAndReferenceData();
 
-
 async function holderWithDelegate(overrides: Partial<Parameters<typeof createDelegation>[0]> = {}) {
   const office = await createOffice();
   const holder = await createPerson("Titolare");

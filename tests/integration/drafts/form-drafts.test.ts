@@ -15,7 +15,12 @@ import { loadFormDraft } from "../../../src/app/_lib/form-draft";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
-import { applyOfficeTransition, createHolderWithPosition, seededSubject, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  applyOfficeTransition,
+  createHolderWithPosition,
+  seededSubject,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 
 const storage = withStorageAndReferenceData();
 
@@ -29,7 +34,6 @@ async function multipartPost(fields: Record<string, string | string[]>, fileName
   }
   return new Request("http://localhost/api/cassetto/richieste", { method: "POST", body });
 }
-
 
 describe("form drafts: bad input loses nothing", () => {
   let actor: ContributorActor;
@@ -73,7 +77,12 @@ describe("form drafts: bad input loses nothing", () => {
     const first = { ...validFields(), text: "Troppo breve" };
     const draft = await refusedDraft(first, ["estratto.pdf"]);
 
-    expect(draft.values).toMatchObject({ text: "Troppo breve", email: "titolare@example.it", consentSms: "on", idempotencyKey: first.idempotencyKey });
+    expect(draft.values).toMatchObject({
+      text: "Troppo breve",
+      email: "titolare@example.it",
+      consentSms: "on",
+      idempotencyKey: first.idempotencyKey,
+    });
     expect(draft.errors).toEqual({ text: ["Il testo deve contenere almeno 20 caratteri."] });
     expect(draft.files.map((file) => file.fileName)).toEqual(["estratto.pdf"]);
     const stored = await storage.storedKeys();
@@ -110,7 +119,11 @@ describe("form drafts: bad input loses nothing", () => {
   it("keeps the ticked files of the earlier draft, the newly typed values and the new files within the limit when the upload refuses some", async () => {
     const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf"]);
 
-    const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["a.pdf", "b.pdf", "c.pdf", "d.pdf"], draft.id);
+    const next = await refusedDraft(
+      { ...validFields(), conservati: draft.files.map((file) => file.key) },
+      ["a.pdf", "b.pdf", "c.pdf", "d.pdf"],
+      draft.id,
+    );
 
     expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
     expect(next.values.text).toBe(validFields().text);
@@ -120,7 +133,11 @@ describe("form drafts: bad input loses nothing", () => {
   it("counts the kept files against the gestione's limit", async () => {
     const draft = await refusedDraft({ ...validFields(), text: "Breve" }, ["uno.pdf", "due.pdf"]);
 
-    const next = await refusedDraft({ ...validFields(), conservati: draft.files.map((file) => file.key) }, ["tre.pdf", "quattro.pdf"], draft.id);
+    const next = await refusedDraft(
+      { ...validFields(), conservati: draft.files.map((file) => file.key) },
+      ["tre.pdf", "quattro.pdf"],
+      draft.id,
+    );
 
     expect(next.errors).toEqual({ allegati: ["Si possono allegare al massimo 3 file."] });
     expect(next.files.map((file) => file.fileName)).toEqual(["uno.pdf", "due.pdf", "tre.pdf", "quattro.pdf"]);
@@ -169,7 +186,12 @@ describe("form drafts: bad input loses nothing", () => {
     expect(await storage.storedKeys()).toHaveLength(stored + 1);
     await expect(getFormDraft(actor, old.id, { purpose: "NUOVA_RICHIESTA" })).rejects.toBeInstanceOf(NotFoundError);
 
-    const fresh = await saveFormDraft(actor, { purpose: "NUOVA_RICHIESTA", values: { text: "nuovo", intruso: "x" }, errors: {}, files: [] });
+    const fresh = await saveFormDraft(actor, {
+      purpose: "NUOVA_RICHIESTA",
+      values: { text: "nuovo", intruso: "x" },
+      errors: {},
+      files: [],
+    });
 
     expect(await prisma.formDraft.count({ where: { id: old.id } })).toBe(0);
     expect(await storage.storedKeys()).toHaveLength(stored);
@@ -182,7 +204,13 @@ describe("form drafts: bad input loses nothing", () => {
     const draftsBefore = await prisma.formDraft.count();
 
     for (const requestId of [created.id, randomUUID(), "non-una-richiesta"]) {
-      const attempt = saveFormDraft(stranger, { purpose: "MESSAGGIO_RICHIESTA", requestId, values: { text: "Ciao" }, errors: {}, files: [] });
+      const attempt = saveFormDraft(stranger, {
+        purpose: "MESSAGGIO_RICHIESTA",
+        requestId,
+        values: { text: "Ciao" },
+        errors: {},
+        files: [],
+      });
       await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
     }
 

@@ -34,14 +34,17 @@ function formPost(url: string, fields: Record<string, string>, from: { origin?: 
   const read = { body: false };
   const source = encoded.body!;
   // Pulled only when read (no queue filled in advance).
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      read.body = true;
-      const reader = source.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) controller.enqueue(chunk.value);
-      controller.close();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        read.body = true;
+        const reader = source.getReader();
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) controller.enqueue(chunk.value);
+        controller.close();
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   const headers = new Headers({ "content-type": encoded.headers.get("content-type")! });
   if (from.origin) headers.set("origin", from.origin);
   if (from.referer) headers.set("referer", from.referer);
@@ -55,9 +58,7 @@ async function expectRefusedCrossOrigin(response: Response, read: { body: boolea
   expect(response.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
   expect(await response.json()).toMatchObject({ status: 403, detail: "Richiesta rifiutata: non proviene dalle pagine del portale." });
   expect(read.body).toBe(false);
-  expect(logSecurityEvent).toHaveBeenCalledWith(
-    expect.objectContaining({ type: "cross-origin-refused", target, ip: "203.0.113.50" }),
-  );
+  expect(logSecurityEvent).toHaveBeenCalledWith(expect.objectContaining({ type: "cross-origin-refused", target, ip: "203.0.113.50" }));
 }
 
 describe("cross-origin writes", () => {
@@ -106,7 +107,11 @@ describe("cross-origin writes", () => {
       holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale },
     });
     const before = await prisma.message.count({ where: { requestId: record.id } });
-    const { request, read } = formPost(`/api/cassetto/richieste/${record.id}/messaggi`, { text: "Messaggio forgiato altrove." }, { origin: "null" });
+    const { request, read } = formPost(
+      `/api/cassetto/richieste/${record.id}/messaggi`,
+      { text: "Messaggio forgiato altrove." },
+      { origin: "null" },
+    );
 
     const response = await postMessage(request, { params: Promise.resolve({ id: record.id }) });
 
@@ -116,7 +121,9 @@ describe("cross-origin writes", () => {
 
   it("an office reply from another site's page is refused, and nothing is written", async () => {
     const { operator, quesitoId, requestId } = await createTakenQuesito();
-    vi.mocked(getOperator).mockReset().mockResolvedValue(operator as OperatorActor);
+    vi.mocked(getOperator)
+      .mockReset()
+      .mockResolvedValue(operator as OperatorActor);
     const before = await prisma.message.count({ where: { requestId } });
     const { request, read } = formPost(
       `/api/fascicolo/quesiti/${quesitoId}/risposta`,
@@ -158,7 +165,10 @@ describe("rate limits at the routes", () => {
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(500);
     expect(response.headers.get("ratelimit-policy")).toBe('"exports";q=2;w=600');
     expect(response.headers.get("ratelimit")).toMatch(/^"exports";r=0;t=\d+$/);
-    expect(await response.json()).toMatchObject({ status: 429, detail: expect.stringMatching(/^Troppe richieste in poco tempo: riprovare tra/) });
+    expect(await response.json()).toMatchObject({
+      status: 429,
+      detail: expect.stringMatching(/^Troppe richieste in poco tempo: riprovare tra/),
+    });
     expect(logSecurityEvent).toHaveBeenCalledWith({
       type: "rate-limited",
       realm: "cassetto",

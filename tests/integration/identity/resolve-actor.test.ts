@@ -11,14 +11,7 @@ import { FISCAL_NUMBER_CLAIM } from "@/server/identity/identity-claims";
 import { resolveContributor } from "@/server/identity/resolve-contributor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
 import { stubProductionEnv } from "../../support/production-env";
-import {
-  createDelegation,
-  createOffice,
-  createOperator,
-  createPerson,
-  createPosition,
-  uniqueCodiceFiscale,
-} from "../../support/fixtures";
+import { createDelegation, createOffice, createOperator, createPerson, createPosition, uniqueCodiceFiscale } from "../../support/fixtures";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -90,7 +83,11 @@ describe("authentication", () => {
     const person = await createPerson();
     const operator = await createOperator(office.id);
     vi.stubEnv("APP_ENV", "demo");
-    expect(await authenticateDemoPerson(person.codiceFiscale)).toEqual({ status: "ok", id: person.id, codiceFiscale: person.codiceFiscale });
+    expect(await authenticateDemoPerson(person.codiceFiscale)).toEqual({
+      status: "ok",
+      id: person.id,
+      codiceFiscale: person.codiceFiscale,
+    });
     expect(await authenticateDemoOperator(operator.codiceFiscale)).toEqual({
       status: "ok",
       id: operator.id,

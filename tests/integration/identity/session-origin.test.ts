@@ -45,7 +45,11 @@ describe("the actor resolved from a session", () => {
   it("is nobody when the session has ended", async () => {
     const office = await createOffice();
     const operator = await createOperator(office.id);
-    vi.mocked(getServerSession).mockResolvedValue({ realm: "fascicolo", subjectId: operator.id, sessionId: "00000000-0000-4000-8000-000000000000" });
+    vi.mocked(getServerSession).mockResolvedValue({
+      realm: "fascicolo",
+      subjectId: operator.id,
+      sessionId: "00000000-0000-4000-8000-000000000000",
+    });
 
     expect(await getOperator()).toBeNull();
   });

@@ -117,7 +117,12 @@ describe("checkSession", () => {
 
     expect(await checkSession("cassetto", token.sid!, person.id, now)).toBe(false);
     expect(await prisma.authSession.findUnique({ where: { id: token.sid } })).toMatchObject({ endReason: "SIGN_OUT" });
-    expect(securityEvents).toHaveBeenLastCalledWith({ type: "sign-out", realm: "cassetto", codiceFiscale: person.codiceFiscale, ...origin });
+    expect(securityEvents).toHaveBeenLastCalledWith({
+      type: "sign-out",
+      realm: "cassetto",
+      codiceFiscale: person.codiceFiscale,
+      ...origin,
+    });
   });
 
   it("refuses a session of another subject, of the other realm, expired or unknown", async () => {

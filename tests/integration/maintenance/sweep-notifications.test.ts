@@ -47,7 +47,12 @@ function message(recipient: string): OutboxMessage {
 type JobState = "created" | "retry" | "active" | "completed" | "failed" | "gone";
 
 /** A notification whose row and job are as a crash or pg-boss left them. */
-async function notificationIn(recipient: string, row: { status: NotificationStatus; attempts: number }, job: JobState, startedMinutesAgo = 0) {
+async function notificationIn(
+  recipient: string,
+  row: { status: NotificationStatus; attempts: number },
+  job: JobState,
+  startedMinutesAgo = 0,
+) {
   const [id] = await prisma.$transaction((tx) => addToOutbox(tx, [message(recipient)], configuration()));
   await prisma.notification.update({ where: { id: id! }, data: row });
   if (job === "gone") {
@@ -86,7 +91,10 @@ describe("the maintenance sweep of notifications", () => {
     const waiting = await notificationIn("in-coda@example.it", { status: "QUEUED", attempts: 0 }, "created");
     const retrying = await notificationIn("da-ripetere@example.it", { status: "FAILED_TEMPORARY", attempts: 2 }, "retry");
     const sent = await notificationIn("inviato@example.it", { status: "SENT", attempts: 1 }, "completed");
-    const before = await prisma.notification.findMany({ where: { id: { in: [sending, waiting, retrying, sent] } }, orderBy: { id: "asc" } });
+    const before = await prisma.notification.findMany({
+      where: { id: { in: [sending, waiting, retrying, sent] } },
+      orderBy: { id: "asc" },
+    });
 
     const now = new Date();
     const report = await runMaintenanceSweep({ databaseUrl: process.env.DATABASE_URL!, prisma, config: configuration() }, now);
@@ -108,21 +116,26 @@ describe("the maintenance sweep of notifications", () => {
     expect(await jobOf(workerDied)).toEqual({ state: "created", retry_limit: 4 });
     expect(await jobOf(jobGone)).toEqual({ state: "created", retry_limit: 5 });
     expect(await jobOf(completedUnrecorded)).toEqual({ state: "created", retry_limit: 2 });
-    expect(await prisma.notification.findUniqueOrThrow({ where: { id: workerDied } })).toMatchObject({ status: "FAILED_TEMPORARY", attempts: 1 });
+    expect(await prisma.notification.findUniqueOrThrow({ where: { id: workerDied } })).toMatchObject({
+      status: "FAILED_TEMPORARY",
+      attempts: 1,
+    });
     expect(await prisma.notification.findUniqueOrThrow({ where: { id: jobGone } })).toMatchObject({ status: "QUEUED", attempts: 0 });
     // Those with a job that will still run are untouched.
-    expect(await prisma.notification.findMany({ where: { id: { in: [sending, waiting, retrying, sent] } }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(
+      await prisma.notification.findMany({ where: { id: { in: [sending, waiting, retrying, sent] } }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
 
     // A second sweep finds nothing in limbo.
     const again = await runMaintenanceSweep({ databaseUrl: process.env.DATABASE_URL!, prisma, config: configuration() });
     expect(again?.notifications).toEqual({ requeued: [], failed: [] });
 
     // The worker delivers the re-queued ones; the failed ones stay failed.
-    await prisma.$executeRawUnsafe(
-      `DELETE FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = ANY($2::uuid[])`,
-      NOTIFICATION_QUEUE,
-      [sending, waiting, retrying],
-    );
+    await prisma.$executeRawUnsafe(`DELETE FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = ANY($2::uuid[])`, NOTIFICATION_QUEUE, [
+      sending,
+      waiting,
+      retrying,
+    ]);
     await prisma.notification.updateMany({ where: { id: { in: [sending, waiting, retrying] } }, data: { status: "SENT" } });
     const worker = await startNotificationWorker({ databaseUrl: process.env.DATABASE_URL!, config: configuration() });
     try {
@@ -135,7 +148,9 @@ describe("the maintenance sweep of notifications", () => {
       expect(smtp.received.map((received) => received.envelopeTo.join()).sort()).toEqual(
         ["a-meta@example.it", "completato@example.it", "interrotto@example.it", "senza-job@example.it"].sort(),
       );
-      expect(await prisma.notification.count({ where: { id: { in: [lastAttemptDbFailed, lastAttemptTimedOut] }, status: "FAILED_PERMANENT" } })).toBe(2);
+      expect(
+        await prisma.notification.count({ where: { id: { in: [lastAttemptDbFailed, lastAttemptTimedOut] }, status: "FAILED_PERMANENT" } }),
+      ).toBe(2);
     } finally {
       await worker.stop();
     }

@@ -113,7 +113,9 @@ describe("captured mail (no SMTP server, no Twilio)", () => {
     const sms = mailboxes.find((mailbox) => mailbox.recipient === "+393330000001")!;
     expect(sms.messages).toHaveLength(5);
     expect(sms.messages.every((message) => message.channel === "SMS" && message.subject === null)).toBe(true);
-    expect(sms.messages[0]?.text).toBe(`INPS: richiesta ${request.protocolNumber} chiusa. http://localhost:3000/cassetto/richieste/${request.id}`);
+    expect(sms.messages[0]?.text).toBe(
+      `INPS: richiesta ${request.protocolNumber} chiusa. http://localhost:3000/cassetto/richieste/${request.id}`,
+    );
   });
 
   it("does not exist in production", async () => {

@@ -94,7 +94,13 @@ describe("notifications by SMS", () => {
       expect(gsmLength(body)).toBeLessThanOrEqual(160);
       expect(body).toContain(request.protocolNumber);
       expect(body).toContain(`${PUBLIC_URL}/cassetto/richieste/${request.id}`);
-      for (const personal of [request.holder.givenName, request.holder.familyName, request.subject.label, request.office.name, "versamento"]) {
+      for (const personal of [
+        request.holder.givenName,
+        request.holder.familyName,
+        request.subject.label,
+        request.office.name,
+        "versamento",
+      ]) {
         expect(body).not.toContain(personal);
       }
     }
@@ -183,7 +189,12 @@ describe("notifications by SMS", () => {
     expect((await POST(callback(late, signed(late)))).status).toBe(204);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: first!.id } })).status).toBe("DELIVERED");
 
-    const undelivered = { MessageSid: second!.providerMessageId!, MessageStatus: "undelivered", ErrorCode: "30003", AccountSid: ACCOUNT_SID };
+    const undelivered = {
+      MessageSid: second!.providerMessageId!,
+      MessageStatus: "undelivered",
+      ErrorCode: "30003",
+      AccountSid: ACCOUNT_SID,
+    };
     expect((await POST(callback(undelivered, signed(undelivered)))).status).toBe(204);
     expect(await prisma.notification.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
       status: "FAILED_PERMANENT",
@@ -193,7 +204,12 @@ describe("notifications by SMS", () => {
     const operator = await operatorActor(request.office.id);
     const failures = await listFailedNotifications(operator, { requestId: request.id });
     expect(failures).toEqual([
-      expect.objectContaining({ channel: "SMS", channelLabel: "SMS", recipient: "+39 •••••••666", reason: "L'operatore telefonico non ha consegnato l'SMS." }),
+      expect.objectContaining({
+        channel: "SMS",
+        channelLabel: "SMS",
+        recipient: "+39 •••••••666",
+        reason: "L'operatore telefonico non ha consegnato l'SMS.",
+      }),
     ]);
   });
 });

@@ -40,7 +40,12 @@ describe("getActorPosition", () => {
 
     const found = await getActorPosition(contributorActor(holder), position.id, now);
 
-    expect(found).toMatchObject({ id: position.id, gestione: "GS_COMMITTENTI", matricola: position.matricola, denominazione: position.denominazione });
+    expect(found).toMatchObject({
+      id: position.id,
+      gestione: "GS_COMMITTENTI",
+      matricola: position.matricola,
+      denominazione: position.denominazione,
+    });
     expect(found.gestioneLabel).not.toBe("");
     expect(found.office.name).not.toBe("");
   });

@@ -51,9 +51,7 @@ describe("listActorPositions", () => {
 
     const positions = await listActorPositions(contributorActor(intermediary, "INTERMEDIARIO"), now);
 
-    expect(positions.map((p) => p.id).sort()).toEqual(
-      [positionByCase.get("active"), positionByCase.get("activeOpenEnded")].sort(),
-    );
+    expect(positions.map((p) => p.id).sort()).toEqual([positionByCase.get("active"), positionByCase.get("activeOpenEnded")].sort());
   });
 
   it("covers only the positions in the delegation's scope, not the holder's others", async () => {

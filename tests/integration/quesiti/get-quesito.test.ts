@@ -32,7 +32,13 @@ describe("getQuesito", () => {
         actingProfile: "INTERMEDIARIO",
         bundleKey: "bundles/prova",
         attachments: {
-          create: { fileName: "quietanza.pdf", mimeType: "application/pdf", size: 2048, sha256: "a".repeat(64), storageKey: "attachments/prova" },
+          create: {
+            fileName: "quietanza.pdf",
+            mimeType: "application/pdf",
+            size: 2048,
+            sha256: "a".repeat(64),
+            storageKey: "attachments/prova",
+          },
         },
       },
     });
@@ -71,7 +77,10 @@ describe("getQuesito", () => {
       [false, "INTERNO", "sede", "Controllare il modello F24."],
       [false, "PUBBLICO", "sede", "Versamento abbinato."],
     ]);
-    expect(detail.messages[0]?.author).toMatchObject({ name: expect.stringContaining("Intermediario"), detail: "Intermediario per i clienti deleganti" });
+    expect(detail.messages[0]?.author).toMatchObject({
+      name: expect.stringContaining("Intermediario"),
+      detail: "Intermediario per i clienti deleganti",
+    });
     expect(detail.messages[1]).toMatchObject({
       id: contributorMessage.id,
       bundleAvailable: true,

@@ -57,8 +57,14 @@ describe("listOfficeQuesiti", () => {
 
     const idOf = (key: string) => ids[key] ?? "";
     await prisma.quesito.update({ where: { id: idOf("mine") }, data: { state: "IN_LAVORAZIONE", assigneeId: operator.operatorId } });
-    await prisma.quesito.update({ where: { id: idOf("colleague") }, data: { state: "IN_ATTESA_CONTRIBUENTE", assigneeId: colleague.operatorId } });
-    await prisma.quesito.update({ where: { id: idOf("closed") }, data: { state: "CHIUSO", esito: "ACCOLTA", assigneeId: operator.operatorId } });
+    await prisma.quesito.update({
+      where: { id: idOf("colleague") },
+      data: { state: "IN_ATTESA_CONTRIBUENTE", assigneeId: colleague.operatorId },
+    });
+    await prisma.quesito.update({
+      where: { id: idOf("closed") },
+      data: { state: "CHIUSO", esito: "ACCOLTA", assigneeId: operator.operatorId },
+    });
 
     const elsewhere = (await createOffice()).id;
     await createQuesito({ officeId: elsewhere, holder, subjectId, receivedAt: new Date("2026-01-01T09:00:00Z") });
@@ -156,7 +162,13 @@ describe("listOfficeQuesiti pagination", () => {
     const position = await createPosition(holder.id, officeId);
     const start = Date.parse("2026-01-01T08:00:00Z");
     for (let index = 0; index < QUEUE_PAGE_SIZE + 3; index++) {
-      await createQuesito({ officeId, holder, positionId: position.id, subjectId: subject.id, receivedAt: new Date(start + index * 60_000) });
+      await createQuesito({
+        officeId,
+        holder,
+        positionId: position.id,
+        subjectId: subject.id,
+        receivedAt: new Date(start + index * 60_000),
+      });
     }
     const first = await listOfficeQuesiti(operator, {});
     const second = await listOfficeQuesiti(operator, { pagina: "2" });

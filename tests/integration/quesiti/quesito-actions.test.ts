@@ -141,12 +141,20 @@ describe("quesito actions", () => {
 
   it("close with esito and comment; afterwards every action is refused", async () => {
     await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
-    const closed = await closeQuesito(operator, quesitoId, { expectedVersion: 1, esito: "PARZIALMENTE_ACCOLTA", comment: "Rimborso parziale" });
+    const closed = await closeQuesito(operator, quesitoId, {
+      expectedVersion: 1,
+      esito: "PARZIALMENTE_ACCOLTA",
+      comment: "Rimborso parziale",
+    });
     expect(closed).toMatchObject({ state: "CHIUSO", version: 2 });
     const quesito = await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } });
     expect(quesito).toMatchObject({ esito: "PARZIALMENTE_ACCOLTA", state: "CHIUSO" });
     expect(quesito.closedAt).toBeInstanceOf(Date);
-    expect((await eventsOf(requestId)).at(-1)).toMatchObject({ type: "CHIUSA", comment: "Rimborso parziale", data: { esito: "PARZIALMENTE_ACCOLTA" } });
+    expect((await eventsOf(requestId)).at(-1)).toMatchObject({
+      type: "CHIUSA",
+      comment: "Rimborso parziale",
+      data: { esito: "PARZIALMENTE_ACCOLTA" },
+    });
 
     const v = { expectedVersion: 2 };
     const attempts = [
@@ -172,7 +180,11 @@ describe("quesito actions", () => {
     const result = await addInternalNote(operator, quesitoId, { expectedVersion: 0, body: "Verificare con l'ufficio vigilanza" });
     expect(result).toMatchObject({ state: "NUOVO", version: 1 });
     const [message] = await prisma.message.findMany({ where: { requestId, authorOperatorId: { not: null } } });
-    expect(message).toMatchObject({ visibility: "INTERNO", authorOperatorId: operator.operatorId, body: "Verificare con l'ufficio vigilanza" });
+    expect(message).toMatchObject({
+      visibility: "INTERNO",
+      authorOperatorId: operator.operatorId,
+      body: "Verificare con l'ufficio vigilanza",
+    });
     expect((await eventsOf(requestId)).at(-1)).toMatchObject({ type: "NOTA_INTERNA", data: { messageId: message?.id } });
   });
 
@@ -188,7 +200,11 @@ describe("quesito actions", () => {
     });
     expect(result.state).toBe("IN_ATTESA_CONTRIBUENTE");
     const [message] = await prisma.message.findMany({ where: { requestId, authorOperatorId: { not: null } } });
-    expect(message).toMatchObject({ visibility: "PUBBLICO", body: "Inviare il modello F24 quietanzato.", authorOperatorId: operator.operatorId });
+    expect(message).toMatchObject({
+      visibility: "PUBBLICO",
+      body: "Inviare il modello F24 quietanzato.",
+      authorOperatorId: operator.operatorId,
+    });
     expect((await eventsOf(requestId)).at(-1)).toMatchObject({
       type: "RISPOSTA",
       fromState: "IN_LAVORAZIONE",

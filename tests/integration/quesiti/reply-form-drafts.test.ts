@@ -47,9 +47,12 @@ describe("the office's reply through its route handler: a refused reply is kept 
     for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
     for (const file of files) body.append("allegati", new File([new Uint8Array(file.content)], file.name, { type: "application/pdf" }));
     const query = draftId ? `?bozza=${draftId}` : "";
-    const response = (await postReply(new Request(`http://localhost/api/fascicolo/quesiti/${quesitoId}/risposta${query}`, { method: "POST", body }), {
-      params: Promise.resolve({ id: quesitoId }),
-    })) as NextResponse;
+    const response = (await postReply(
+      new Request(`http://localhost/api/fascicolo/quesiti/${quesitoId}/risposta${query}`, { method: "POST", body }),
+      {
+        params: Promise.resolve({ id: quesitoId }),
+      },
+    )) as NextResponse;
     expect(response.status).toBe(303);
     return response;
   }
@@ -188,11 +191,15 @@ describe("the office's reply through its route handler: a refused reply is kept 
     const draft = await refused({ expectedVersion: "1", ...typed, body: "" }, []);
     const other = await createTakenQuesito();
 
-    await expect(getFormDraft(operator, draft.id, { purpose: "RISPOSTA_QUESITO", quesitoId: other.quesitoId })).rejects.toThrow(NotFoundError);
+    await expect(getFormDraft(operator, draft.id, { purpose: "RISPOSTA_QUESITO", quesitoId: other.quesitoId })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(getFormDraft(operator, draft.id, { purpose: "MESSAGGIO_RICHIESTA", requestId })).rejects.toThrow(NotFoundError);
     const person = await prisma.person.findFirstOrThrow();
     await expect(getFormDraft(contributorActor(person), draft.id, scope())).rejects.toThrow(NotFoundError);
-    await expect(saveFormDraft(contributorActor(person), { ...scope(), values: typed, errors: {}, files: [] })).rejects.toThrow(NotFoundError);
+    await expect(saveFormDraft(contributorActor(person), { ...scope(), values: typed, errors: {}, files: [] })).rejects.toThrow(
+      NotFoundError,
+    );
     await expect(saveFormDraft(other.operator, { ...scope(), values: typed, errors: {}, files: [] })).rejects.toThrow(NotFoundError);
   });
 
@@ -222,7 +229,9 @@ describe("the office's reply through its route handler: a refused reply is kept 
     vi.mocked(getOperator).mockResolvedValue(null);
     const response = await post({ expectedVersion: "1", ...typed }, []);
 
-    expect(response.headers.get("location")).toBe(`/fascicolo/accesso?callbackUrl=${encodeURIComponent(`/fascicolo/quesiti/${quesitoId}`)}`);
+    expect(response.headers.get("location")).toBe(
+      `/fascicolo/accesso?callbackUrl=${encodeURIComponent(`/fascicolo/quesiti/${quesitoId}`)}`,
+    );
     expect(await replies()).toEqual([]);
   });
 });

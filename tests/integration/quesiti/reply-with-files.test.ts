@@ -50,7 +50,10 @@ describe("replyToQuesito with files", () => {
 
     await replyToQuesito(operator, quesitoId, fields, files);
 
-    const message = await prisma.message.findFirstOrThrow({ where: { requestId, authorOperatorId: { not: null } }, include: { attachments: true } });
+    const message = await prisma.message.findFirstOrThrow({
+      where: { requestId, authorOperatorId: { not: null } },
+      include: { attachments: true },
+    });
     expect(message.bundleKey).not.toBeNull();
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]).toMatchObject({ fileName: "risposta.pdf", mimeType: "application/pdf", sha256: sha256(pdfSample()) });

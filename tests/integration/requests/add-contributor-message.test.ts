@@ -18,7 +18,6 @@ const now = new Date("2026-11-20T10:00:00Z");
 const later = new Date("2026-11-21T09:30:00Z");
 const storage = withStorageAndReferenceData();
 
-
 describe("addContributorMessage", () => {
   let holder: SentRequest["holder"];
   let position: SentRequest["position"];
@@ -43,10 +42,21 @@ describe("addContributorMessage", () => {
   it("adds a public message with its files and records the transition in the same transaction", async () => {
     const file = await stagePdf("quietanza.pdf");
 
-    const { messageId } = await addContributorMessage(contributorActor(holder), requestId, { text: "  Allego la quietanza.  " }, [file], later);
+    const { messageId } = await addContributorMessage(
+      contributorActor(holder),
+      requestId,
+      { text: "  Allego la quietanza.  " },
+      [file],
+      later,
+    );
 
     const message = await prisma.message.findUniqueOrThrow({ where: { id: messageId }, include: { attachments: true } });
-    expect(message).toMatchObject({ visibility: "PUBBLICO", body: "Allego la quietanza.", authorPersonId: holder.id, actingProfile: "TITOLARE" });
+    expect(message).toMatchObject({
+      visibility: "PUBBLICO",
+      body: "Allego la quietanza.",
+      authorPersonId: holder.id,
+      actingProfile: "TITOLARE",
+    });
     expect(message.attachments.map((attachment) => attachment.sha256)).toEqual([file.sha256]);
     const event = await prisma.requestEvent.findFirstOrThrow({ where: { requestId, type: "MESSAGGIO_CONTRIBUENTE" } });
     expect(event).toMatchObject({ actorPersonId: holder.id, data: { messageId } });
@@ -67,7 +77,13 @@ describe("addContributorMessage", () => {
     const intermediary = await createPerson("Intermediario");
     await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
 
-    const { messageId } = await addContributorMessage(contributorActor(intermediary, "INTERMEDIARIO"), requestId, { text: "Per conto del cliente." }, [], later);
+    const { messageId } = await addContributorMessage(
+      contributorActor(intermediary, "INTERMEDIARIO"),
+      requestId,
+      { text: "Per conto del cliente." },
+      [],
+      later,
+    );
 
     expect(await prisma.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
       authorPersonId: intermediary.id,
@@ -90,10 +106,17 @@ describe("addContributorMessage", () => {
   it("is not found for another contributor or after the delegation ended", async () => {
     const stranger = await createPerson("Estraneo");
     const former = await createPerson("Ex intermediario");
-    await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], validTo: new Date("2026-11-01T00:00:00Z") });
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: former.id,
+      positionIds: [position.id],
+      validTo: new Date("2026-11-01T00:00:00Z"),
+    });
     const before = await snapshot();
 
-    await expect(addContributorMessage(contributorActor(stranger), requestId, { text: "Ciao" }, [], later)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addContributorMessage(contributorActor(stranger), requestId, { text: "Ciao" }, [], later)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(
       addContributorMessage(contributorActor(former, "INTERMEDIARIO"), requestId, { text: "Ciao" }, [await stagePdf()], later),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -106,7 +129,9 @@ describe("addContributorMessage", () => {
     await expect(empty).rejects.toBeInstanceOf(ValidationError);
     await expect(empty).rejects.toMatchObject({ fieldErrors: { text: ["Scrivere il messaggio."] } });
     const long = addContributorMessage(contributorActor(holder), requestId, { text: "x".repeat(5051) }, [], later);
-    await expect(long).rejects.toMatchObject({ fieldErrors: { text: ["Il messaggio è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] } });
+    await expect(long).rejects.toMatchObject({
+      fieldErrors: { text: ["Il messaggio è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] },
+    });
     const four = await Promise.all(["a", "b", "c", "d"].map((name) => stagePdf(`${name}.pdf`)));
     const many = addContributorMessage(contributorActor(holder), requestId, { text: "Quattro file" }, four, later);
     await expect(many).rejects.toMatchObject({ fieldErrors: { allegati: ["Si possono allegare al massimo 3 file."] } });

@@ -9,7 +9,12 @@ import { openingEvents } from "@/server/workflow/lifecycle";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
-import { createHolderWithPosition, seededSubject, type HolderWithPosition, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  createHolderWithPosition,
+  seededSubject,
+  type HolderWithPosition,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 
 vi.mock("@/server/protocol/assign-protocol-number", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/server/protocol/assign-protocol-number")>();
@@ -60,7 +65,6 @@ async function counts() {
   ]);
   return { requests, quesiti, messages, attachments, events, files: (await storage.storedKeys()).length };
 }
-
 
 describe("createRequest", () => {
   let office: HolderWithPosition["office"];
@@ -160,7 +164,12 @@ describe("createRequest", () => {
 
   it("asks for at least one e-mail or phone number", async () => {
     const error = await validationErrorOf(
-      createRequest(contributorActor(holder), form(aziende.id, subject.id, { email: "", mobile: "", landline: "", consentEmail: undefined }), [], now),
+      createRequest(
+        contributorActor(holder),
+        form(aziende.id, subject.id, { email: "", mobile: "", landline: "", consentEmail: undefined }),
+        [],
+        now,
+      ),
     );
     expect(error.fieldErrors).toEqual({ email: ["Indicare almeno un indirizzo e-mail o un numero di telefono."] });
   });
@@ -172,7 +181,12 @@ describe("createRequest", () => {
     const error = await validationErrorOf(createRequest(contributorActor(holder), form(professionista.id, gsSubject.id), [], now));
 
     expect(error.fieldErrors).toEqual({ pec: ["Per la Gestione Separata – Liberi professionisti la PEC è obbligatoria."] });
-    const created = await createRequest(contributorActor(holder), form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" }), [], now);
+    const created = await createRequest(
+      contributorActor(holder),
+      form(professionista.id, gsSubject.id, { pec: "studio@pec.example.it" }),
+      [],
+      now,
+    );
     expect(created.replayed).toBe(false);
   });
 
@@ -207,7 +221,9 @@ describe("createRequest", () => {
   });
 
   it("keeps the text between 20 and 4000 characters, trimmed", async () => {
-    const long = await validationErrorOf(createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: "x".repeat(5051) }), [], now));
+    const long = await validationErrorOf(
+      createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: "x".repeat(5051) }), [], now),
+    );
     expect(long.fieldErrors).toEqual({ text: ["Il testo è troppo lungo: 1.051 caratteri oltre il limite di 4.000."] });
     const short = await validationErrorOf(
       createRequest(contributorActor(holder), form(aziende.id, subject.id, { text: `   ${"x".repeat(19)}   ` }), [], now),
@@ -326,9 +342,9 @@ describe("createRequest", () => {
 
   it("leaves nothing behind, and gives the number back, when it fails after writing the rows", async () => {
     vi.mocked(openingEvents).mockImplementationOnce(async (...args) => {
-      await vi.importActual<typeof import("@/server/workflow/lifecycle")>("@/server/workflow/lifecycle").then((actual) =>
-        actual.openingEvents(...args),
-      );
+      await vi
+        .importActual<typeof import("@/server/workflow/lifecycle")>("@/server/workflow/lifecycle")
+        .then((actual) => actual.openingEvents(...args));
       throw new Error("guasto dopo gli eventi");
     });
     const before = await counts();

@@ -16,7 +16,11 @@ import { createHolderWithPosition, createSentRequest, seededSubject, withStorage
 import { exeSample, pdfSample } from "../attachments/samples";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
-vi.mock("@/server/identity/session", () => ({ getContributorResolution: vi.fn(), getOperator: vi.fn(), getUncheckedRealmSubject: vi.fn() }));
+vi.mock("@/server/identity/session", () => ({
+  getContributorResolution: vi.fn(),
+  getOperator: vi.fn(),
+  getUncheckedRealmSubject: vi.fn(),
+}));
 
 // Short bounds, read when this file's Prisma client is first used: the waits run out in seconds, not the defaults' tens.
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1500";
@@ -156,7 +160,9 @@ describe("a database that does not answer loses no form", () => {
     const before = await counts();
     const name = admin.escapeIdentifier(databaseName());
     await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+      databaseName(),
+    ]);
 
     const response = await postRequest(
       formPost(`/api/cassetto/richieste?posizione=${positionId}`, fields(), [{ name: "ricevuta.pdf", content: pdfSample() }]),
@@ -177,14 +183,21 @@ describe("a database that does not answer loses no form", () => {
 
   it("lets nobody but its owner use a kept form", async () => {
     await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(databaseName())} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+      databaseName(),
+    ]);
     const page = await (
-      await postRequest(formPost(`/api/cassetto/richieste?posizione=${positionId}`, fields(), [{ name: "privato.pdf", content: pdfSample() }]))
+      await postRequest(
+        formPost(`/api/cassetto/richieste?posizione=${positionId}`, fields(), [{ name: "privato.pdf", content: pdfSample() }]),
+      )
     ).text();
     await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(databaseName())} WITH ALLOW_CONNECTIONS true`);
 
     const stranger = await createPerson("Estraneo");
-    const strangerPosition = await createPosition(stranger.id, (await prisma.position.findUniqueOrThrow({ where: { id: positionId } })).officeId);
+    const strangerPosition = await createPosition(
+      stranger.id,
+      (await prisma.position.findUniqueOrThrow({ where: { id: positionId } })).officeId,
+    );
     vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: contributorActor(stranger) });
     const form = formOfPage(page);
     const reference = new URL(form.action, "http://localhost").searchParams.get("riserva") ?? "";
@@ -193,7 +206,10 @@ describe("a database that does not answer loses no form", () => {
     );
 
     expect(response.status).toBe(303);
-    const created = await prisma.request.findFirstOrThrow({ where: { submittedById: stranger.id }, include: { messages: { include: { attachments: true } } } });
+    const created = await prisma.request.findFirstOrThrow({
+      where: { submittedById: stranger.id },
+      include: { messages: { include: { attachments: true } } },
+    });
     expect(created.messages[0]?.attachments).toEqual([]);
     expect(await heldFolders()).toHaveLength(1);
   });
@@ -207,11 +223,16 @@ describe("a database that does not answer loses no form", () => {
     const heldBefore = await heldFolders();
     const name = admin.escapeIdentifier(databaseName());
     await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+      databaseName(),
+    ]);
 
-    const response = await postMessage(formPost(messagesPath, [["text", "Allego la ricevuta richiesta."]], [{ name: "ricevuta.pdf", content: pdfSample() }]), {
-      params: Promise.resolve({ id: sent.requestId }),
-    });
+    const response = await postMessage(
+      formPost(messagesPath, [["text", "Allego la ricevuta richiesta."]], [{ name: "ricevuta.pdf", content: pdfSample() }]),
+      {
+        params: Promise.resolve({ id: sent.requestId }),
+      },
+    );
 
     expect(response.status).toBe(503);
     const page = await response.text();
@@ -220,7 +241,10 @@ describe("a database that does not answer loses no form", () => {
     const form = formOfPage(page);
     const again = await postMessage(formPost(form.action, form.fields, []), { params: Promise.resolve({ id: sent.requestId }) });
     expect(again.headers.get("location")).toBe(`/cassetto/richieste/${sent.requestId}?messaggio=1#messaggi`);
-    const message = await prisma.message.findFirstOrThrow({ where: { requestId: sent.requestId, body: "Allego la ricevuta richiesta." }, include: { attachments: true } });
+    const message = await prisma.message.findFirstOrThrow({
+      where: { requestId: sent.requestId, body: "Allego la ricevuta richiesta." },
+      include: { attachments: true },
+    });
     expect(message.attachments.map((file) => file.fileName)).toEqual(["ricevuta.pdf"]);
     expect(await heldFolders()).toEqual(heldBefore);
   });
@@ -228,14 +252,20 @@ describe("a database that does not answer loses no form", () => {
   it("holds a form whose upload is refused when not even its draft can be saved", async () => {
     const name = admin.escapeIdentifier(databaseName());
     await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [databaseName()]);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+      databaseName(),
+    ]);
 
-    const outcome = await submitFormWithDraft(actor, formPost("/api/cassetto/richieste", fields(), [{ name: "ricevuta.pdf", content: exeSample() }]), {
-      limits: { maxFiles: 3, maxBytesPerFile: 1024 * 1024 },
-      scope: { purpose: "NUOVA_RICHIESTA" },
-      target: positionId,
-      submit: (input, files) => createRequest(actor, { ...input, positionId }, files),
-    });
+    const outcome = await submitFormWithDraft(
+      actor,
+      formPost("/api/cassetto/richieste", fields(), [{ name: "ricevuta.pdf", content: exeSample() }]),
+      {
+        limits: { maxFiles: 3, maxBytesPerFile: 1024 * 1024 },
+        scope: { purpose: "NUOVA_RICHIESTA" },
+        target: positionId,
+        submit: (input, files) => createRequest(actor, { ...input, positionId }, files),
+      },
+    );
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok || !("held" in outcome)) throw new Error("the form should have been held");

@@ -99,7 +99,13 @@ describe("intermediary inbox: client filter and CSV export", () => {
     const requests = await exportRequestsCsv(actor, { tipo: "richieste" }, now);
     const listed = await listRequests(actor, { tipo: "comunicazioni" }, now);
 
-    expect(communications.trim().split("\r\n").slice(1).map((line) => line.split(";")[0])).toEqual([protocols.communication]);
+    expect(
+      communications
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(";")[0]),
+    ).toEqual([protocols.communication]);
     expect(listed.rows.map((row) => row.protocolNumber)).toEqual([protocols.communication]);
     expect(requests).toContain(protocols.a);
     expect(requests).toContain(protocols.b);

@@ -14,7 +14,9 @@ const call = (query = "") => exportRequests(new Request(`http://localhost/api/ca
 describe("GET /api/cassetto/richieste/esportazione", () => {
   beforeEach(async () => {
     const person = await createPerson("Titolare");
-    vi.mocked(getContributorResolution).mockReset().mockResolvedValue({ status: "ok", actor: contributorActor(person) });
+    vi.mocked(getContributorResolution)
+      .mockReset()
+      .mockResolvedValue({ status: "ok", actor: contributorActor(person) });
   });
 
   afterEach(() => {
@@ -37,7 +39,11 @@ describe("GET /api/cassetto/richieste/esportazione", () => {
     const response = await call("?cliente=a%00b&matricola=%00");
 
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8")).toMatch(/^Protocollo;/);
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(3)
+        .toString("utf8"),
+    ).toMatch(/^Protocollo;/);
   });
 
   it("refuses invalid filters with a problem naming each field, in Italian", async () => {

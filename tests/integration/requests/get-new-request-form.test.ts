@@ -20,7 +20,13 @@ describe("getNewRequestForm", () => {
   it("offers the positions first, then the chosen one's subjects, limits and contact rules", async () => {
     const holder = await createPerson("Titolare");
     await prisma.contactProfile.create({
-      data: { personId: holder.id, gestione: "GS_PROFESSIONISTI", email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002" },
+      data: {
+        personId: holder.id,
+        gestione: "GS_PROFESSIONISTI",
+        email: "giulia@example.it",
+        pec: "giulia@pec.example.it",
+        mobile: "+393330000002",
+      },
     });
     const professionista = await createPosition(holder.id, officeId, "GS_PROFESSIONISTI");
     const committente = await createPosition(holder.id, officeId, "GS_COMMITTENTI");
@@ -33,14 +39,27 @@ describe("getNewRequestForm", () => {
 
     const step2 = await getNewRequestForm(contributorActor(holder), { positionId: professionista.id }, now);
     expect(step2.selected?.position.id).toBe(professionista.id);
-    expect(step2.contacts).toEqual({ email: "giulia@example.it", pec: "giulia@pec.example.it", mobile: "+393330000002", landline: "", fax: "" });
+    expect(step2.contacts).toEqual({
+      email: "giulia@example.it",
+      pec: "giulia@pec.example.it",
+      mobile: "+393330000002",
+      landline: "",
+      fax: "",
+    });
     const archived = await getNewRequestForm(contributorActor(holder), { positionId: committente.id }, now);
     expect(archived.contacts).toEqual({ email: "studio@example.it", pec: "", mobile: "", landline: "+39021234567", fax: "" });
-    expect(step2.selected?.rules).toEqual({ label: "Gestione Separata – Liberi professionisti", pecRequired: true, emailOrPhoneRequired: true });
+    expect(step2.selected?.rules).toEqual({
+      label: "Gestione Separata – Liberi professionisti",
+      pecRequired: true,
+      emailOrPhoneRequired: true,
+    });
     expect(step2.selected?.limits).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
     const tree = await prisma.subject.findMany({ where: { gestione: "GS_PROFESSIONISTI", parentId: null }, orderBy: { sortOrder: "asc" } });
     expect(step2.selected?.areas.map((area) => area.id)).toEqual(tree.map((area) => area.id));
-    expect(await getUploadLimits(contributorActor(holder), { positionId: professionista.id }, now)).toEqual({ maxFiles: 5, maxBytesPerFile: 1024 * 1024 });
+    expect(await getUploadLimits(contributorActor(holder), { positionId: professionista.id }, now)).toEqual({
+      maxFiles: 5,
+      maxBytesPerFile: 1024 * 1024,
+    });
   });
 
   it("goes straight to the second step with a single position", async () => {
@@ -80,10 +99,17 @@ describe("getNewRequestForm", () => {
     const position = await createPosition(holder.id, officeId, "AZIENDE");
     const stranger = await createPerson("Estraneo");
     const former = await createPerson("Ex intermediario");
-    await createDelegation({ holderId: holder.id, delegateId: former.id, positionIds: [position.id], validTo: new Date("2026-11-01T00:00:00Z") });
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: former.id,
+      positionIds: [position.id],
+      validTo: new Date("2026-11-01T00:00:00Z"),
+    });
 
     await expect(getNewRequestForm(contributorActor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getNewRequestForm(contributorActor(former, "INTERMEDIARIO"), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getNewRequestForm(contributorActor(former, "INTERMEDIARIO"), { positionId: position.id }, now)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(getUploadLimits(contributorActor(stranger), { positionId: position.id }, now)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getUploadLimits(contributorActor(stranger), { requestId: "x" }, now)).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -12,11 +12,16 @@ import { applyTransition, type TransitionCommand } from "@/server/workflow/lifec
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
-import { applyOfficeTransition, createSentRequest, seededSubject, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
+import {
+  applyOfficeTransition,
+  createSentRequest,
+  seededSubject,
+  type SentRequest,
+  withStorageAndReferenceData,
+} from "../../support/request-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
 withStorageAndReferenceData();
-
 
 describe("getRequest", () => {
   let holder: SentRequest["holder"];
@@ -110,7 +115,13 @@ describe("getRequest", () => {
     const subject = await seededSubject("AZIENDE");
     const created = await createRequest(
       contributorActor(intermediary, "INTERMEDIARIO"),
-      { positionId: position.id, subjectId: subject.id, text: "Richiesta inviata dallo studio per il cliente.", email: "studio@example.it", idempotencyKey: randomUUID() },
+      {
+        positionId: position.id,
+        subjectId: subject.id,
+        text: "Richiesta inviata dallo studio per il cliente.",
+        email: "studio@example.it",
+        idempotencyKey: randomUUID(),
+      },
       [],
       now,
     );
@@ -153,7 +164,9 @@ describe("getRequest", () => {
         protocolNumber: `INPS.TEST.COM.${randomUUID()}`,
         createdAt: now,
         lastActivityAt: now,
-        messages: { create: { body: "Si comunica l'avvio della verifica contributiva.", authorOperatorId: operator.operatorId, createdAt: now } },
+        messages: {
+          create: { body: "Si comunica l'avvio della verifica contributiva.", authorOperatorId: operator.operatorId, createdAt: now },
+        },
       },
     });
     const intermediary = await createPerson("Intermediario");

@@ -163,7 +163,9 @@ describe("listRequests", () => {
       await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [aziende.id] });
       const actor = contributorActor(intermediary, "INTERMEDIARIO");
       const family = holder.familyName;
-      const query = Object.fromEntries(new URLSearchParams(`cliente=${encodeURIComponent(family.slice(0, 2))}%00${encodeURIComponent(family.slice(2))}`));
+      const query = Object.fromEntries(
+        new URLSearchParams(`cliente=${encodeURIComponent(family.slice(0, 2))}%00${encodeURIComponent(family.slice(2))}`),
+      );
 
       expect(new Set(ids(await listRequests(actor, query, now)))).toEqual(new Set([open, taken]));
       expect(ids(await listRequests(actor, { cliente: "\u0000", matricola: "\u0000\u001B" }, now))).toHaveLength(
@@ -173,7 +175,10 @@ describe("listRequests", () => {
 
     it("shows the first page for a hand-edited cursor the database could not take", async () => {
       const first = ids(await listRequests(contributorActor(holder), { ordina: "protocollo" }, now));
-      for (const cursor of [{ value: "INPS\u0000", id: open }, { value: "INPS", id: "non-un-id" }]) {
+      for (const cursor of [
+        { value: "INPS\u0000", id: open },
+        { value: "INPS", id: "non-un-id" },
+      ]) {
         const dopo = Buffer.from(JSON.stringify(cursor)).toString("base64url");
         expect(ids(await listRequests(contributorActor(holder), { ordina: "protocollo", dopo }, now))).toEqual(first);
       }
@@ -191,7 +196,13 @@ describe("listRequests", () => {
         where: { id: (await createPosition(giulia.id, officeId, "GS_COMMITTENTI")).id },
         data: { matricola: professionisti.matricola },
       });
-      const common = { holderId: giulia.id, officeId, count: 1, subjectId: aziendeTree.subject.id, openedAt: () => day("2026-03-05T10:00:00Z") };
+      const common = {
+        holderId: giulia.id,
+        officeId,
+        count: 1,
+        subjectId: aziendeTree.subject.id,
+        openedAt: () => day("2026-03-05T10:00:00Z"),
+      };
       const [asProfessional] = (await bulkRequests({ ...common, positionId: professionisti.id })) as [string];
       const [asClient] = (await bulkRequests({ ...common, positionId: committenti.id })) as [string];
       const list = async (query: Record<string, string>) => new Set(ids(await listRequests(contributorActor(giulia), query, now)));
@@ -201,7 +212,9 @@ describe("listRequests", () => {
       expect(await list({ posizione: committenti.id })).toEqual(new Set([asClient]));
       // Someone else's position filters to nothing rather than showing its requests.
       expect(await list({ posizione: aziende.id })).toEqual(new Set());
-      const refused = await listRequests(contributorActor(giulia), { posizione: "non-una-posizione" }, now).catch((caught: unknown) => caught);
+      const refused = await listRequests(contributorActor(giulia), { posizione: "non-una-posizione" }, now).catch(
+        (caught: unknown) => caught,
+      );
       expect((refused as ValidationError).fieldErrors).toEqual({ posizione: ["Scegliere una posizione tra quelle proposte."] });
     });
 
@@ -268,9 +281,7 @@ describe("listRequests", () => {
       expect(values).toContain(aziendeTree.subject.id);
       expect(values).toContain(artigianiTree.subject.id);
       const strangerGroups = await listRequestSubjects(contributorActor(stranger), now);
-      expect(strangerGroups.flatMap((group) => group.options.map((option) => option.value))).not.toContain(
-        artigianiTree.subject.id,
-      );
+      expect(strangerGroups.flatMap((group) => group.options.map((option) => option.value))).not.toContain(artigianiTree.subject.id);
     });
   });
 
@@ -326,7 +337,8 @@ describe("listRequests", () => {
     });
 
     it("filters by kind: the requests sent, or the communications received", async () => {
-      const byKind = async (tipo: string) => ids(await listRequests(contributorActor(client), { tipo, ordina: "apertura", verso: "asc" }, now));
+      const byKind = async (tipo: string) =>
+        ids(await listRequests(contributorActor(client), { tipo, ordina: "apertura", verso: "asc" }, now));
       expect(await byKind("comunicazioni")).toEqual([received, answered, onOtherPosition]);
       expect(await byKind("richieste")).toEqual([sent]);
       await expect(listRequests(contributorActor(client), { tipo: "avvisi" }, now)).rejects.toMatchObject({

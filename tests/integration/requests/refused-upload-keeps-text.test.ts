@@ -79,9 +79,7 @@ describe("a refused upload keeps what was typed", () => {
     const response = await sendNewRequest(fields, [admitted("estratto.pdf"), disguisedExecutable, admitted("dopo.pdf")]);
 
     const draftId = draftIdOf(response);
-    expect(response.headers.get("location")).toBe(
-      `/cassetto/richieste/nuova?posizione=${positionId}&bozza=${draftId}#riepilogo-errori`,
-    );
+    expect(response.headers.get("location")).toBe(`/cassetto/richieste/nuova?posizione=${positionId}&bozza=${draftId}#riepilogo-errori`);
     const draft = await getFormDraft(actor, draftId, { purpose: "NUOVA_RICHIESTA" });
     expect(draft.values).toEqual(Object.fromEntries(fields));
     expect(draft.errors).toEqual({ allegati: [NOT_ADMITTED] });
@@ -143,7 +141,10 @@ describe("a refused upload keeps what was typed", () => {
     const first = typed();
     const storedBefore = (await storage.storedKeys()).length + 2;
     const earlier = draftIdOf(
-      await sendNewRequest([...first.filter(([name]) => name !== "text"), ["text", "Breve"]], [admitted("estratto.pdf"), admitted("vecchio.pdf")]),
+      await sendNewRequest(
+        [...first.filter(([name]) => name !== "text"), ["text", "Breve"]],
+        [admitted("estratto.pdf"), admitted("vecchio.pdf")],
+      ),
     );
     const earlierFiles = (await getFormDraft(actor, earlier, { purpose: "NUOVA_RICHIESTA" })).files;
     expect(earlierFiles.map((file) => file.fileName)).toEqual(["estratto.pdf", "vecchio.pdf"]);
@@ -176,7 +177,10 @@ describe("a refused upload keeps what was typed", () => {
   });
 
   it("saves the message whose file is refused as a draft of that request with its text and the admitted file", async () => {
-    const { request } = await createQuesito({ officeId: (await createOffice()).id, holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale } });
+    const { request } = await createQuesito({
+      officeId: (await createOffice()).id,
+      holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale },
+    });
     const messagesBefore = await prisma.message.count({ where: { requestId: request.id } });
     const text = "Allego la quietanza: il versamento è stato fatto il 16 marzo.";
 
@@ -192,7 +196,10 @@ describe("a refused upload keeps what was typed", () => {
   });
 
   it("refuses a message with a NUL, or over the limit, keeping its text", async () => {
-    const { request } = await createQuesito({ officeId: (await createOffice()).id, holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale } });
+    const { request } = await createQuesito({
+      officeId: (await createOffice()).id,
+      holder: { id: actor.personId, codiceFiscale: actor.codiceFiscale },
+    });
     const scope = { purpose: "MESSAGGIO_RICHIESTA" as const, requestId: request.id };
     const messagesBefore = await prisma.message.count({ where: { requestId: request.id } });
 

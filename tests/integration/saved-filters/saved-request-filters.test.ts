@@ -32,7 +32,15 @@ describe("saved request filters", () => {
         intermediary,
         {
           name: "  Aperte di Rossi  ",
-          query: { verso: "asc", stato: "aperta", dopo: "eyJ2YWx1ZSI6IngiLCJpZCI6InkifQ", matricola: " 123abc ", cliente: "", tipo: "comunicazioni", cliente2: "x" },
+          query: {
+            verso: "asc",
+            stato: "aperta",
+            dopo: "eyJ2YWx1ZSI6IngiLCJpZCI6InkifQ",
+            matricola: " 123abc ",
+            cliente: "",
+            tipo: "comunicazioni",
+            cliente2: "x",
+          },
         },
         now,
       );
@@ -44,7 +52,11 @@ describe("saved request filters", () => {
     });
 
     it("writes the same filters the same way, whatever order and spelling they came in", async () => {
-      const first = await saveRequestFilter(intermediary, { name: "Uno", query: { stato: "chiusa", apertaDal: "2026-01-01", prima: "abc" } }, now);
+      const first = await saveRequestFilter(
+        intermediary,
+        { name: "Uno", query: { stato: "chiusa", apertaDal: "2026-01-01", prima: "abc" } },
+        now,
+      );
       const second = await saveRequestFilter(
         intermediary,
         { name: "Due", query: { ordina: "aggiornamento", apertaDal: "2026-01-01", verso: "desc", stato: "chiusa" } },
@@ -54,7 +66,11 @@ describe("saved request filters", () => {
     });
 
     it("saves a query the list then shows as it was", async () => {
-      const saved = await saveRequestFilter(intermediary, { name: "Per protocollo", query: { ordina: "protocollo", verso: "asc", stato: "in_carico" } }, now);
+      const saved = await saveRequestFilter(
+        intermediary,
+        { name: "Per protocollo", query: { ordina: "protocollo", verso: "asc", stato: "in_carico" } },
+        now,
+      );
       const page = await listRequests(intermediary, Object.fromEntries(new URLSearchParams(saved.query)), now);
       expect(page.query).toMatchObject({ ordina: "protocollo", verso: "asc", stato: "in_carico" });
     });

@@ -55,7 +55,13 @@ async function refusal(promise: Promise<unknown>): Promise<NotFoundError> {
 async function someonesRequest() {
   const { office, holder, position, request } = await createRequestRecord();
   const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: request.id } });
-  const file = (name: string) => ({ fileName: name, mimeType: "application/pdf", size: 10, sha256: "0".repeat(64), storageKey: `test/${randomUUID()}` });
+  const file = (name: string) => ({
+    fileName: name,
+    mimeType: "application/pdf",
+    size: 10,
+    sha256: "0".repeat(64),
+    storageKey: `test/${randomUUID()}`,
+  });
   const publicMessage = await prisma.message.create({
     data: {
       requestId: request.id,
@@ -102,7 +108,13 @@ const attempts: Record<string, () => Promise<Attempt>> = {
   "a request (the limits of a message's files)": async () => {
     const { request } = await someonesRequest();
     const actor = await stranger();
-    return { kind: "request", actor, recordId: request.id, ask: (id) => getUploadLimits(actor, { requestId: id }), message: REQUEST_NOT_FOUND };
+    return {
+      kind: "request",
+      actor,
+      recordId: request.id,
+      ask: (id) => getUploadLimits(actor, { requestId: id }),
+      message: REQUEST_NOT_FOUND,
+    };
   },
   "a quesito (its page)": async () => {
     const { quesito } = await someonesRequest();
@@ -112,7 +124,13 @@ const attempts: Record<string, () => Promise<Attempt>> = {
   "a quesito (taking it)": async () => {
     const { quesito } = await someonesRequest();
     const actor = await strangerOperator();
-    return { kind: "quesito", actor, recordId: quesito.id, ask: (id) => takeQuesito(actor, id, { expectedVersion: "0" }), message: GENERIC_NOT_FOUND };
+    return {
+      kind: "quesito",
+      actor,
+      recordId: quesito.id,
+      ask: (id) => takeQuesito(actor, id, { expectedVersion: "0" }),
+      message: GENERIC_NOT_FOUND,
+    };
   },
   "a quesito (an internal note)": async () => {
     const { quesito } = await someonesRequest();
@@ -128,17 +146,35 @@ const attempts: Record<string, () => Promise<Attempt>> = {
   "an attachment": async () => {
     const { publicMessage } = await someonesRequest();
     const actor = await stranger();
-    return { kind: "attachment", actor, recordId: publicMessage.attachments[0]!.id, ask: (id) => getAttachmentDownload(actor, id), message: ATTACHMENT_NOT_FOUND };
+    return {
+      kind: "attachment",
+      actor,
+      recordId: publicMessage.attachments[0]!.id,
+      ask: (id) => getAttachmentDownload(actor, id),
+      message: ATTACHMENT_NOT_FOUND,
+    };
   },
   "an attachment of an internal note, asked by the request's own holder": async () => {
     const { holder, internalNote } = await someonesRequest();
     const actor = { ...contributorActor(holder), origin };
-    return { kind: "attachment", actor, recordId: internalNote.attachments[0]!.id, ask: (id) => getAttachmentDownload(actor, id), message: ATTACHMENT_NOT_FOUND };
+    return {
+      kind: "attachment",
+      actor,
+      recordId: internalNote.attachments[0]!.id,
+      ask: (id) => getAttachmentDownload(actor, id),
+      message: ATTACHMENT_NOT_FOUND,
+    };
   },
   "a message bundle": async () => {
     const { publicMessage } = await someonesRequest();
     const actor = await strangerOperator();
-    return { kind: "message-bundle", actor, recordId: publicMessage.id, ask: (id) => getMessageBundleDownload(actor, id), message: BUNDLE_NOT_FOUND };
+    return {
+      kind: "message-bundle",
+      actor,
+      recordId: publicMessage.id,
+      ask: (id) => getMessageBundleDownload(actor, id),
+      message: BUNDLE_NOT_FOUND,
+    };
   },
   "a form draft": async () => {
     const owner = await createPerson("Titolare");
@@ -152,23 +188,43 @@ const attempts: Record<string, () => Promise<Attempt>> = {
       },
     });
     const actor = await stranger();
-    return { kind: "form-draft", actor, recordId: draft.id, ask: (id) => getFormDraft(actor, id, { purpose: "NUOVA_RICHIESTA" }), message: DRAFT_NOT_FOUND };
+    return {
+      kind: "form-draft",
+      actor,
+      recordId: draft.id,
+      ask: (id) => getFormDraft(actor, id, { purpose: "NUOVA_RICHIESTA" }),
+      message: DRAFT_NOT_FOUND,
+    };
   },
   "a saved filter": async () => {
     const owner = contributorActor(await createPerson("Commercialista"), "INTERMEDIARIO");
     const filter = await saveRequestFilter(owner, { name: "Aperte", query: { stato: "aperta" } });
     const actor = await stranger("INTERMEDIARIO");
-    return { kind: "saved-filter", actor, recordId: filter.id, ask: (id) => deleteRequestFilter(actor, { filterId: id }), message: SAVED_FILTER_NOT_FOUND };
+    return {
+      kind: "saved-filter",
+      actor,
+      recordId: filter.id,
+      ask: (id) => deleteRequestFilter(actor, { filterId: id }),
+      message: SAVED_FILTER_NOT_FOUND,
+    };
   },
   "a delegation (revoking it)": async () => {
     const { holder, position } = await someonesRequest();
     const delegate = await createPerson("Intermediario");
     const delegation = await createDelegation({ holderId: holder.id, delegateId: delegate.id, positionIds: [position.id] });
     const actor = await stranger();
-    return { kind: "delegation", actor, recordId: delegation.id, ask: (id) => revokeDelegation(actor, { delegationId: id, reason: "Incarico cessato." }), message: DELEGATION_NOT_FOUND };
+    return {
+      kind: "delegation",
+      actor,
+      recordId: delegation.id,
+      ask: (id) => revokeDelegation(actor, { delegationId: id, reason: "Incarico cessato." }),
+      message: DELEGATION_NOT_FOUND,
+    };
   },
-  "a delegation request (accepting it)": async () => pendingRequestAttempt((actor, id) => acceptDelegationRequest(actor, { delegationId: id })),
-  "a delegation request (rejecting it)": async () => pendingRequestAttempt((actor, id) => rejectDelegationRequest(actor, { delegationId: id })),
+  "a delegation request (accepting it)": async () =>
+    pendingRequestAttempt((actor, id) => acceptDelegationRequest(actor, { delegationId: id })),
+  "a delegation request (rejecting it)": async () =>
+    pendingRequestAttempt((actor, id) => rejectDelegationRequest(actor, { delegationId: id })),
   "a delegation request (confirming it)": async () =>
     pendingRequestAttempt((actor, id) => confirmDelegationRequest(actor, { delegationId: id, code: "ABCD2345" }), "INTERMEDIARIO"),
 };
@@ -179,7 +235,12 @@ async function pendingRequestAttempt(
 ): Promise<Attempt> {
   const { holder, position } = await someonesRequest();
   const delegate = await createPerson("Intermediario");
-  const delegation = await createDelegation({ holderId: holder.id, delegateId: delegate.id, positionIds: [position.id], status: "PENDING" });
+  const delegation = await createDelegation({
+    holderId: holder.id,
+    delegateId: delegate.id,
+    positionIds: [position.id],
+    status: "PENDING",
+  });
   await prisma.delegation.update({ where: { id: delegation.id }, data: { origin: "RICHIESTA" } });
   const actor = await stranger(profile);
   return { kind: "delegation-request", actor, recordId: delegation.id, ask: (id) => ask(actor, id), message: DELEGATION_NOT_FOUND };
@@ -195,7 +256,11 @@ describe("someone else's record asked for by id", () => {
     const events = foreignRecordEvents();
     expect(events).toHaveLength(1);
     const { level, time: _time, pid: _pid, hostname: _hostname, service, msg, ...fields } = events[0]!;
-    expect({ level, service, msg }).toEqual({ level: 30, service: "comunicazione-bidirezionale", msg: "security: foreign-record-not-found" });
+    expect({ level, service, msg }).toEqual({
+      level: 30,
+      service: "comunicazione-bidirezionale",
+      msg: "security: foreign-record-not-found",
+    });
     // Exactly these fields: the codice fiscale is the only personal datum.
     expect(fields).toEqual({
       channel: "security",
@@ -256,7 +321,13 @@ describe("no event where nobody reached for someone else's record", () => {
   it("the owner's own expired draft logs nothing", async () => {
     const owner = await createPerson("Titolare");
     const draft = await prisma.formDraft.create({
-      data: { ownerPersonId: owner.id, purpose: "NUOVA_RICHIESTA", data: { values: {}, errors: {} }, files: [], expiresAt: new Date(Date.now() - 1000) },
+      data: {
+        ownerPersonId: owner.id,
+        purpose: "NUOVA_RICHIESTA",
+        data: { values: {}, errors: {} },
+        files: [],
+        expiresAt: new Date(Date.now() - 1000),
+      },
     });
 
     await refusal(getFormDraft(contributorActor(owner), draft.id, { purpose: "NUOVA_RICHIESTA" }));
@@ -269,7 +340,9 @@ describe("no event where nobody reached for someone else's record", () => {
     const delegate = await createPerson("Intermediario");
     const delegation = await createDelegation({ holderId: holder.id, delegateId: delegate.id, positionIds: [position.id] });
 
-    await refusal(revokeDelegation(contributorActor(delegate, "INTERMEDIARIO"), { delegationId: delegation.id, reason: "Incarico cessato." }));
+    await refusal(
+      revokeDelegation(contributorActor(delegate, "INTERMEDIARIO"), { delegationId: delegation.id, reason: "Incarico cessato." }),
+    );
 
     expect(foreignRecordEvents()).toEqual([]);
   });

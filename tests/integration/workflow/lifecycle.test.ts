@@ -127,7 +127,9 @@ describe("applyTransition", () => {
       quesito: { id: quesito.id },
       expectedVersion: 1,
     });
-    const message = await prisma.message.create({ data: { requestId: quesito.requestId, body: "Ecco il modello", authorPersonId: holder.id } });
+    const message = await prisma.message.create({
+      data: { requestId: quesito.requestId, body: "Ecco il modello", authorPersonId: holder.id },
+    });
 
     const result = await run({
       action: "MESSAGGIO_CONTRIBUENTE",
@@ -166,7 +168,14 @@ describe("applyTransition", () => {
     const elsewhere = await operatorActor((await createOffice()).id);
     const run = (to: { operatorId: string } | { officeId: string }) =>
       prisma.$transaction((tx) =>
-        applyTransition(tx, { action: "RIASSEGNATA", to, comment: "Competenza", actor: operator, quesito: { id: quesito.id }, expectedVersion: 0 }),
+        applyTransition(tx, {
+          action: "RIASSEGNATA",
+          to,
+          comment: "Competenza",
+          actor: operator,
+          quesito: { id: quesito.id },
+          expectedVersion: 0,
+        }),
       );
     await expect(run({ operatorId: elsewhere.operatorId })).rejects.toThrow(ValidationError);
     await expect(run({ officeId: "00000000-0000-7000-8000-000000000000" })).rejects.toThrow(ValidationError);

@@ -32,9 +32,7 @@ export type FormActionSpec<A extends Actor, Result, Form extends string> = {
  * with what was typed — and redirects (post-redirect-get). Unexpected errors
  * pass through to the error page. Decision 0015.
  */
-export async function runFormAction<A extends Actor, Result, Form extends string>(
-  spec: FormActionSpec<A, Result, Form>,
-): Promise<never> {
+export async function runFormAction<A extends Actor, Result, Form extends string>(spec: FormActionSpec<A, Result, Form>): Promise<never> {
   const actor = await spec.actor();
   let flash: FormFlash<Form>;
   let result: Result | undefined;

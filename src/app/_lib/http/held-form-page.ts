@@ -33,7 +33,6 @@ function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
-
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:"Titillium Web",Geneva,Tahoma,sans-serif;color:#1a1a1a;background:#fff;line-height:1.5;font-size:1.125rem}

@@ -19,7 +19,12 @@ const SIGN_IN_ACTIONS = new Set(["callback", "signin"]);
  */
 export async function refuseSignInOverLimit(request: Request, realm: Realm, action: string | undefined): Promise<Response | null> {
   if (request.method !== "POST" || !action || !SIGN_IN_ACTIONS.has(action)) return null;
-  const typed = (await request.clone().formData().catch(() => null))?.get("codiceFiscale");
+  const typed = (
+    await request
+      .clone()
+      .formData()
+      .catch(() => null)
+  )?.get("codiceFiscale");
   const codiceFiscale = typeof typed === "string" && typed.trim() ? typed.trim().toUpperCase() : undefined;
   try {
     await countRequest("sign-in", { kind: "sign-in", realm, codiceFiscale }, callerOf(request.headers, new URL(request.url).pathname));

@@ -118,7 +118,14 @@ async function submitOrKeep<T>(
     return { ok: true, result: await options.submit(input, files) };
   } catch (error) {
     const reference = draftReferenceSchema.parse(input);
-    const hold = { purpose: options.scope.purpose, target: options.target, values, draftId: reference.bozza, keptKeys: reference.conservati, files };
+    const hold = {
+      purpose: options.scope.purpose,
+      target: options.target,
+      values,
+      draftId: reference.bozza,
+      keptKeys: reference.conservati,
+      files,
+    };
     if (isDatabaseUnavailable(error)) return holdOrThrow(actor, hold, error);
     const errors = formErrors(error);
     if (!errors) throw error;

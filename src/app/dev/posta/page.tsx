@@ -44,18 +44,15 @@ export default async function CapturedMailPage() {
             <ol className="space-y-4">
               {mailbox.messages.map((message) => (
                 <li key={message.messageId}>
-                  <article
-                    aria-labelledby={`messaggio-${message.messageId}`}
-                    className="rounded-sm border border-neutral-300 bg-white p-5"
-                  >
+                  <article aria-labelledby={`messaggio-${message.messageId}`} className="rounded-sm border border-neutral-300 bg-white p-5">
                     <h3 id={`messaggio-${message.messageId}`} className="text-lg font-semibold">
                       {message.subject ?? `SMS al ${message.to}`}
                     </h3>
                     <p className="mt-1 flex flex-wrap items-center gap-3 text-neutral-700">
                       <StatusBadge label={channelLabels[message.channel]} tone="info" />
                       <span>
-                        Inviato il <time dateTime={message.capturedAt}>{formatRomeDateTime(new Date(message.capturedAt))}</time>{" "}
-                        da {message.from}
+                        Inviato il <time dateTime={message.capturedAt}>{formatRomeDateTime(new Date(message.capturedAt))}</time> da{" "}
+                        {message.from}
                       </span>
                     </p>
                     <p className="mt-3 whitespace-pre-wrap break-words">{message.text}</p>

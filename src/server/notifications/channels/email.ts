@@ -36,11 +36,7 @@ export function classifySmtpFailure(error: unknown, channel: Extract<Notificatio
  * Sends over SMTP with nodemailer, through a small pool of connections:
  * `url` is smtp://user:password@host:port (or smtps:// for implicit TLS).
  */
-export function smtpSender(options: {
-  url: string;
-  from: string;
-  channel: Extract<NotificationChannel, "EMAIL" | "PEC">;
-}): ChannelSender {
+export function smtpSender(options: { url: string; from: string; channel: Extract<NotificationChannel, "EMAIL" | "PEC"> }): ChannelSender {
   const transport = nodemailer.createTransport(
     new SMTPPool({
       pool: true,

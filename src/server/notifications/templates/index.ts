@@ -68,9 +68,7 @@ export const notificationTemplates: Partial<Record<RequestEventType, Notificatio
     email: ({ protocolNumber, officeName }) => ({
       subject: `Richiesta n. ${protocolNumber} assegnata alla sede competente`,
       heading: "La richiesta è stata assegnata alla sede competente",
-      paragraphs: [
-        `la richiesta n. ${protocolNumber} è stata smistata alla sede competente, ${officeName}, che la prenderà in carico.`,
-      ],
+      paragraphs: [`la richiesta n. ${protocolNumber} è stata smistata alla sede competente, ${officeName}, che la prenderà in carico.`],
     }),
     sms: ({ protocolNumber }) => `richiesta ${protocolNumber} assegnata alla sede competente.`,
   }),
@@ -82,9 +80,7 @@ export const notificationTemplates: Partial<Record<RequestEventType, Notificatio
     email: ({ protocolNumber, eventDate, officeName }) => ({
       subject: `Richiesta n. ${protocolNumber} presa in carico`,
       heading: "La richiesta è stata presa in carico",
-      paragraphs: [
-        `la richiesta n. ${protocolNumber} è stata presa in carico il ${eventDate} da un operatore della sede ${officeName}.`,
-      ],
+      paragraphs: [`la richiesta n. ${protocolNumber} è stata presa in carico il ${eventDate} da un operatore della sede ${officeName}.`],
     }),
     sms: ({ protocolNumber }) => `richiesta ${protocolNumber} presa in carico.`,
   }),

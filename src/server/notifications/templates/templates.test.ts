@@ -66,7 +66,9 @@ describe("notification templates", () => {
     const base = `https://${"servizi-online.".repeat(6)}inps.it/comunicazione-bidirezionale`;
     for (const sms of [
       template.sms(params({ requestUrl: `${base}/cassetto/richieste/${requestId}`, listUrl: `${base}/cassetto/richieste` })),
-      template.sms(params({ requestUrl: `https://inps.it/x/cassetto/richieste/${requestId}`, listUrl: "https://inps.it/x/cassetto/richieste" })),
+      template.sms(
+        params({ requestUrl: `https://inps.it/x/cassetto/richieste/${requestId}`, listUrl: "https://inps.it/x/cassetto/richieste" }),
+      ),
     ]) {
       expect(gsmLength(sms)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
       expect(sms).toContain("INPS.7000.22/11/2026.0001234");

@@ -22,7 +22,10 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
   const page = await listReceivedCommunications(actor, firstValues(await searchParams));
   const current = page.query.lettura;
   const byClient = actor.profile !== "TITOLARE";
-  const filters: [ReadFilter | undefined, string][] = [[undefined, "Tutte"], ...readFilters.map((filter): [ReadFilter, string] => [filter, readFilterLabels[filter]])];
+  const filters: [ReadFilter | undefined, string][] = [
+    [undefined, "Tutte"],
+    ...readFilters.map((filter): [ReadFilter, string] => [filter, readFilterLabels[filter]]),
+  ];
 
   return (
     <>
@@ -35,7 +38,11 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
         <ul className="flex flex-wrap gap-4">
           {filters.map(([filter, label]) => (
             <li key={label}>
-              <Link href={filterHref(filter)} aria-current={filter === current ? "page" : undefined} className={filter === current ? "font-bold" : undefined}>
+              <Link
+                href={filterHref(filter)}
+                aria-current={filter === current ? "page" : undefined}
+                className={filter === current ? "font-bold" : undefined}
+              >
                 {label}
               </Link>
             </li>
@@ -50,11 +57,21 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
             <caption className="sr-only">Comunicazioni ricevute{current ? `: ${readFilterLabels[current].toLowerCase()}` : ""}</caption>
             <thead>
               <tr className="border-b border-neutral-400">
-                <th scope="col" className="py-2 pr-4">Ricevuta il</th>
-                <th scope="col" className="py-2 pr-4">Oggetto</th>
-                <th scope="col" className="py-2 pr-4">Posizione</th>
-                <th scope="col" className="py-2 pr-4">Sede</th>
-                <th scope="col" className="py-2">Lettura</th>
+                <th scope="col" className="py-2 pr-4">
+                  Ricevuta il
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Oggetto
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Posizione
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Sede
+                </th>
+                <th scope="col" className="py-2">
+                  Lettura
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +81,11 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
                   <td className="py-2 pr-4">
                     <Link href={`/cassetto/richieste/${row.id}`}>{row.subject.label}</Link>
                     <span className="block font-mono text-sm">{row.protocolNumber}</span>
-                    {row.answerDueAt ? <span className="block text-sm">Risposta attesa entro il {formatRomeDate(new Date(row.answerDueAt.getTime() - 1))}</span> : null}
+                    {row.answerDueAt ? (
+                      <span className="block text-sm">
+                        Risposta attesa entro il {formatRomeDate(new Date(row.answerDueAt.getTime() - 1))}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">
                     {row.position.gestioneLabel}, matricola {row.position.matricola}
@@ -72,7 +93,11 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
                   </td>
                   <td className="py-2 pr-4">{row.office?.name ?? ""}</td>
                   <td className="py-2">
-                    {row.readAt ? <StatusBadge tone="neutral" label={`Letta il ${formatRomeDate(row.readAt)}`} /> : <StatusBadge tone="warning" label="Da leggere" />}
+                    {row.readAt ? (
+                      <StatusBadge tone="neutral" label={`Letta il ${formatRomeDate(row.readAt)}`} />
+                    ) : (
+                      <StatusBadge tone="warning" label="Da leggere" />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -38,10 +38,23 @@ function savedMessage({ applied, pending }: UpdateContactsResult): string {
 }
 
 export async function updateContactsAction(formData: FormData): Promise<void> {
-  const { gestione = "", email = "", pec = "", mobile = "", landline = "", fax = "", preferredChannel = "", holderNotices = "" } =
-    textFields(formData);
+  const {
+    gestione = "",
+    email = "",
+    pec = "",
+    mobile = "",
+    landline = "",
+    fax = "",
+    preferredChannel = "",
+    holderNotices = "",
+  } = textFields(formData);
   const input = { gestione, email, pec, mobile, landline, fax, preferredChannel, holderNotices };
-  await run(contactsForm(gestione), input, (actor) => updateContacts(actor, input), (result) => ({ message: savedMessage(result) }));
+  await run(
+    contactsForm(gestione),
+    input,
+    (actor) => updateContacts(actor, input),
+    (result) => ({ message: savedMessage(result) }),
+  );
 }
 
 export async function confirmContactChangeAction(formData: FormData): Promise<void> {
@@ -50,6 +63,8 @@ export async function confirmContactChangeAction(formData: FormData): Promise<vo
     codeForm(changeId),
     { code },
     (actor) => confirmContactChange(actor, { changeId, code }),
-    ({ field }) => ({ message: `Codice corretto: il nuovo recapito (${contactFieldLabels[field].toLowerCase()}) è attivo per le comunicazioni inviate da ora.` }),
+    ({ field }) => ({
+      message: `Codice corretto: il nuovo recapito (${contactFieldLabels[field].toLowerCase()}) è attivo per le comunicazioni inviate da ora.`,
+    }),
   );
 }

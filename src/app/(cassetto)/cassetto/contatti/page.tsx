@@ -49,9 +49,7 @@ function Section({ section, editable, flash }: { section: ContactsSection; edita
       <h2 id={headingId} className="text-xl font-semibold">
         {section.gestioneLabel}
       </h2>
-      {section.fromArchive && (
-        <p className="mt-2">Sono i contatti presenti nei nostri archivi: verificali e, se serve, aggiornali.</p>
-      )}
+      {section.fromArchive && <p className="mt-2">Sono i contatti presenti nei nostri archivi: verificali e, se serve, aggiornali.</p>}
       {section.pending.length > 0 && (
         <div className="mt-4 grid gap-4">
           <h3 className="text-lg font-semibold">Recapiti da confermare</h3>
@@ -61,7 +59,9 @@ function Section({ section, editable, flash }: { section: ContactsSection; edita
         </div>
       )}
       {editable ? <ContactsForm section={section} flash={flash} /> : <ContactsSummary section={section} />}
-      {section.history.length > 0 && <ContactHistory caption={`Modifiche dei contatti – ${section.gestioneLabel}`} rows={section.history} />}
+      {section.history.length > 0 && (
+        <ContactHistory caption={`Modifiche dei contatti – ${section.gestioneLabel}`} rows={section.history} />
+      )}
     </section>
   );
 }

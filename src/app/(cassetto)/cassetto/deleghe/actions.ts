@@ -14,7 +14,15 @@ import { runFormAction } from "@/app/_lib/http/form-action";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import type { RateLimitName } from "@/server/rate-limit/rate-limits";
-import { DELEGATIONS_PATH, delegationForm, GRANT_FORM, redirectWithFlash, REQUEST_FORM, type DelegationForm, type Flash } from "./_lib/flash";
+import {
+  DELEGATIONS_PATH,
+  delegationForm,
+  GRANT_FORM,
+  redirectWithFlash,
+  REQUEST_FORM,
+  type DelegationForm,
+  type Flash,
+} from "./_lib/flash";
 
 /**
  * Every form of the delegations page through the one form runner: a refusal

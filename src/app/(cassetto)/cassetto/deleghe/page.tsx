@@ -32,9 +32,7 @@ function Outcome({ flash }: { flash: Flash }) {
   return (
     <Alert tone={flash.tone} important={flash.tone === "success"}>
       <p>{flash.message}</p>
-      {flash.highlight && (
-        <p className="font-mono text-3xl font-bold tracking-widest">{flash.highlight}</p>
-      )}
+      {flash.highlight && <p className="font-mono text-3xl font-bold tracking-widest">{flash.highlight}</p>}
     </Alert>
   );
 }
@@ -45,7 +43,8 @@ export default async function DelegationsPage({ searchParams }: Props) {
   const flash = await pageFlash((await searchParams)[FLASH_PARAM]);
   const isHolder = actor.profile === "TITOLARE";
   const ownPositions = isHolder ? await listActorPositions(actor) : [];
-  const shownAtForm = flash?.tone === "danger" && flash.form !== undefined && formsOnPage(delegations, ownPositions.length > 0).has(flash.form);
+  const shownAtForm =
+    flash?.tone === "danger" && flash.form !== undefined && formsOnPage(delegations, ownPositions.length > 0).has(flash.form);
 
   const toAnswer = delegations.filter((delegation) => delegation.answerable);
   const onOwnPositions = delegations.filter((delegation) => delegation.side === "holder" && !delegation.answerable);

@@ -24,7 +24,19 @@ import {
 import { listRequestFilters, type RequestFilterSummary } from "@/server/saved-filters/list-request-filters";
 import { SAVED_FILTER_NAME_MAX_LENGTH, SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
 import { contributorStateLabels } from "@/server/workflow/states";
-import { Alert, Breadcrumb, Button, buttonClasses, Card, Disclosure, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  buttonClasses,
+  Card,
+  Disclosure,
+  PageHeading,
+  Pagination,
+  SelectField,
+  TableRegion,
+  TextField,
+} from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
 import { pageFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
@@ -160,11 +172,19 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
           <thead>
             <tr className="border-b border-neutral-400">
               <SortableHeader query={query} sort="protocollo" label="Protocollo" />
-              <th scope="col" className="py-2 pr-4">Tipo</th>
+              <th scope="col" className="py-2 pr-4">
+                Tipo
+              </th>
               <SortableHeader query={query} sort="apertura" label="Aperta il" />
-              <th scope="col" className="py-2 pr-4">Posizione</th>
-              <th scope="col" className="py-2 pr-4">Oggetto</th>
-              <th scope="col" className="py-2 pr-4">Stato</th>
+              <th scope="col" className="py-2 pr-4">
+                Posizione
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Oggetto
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Stato
+              </th>
               <SortableHeader query={query} sort="aggiornamento" label="Ultimo aggiornamento" />
             </tr>
           </thead>
@@ -234,7 +254,17 @@ function SaveFilterForm({ view, flash }: { view: string; flash: Flash | null }) 
   );
 }
 
-function SavedFilters({ filters, view, canSave, flash }: { filters: RequestFilterSummary[]; view: string; canSave: boolean; flash: Flash | null }) {
+function SavedFilters({
+  filters,
+  view,
+  canSave,
+  flash,
+}: {
+  filters: RequestFilterSummary[];
+  view: string;
+  canSave: boolean;
+  flash: Flash | null;
+}) {
   // A refused save is shown at its form, when the form is there.
   const outcome = flash && !(canSave && flash.form === SAVE_FILTER_FORM) ? flash : null;
   return (
@@ -316,7 +346,11 @@ export default async function RequestListPage({ searchParams }: Props) {
         <h2 id="risultati" className="mb-4 text-2xl font-semibold">
           Risultati
         </h2>
-        {page ? <Results page={page} filtered={filtered} byClient={byClient} /> : <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>}
+        {page ? (
+          <Results page={page} filtered={filtered} byClient={byClient} />
+        ) : (
+          <Alert tone="warning">Correggere i filtri per vedere le richieste.</Alert>
+        )}
       </section>
 
       <Disclosure summary="Filtra e ordina le richieste" open={filtered || !page}>
@@ -342,7 +376,14 @@ export default async function RequestListPage({ searchParams }: Props) {
               defaultValue={values.posizione ?? ""}
               error={error("posizione")}
             />
-            <TextField name="matricola" label={filterLabels.matricola} hint="Tutte le posizioni con questa matricola, in ogni gestione." defaultValue={values.matricola ?? ""} error={error("matricola")} maxLength={MATRICOLA_FILTER_MAX_LENGTH} />
+            <TextField
+              name="matricola"
+              label={filterLabels.matricola}
+              hint="Tutte le posizioni con questa matricola, in ogni gestione."
+              defaultValue={values.matricola ?? ""}
+              error={error("matricola")}
+              maxLength={MATRICOLA_FILTER_MAX_LENGTH}
+            />
             <SelectField
               name="oggetto"
               label={filterLabels.oggetto}
@@ -369,10 +410,34 @@ export default async function RequestListPage({ searchParams }: Props) {
             />
           </div>
           <div className="grid gap-x-6 md:grid-cols-2 lg:grid-cols-4">
-            <TextField type="date" name="apertaDal" label={filterLabels.apertaDal} defaultValue={values.apertaDal ?? ""} error={error("apertaDal")} />
-            <TextField type="date" name="apertaAl" label={filterLabels.apertaAl} defaultValue={values.apertaAl ?? ""} error={error("apertaAl")} />
-            <TextField type="date" name="aggiornataDal" label={filterLabels.aggiornataDal} defaultValue={values.aggiornataDal ?? ""} error={error("aggiornataDal")} />
-            <TextField type="date" name="aggiornataAl" label={filterLabels.aggiornataAl} defaultValue={values.aggiornataAl ?? ""} error={error("aggiornataAl")} />
+            <TextField
+              type="date"
+              name="apertaDal"
+              label={filterLabels.apertaDal}
+              defaultValue={values.apertaDal ?? ""}
+              error={error("apertaDal")}
+            />
+            <TextField
+              type="date"
+              name="apertaAl"
+              label={filterLabels.apertaAl}
+              defaultValue={values.apertaAl ?? ""}
+              error={error("apertaAl")}
+            />
+            <TextField
+              type="date"
+              name="aggiornataDal"
+              label={filterLabels.aggiornataDal}
+              defaultValue={values.aggiornataDal ?? ""}
+              error={error("aggiornataDal")}
+            />
+            <TextField
+              type="date"
+              name="aggiornataAl"
+              label={filterLabels.aggiornataAl}
+              defaultValue={values.aggiornataAl ?? ""}
+              error={error("aggiornataAl")}
+            />
           </div>
           <div className="grid gap-x-6 md:grid-cols-3">
             <SelectField

@@ -160,13 +160,27 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               </caption>
               <thead>
                 <tr className="border-b-2 border-neutral-400">
-                  <th scope="col" className="px-3 py-2">Protocollo</th>
-                  <th scope="col" className="px-3 py-2">Ricevuto il</th>
-                  <th scope="col" className="px-3 py-2">Posizione</th>
-                  <th scope="col" className="px-3 py-2">Titolare</th>
-                  <th scope="col" className="px-3 py-2">Oggetto</th>
-                  <th scope="col" className="px-3 py-2">Stato</th>
-                  <th scope="col" className="px-3 py-2">Assegnato a</th>
+                  <th scope="col" className="px-3 py-2">
+                    Protocollo
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Ricevuto il
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Posizione
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Titolare
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Oggetto
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Stato
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Assegnato a
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -9,8 +9,7 @@ import { createRequest } from "@/server/requests/create-request";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { HELD_FORM_FIELD } from "@/server/drafts/schemas";
 
-const formPath = (url: URL) =>
-  `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;
+const formPath = (url: URL) => `/cassetto/richieste/nuova?posizione=${encodeURIComponent(url.searchParams.get("posizione") ?? "")}`;
 
 /**
  * "Invia" of Nuova richiesta: `?posizione=<id>` (the form's second step) sets

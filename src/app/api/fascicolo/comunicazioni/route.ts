@@ -36,7 +36,10 @@ export const POST = routeHandler<OperatorActor, Record<string, never>>({
       submit: (input, files) => createCommunication(actor, input, files),
     });
     if (outcome.ok) {
-      const flash = { tone: "success" as const, message: `Comunicazione inviata al contribuente: protocollo n. ${outcome.result.protocolNumber}.` };
+      const flash = {
+        tone: "success" as const,
+        message: `Comunicazione inviata al contribuente: protocollo n. ${outcome.result.protocolNumber}.`,
+      };
       const cookie = flashCookie(flash);
       const response = seeOther(outcomeLocation(quesitoPath(outcome.result.quesitoId), cookie.token, flash));
       response.cookies.set(cookie.name, cookie.value, cookie.options);

@@ -27,18 +27,32 @@ export function ContactHistory({ caption, rows }: { caption: string; rows: Conta
         <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
         <thead>
           <tr className="border-b border-neutral-400">
-            <th scope="col" className="p-2">Quando</th>
-            <th scope="col" className="p-2">Recapito</th>
-            <th scope="col" className="p-2">Prima</th>
-            <th scope="col" className="p-2">Dopo</th>
-            <th scope="col" className="p-2">Da</th>
-            <th scope="col" className="p-2">Stato</th>
+            <th scope="col" className="p-2">
+              Quando
+            </th>
+            <th scope="col" className="p-2">
+              Recapito
+            </th>
+            <th scope="col" className="p-2">
+              Prima
+            </th>
+            <th scope="col" className="p-2">
+              Dopo
+            </th>
+            <th scope="col" className="p-2">
+              Da
+            </th>
+            <th scope="col" className="p-2">
+              Stato
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-neutral-300 align-top">
-              <th scope="row" className="p-2 font-normal">{formatRomeDateTime(row.createdAt)}</th>
+              <th scope="row" className="p-2 font-normal">
+                {formatRomeDateTime(row.createdAt)}
+              </th>
               <td className="p-2">{contactFieldLabels[row.field]}</td>
               <td className="p-2 break-all">{shown(row, row.oldValue)}</td>
               <td className="p-2 break-all">{shown(row, row.newValue)}</td>

@@ -213,8 +213,8 @@ export function RequestForm({ defaultKind, flash }: { defaultKind: string; flash
         Chiedi una delega
       </h2>
       <p className="mt-2 max-w-2xl">
-        Il titolare vedrà la richiesta nella sua pagina Deleghe. Se la accetta, riceverà un codice di verifica da comunicarti: la
-        delega sarà attiva quando lo avrai inserito qui.
+        Il titolare vedrà la richiesta nella sua pagina Deleghe. Se la accetta, riceverà un codice di verifica da comunicarti: la delega
+        sarà attiva quando lo avrai inserito qui.
       </p>
       <form action={requestAction} id={REQUEST_FORM} className="mt-4 grid max-w-2xl gap-4">
         {refused && <Alert tone="danger">{refused.message}</Alert>}

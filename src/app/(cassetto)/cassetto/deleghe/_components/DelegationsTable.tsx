@@ -23,7 +23,8 @@ function pendingStage(delegation: DelegationSummary): string | null {
   if (!pending) return null;
   const requested = `Richiesta il ${formatRomeDateTime(pending.requestedAt)}.`;
   if (pending.stage === "awaiting-holder") return `${requested} In attesa dell'accettazione del titolare.`;
-  if (pending.stage === "code-expired") return `${requested} Accettata; il codice di verifica è scaduto: il titolare può generarne uno nuovo.`;
+  if (pending.stage === "code-expired")
+    return `${requested} Accettata; il codice di verifica è scaduto: il titolare può generarne uno nuovo.`;
   const attempts = pending.attemptsLeft === 1 ? "resta 1 tentativo" : `restano ${pending.attemptsLeft} tentativi`;
   return `${requested} Accettata dal titolare: in attesa del codice di verifica (valido fino al ${formatRomeDateTime(pending.codeExpiresAt)}, ${attempts}).`;
 }
@@ -73,13 +74,29 @@ export function DelegationsTable({
         <caption className="mb-2 text-left text-lg font-semibold">{caption}</caption>
         <thead>
           <tr className="border-b border-neutral-400">
-            <th scope="col" className="p-2">{otherHeading}</th>
-            <th scope="col" className="p-2">Tipo</th>
-            <th scope="col" className="p-2">Stato</th>
-            <th scope="col" className="p-2">Posizioni</th>
-            <th scope="col" className="p-2">Dal</th>
-            <th scope="col" className="p-2">Al</th>
-            {actions && <th scope="col" className="p-2">{actionsHeading}</th>}
+            <th scope="col" className="p-2">
+              {otherHeading}
+            </th>
+            <th scope="col" className="p-2">
+              Tipo
+            </th>
+            <th scope="col" className="p-2">
+              Stato
+            </th>
+            <th scope="col" className="p-2">
+              Posizioni
+            </th>
+            <th scope="col" className="p-2">
+              Dal
+            </th>
+            <th scope="col" className="p-2">
+              Al
+            </th>
+            {actions && (
+              <th scope="col" className="p-2">
+                {actionsHeading}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

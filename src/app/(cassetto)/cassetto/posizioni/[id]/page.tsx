@@ -16,7 +16,11 @@ type Props = { params: Promise<{ id: string }> };
 /** The position's sections, as plain links so that several positions open side by side in tabs. */
 function sections(position: ActorPosition) {
   return [
-    { href: `/cassetto/richieste/nuova?posizione=${position.id}`, label: "Nuova richiesta", description: "Scrivi alla sede competente per questa posizione." },
+    {
+      href: `/cassetto/richieste/nuova?posizione=${position.id}`,
+      label: "Nuova richiesta",
+      description: "Scrivi alla sede competente per questa posizione.",
+    },
     {
       href: `/cassetto/richieste?${requestListSearch({ posizione: position.id })}`,
       label: "Richieste",
@@ -52,9 +56,16 @@ export default async function PositionPage({ params }: Props) {
           <DescriptionList
             rows={[
               ["Gestione", position.gestioneLabel],
-              ["Matricola", <span key="matricola" className="font-mono">{position.matricola}</span>],
+              [
+                "Matricola",
+                <span key="matricola" className="font-mono">
+                  {position.matricola}
+                </span>,
+              ],
               ["Denominazione", position.denominazione],
-              ...(actor.profile === "TITOLARE" ? [] : [["Titolare", `${position.holder.name} (${position.holder.codiceFiscale})`] satisfies DescriptionRow]),
+              ...(actor.profile === "TITOLARE"
+                ? []
+                : [["Titolare", `${position.holder.name} (${position.holder.codiceFiscale})`] satisfies DescriptionRow]),
               ["Sede competente", `${position.office.name} (${position.office.code})`],
             ]}
           />

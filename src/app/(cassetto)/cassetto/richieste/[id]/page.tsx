@@ -38,7 +38,12 @@ const submitterRoles: Record<ActingProfile, string> = {
 function Summary({ request }: { request: RequestDetail }) {
   const rows: DescriptionRow[] = [
     ["Stato", <RequestStateBadge key="stato" state={request.state} label={request.stateLabel} awaiting={request.awaitingContributor} />],
-    ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
+    [
+      "Numero di protocollo",
+      <span key="protocollo" className="font-mono">
+        {request.protocolNumber}
+      </span>,
+    ],
     [request.direction === "DALLA_SEDE" ? "Ricevuta il" : "Aperta il", formatRomeDateTime(request.createdAt)],
     ["Ultimo aggiornamento", formatRomeDateTime(request.lastActivityAt)],
     ["Sede competente", `${request.office.name} (${request.office.code})`],
@@ -103,11 +108,9 @@ function History({ request }: { request: RequestDetail }) {
 
 function Contacts({ request }: { request: RequestDetail }) {
   const { contacts } = request;
-  const consents = [
-    contacts.consentEmail ? "e-mail" : null,
-    contacts.consentSms ? "SMS" : null,
-    contacts.consentPec ? "PEC" : null,
-  ].filter(Boolean);
+  const consents = [contacts.consentEmail ? "e-mail" : null, contacts.consentSms ? "SMS" : null, contacts.consentPec ? "PEC" : null].filter(
+    Boolean,
+  );
   const rows: [string, string | null][] = [
     ["E-mail", contacts.email],
     ["PEC", contacts.pec],
@@ -186,8 +189,8 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
       {inviata ? (
         <Alert tone="success" title="Richiesta inviata." important>
           <p>
-            La richiesta è stata protocollata con il numero <strong className="font-mono">{request.protocolNumber}</strong> e
-            assegnata a: {request.office.name}. Ne puoi seguire lo stato da questa pagina.
+            La richiesta è stata protocollata con il numero <strong className="font-mono">{request.protocolNumber}</strong> e assegnata a:{" "}
+            {request.office.name}. Ne puoi seguire lo stato da questa pagina.
           </p>
         </Alert>
       ) : null}

@@ -56,7 +56,13 @@ function ChoosePosition({ actor, positions, selectedId }: { actor: ContributorAc
   );
 }
 
-function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNullable<NewRequestForm["selected"]> }; draft: FormDraftView | null }) {
+function RequestForm({
+  form,
+  draft,
+}: {
+  form: NewRequestForm & { selected: NonNullable<NewRequestForm["selected"]> };
+  draft: FormDraftView | null;
+}) {
   const { position, rules, limits, areas } = form.selected;
   const errors = draft?.errors ?? {};
   // What the person typed wins over the contacts on file; a field they emptied stays empty.
@@ -114,20 +120,91 @@ function RequestForm({ form, draft }: { form: NewRequestForm & { selected: NonNu
           <p className="mb-4 text-neutral-700">
             {contactRule} Sono proposti quelli che risultano in archivio; le modifiche valgono solo per questa richiesta.
           </p>
-          <TextField name="email" type="email" label={fieldLabels.email} hint={contactHints.email} autoComplete="email" maxLength={EMAIL_MAX_LENGTH} defaultValue={text("email")} error={error("email")} />
-          <TextField name="pec" type="email" label={fieldLabels.pec} hint={contactHints.pec} maxLength={EMAIL_MAX_LENGTH} defaultValue={text("pec")} error={error("pec")} required={rules.pecRequired} />
-          <TextField name="mobile" type="tel" label={fieldLabels.mobile} hint={contactHints.mobile} autoComplete="tel" width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("mobile")} error={error("mobile")} />
-          <TextField name="landline" type="tel" label={fieldLabels.landline} hint={contactHints.landline} width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("landline")} error={error("landline")} />
-          <TextField name="fax" type="tel" label={fieldLabels.fax} hint={contactHints.fax} width="medium" maxLength={PHONE_MAX_LENGTH} defaultValue={text("fax")} error={error("fax")} />
-          <TextField name="extraEmail" type="email" label={fieldLabels.extraEmail} hint={contactHints.extraEmail} maxLength={EMAIL_MAX_LENGTH} defaultValue={text("extraEmail")} error={error("extraEmail")} />
+          <TextField
+            name="email"
+            type="email"
+            label={fieldLabels.email}
+            hint={contactHints.email}
+            autoComplete="email"
+            maxLength={EMAIL_MAX_LENGTH}
+            defaultValue={text("email")}
+            error={error("email")}
+          />
+          <TextField
+            name="pec"
+            type="email"
+            label={fieldLabels.pec}
+            hint={contactHints.pec}
+            maxLength={EMAIL_MAX_LENGTH}
+            defaultValue={text("pec")}
+            error={error("pec")}
+            required={rules.pecRequired}
+          />
+          <TextField
+            name="mobile"
+            type="tel"
+            label={fieldLabels.mobile}
+            hint={contactHints.mobile}
+            autoComplete="tel"
+            width="medium"
+            maxLength={PHONE_MAX_LENGTH}
+            defaultValue={text("mobile")}
+            error={error("mobile")}
+          />
+          <TextField
+            name="landline"
+            type="tel"
+            label={fieldLabels.landline}
+            hint={contactHints.landline}
+            width="medium"
+            maxLength={PHONE_MAX_LENGTH}
+            defaultValue={text("landline")}
+            error={error("landline")}
+          />
+          <TextField
+            name="fax"
+            type="tel"
+            label={fieldLabels.fax}
+            hint={contactHints.fax}
+            width="medium"
+            maxLength={PHONE_MAX_LENGTH}
+            defaultValue={text("fax")}
+            error={error("fax")}
+          />
+          <TextField
+            name="extraEmail"
+            type="email"
+            label={fieldLabels.extraEmail}
+            hint={contactHints.extraEmail}
+            maxLength={EMAIL_MAX_LENGTH}
+            defaultValue={text("extraEmail")}
+            error={error("extraEmail")}
+          />
         </fieldset>
 
         <fieldset className="mb-8">
           <legend className="mb-2 text-xl font-semibold">Avvisi sull&apos;andamento della richiesta</legend>
-          <p className="mb-4 text-neutral-700">Ricevi un avviso quando la richiesta è protocollata, assegnata alla sede, riceve una risposta o viene chiusa.</p>
-          <CheckboxField name="consentEmail" label="Voglio ricevere gli avvisi per e-mail" defaultChecked={checked("consentEmail")} error={error("consentEmail")} />
-          <CheckboxField name="consentSms" label="Voglio ricevere gli avvisi via SMS al cellulare" defaultChecked={checked("consentSms")} error={error("consentSms")} />
-          <CheckboxField name="consentPec" label="Voglio ricevere gli avvisi via PEC" defaultChecked={checked("consentPec")} error={error("consentPec")} />
+          <p className="mb-4 text-neutral-700">
+            Ricevi un avviso quando la richiesta è protocollata, assegnata alla sede, riceve una risposta o viene chiusa.
+          </p>
+          <CheckboxField
+            name="consentEmail"
+            label="Voglio ricevere gli avvisi per e-mail"
+            defaultChecked={checked("consentEmail")}
+            error={error("consentEmail")}
+          />
+          <CheckboxField
+            name="consentSms"
+            label="Voglio ricevere gli avvisi via SMS al cellulare"
+            defaultChecked={checked("consentSms")}
+            error={error("consentSms")}
+          />
+          <CheckboxField
+            name="consentPec"
+            label="Voglio ricevere gli avvisi via PEC"
+            defaultChecked={checked("consentPec")}
+            error={error("consentPec")}
+          />
         </fieldset>
 
         <FilesField limits={limits} kept={draft?.files ?? []} error={error(FILES_FIELD)} />
@@ -166,7 +243,9 @@ export default async function NewRequestPage({ searchParams }: Props) {
       />
       {gone ? <Alert tone="warning">{gone}</Alert> : null}
       {unknownPosition ? (
-        <Alert tone="danger">La posizione indicata non esiste o non è tra quelle per cui puoi operare: scegline una dall&apos;elenco.</Alert>
+        <Alert tone="danger">
+          La posizione indicata non esiste o non è tra quelle per cui puoi operare: scegline una dall&apos;elenco.
+        </Alert>
       ) : null}
       {form.positions.length === 0 ? (
         <Alert tone="info">Non ci sono posizioni contributive per cui puoi inviare richieste con il profilo attuale.</Alert>

@@ -4,7 +4,11 @@ import { FilesField } from "@/app/_components/files-field";
 import { loadFormDraft } from "@/app/_lib/form-draft";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { FILES_FIELD } from "@/server/attachments/files-field";
-import { getNewCommunicationForm, POSITION_SEARCH_LIMIT, type NewCommunicationForm } from "@/server/communications/get-new-communication-form";
+import {
+  getNewCommunicationForm,
+  POSITION_SEARCH_LIMIT,
+  type NewCommunicationForm,
+} from "@/server/communications/get-new-communication-form";
 import { POSITION_SEARCH_MAX_LENGTH } from "@/server/communications/schemas";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { INVALID_FIELDS_MESSAGE, NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -68,7 +72,10 @@ export default async function NewCommunicationPage({ searchParams }: Props) {
   const errors: FieldErrors = loaded.draft?.errors ?? {};
   let form: NewCommunicationForm;
   try {
-    form = await getNewCommunicationForm(operator, { q: firstValue(query.q), positionId: firstValue(query[POSITION_PARAM]) ?? values.positionId });
+    form = await getNewCommunicationForm(operator, {
+      q: firstValue(query.q),
+      positionId: firstValue(query[POSITION_PARAM]) ?? values.positionId,
+    });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -109,7 +116,12 @@ export default async function NewCommunicationPage({ searchParams }: Props) {
               ]}
             />
           </Card>
-          <form method="post" action={newCommunicationUploadPath({ positionId: chosen.id, draftId: loaded.draft?.id })} encType="multipart/form-data" className="mt-6 max-w-3xl">
+          <form
+            method="post"
+            action={newCommunicationUploadPath({ positionId: chosen.id, draftId: loaded.draft?.id })}
+            encType="multipart/form-data"
+            className="mt-6 max-w-3xl"
+          >
             <input type="hidden" name="positionId" value={chosen.id} />
             <SelectField
               name="subjectId"
@@ -120,7 +132,14 @@ export default async function NewCommunicationPage({ searchParams }: Props) {
               defaultValue={values.subjectId ?? ""}
               error={error("subjectId")}
             />
-            <TextareaField name="text" label="Testo della comunicazione" required limit={TEXT_MAX_LENGTH} defaultValue={values.text ?? ""} error={error("text")} />
+            <TextareaField
+              name="text"
+              label="Testo della comunicazione"
+              required
+              limit={TEXT_MAX_LENGTH}
+              defaultValue={values.text ?? ""}
+              error={error("text")}
+            />
             <CheckboxField
               name="answerExpected"
               label="È attesa una risposta del contribuente"

@@ -54,7 +54,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function UnsentReply({ draft }: { draft: FormDraftView }) {
   return (
     <Alert tone="warning" title="La risposta non è stata inviata." id={OUTCOME_NOTICE_ID}>
-      {draft.errors.form?.map((message) => <p key={message}>{message}</p>)}
+      {draft.errors.form?.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
       {draft.values.body ? (
         <>
           <p>Ecco il testo, per non perderlo:</p>
@@ -97,7 +99,12 @@ function summaryRows(quesito: QuesitoDetail): DescriptionRow[] {
 
 function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
   const rows: DescriptionRow[] = [
-    ["Numero di protocollo", <span key="protocollo" className="font-mono">{request.protocolNumber}</span>],
+    [
+      "Numero di protocollo",
+      <span key="protocollo" className="font-mono">
+        {request.protocolNumber}
+      </span>,
+    ],
     [
       "Posizione",
       <span key="posizione">
@@ -117,8 +124,7 @@ function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
       "Presentata da",
       <span key="presentata">
         {request.submitter.name} <span className="font-mono">{request.submitter.codiceFiscale}</span>
-        {request.submitter.profileLabel ? ` (${request.submitter.profileLabel.toLowerCase()})` : ""} per conto di{" "}
-        {request.holder.name}
+        {request.submitter.profileLabel ? ` (${request.submitter.profileLabel.toLowerCase()})` : ""} per conto di {request.holder.name}
       </span>,
     ]);
   }

@@ -33,8 +33,7 @@ function withFlash(quesitoId: string, flash: Flash) {
 export const POST = routeHandler<OperatorActor, { id: string }>({
   sameOrigin: true,
   actor: signedInOperator,
-  signedOut: ({ params }) =>
-    seeOther(`${realmPaths.fascicolo.signIn}?callbackUrl=${encodeURIComponent(quesitoPath(params.id))}`),
+  signedOut: ({ params }) => seeOther(`${realmPaths.fascicolo.signIn}?callbackUrl=${encodeURIComponent(quesitoPath(params.id))}`),
   async handle({ request, url, params: { id }, actor }) {
     const outcome = await submitFormWithDraft(actor, request, {
       limits: await getReplyUploadLimits(actor, id),
