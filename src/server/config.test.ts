@@ -156,4 +156,33 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SWEEP_GRACE_MINUTES: "5" })).toThrow("SWEEP_GRACE_MINUTES: deve essere almeno 10 (minuti)");
     expect(() => parseConfig({ SWEEP_GRACE_MINUTES: "20000" })).toThrow(/SWEEP_GRACE_MINUTES: deve essere al massimo 10080/);
   });
+
+  it("reads the queue's upkeep, refusing an archive interval that would stop pg-boss's scheduler", () => {
+    expect(parseConfig({})).toMatchObject({
+      QUEUE_ARCHIVE_AFTER_SECONDS: 3600,
+      QUEUE_DELETE_AFTER_DAYS: 3,
+      QUEUE_MAINTENANCE_INTERVAL_SECONDS: 120,
+    });
+    expect(
+      parseConfig({ QUEUE_ARCHIVE_AFTER_SECONDS: "600", QUEUE_DELETE_AFTER_DAYS: "1", QUEUE_MAINTENANCE_INTERVAL_SECONDS: "30" }),
+    ).toMatchObject({ QUEUE_ARCHIVE_AFTER_SECONDS: 600, QUEUE_DELETE_AFTER_DAYS: 1, QUEUE_MAINTENANCE_INTERVAL_SECONDS: 30 });
+    expect(() => parseConfig({ QUEUE_ARCHIVE_AFTER_SECONDS: "30" })).toThrow(
+      "QUEUE_ARCHIVE_AFTER_SECONDS: deve essere almeno 60 (secondi)",
+    );
+    expect(() => parseConfig({ QUEUE_DELETE_AFTER_DAYS: "0" })).toThrow("QUEUE_DELETE_AFTER_DAYS: deve essere almeno 1 (giorni)");
+    expect(() => parseConfig({ QUEUE_MAINTENANCE_INTERVAL_SECONDS: "un minuto" })).toThrow(
+      "QUEUE_MAINTENANCE_INTERVAL_SECONDS: deve essere un numero di secondi",
+    );
+  });
+
+  it("pools SMTP connections by default, and reads the pool's size", () => {
+    expect(parseConfig({})).toMatchObject({ SMTP_POOL: true, SMTP_POOL_MAX_CONNECTIONS: 10, SMTP_POOL_MAX_MESSAGES: 100 });
+    expect(parseConfig({ SMTP_POOL: "false", SMTP_POOL_MAX_CONNECTIONS: "4", SMTP_POOL_MAX_MESSAGES: "500" })).toMatchObject({
+      SMTP_POOL: false,
+      SMTP_POOL_MAX_CONNECTIONS: 4,
+      SMTP_POOL_MAX_MESSAGES: 500,
+    });
+    expect(() => parseConfig({ SMTP_POOL: "si" })).toThrow("SMTP_POOL: deve valere true o false");
+    expect(() => parseConfig({ SMTP_POOL_MAX_CONNECTIONS: "0" })).toThrow("SMTP_POOL_MAX_CONNECTIONS: deve essere almeno 1 (connessioni)");
+  });
 });

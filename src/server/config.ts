@@ -37,6 +37,14 @@ const milliseconds = (min: number, max: number) =>
     .min(min, { message: `deve essere almeno ${min} ms` })
     .max(max, { message: `deve essere al massimo ${max} ms` });
 
+/** A whole number of `unit` within bounds, for counts and durations, with messages naming the unit. */
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `deve essere un numero di ${unit}` })
+    .int({ message: `deve essere un numero intero di ${unit}` })
+    .min(min, { message: `deve essere almeno ${min} (${unit})` })
+    .max(max, { message: `deve essere al massimo ${max} (${unit})` });
+
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -60,6 +68,14 @@ const envSchema = z.object({
   MAIL_FROM: optionalText,
   PEC_SMTP_URL: optionalSmtpUrl,
   PEC_FROM: optionalText,
+  /** `false`: a new SMTP connection per message; `true`: each worker keeps a pool per SMTP account (decision 0026). */
+  SMTP_POOL: z
+    .enum(["true", "false"], { message: "deve valere true o false" })
+    .default("true")
+    .transform((value) => value === "true"),
+  SMTP_POOL_MAX_CONNECTIONS: wholeNumber("connessioni", 1, 100).default(10),
+  /** Messages one pooled connection carries before it is replaced (some servers close long sessions). */
+  SMTP_POOL_MAX_MESSAGES: wholeNumber("messaggi", 1, 100_000).default(100),
   TWILIO_ACCOUNT_SID: z
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, { message: "deve essere un Account SID di Twilio (AC seguito da 32 cifre esadecimali)" })
@@ -76,6 +92,15 @@ const envSchema = z.object({
   /** `separate` when the worker runs as its own process (`npm run worker`), e.g. scaled apart from the app. */
   NOTIFICATION_WORKER: z.enum(["in-process", "separate"], { message: "deve valere in-process o separate" }).default("in-process"),
   NOTIFICATION_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * pg-boss's own upkeep (decision 0026): a finished job (completed or failed) moves to
+   * the archive this long after it finished, and leaves the archive after
+   * QUEUE_DELETE_AFTER_DAYS. At least 60 s: pg-boss turns its cron scheduler off below.
+   */
+  QUEUE_ARCHIVE_AFTER_SECONDS: wholeNumber("secondi", 60, 7 * 24 * 3600).default(3600),
+  QUEUE_DELETE_AFTER_DAYS: wholeNumber("giorni", 1, 90).default(3),
+  /** How often one of the workers archives and deletes (pg-boss runs it once whatever the number of workers). */
+  QUEUE_MAINTENANCE_INTERVAL_SECONDS: wholeNumber("secondi", 10, 3600).default(120),
   /** How often the worker sweeps staging folders, orphan files and stalled notifications. */
   SWEEP_INTERVAL_MINUTES: z.coerce
     .number()
@@ -101,6 +126,7 @@ const envSchema = z.object({
   RATE_LIMIT_CONTACTS: rateLimit("10/3600"),
   RATE_LIMIT_SUBMISSIONS: rateLimit("20/600"),
   RATE_LIMIT_EXPORTS: rateLimit("10/600"),
+  RATE_LIMIT_REPLIES: rateLimit("60/600"),
   /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */
   RATE_LIMIT_IP_FACTOR: z.coerce.number({ message: "deve essere un numero" }).int().min(1).max(1000).default(10),
   /** An operator's session ends after this long without a request (decision 0014). */

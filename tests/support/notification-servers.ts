@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { prisma } from "@/server/db/client";
+import type { OutboxMessage } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { freePort } from "@/server/db/throwaway-database";
 import { createRequest } from "@/server/requests/create-request";
@@ -22,6 +23,8 @@ export type TestSmtpServer = {
   port: number;
   url: string;
   received: ReceivedMail[];
+  /** How many connections clients have opened. */
+  connections(): number;
   /** Closes the server (as an SMTP server going down); `start` opens it again on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -31,6 +34,7 @@ export type TestSmtpServer = {
 export async function startSmtpServer(options: { refuse?: RegExp } = {}): Promise<TestSmtpServer> {
   const port = await freePort();
   const received: ReceivedMail[] = [];
+  let connections = 0;
   let server: SMTPServer | null = null;
   const open = () =>
     new Promise<void>((resolve, reject) => {
@@ -40,6 +44,10 @@ export async function startSmtpServer(options: { refuse?: RegExp } = {}): Promis
         logger: false,
         // Going down drops the clients' idle pooled connections at once.
         closeTimeout: 50,
+        onConnect(_session, callback) {
+          connections++;
+          callback();
+        },
         onRcptTo(address, _session, callback) {
           if (options.refuse?.test(address.address)) {
             callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
@@ -65,6 +73,7 @@ export async function startSmtpServer(options: { refuse?: RegExp } = {}): Promis
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connections: () => connections,
     stop: () =>
       new Promise<void>((resolve) => {
         const current = server;
@@ -143,6 +152,21 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** An e-mail of no request, rendered and ready for the outbox. */
+export function outboxEmail(recipient: string): OutboxMessage {
+  return {
+    requestId: null,
+    eventId: null,
+    channel: "EMAIL",
+    recipient,
+    template: "prova",
+    templateVersion: 1,
+    subject: `Avviso per ${recipient}`,
+    body: "Testo dell'avviso.",
+    htmlBody: null,
+  };
 }
 
 /** Jobs left by earlier test files point at notifications that no longer exist: start from an empty queue. */

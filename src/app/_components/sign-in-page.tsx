@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, PageHeading } from "@/ui";
 import type { SignInRefusal } from "@/server/identity/authenticate";
 import type { DemoIdentity } from "@/server/identity/list-demo-identities";
 import { providerIds, realmPaths, safeCallbackPath, type Realm } from "@/server/identity/auth-options";
-import { getCsrfToken } from "@/server/identity/session";
+import { getCsrfToken, sessionEndedForIdleness } from "@/server/identity/session";
 
 type SignInPageProps = {
   realm: Realm;
@@ -54,12 +54,19 @@ export async function SignInPage({ realm, title, lead, demoIdentities, providerL
       : "Accesso non riuscito. Riprovare."
     : null;
   const signedOut = searchParams.uscita ? (signOutMessages[searchParams.uscita] ?? signOutMessages["1"]) : null;
+  // The cookie still names the session the server ended: it outlives next-auth's round trip for its anti-forgery cookie.
+  const idle = !signedOut && (await sessionEndedForIdleness(realm));
 
   return (
     <>
       <Breadcrumb items={[{ href: "/", label: "Home" }, { label: title }]} />
       <PageHeading title={title} lead={lead} />
       {signedOut && <Alert tone="success">{signedOut}</Alert>}
+      {idle && (
+        <Alert tone="warning" important>
+          La sessione è scaduta per inattività: accedi di nuovo.
+        </Alert>
+      )}
       {error && <Alert tone="danger">{error}</Alert>}
       {demoIdentities ? (
         <section aria-labelledby="identita-demo">

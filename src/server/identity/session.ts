@@ -8,6 +8,7 @@ import type { ContributorActor, OperatorActor } from "./actor";
 import { authOptionsFor, csrfCookieName, realmPaths, sessionCookieName, type Realm } from "./auth-options";
 import { checkSession } from "./check-session";
 import { endAllSessions } from "./end-sessions";
+import { getSessionEndReason } from "./get-session-end-reason";
 import { requestOriginOf, type RequestOrigin } from "./request-origin";
 import { resolveContributor, type ContributorResolution } from "./resolve-contributor";
 import { resolveOperator } from "./resolve-operator";
@@ -67,6 +68,15 @@ function signInPath(realm: Realm, callbackPath: string): string {
   return `${realmPaths[realm].signIn}?callbackUrl=${encodeURIComponent(callbackPath)}`;
 }
 
+/**
+ * Whether the session cookie of this realm names a session the server ended
+ * for idleness: the sign-in page, where the refused request led, says so.
+ */
+export async function sessionEndedForIdleness(realm: Realm): Promise<boolean> {
+  const session = await signedSession(realm);
+  return session !== null && (await getSessionEndReason(realm, session.sessionId, session.subjectId)) === "IDLE_TIMEOUT";
+}
+
 /** The contributor for a Cassetto page, or a redirect to sign in / choose a profile. */
 export async function requireContributor(callbackPath: string): Promise<ContributorActor> {
   const resolution = await getContributorResolution();
@@ -99,7 +109,12 @@ export async function signOutEverywhere(realm: Realm): Promise<boolean> {
   const subjectId = await getRealmSubject(realm);
   if (!subjectId) return false;
   await endAllSessions(realm, subjectId, new Date(), requestOriginOf(await headers(), getConfig().TRUST_PROXY));
+  await clearSessionCookie(realm);
+  return true;
+}
+
+/** Tells the browser to forget this realm's session cookie. */
+export async function clearSessionCookie(realm: Realm): Promise<void> {
   const secure = getConfig().secureCookies;
   (await cookies()).set(sessionCookieName(realm, secure), "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
-  return true;
 }

@@ -26,6 +26,25 @@ export function notificationJobOptions(config: Pick<AppConfig, "NOTIFICATION_MAX
   };
 }
 
+type UpkeepConfig = Pick<AppConfig, "QUEUE_ARCHIVE_AFTER_SECONDS" | "QUEUE_DELETE_AFTER_DAYS" | "QUEUE_MAINTENANCE_INTERVAL_SECONDS">;
+
+/**
+ * pg-boss's upkeep, for every pg-boss that runs it (the worker's): finished
+ * jobs (completed or failed for good) leave `pgboss.job` for `pgboss.archive`
+ * after QUEUE_ARCHIVE_AFTER_SECONDS and the archive after QUEUE_DELETE_AFTER_DAYS,
+ * so that the table every fetch reads holds little more than the jobs still
+ * to run (decision 0026). The Notification rows are the record and stay.
+ */
+export function queueUpkeepOptions(config: UpkeepConfig) {
+  return {
+    supervise: true,
+    maintenanceIntervalSeconds: config.QUEUE_MAINTENANCE_INTERVAL_SECONDS,
+    archiveCompletedAfterSeconds: config.QUEUE_ARCHIVE_AFTER_SECONDS,
+    archiveFailedAfterSeconds: config.QUEUE_ARCHIVE_AFTER_SECONDS,
+    deleteAfterDays: config.QUEUE_DELETE_AFTER_DAYS,
+  } satisfies PgBoss.ConstructorOptions;
+}
+
 /** Runs pg-boss's SQL on a Prisma transaction, so that the job commits or rolls back with it. */
 export function transactionExecutor(tx: Prisma.TransactionClient): PgBoss.Db {
   return {

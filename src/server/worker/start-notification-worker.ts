@@ -5,7 +5,7 @@ import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
 import { deliverNotification } from "@/server/notifications/deliver-notification";
-import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, type NotificationJob } from "@/server/notifications/queue";
+import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, queueUpkeepOptions, type NotificationJob } from "@/server/notifications/queue";
 
 export type NotificationWorkerOptions = {
   databaseUrl: string;
@@ -38,7 +38,8 @@ const STOP_TIMEOUT_MS = 4_000;
  * else completes it. Run by `npm run worker` (scripts/worker.ts), and inside
  * `npm start`. pg-boss's schema comes from the migrations: the worker checks
  * its version and never changes it. It also runs the maintenance sweeps
- * (src/server/maintenance), at start and on a schedule.
+ * (src/server/maintenance), at start and on a schedule, and pg-boss's upkeep,
+ * which archives and deletes finished jobs (`queueUpkeepOptions`).
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
   const { databaseUrl, config, concurrency = 4, batchSize = 10, pollingIntervalSeconds = 0.5 } = options;
@@ -53,6 +54,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     // The lanes, the maintenance lane, pg-boss's own upkeep.
     max: concurrency + 3,
     application_name: "cb-notification-worker",
+    ...queueUpkeepOptions(config),
   });
   boss.on("error", (error) => logger.error({ err: error }, "Errore della coda delle notifiche"));
 

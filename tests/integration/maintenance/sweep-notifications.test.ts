@@ -3,10 +3,10 @@ import type { NotificationStatus } from "@/generated/prisma/enums";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { runMaintenanceSweep } from "@/server/maintenance/run-maintenance-sweep";
-import { addToOutbox, type OutboxMessage } from "@/server/notifications/outbox";
+import { addToOutbox } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { startNotificationWorker } from "@/server/worker/start-notification-worker";
-import { clearNotificationQueue, startSmtpServer, waitFor, type TestSmtpServer } from "../../support/notification-servers";
+import { clearNotificationQueue, outboxEmail, startSmtpServer, waitFor, type TestSmtpServer } from "../../support/notification-servers";
 import { temporaryStorageForFile } from "../../support/request-files";
 
 // Notifications in limbo: pg-boss gave up on their job (the database failed,
@@ -30,20 +30,6 @@ function configuration() {
   return parseConfig({ ...process.env, SMTP_URL: smtp.url, MAIL_FROM: "noreply@inps.example.it", NOTIFICATION_MAX_ATTEMPTS: "6" });
 }
 
-function message(recipient: string): OutboxMessage {
-  return {
-    requestId: null,
-    eventId: null,
-    channel: "EMAIL",
-    recipient,
-    template: "prova",
-    templateVersion: 1,
-    subject: `Avviso per ${recipient}`,
-    body: "Testo dell'avviso.",
-    htmlBody: null,
-  };
-}
-
 type JobState = "created" | "retry" | "active" | "completed" | "failed" | "gone";
 
 /** A notification whose row and job are as a crash or pg-boss left them. */
@@ -53,7 +39,7 @@ async function notificationIn(
   job: JobState,
   startedMinutesAgo = 0,
 ) {
-  const [id] = await prisma.$transaction((tx) => addToOutbox(tx, [message(recipient)], configuration()));
+  const [id] = await prisma.$transaction((tx) => addToOutbox(tx, [outboxEmail(recipient)], configuration()));
   await prisma.notification.update({ where: { id: id! }, data: row });
   if (job === "gone") {
     await prisma.$executeRawUnsafe(`DELETE FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND id = $2::uuid`, NOTIFICATION_QUEUE, id);

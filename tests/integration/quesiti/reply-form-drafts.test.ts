@@ -167,6 +167,22 @@ describe("the office's reply through its route handler: a refused reply is kept 
     expect(await storage.storedKeys()).toHaveLength(stored.length + 2);
   });
 
+  it("keeps a reply over the operator's limit in the draft, with the reason for the whole form", async () => {
+    vi.stubEnv("RATE_LIMIT_REPLIES", "1/600");
+    try {
+      expect((await reply({ expectedVersion: "1", body: typed.body }, [])).flash?.tone).toBe("success");
+
+      const draft = await refused({ expectedVersion: "2", body: "Integro la risposta precedente." }, [prospetto]);
+
+      expect(draft.errors).toEqual({ form: [expect.stringMatching(/^Troppe richieste in poco tempo: riprovare tra (9|10) minuti\.$/)] });
+      expect(draft.values).toEqual({ body: "Integro la risposta precedente." });
+      expect(draft.files.map((file) => file.fileName)).toEqual(["prospetto.pdf"]);
+      expect(await replies()).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("another operator, of the same office, can neither see nor use the draft", async () => {
     const draft = await refused({ expectedVersion: "1", ...typed }, [prospetto, notAdmitted]);
     const colleague = await operatorActor((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).officeId);

@@ -1,5 +1,8 @@
 import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import SMTPPool from "nodemailer/lib/smtp-pool";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
+import type { AppConfig } from "@/server/config";
 import type { NotificationChannel } from "@/generated/prisma/enums";
 import { DeliveryError, type ChannelSender, type OutgoingMessage } from "./types";
 
@@ -32,21 +35,38 @@ export function classifySmtpFailure(error: unknown, channel: Extract<Notificatio
   return new DeliveryError(false, `${server.name} non è raggiungibile.`, detail);
 }
 
+export type SmtpPooling = Pick<AppConfig, "SMTP_POOL" | "SMTP_POOL_MAX_CONNECTIONS" | "SMTP_POOL_MAX_MESSAGES">;
+
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 /**
- * Sends over SMTP with nodemailer, through a small pool of connections:
- * `url` is smtp://user:password@host:port (or smtps:// for implicit TLS).
+ * nodemailer's transport to an SMTP account (`url` is smtp://user:password@host:port,
+ * or smtps:// for implicit TLS): with SMTP_POOL, a pool of up to
+ * SMTP_POOL_MAX_CONNECTIONS connections, each replaced after
+ * SMTP_POOL_MAX_MESSAGES messages; without, a connection (and a TLS
+ * handshake and a login) per message (decision 0026).
  */
-export function smtpSender(options: { url: string; from: string; channel: Extract<NotificationChannel, "EMAIL" | "PEC"> }): ChannelSender {
-  const transport = nodemailer.createTransport(
+export function createSmtpTransport(url: string, pooling: SmtpPooling): Transporter<{ messageId: string }> {
+  if (!pooling.SMTP_POOL) return nodemailer.createTransport(new SMTPTransport({ url, ...SMTP_TIMEOUTS }));
+  return nodemailer.createTransport(
     new SMTPPool({
       pool: true,
-      url: options.url,
-      maxConnections: 10,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+      url,
+      maxConnections: pooling.SMTP_POOL_MAX_CONNECTIONS,
+      maxMessages: pooling.SMTP_POOL_MAX_MESSAGES,
+      ...SMTP_TIMEOUTS,
     }),
   );
+}
+
+/** Sends over SMTP with nodemailer, through one transport (`createSmtpTransport`) closed with the sender. */
+export function smtpSender(options: {
+  url: string;
+  from: string;
+  channel: Extract<NotificationChannel, "EMAIL" | "PEC">;
+  pooling: SmtpPooling;
+}): ChannelSender {
+  const transport = createSmtpTransport(options.url, options.pooling);
   return {
     async send(message: OutgoingMessage) {
       try {

@@ -23,10 +23,10 @@ export function createDeliveryChannels(config: AppConfig): DeliveryChannels {
   const captured = captureDirectory(config.DATA_DIR);
   return {
     EMAIL: config.SMTP_URL
-      ? smtpSender({ url: config.SMTP_URL, from: config.MAIL_FROM ?? DEMO_MAIL_FROM, channel: "EMAIL" })
+      ? smtpSender({ url: config.SMTP_URL, from: config.MAIL_FROM ?? DEMO_MAIL_FROM, channel: "EMAIL", pooling: config })
       : captureSender(captured, config.MAIL_FROM ?? DEMO_MAIL_FROM),
     PEC: config.PEC_SMTP_URL
-      ? smtpSender({ url: config.PEC_SMTP_URL, from: config.PEC_FROM ?? DEMO_PEC_FROM, channel: "PEC" })
+      ? smtpSender({ url: config.PEC_SMTP_URL, from: config.PEC_FROM ?? DEMO_PEC_FROM, channel: "PEC", pooling: config })
       : captureSender(captured, config.PEC_FROM ?? DEMO_PEC_FROM),
     SMS:
       config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM

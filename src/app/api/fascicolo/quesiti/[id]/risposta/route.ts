@@ -28,19 +28,24 @@ function withFlash(quesitoId: string, flash: Flash) {
  * (303): a sent reply says so; a refused one is kept in a draft of the
  * operator — its text whole and its admitted files (decision 0019) — which
  * the page shows again at the reply form. A quesito out of reach (another
- * office's) comes back as a notice.
+ * office's) comes back as a notice. Replies count against RATE_LIMIT_REPLIES.
  */
 export const POST = routeHandler<OperatorActor, { id: string }>({
   sameOrigin: true,
   actor: signedInOperator,
   signedOut: ({ params }) => seeOther(`${realmPaths.fascicolo.signIn}?callbackUrl=${encodeURIComponent(quesitoPath(params.id))}`),
-  async handle({ request, url, params: { id }, actor }) {
+  rateLimit: { limit: "replies", at: "service" },
+  async handle({ request, url, params: { id }, actor, countRequest }) {
     const outcome = await submitFormWithDraft(actor, request, {
       limits: await getReplyUploadLimits(actor, id),
       scope: { purpose: "RISPOSTA_QUESITO", quesitoId: id },
       draftId: url.searchParams.get(DRAFT_FIELD) ?? undefined,
       target: id,
-      submit: (input, files) => replyToQuesito(actor, id, input, files),
+      submit: async (input, files) => {
+        // Counted once the form is read: over the limit, the reply is kept in the draft with the reason.
+        await countRequest();
+        return replyToQuesito(actor, id, input, files);
+      },
     });
     if (outcome.ok) return withFlash(id, { tone: "success", message: "Risposta inviata al contribuente." });
     // Only contributors' forms are held on disk (decision 0019): an operator's never is.
