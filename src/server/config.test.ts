@@ -124,6 +124,31 @@ describe("parseConfig", () => {
     );
   });
 
+  it("keeps files on the local disk by default, in an S3-compatible bucket with STORAGE=s3", () => {
+    expect(parseConfig({}).STORAGE).toBe("disk");
+    const config = parseConfig({
+      STORAGE: "s3",
+      S3_ENDPOINT: "http://minio:9000",
+      S3_BUCKET: "cb-allegati",
+      S3_ACCESS_KEY_ID: "cb",
+      S3_SECRET_ACCESS_KEY: "segreto",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(config).toMatchObject({ STORAGE: "s3", S3_BUCKET: "cb-allegati", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: true });
+    expect(parseConfig({ STORAGE: "s3", S3_BUCKET: "cb-allegati" }).S3_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it("refuses an S3 storage without its bucket, with half its keys or with malformed values", () => {
+    expect(() => parseConfig({ STORAGE: "s3" })).toThrow(/S3_BUCKET: obbligatoria con STORAGE=s3/);
+    expect(() => parseConfig({ STORAGE: "s3", S3_BUCKET: "b1x", S3_ACCESS_KEY_ID: "cb" })).toThrow(
+      /S3_SECRET_ACCESS_KEY: obbligatoria insieme a S3_ACCESS_KEY_ID/,
+    );
+    expect(() => parseConfig({ STORAGE: "nuvola" })).toThrow(/STORAGE: deve valere disk o s3/);
+    expect(() => parseConfig({ STORAGE: "s3", S3_BUCKET: "Allegati_INPS" })).toThrow(/S3_BUCKET: deve essere un nome di bucket valido/);
+    expect(() => parseConfig({ S3_ENDPOINT: "minio" })).toThrow(/S3_ENDPOINT: deve essere un URL valido/);
+    expect(() => parseConfig({ S3_FORCE_PATH_STYLE: "sì" })).toThrow(/S3_FORCE_PATH_STYLE: deve valere true o false/);
+  });
+
   it("lets the web app start in production without the channels, but not the notification worker", () => {
     const config = parseConfig(productionEnv);
     expect(deliveryConfigProblems(config)).toEqual(

@@ -54,6 +54,25 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: "deve essere un URL postgres://" })
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where uploaded files live: the local disk under DATA_DIR, or an S3-compatible bucket shared by every instance (decision 0024). */
+  STORAGE: z.enum(["disk", "s3"], { message: "deve valere disk o s3" }).default("disk"),
+  /** Unset: Amazon S3's own endpoint for S3_REGION. */
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: "deve essere un nome di bucket valido (3–63 tra minuscole, cifre, punti e trattini)",
+    })
+    .optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Unset (both): the SDK's default chain (environment, instance or task role). */
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** `true` for MinIO and most S3-compatible servers: the bucket in the path, not in the host name. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], { message: "deve valere true o false" })
+    .default("false")
+    .transform((value) => value === "true"),
   // Below Linux's ephemeral ports (32768–60999), which outgoing connections hold (docs/decisions/0010).
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(24329),
   AUTH_SECRET: z.string().min(32, { message: "deve essere lungo almeno 32 caratteri" }).optional(),
@@ -173,6 +192,14 @@ export const requiredForDeliveryInProduction = [
 ] as const;
 
 const twilioVariables = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM"] as const;
+const s3KeyVariables = ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+
+/** The variables that must come together: all given or none (the first given named in each message). */
+function incompleteGroup(config: Record<string, unknown>, group: readonly string[]): string[] {
+  const given = group.filter((name) => config[name] !== undefined);
+  if (given.length === 0 || given.length === group.length) return [];
+  return group.filter((name) => config[name] === undefined).map((name) => `${name}: obbligatoria insieme a ${given.join(", ")}`);
+}
 
 export type AppConfig = z.infer<typeof envSchema> & {
   isDemo: boolean;
@@ -195,14 +222,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const config = parsed.data;
-  const twilioGiven = twilioVariables.filter((name) => config[name] !== undefined);
-  if (twilioGiven.length > 0 && twilioGiven.length < twilioVariables.length) {
-    throw new ConfigError(
-      twilioVariables
-        .filter((name) => config[name] === undefined)
-        .map((name) => `${name}: obbligatoria insieme a ${twilioGiven.join(", ")}`),
-    );
-  }
+  const incomplete = [...incompleteGroup(config, twilioVariables), ...incompleteGroup(config, s3KeyVariables)];
+  if (config.STORAGE === "s3" && config.S3_BUCKET === undefined) incomplete.push("S3_BUCKET: obbligatoria con STORAGE=s3");
+  if (incomplete.length > 0) throw new ConfigError(incomplete);
   if (config.APP_ENV === "production") {
     const missing = requiredInProduction.filter((name) => config[name] === undefined);
     if (missing.length > 0) {

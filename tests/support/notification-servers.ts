@@ -1,89 +1,18 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes, randomUUID } from "node:crypto";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { prisma } from "@/server/db/client";
 import type { OutboxMessage } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
-import { freePort } from "@/server/db/throwaway-database";
 import { createRequest } from "@/server/requests/create-request";
 import { contributorActor, createSubjectTree } from "./quesito-fixtures";
 import { createHolderWithPosition } from "./request-fixtures";
 
 /**
- * Stand-ins for the notification providers: a real SMTP server in-process
- * (npm smtp-server, messages parsed by mailparser) and a local HTTP endpoint
- * answering as Twilio's Messages API does; and requests whose notices they receive.
+ * Stand-ins for the notification providers — a real SMTP server in-process
+ * (./smtp-server.ts) and a local HTTP endpoint answering as Twilio's Messages
+ * API does — and requests whose notices they receive.
  */
-
-export type ReceivedMail = { mail: ParsedMail; envelopeTo: string[] };
-
-export type TestSmtpServer = {
-  port: number;
-  url: string;
-  received: ReceivedMail[];
-  /** How many connections clients have opened. */
-  connections(): number;
-  /** Closes the server (as an SMTP server going down); `start` opens it again on the same port. */
-  stop(): Promise<void>;
-  start(): Promise<void>;
-};
-
-/** An SMTP server on 127.0.0.1; recipients matching `refuse` are answered 550. */
-export async function startSmtpServer(options: { refuse?: RegExp } = {}): Promise<TestSmtpServer> {
-  const port = await freePort();
-  const received: ReceivedMail[] = [];
-  let connections = 0;
-  let server: SMTPServer | null = null;
-  const open = () =>
-    new Promise<void>((resolve, reject) => {
-      server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ["STARTTLS", "AUTH"],
-        logger: false,
-        // Going down drops the clients' idle pooled connections at once.
-        closeTimeout: 50,
-        onConnect(_session, callback) {
-          connections++;
-          callback();
-        },
-        onRcptTo(address, _session, callback) {
-          if (options.refuse?.test(address.address)) {
-            callback(Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 }));
-            return;
-          }
-          callback();
-        },
-        onData(stream, session, callback) {
-          simpleParser(stream).then(
-            (mail) => {
-              received.push({ mail, envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
-              callback();
-            },
-            (error: Error) => callback(error),
-          );
-        },
-      });
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", () => resolve());
-    });
-  await open();
-  return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    connections: () => connections,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const current = server;
-        server = null;
-        if (current) current.close(() => resolve());
-        else resolve();
-      }),
-    start: open,
-  };
-}
 
 export type TwilioRequest = { path: string; authorization: string | undefined; params: URLSearchParams };
 

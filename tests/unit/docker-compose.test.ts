@@ -6,6 +6,7 @@ import { requiredInProduction } from "@/server/config";
 // No Docker engine runs on our machines: this keeps the compose file and the Dockerfile honest by review.
 type Service = {
   environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }> | string[];
   build?: string;
   image?: string;
   command?: string[];
@@ -43,7 +44,7 @@ function seconds(duration: string | undefined): number {
 
 describe("docker-compose.yml", () => {
   it("brings up the production-like set named in the README", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["app", "mailpit", "minio", "postgres", "worker"]);
+    expect(Object.keys(compose.services).sort()).toEqual(["app", "mailpit", "minio", "minio-bucket", "postgres", "worker"]);
   });
 
   it("runs the app in production mode with every variable production requires", () => {
@@ -70,10 +71,19 @@ describe("docker-compose.yml", () => {
     expect(compose.services.postgres?.image).toBe("postgres:15");
   });
 
-  it("restarts every service that stops, the app and the worker included", () => {
+  it("restarts every service that stops, the app and the worker included; the one-shot bucket maker until it succeeds", () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      expect(service.restart, name).toBe("unless-stopped");
+      expect(service.restart, name).toBe(name === "minio-bucket" ? "on-failure" : "unless-stopped");
     }
+  });
+
+  it("keeps the files in MinIO's bucket, made before the app starts", () => {
+    const environment = app.environment ?? {};
+    expect(environment).toMatchObject({ STORAGE: "s3", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "true" });
+    // The bucket the app uses is the one the one-shot service makes.
+    expect(environment.S3_BUCKET).toBe(compose.services["minio-bucket"]?.environment?.S3_BUCKET);
+    expect(app.depends_on).toMatchObject({ "minio-bucket": { condition: "service_completed_successfully" } });
+    expect(compose.services["minio-bucket"]?.command?.join(" ")).toContain("mc mb --ignore-existing");
   });
 
   it("runs the app and the worker under an init, leaving them more than their 10 s to stop", () => {

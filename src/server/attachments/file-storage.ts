@@ -5,10 +5,13 @@ import { copyFile, mkdir, open, opendir, rename, rm, stat, unlink, writeFile } f
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { getConfig, type AppConfig } from "@/server/config";
+import { s3FileStorageFor, type S3StorageConfig } from "./s3-file-storage";
+import { invalidStorageKey, isStorageKey } from "./storage-keys";
 
 /**
- * Where the bytes of attachments and bundles live. Local disk today; an
- * S3-compatible store (MinIO) later, behind the same operations.
+ * Where the bytes of attachments and bundles live: the local disk
+ * (`LocalFileStorage`, the quick start's) or an S3-compatible bucket shared by
+ * every instance (`S3FileStorage`, decision 0024), chosen by STORAGE.
  * Keys come from `newStorageKey`, never from what a user typed or uploaded.
  */
 export interface FileStorage {
@@ -32,18 +35,10 @@ export interface FileStorage {
   checkWritable(): Promise<void>;
 }
 
-type StorageKeyKind = "attachments" | "bundles";
-
-/** A fresh random key, e.g. `attachments/0f6c…`. */
-export function newStorageKey(kind: StorageKeyKind): string {
-  return `${kind}/${randomUUID()}`;
-}
-
-// Segments start with a letter or digit, so "." and ".." (and the dot-named
-// temporary files below) can never be keys.
-const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
 /** The name `put` copies to before renaming into place. */
 const PARTIAL_PATTERN = /^\.[0-9a-f-]{36}\.partial$/;
+
+export type FileStorageConfig = Pick<AppConfig, "DATA_DIR" | "STORAGE"> & S3StorageConfig;
 
 type StoredEntry = { kind: "key" | "partial"; key: string; filePath: string };
 
@@ -57,9 +52,7 @@ export class LocalFileStorage implements FileStorage {
 
   private pathOf(key: string): string {
     const resolved = path.resolve(this.root, key);
-    if (!KEY_PATTERN.test(key) || !resolved.startsWith(this.root + path.sep)) {
-      throw new Error(`Chiave di archiviazione non valida: ${JSON.stringify(key)}`);
-    }
+    if (!isStorageKey(key) || !resolved.startsWith(this.root + path.sep)) throw invalidStorageKey(key);
     return resolved;
   }
 
@@ -151,7 +144,7 @@ export class LocalFileStorage implements FileStorage {
     if (!dirent.isFile()) return null;
     const key = path.relative(this.root, filePath).split(path.sep).join("/");
     if (PARTIAL_PATTERN.test(dirent.name)) return { kind: "partial", key, filePath };
-    return KEY_PATTERN.test(key) ? { kind: "key", key, filePath } : null;
+    return isStorageKey(key) ? { kind: "key", key, filePath } : null;
   }
 
   async checkWritable(): Promise<void> {
@@ -176,9 +169,9 @@ async function flush(target: string, flags: "r" | "r+"): Promise<void> {
   }
 }
 
-/** The storage of this configuration: `<DATA_DIR>/files/`. */
-export function fileStorageFor(config: Pick<AppConfig, "DATA_DIR">): FileStorage {
-  return new LocalFileStorage(path.join(config.DATA_DIR, "files"));
+/** The storage of this configuration: `<DATA_DIR>/files/`, or the bucket with STORAGE=s3. */
+export function fileStorageFor(config: FileStorageConfig): FileStorage {
+  return config.STORAGE === "s3" ? s3FileStorageFor(config) : new LocalFileStorage(path.join(config.DATA_DIR, "files"));
 }
 
 /** The portal's storage, as the process's configuration places it. */

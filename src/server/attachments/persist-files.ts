@@ -7,7 +7,8 @@ import { ZipArchive } from "archiver";
 import type { Prisma } from "@/generated/prisma/client";
 import { DigestingStream } from "./digesting-stream";
 import { fileExtension } from "./file-names";
-import { getFileStorage, newStorageKey } from "./file-storage";
+import { getFileStorage } from "./file-storage";
+import { newStorageKey } from "./storage-keys";
 import { createStagingFolder } from "./staging-folders";
 import type { StagedFile } from "./receive-upload";
 

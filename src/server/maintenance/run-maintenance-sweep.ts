@@ -1,16 +1,14 @@
 import pg from "pg";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { fileStorageFor, type FileStorage } from "@/server/attachments/file-storage";
+import { fileStorageFor, type FileStorage, type FileStorageConfig } from "@/server/attachments/file-storage";
 import { stagingRootFor, sweepStagingFolders } from "@/server/attachments/staging-folders";
 import type { AppConfig } from "@/server/config";
 import { logger } from "@/server/logger";
 import { sweepStalledNotifications, type StalledNotificationsSweep } from "@/server/notifications/sweep-stalled-notifications";
 import { sweepStoredFiles, type StoredFilesSweep } from "./sweep-stored-files";
 
-export type MaintenanceSweepConfig = Pick<
-  AppConfig,
-  "DATA_DIR" | "SWEEP_GRACE_MINUTES" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS"
->;
+export type MaintenanceSweepConfig = FileStorageConfig &
+  Pick<AppConfig, "SWEEP_GRACE_MINUTES" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;
 
 export type MaintenanceSweepDependencies = {
   databaseUrl: string;

@@ -1,63 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { text } from "node:stream/consumers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LocalFileStorage, newStorageKey } from "@/server/attachments/file-storage";
+import { buffer, text } from "node:stream/consumers";
+import { describe, expect, it } from "vitest";
+import { fileStorageFor, type FileStorage } from "@/server/attachments/file-storage";
 import { messageFilesData, persistFiles, uniqueEntryNames } from "@/server/attachments/persist-files";
+import { newStorageKey } from "@/server/attachments/storage-keys";
+import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
-import { filesUnder, stageFile, useTemporaryStorage, type TemporaryStorage } from "../../support/request-files";
+import { stageFile, STORAGE_BACKENDS, temporaryStorageForFile } from "../../support/request-files";
 import { createRequestRecord } from "./records";
 import { pdfSample, pngSample, readZip, sha256 } from "./samples";
 
-let work: TemporaryStorage;
-beforeAll(async () => {
-  work = await useTemporaryStorage();
-});
-afterAll(async () => {
-  await work.dispose();
+it("generates random keys that do not carry the file's name", () => {
+  const key = newStorageKey("attachments");
+  expect(key).toMatch(/^attachments\/[0-9a-f-]{36}$/);
+  expect(newStorageKey("attachments")).not.toBe(key);
 });
 
-describe("LocalFileStorage", () => {
-  let storage: LocalFileStorage;
-  beforeEach(() => {
-    storage = new LocalFileStorage(path.join(work.root, "storage-unit"));
-  });
+it("gives zip entries distinct names, ignoring case", () => {
+  expect(uniqueEntryNames(["a.pdf", "A.pdf", "a.pdf", "b", "b", "a (2).pdf"])).toEqual([
+    "a.pdf",
+    "A (2).pdf",
+    "a (3).pdf",
+    "b",
+    "b (2)",
+    "a (2) (2).pdf",
+  ]);
+});
+
+describe.each(STORAGE_BACKENDS)("the file storage (%s)", (backend) => {
+  const work = temporaryStorageForFile({ backend });
+  const storage = (): FileStorage => fileStorageFor(parseConfig(process.env));
+  const source = async (content: string | Buffer) => {
+    const file = path.join(work.root, "tmp", randomUUID());
+    await writeFile(file, content);
+    return file;
+  };
 
   it("stores a copy under the key, reads it back and removes it", async () => {
-    const source = path.join(work.root, "tmp", "origine.txt");
-    await writeFile(source, "contenuto");
+    const origin = await source("contenuto");
     const key = newStorageKey("attachments");
-    await storage.put(key, source);
-    expect(await text(await storage.open(key))).toBe("contenuto");
-    expect(await readFile(source, "utf8")).toBe("contenuto");
-    await storage.remove(key);
-    await storage.remove(key);
-    await expect(storage.open(key)).rejects.toThrow(/ENOENT/);
+    await storage().put(key, origin);
+    expect(await work.storedKeys()).toEqual([key]);
+    expect(await text(await storage().open(key))).toBe("contenuto");
+    expect(await readFile(origin, "utf8")).toBe("contenuto");
+    expect(await storage().remove(key)).toBe(true);
+    expect(await storage().remove(key)).toBe(false);
+    await expect(storage().open(key)).rejects.toThrow();
+    expect(await work.storedKeys()).toEqual([]);
   });
 
-  it("generates random keys that do not carry the file's name", () => {
-    const key = newStorageKey("attachments");
-    expect(key).toMatch(/^attachments\/[0-9a-f-]{36}$/);
-    expect(newStorageKey("attachments")).not.toBe(key);
+  it("streams a large file both ways unchanged", async () => {
+    // 24 MB of varied bytes: past any single buffer of the client or the server.
+    const content = Buffer.alloc(24 * 1024 * 1024);
+    for (let offset = 0; offset < content.length; offset += 4) content.writeUInt32LE((offset * 2654435761) >>> 0, offset);
+    const origin = await source(content);
+    const key = newStorageKey("bundles");
+    await storage().put(key, origin);
+    const stream = await storage().open(key);
+    expect(sha256(await buffer(stream))).toBe(sha256(await buffer(createReadStream(origin))));
+    await storage().remove(key);
   });
 
-  it("refuses keys that could leave its folder", async () => {
-    const source = path.join(work.root, "tmp", "origine.txt");
-    await writeFile(source, "x");
+  it("refuses keys that could leave its folder or that it did not make", async () => {
+    const origin = await source("x");
     for (const key of ["../fuori", "/etc/passwd", "a/../../b", ".nascosto", "a//b", "A/B", "a\\..\\b", ""]) {
-      await expect(storage.put(key, source), key).rejects.toThrow(/Chiave di archiviazione non valida/);
-      await expect(storage.open(key), key).rejects.toThrow(/Chiave di archiviazione non valida/);
+      await expect(storage().put(key, origin), key).rejects.toThrow(/Chiave di archiviazione non valida/);
+      await expect(storage().open(key), key).rejects.toThrow(/Chiave di archiviazione non valida/);
+      await expect(storage().remove(key), key).rejects.toThrow(/Chiave di archiviazione non valida/);
     }
-    expect(await filesUnder(path.join(work.root, "storage-unit"))).toEqual([]);
+    expect(await work.storedKeys()).toEqual([]);
   });
 
   it("leaves nothing under the key when the write fails", async () => {
-    await expect(storage.put("attachments/mancante", path.join(work.root, "non-esiste"))).rejects.toThrow(/ENOENT/);
-    expect(await filesUnder(path.join(work.root, "storage-unit"))).toEqual([]);
+    await expect(storage().put("attachments/mancante", path.join(work.root, "non-esiste"))).rejects.toThrow(/ENOENT/);
+    expect(await work.storedKeys()).toEqual([]);
+  });
+
+  it("answers readiness: writable, leaving nothing behind", async () => {
+    await storage().checkWritable();
+    expect(await work.storedKeys()).toEqual([]);
   });
 });
 
-describe("persistFiles", () => {
+describe.each(STORAGE_BACKENDS)("persistFiles (storage: %s)", (backend) => {
+  const work = temporaryStorageForFile({ backend });
+
   it("stores each file and one zip of all of them", async () => {
     const pdf = pdfSample();
     const png = pngSample();
@@ -72,11 +102,11 @@ describe("persistFiles", () => {
     expect(persisted.attachments.map(({ storageKey: _key, ...rest }) => rest)).toEqual(files.map(({ tempPath: _path, ...rest }) => rest));
     for (const [index, attachment] of persisted.attachments.entries()) {
       expect(attachment.storageKey).toMatch(/^attachments\/[0-9a-f-]{36}$/);
-      expect(await readFile(path.join(work.filesRoot, attachment.storageKey))).toEqual(await readFile(files[index]!.tempPath));
+      expect(await work.read(attachment.storageKey)).toEqual(await readFile(files[index]!.tempPath));
     }
     const bundle = persisted.bundle;
     expect(bundle?.key).toMatch(/^bundles\/[0-9a-f-]{36}$/);
-    const zip = await readFile(path.join(work.filesRoot, bundle!.key));
+    const zip = await work.read(bundle!.key);
     expect(bundle).toMatchObject({ size: zip.length, sha256: sha256(zip) });
     expect(readZip(zip)).toEqual([
       { name: "Relazione.pdf", content: pdf },
@@ -85,7 +115,7 @@ describe("persistFiles", () => {
     ]);
 
     await persisted.discard();
-    expect(await filesUnder(work.filesRoot)).toEqual([]);
+    expect(await work.storedKeys()).toEqual([]);
   });
 
   it("has nothing to store for a message without files", async () => {
@@ -104,21 +134,10 @@ describe("persistFiles", () => {
     const good = await stageFile(pdfSample(), "buono.pdf", "application/pdf");
     const vanished = await stageFile(pngSample(), "sparito.png", "image/png");
     await rm(vanished.tempPath);
-    const before = await filesUnder(work.filesRoot);
+    const before = await work.storedKeys();
 
     await expect(persistFiles([good, vanished])).rejects.toThrow(/ENOENT/);
-    expect(await filesUnder(work.filesRoot)).toEqual(before);
-  });
-
-  it("gives zip entries distinct names, ignoring case", () => {
-    expect(uniqueEntryNames(["a.pdf", "A.pdf", "a.pdf", "b", "b", "a (2).pdf"])).toEqual([
-      "a.pdf",
-      "A (2).pdf",
-      "a (3).pdf",
-      "b",
-      "b (2)",
-      "a (2) (2).pdf",
-    ]);
+    expect(await work.storedKeys()).toEqual(before);
   });
 
   describe("with the message's transaction", () => {
@@ -148,7 +167,7 @@ describe("persistFiles", () => {
 
     it("leaves neither rows nor files when the transaction fails and the caller discards", async () => {
       const { holder, request } = await createRequestRecord();
-      const before = await filesUnder(work.filesRoot);
+      const before = await work.storedKeys();
       const persisted = await persistFiles([await stageFile(pngSample(), "b.png", "image/png")]);
 
       const attempt = async () => {
@@ -168,7 +187,7 @@ describe("persistFiles", () => {
       await expect(attempt()).rejects.toThrow("guasto dopo la scrittura");
       expect(await prisma.message.count({ where: { requestId: request.id } })).toBe(0);
       expect(await prisma.attachment.count({ where: { storageKey: persisted.attachments[0]?.storageKey } })).toBe(0);
-      expect(await filesUnder(work.filesRoot)).toEqual(before);
+      expect(await work.storedKeys()).toEqual(before);
     });
   });
 });

@@ -1,35 +1,33 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, utimes, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { newStorageKey } from "@/server/attachments/file-storage";
+import { newStorageKey } from "@/server/attachments/storage-keys";
+import { ageFile, type TemporaryStorage } from "../../support/request-files";
 
 /** Files written straight into the storage and staging folders, with the age a test needs. */
 
 export const MINUTE = 60_000;
 
-/** Sets the modification time of `target` to `minutes` before `now`. */
-export async function age(target: string, minutes: number, now: Date): Promise<void> {
-  const time = new Date(now.getTime() - minutes * MINUTE);
-  await utimes(target, time, time);
-}
-
 /** A file stored under a new key of `kind`, `minutes` old; its key. */
-export async function plantStoredFile(filesRoot: string, kind: "attachments" | "bundles", minutes: number, now: Date): Promise<string> {
+export async function plantStoredFile(
+  storage: TemporaryStorage,
+  kind: "attachments" | "bundles",
+  minutes: number,
+  now: Date,
+): Promise<string> {
   const key = newStorageKey(kind);
-  const target = path.join(filesRoot, key);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, `contenuto di ${key}`);
-  await age(target, minutes, now);
+  await storage.write(key, `contenuto di ${key}`);
+  await storage.age(key, minutes, now);
   return key;
 }
 
-/** What an interrupted put leaves: a dot-named partial file, `minutes` old; its path relative to the storage root. */
+/** What an interrupted put on disk leaves: a dot-named partial file, `minutes` old; its path relative to the storage root. */
 export async function plantPartialFile(filesRoot: string, minutes: number, now: Date): Promise<string> {
   const relative = `attachments/.${randomUUID()}.partial`;
   const target = path.join(filesRoot, relative);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, "metà file");
-  await age(target, minutes, now);
+  await ageFile(target, minutes, now);
   return relative;
 }
 
@@ -47,6 +45,6 @@ export async function plantStagingFolder(
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, randomUUID());
   await writeFile(file, "in arrivo");
-  await age(file, ages.fileMinutes, now);
-  await age(folder, ages.folderMinutes, now);
+  await ageFile(file, ages.fileMinutes, now);
+  await ageFile(folder, ages.folderMinutes, now);
 }

@@ -14,15 +14,14 @@ import { PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { startNotificationWorker } from "@/server/worker/start-notification-worker";
 import { createOffice, createOperator } from "../../support/fixtures";
 import { waitFor } from "../../support/notification-servers";
-import { stagePdf, temporaryStorageForFile } from "../../support/request-files";
+import { stagePdf, STORAGE_BACKENDS, temporaryStorageForFile, type TemporaryStorage } from "../../support/request-files";
 import { createMessageWithFiles, createRequestRecord } from "../attachments/records";
-import { age, MINUTE, plantPartialFile, plantStagingFolder, plantStoredFile } from "./planted-files";
+import { MINUTE, plantPartialFile, plantStagingFolder, plantStoredFile } from "./planted-files";
 
 // The maintenance sweep of files: staging folders and stored files no row
 // refers to go once they are older than the grace period (60 minutes by
-// default), everything else stays — whatever the number of sweepers.
-
-const storage = temporaryStorageForFile();
+// default), everything else stays — whatever the number of sweepers, on the
+// local disk as in an S3-compatible bucket.
 
 function sweepDependencies() {
   const config = parseConfig(process.env);
@@ -30,18 +29,23 @@ function sweepDependencies() {
 }
 
 /** A message whose two attachments and bundle are stored `minutes` ago; the three keys. */
-async function referencedMessageFiles(minutes: number, now: Date): Promise<string[]> {
+async function referencedMessageFiles(storage: TemporaryStorage, minutes: number, now: Date): Promise<string[]> {
   const { request } = await createRequestRecord();
   const message = await createMessageWithFiles({ requestId: request.id, files: [await stagePdf("a.pdf"), await stagePdf("b.pdf")] });
   const keys = [...message.attachments.map((attachment) => attachment.storageKey), message.bundleKey!];
-  for (const key of keys) await age(path.join(storage.filesRoot, key), minutes, now);
+  for (const key of keys) await storage.age(key, minutes, now);
   return keys;
 }
 
 /** A form draft of a person, or of an operator (an office reply), whose file is stored `minutes` ago; its key. */
-async function referencedDraftFile(minutes: number, now: Date, owner: "person" | "operator" = "person"): Promise<string> {
+async function referencedDraftFile(
+  storage: TemporaryStorage,
+  minutes: number,
+  now: Date,
+  owner: "person" | "operator" = "person",
+): Promise<string> {
   const { holder } = await createRequestRecord();
-  const storageKey = await plantStoredFile(storage.filesRoot, "attachments", minutes, now);
+  const storageKey = await plantStoredFile(storage, "attachments", minutes, now);
   const ownership =
     owner === "person"
       ? { ownerPersonId: holder.id, purpose: "NUOVA_RICHIESTA" as const }
@@ -59,25 +63,25 @@ async function referencedDraftFile(minutes: number, now: Date, owner: "person" |
 
 const removedKeys = (reports: (MaintenanceSweepReport | null)[]) => reports.flatMap((report) => report?.storedFiles.removed ?? []).sort();
 
-describe("the maintenance sweep of files", () => {
+describe.each(STORAGE_BACKENDS)("the maintenance sweep of files (storage: %s)", (backend) => {
+  const storage = temporaryStorageForFile({ backend });
+
   it("removes staging folders and unreferenced stored files older than the grace period, and nothing else", async () => {
     const now = new Date();
     const kept = [
-      ...(await referencedMessageFiles(120, now)),
-      await referencedDraftFile(120, now),
-      await referencedDraftFile(120, now, "operator"),
+      ...(await referencedMessageFiles(storage, 120, now)),
+      await referencedDraftFile(storage, 120, now),
+      await referencedDraftFile(storage, 120, now, "operator"),
       // In flight: stored 5 minutes ago, the transaction that will refer to them not committed yet.
-      await plantStoredFile(storage.filesRoot, "attachments", 5, now),
-      await plantStoredFile(storage.filesRoot, "bundles", 59, now),
-      ...(await referencedMessageFiles(5, now)),
+      await plantStoredFile(storage, "attachments", 5, now),
+      await plantStoredFile(storage, "bundles", 59, now),
+      ...(await referencedMessageFiles(storage, 5, now)),
     ];
     const orphans = [
-      await plantStoredFile(storage.filesRoot, "attachments", 61, now),
-      await plantStoredFile(storage.filesRoot, "attachments", 24 * 60, now),
-      await plantStoredFile(storage.filesRoot, "bundles", 90, now),
+      await plantStoredFile(storage, "attachments", 61, now),
+      await plantStoredFile(storage, "attachments", 24 * 60, now),
+      await plantStoredFile(storage, "bundles", 90, now),
     ];
-    const youngPartial = await plantPartialFile(storage.filesRoot, 5, now);
-    await plantPartialFile(storage.filesRoot, 120, now);
     await plantStagingFolder(storage.stagingRoot, "upload-abbandonato", { folderMinutes: 120, fileMinutes: 120 }, now);
     await plantStagingFolder(storage.stagingRoot, "bundle-abbandonato", { folderMinutes: 61, fileMinutes: 90 }, now);
     // A slow upload: its folder was made long ago, its file is still being written.
@@ -87,15 +91,14 @@ describe("the maintenance sweep of files", () => {
     const report = await runMaintenanceSweep(sweepDependencies(), now);
 
     expect(report?.storedFiles.removed.sort()).toEqual(orphans.sort());
-    expect(report?.storedFiles.unfinished).toBe(1);
     expect(report?.stagingFolders.sort()).toEqual(["bundle-abbandonato", "upload-abbandonato"]);
-    expect(await storage.storedKeys()).toEqual([...kept, youngPartial].sort());
+    expect(await storage.storedKeys()).toEqual([...kept].sort());
     expect((await readdir(storage.stagingRoot)).sort()).toEqual(["upload-in-corso", "upload-lento"]);
 
     // A second sweep finds nothing more to do.
     const again = await runMaintenanceSweep(sweepDependencies(), now);
     expect(again).toMatchObject({ stagingFolders: [], storedFiles: { removed: [], unfinished: 0 } });
-    expect(await storage.storedKeys()).toEqual([...kept, youngPartial].sort());
+    expect(await storage.storedKeys()).toEqual([...kept].sort());
   });
 
   it("never removes the files of a submission in progress, which are younger than the grace period", async () => {
@@ -124,12 +127,12 @@ describe("the maintenance sweep of files", () => {
     const now = new Date();
     const kept = [
       ...(await storage.storedKeys()),
-      ...(await referencedMessageFiles(120, now)),
-      await plantStoredFile(storage.filesRoot, "attachments", 10, now),
+      ...(await referencedMessageFiles(storage, 120, now)),
+      await plantStoredFile(storage, "attachments", 10, now),
     ];
     const orphans: string[] = [];
     for (let index = 0; index < 40; index++) {
-      orphans.push(await plantStoredFile(storage.filesRoot, index % 4 === 0 ? "bundles" : "attachments", 120, now));
+      orphans.push(await plantStoredFile(storage, index % 4 === 0 ? "bundles" : "attachments", 120, now));
     }
     const stagingOrphans = ["upload-1", "upload-2", "draft-3"];
     for (const name of stagingOrphans) await plantStagingFolder(storage.stagingRoot, name, { folderMinutes: 120, fileMinutes: 120 }, now);
@@ -143,29 +146,21 @@ describe("the maintenance sweep of files", () => {
     expect((await readdir(storage.stagingRoot)).sort()).toEqual(stagingKept.sort());
   });
 
-  it("deletes each orphan once even without the lock: removals and staging claims are exclusive", async () => {
+  it("lists the storage in batches, so a sweep of many files never holds them all", async () => {
     const now = new Date();
-    const kept = await storage.storedKeys();
     const orphans: string[] = [];
-    for (let index = 0; index < 40; index++) orphans.push(await plantStoredFile(storage.filesRoot, "attachments", 120, now));
-    const stagingOrphans = Array.from({ length: 10 }, (_, index) => `upload-vecchio-${index}`);
-    for (const name of stagingOrphans) await plantStagingFolder(storage.stagingRoot, name, { folderMinutes: 120, fileMinutes: 120 }, now);
-    const stagingKept = await readdir(storage.stagingRoot).then((names) => names.filter((name) => !stagingOrphans.includes(name)));
-    const files = fileStorageFor(parseConfig(process.env));
-    const cutoff = new Date(now.getTime() - 60 * MINUTE);
-
-    const [first, second] = await Promise.all([sweepStoredFiles(prisma, files, cutoff), sweepStoredFiles(prisma, files, cutoff)]);
-    expect([...first.removed, ...second.removed].sort()).toEqual([...orphans].sort());
-    expect(await storage.storedKeys()).toEqual(kept);
-
-    const staging = await Promise.all([sweepStagingFolders(storage.stagingRoot, cutoff), sweepStagingFolders(storage.stagingRoot, cutoff)]);
-    expect(staging.flat().sort()).toEqual([...stagingOrphans].sort());
-    expect((await readdir(storage.stagingRoot)).sort()).toEqual(stagingKept.sort());
+    for (let index = 0; index < 12; index++) orphans.push(await plantStoredFile(storage, "attachments", 120, now));
+    const batches: string[][] = [];
+    for await (const batch of fileStorageFor(parseConfig(process.env)).keysStoredBefore(new Date(now.getTime() - 60 * MINUTE), 5)) {
+      batches.push(batch);
+    }
+    expect(batches.every((batch) => batch.length <= 5)).toBe(true);
+    expect(batches.flat()).toEqual(expect.arrayContaining(orphans));
   });
 
   it("runs when the worker starts, and on pg-boss's schedule every SWEEP_INTERVAL_MINUTES", async () => {
     const now = new Date();
-    const orphan = await plantStoredFile(storage.filesRoot, "attachments", 120, now);
+    const orphan = await plantStoredFile(storage, "attachments", 120, now);
     await plantStagingFolder(storage.stagingRoot, "upload-del-crash", { folderMinutes: 120, fileMinutes: 120 }, now);
     const config = parseConfig({ ...process.env, SWEEP_INTERVAL_MINUTES: "10" });
     const worker = await startNotificationWorker({ databaseUrl: process.env.DATABASE_URL!, config });
@@ -180,5 +175,40 @@ describe("the maintenance sweep of files", () => {
     } finally {
       await worker.stop();
     }
+  });
+});
+
+describe("the maintenance sweep of files on disk", () => {
+  const storage = temporaryStorageForFile({ backend: "disk" });
+
+  it("removes the partial files of interrupted writes once older than the grace period", async () => {
+    const now = new Date();
+    const youngPartial = await plantPartialFile(storage.filesRoot, 5, now);
+    await plantPartialFile(storage.filesRoot, 120, now);
+
+    const report = await runMaintenanceSweep(sweepDependencies(), now);
+
+    expect(report?.storedFiles.unfinished).toBe(1);
+    expect(await storage.storedKeys()).toEqual([youngPartial]);
+  });
+
+  it("deletes each orphan once even without the lock: removals and staging claims are exclusive", async () => {
+    const now = new Date();
+    const kept = await storage.storedKeys();
+    const orphans: string[] = [];
+    for (let index = 0; index < 40; index++) orphans.push(await plantStoredFile(storage, "attachments", 120, now));
+    const stagingOrphans = Array.from({ length: 10 }, (_, index) => `upload-vecchio-${index}`);
+    for (const name of stagingOrphans) await plantStagingFolder(storage.stagingRoot, name, { folderMinutes: 120, fileMinutes: 120 }, now);
+    const stagingKept = await readdir(storage.stagingRoot).then((names) => names.filter((name) => !stagingOrphans.includes(name)));
+    const files = fileStorageFor(parseConfig(process.env));
+    const cutoff = new Date(now.getTime() - 60 * MINUTE);
+
+    const [first, second] = await Promise.all([sweepStoredFiles(prisma, files, cutoff), sweepStoredFiles(prisma, files, cutoff)]);
+    expect([...first.removed, ...second.removed].sort()).toEqual([...orphans].sort());
+    expect(await storage.storedKeys()).toEqual(kept);
+
+    const staging = await Promise.all([sweepStagingFolders(storage.stagingRoot, cutoff), sweepStagingFolders(storage.stagingRoot, cutoff)]);
+    expect(staging.flat().sort()).toEqual([...stagingOrphans].sort());
+    expect((await readdir(storage.stagingRoot)).sort()).toEqual(stagingKept.sort());
   });
 });

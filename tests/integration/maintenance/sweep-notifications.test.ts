@@ -6,7 +6,8 @@ import { runMaintenanceSweep } from "@/server/maintenance/run-maintenance-sweep"
 import { addToOutbox } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA } from "@/server/notifications/queue";
 import { startNotificationWorker } from "@/server/worker/start-notification-worker";
-import { clearNotificationQueue, outboxEmail, startSmtpServer, waitFor, type TestSmtpServer } from "../../support/notification-servers";
+import { clearNotificationQueue, outboxEmail, waitFor } from "../../support/notification-servers";
+import { startSmtpServer, type TestSmtpServer } from "../../support/smtp-server";
 import { temporaryStorageForFile } from "../../support/request-files";
 
 // Notifications in limbo: pg-boss gave up on their job (the database failed,

@@ -12,11 +12,9 @@ import {
   clearNotificationQueue,
   notificationJobCount,
   sendRequestWithContacts as sendRequest,
-  startSmtpServer,
   waitFor,
-  type ReceivedMail,
-  type TestSmtpServer,
 } from "../../support/notification-servers";
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "../../support/smtp-server";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { useTemporaryStorage } from "../../support/request-files";
 

@@ -6,7 +6,8 @@ import { addToOutbox } from "@/server/notifications/outbox";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, queueUpkeepOptions } from "@/server/notifications/queue";
 import { sweepStalledNotifications } from "@/server/notifications/sweep-stalled-notifications";
 import { startNotificationWorker } from "@/server/worker/start-notification-worker";
-import { clearNotificationQueue, outboxEmail, startSmtpServer, waitFor } from "../../support/notification-servers";
+import { clearNotificationQueue, outboxEmail, waitFor } from "../../support/notification-servers";
+import { startSmtpServer } from "../../support/smtp-server";
 
 // The queue stays small (decision 0026): the worker's pg-boss moves finished
 // delivery jobs to the archive after QUEUE_ARCHIVE_AFTER_SECONDS and deletes
