@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankToUndefined, searchTerm } from "@/lib/form-fields";
 import { romeIsoDay } from "@/lib/rome-dates";
-import { checkbox, requiredText, TEXT_MAX_LENGTH, uuidField } from "@/server/requests/schemas";
+import { checkbox, idempotencyKeyField, requiredText, TEXT_MAX_LENGTH, uuidField } from "@/server/requests/schemas";
 
 /** Inputs of the office's communications (F22), shared by the forms and the services. */
 
@@ -21,6 +21,7 @@ export function newCommunicationSchema(now: Date) {
       text: requiredText("Scrivere il testo della comunicazione.", TEXT_MAX_LENGTH, "Il testo è troppo lungo"),
       answerExpected: checkbox,
       answerBy: z.preprocess(blankToUndefined, z.iso.date({ error: "Indicare una data valida (gg/mm/aaaa)." }).optional()),
+      idempotencyKey: idempotencyKeyField,
     })
     .superRefine((value, context) => {
       if (!value.answerExpected) return;

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { Alert, Breadcrumb, Card, DescriptionList, PageHeading, type DescriptionRow } from "@/ui";
+import { CommunicationNotifications } from "../_components/CommunicationNotifications";
 import { QuesitoActions } from "../_components/QuesitoActions";
 import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
@@ -190,6 +191,11 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
           <DescriptionList rows={requestRows(quesito)} />
         </Card>
       </div>
+      {quesito.communication ? (
+        <div className="mt-6">
+          <CommunicationNotifications notifications={quesito.communication.notifications} />
+        </div>
+      ) : null}
       <div className="mt-6">
         <Card title="Recapiti indicati nella richiesta">
           <p className="mb-3 text-neutral-700">Come erano al momento dell&apos;invio.</p>
