@@ -42,10 +42,23 @@ export const readFilters = ["da-leggere", "lette"] as const;
 export type ReadFilter = (typeof readFilters)[number];
 export const readFilterLabels: Record<ReadFilter, string> = { "da-leggere": "Da leggere", lette: "Lette" };
 export const COMMUNICATION_PAGE_SIZE = 20;
+export const COMMUNICATION_LIST_PATH = "/cassetto/comunicazioni";
 
-/** The list's address: the read filter and the keyset cursor of the next page. */
+/** The list's address: the read filter, one position (by id: a matricola may be shared), and the keyset cursor of the next page. */
 export const communicationListQuerySchema = z.object({
   lettura: z.enum(readFilters).optional().catch(undefined),
+  posizione: z.uuid().optional().catch(undefined),
   dopo: z.string().max(200).optional().catch(undefined),
 });
 export type CommunicationListQuery = z.infer<typeof communicationListQuerySchema>;
+
+/** The list's address for a view: `/cassetto/comunicazioni?lettura=…&posizione=…&dopo=…`, the parts given only. */
+export function communicationListPath(view: Partial<CommunicationListQuery>): string {
+  const search = new URLSearchParams();
+  for (const key of ["lettura", "posizione", "dopo"] as const) {
+    const value = view[key];
+    if (value) search.set(key, value);
+  }
+  const query = search.toString();
+  return query ? `${COMMUNICATION_LIST_PATH}?${query}` : COMMUNICATION_LIST_PATH;
+}

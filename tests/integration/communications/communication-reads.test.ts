@@ -129,4 +129,22 @@ describe("read state of the office's communications", () => {
     expect(page.nextCursor).toBeNull();
     expect((await listReceivedCommunications(contributorActor(await createPerson("Estraneo")), {}, later)).rows).toEqual([]);
   });
+
+  it("Comunicazioni ricevute of one position: only its own, with the read filter too; someone else's position shows nothing", async () => {
+    const other = await createPosition(holder.id, operator.office.id);
+    const onOther = await createOfficeCommunication({ operator, position: other, at: later, text: "Comunicazione sull'altra posizione." });
+    const stranger = await createPerson("Estraneo");
+    const strangers = await createPosition(stranger.id, operator.office.id);
+    await createOfficeCommunication({ operator, position: strangers, at: later, text: "Comunicazione a un altro contribuente." });
+    const ids = async (query: Record<string, string>) =>
+      (await listReceivedCommunications(contributorActor(holder), query, later)).rows.map((row) => row.id);
+
+    expect(await ids({})).toEqual([onOther.id, communication.id]);
+    expect(await ids({ posizione: position.id })).toEqual([communication.id]);
+    expect(await ids({ posizione: other.id, lettura: "da-leggere" })).toEqual([onOther.id]);
+    expect(await ids({ posizione: other.id, lettura: "lette" })).toEqual([]);
+    expect(await ids({ posizione: strangers.id })).toEqual([]);
+    // A malformed position is no filter at all.
+    expect(await ids({ posizione: "1234567890" })).toEqual([onOther.id, communication.id]);
+  });
 });
