@@ -18,7 +18,7 @@ import { loadFormDraft } from "@/app/_lib/form-draft";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
-import { formActions, pageFlash } from "../_lib/flash";
+import { formActions, pageFlash, withDraftValues } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
   changeStateAction,
@@ -160,7 +160,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
   }
   const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
   const query = await searchParams;
-  const flash = await pageFlash(query[FLASH_PARAM]);
+  const flash = await withDraftValues(operator, quesito.id, await pageFlash(query[FLASH_PARAM]));
   const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
   const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
