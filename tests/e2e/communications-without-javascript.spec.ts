@@ -9,7 +9,7 @@ import { pdfFile } from "./support/sample-files";
  * Liberi professionisti position with a file; Giulia sees the alert, finds it
  * by position, opens and answers it, changes her e-mail for that gestione and
  * confirms the code; the office sees by whom it was read and where its
- * notice went. Giulia's professionisti position and its contacts, and Davide
+ * notice went, and gets a refused long note back whole. Giulia's professionisti position and its contacts, and Davide
  * Colombo, are used by no other e2e test. axe needs JavaScript: these pages
  * are checked by axe in the specs that run with it.
  */
@@ -130,6 +130,15 @@ test("an office's communication, Contatti and the personal area work without Jav
   }).toPass({ timeout: 30_000 });
   await expect(office.getByText(/^Letta il \d{2}\/\d{2}\/\d{4}.* da Giulia Bianchi \(Titolare delle proprie posizioni\)$/)).toBeVisible();
   await expect(office.getByText(answer)).toBeVisible();
+  await checkPage(office, { axe: false });
+
+  // A refused internal note comes back whole, however long (decision 0022).
+  const longNote = "Verificare le fatture del 2025 una per una con l'elenco inviato. ".repeat(160).slice(0, 10_000);
+  await office.getByRole("region", { name: "Aggiungi una nota interna" }).getByLabel("Testo della nota").fill(longNote);
+  await office.getByRole("button", { name: "Aggiungi la nota" }).click();
+  const noteForm = office.getByRole("region", { name: "Aggiungi una nota interna" });
+  await expect(noteForm.getByText(/La nota è troppo lunga/).first()).toBeVisible();
+  await expect(noteForm.getByLabel("Testo della nota")).toHaveValue(longNote);
   await checkPage(office, { axe: false });
   await office.context().close();
   await page.context().close();
