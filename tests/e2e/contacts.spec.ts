@@ -1,19 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { codeSentTo } from "./support/dev-mail";
 import { checkPage } from "./support/page-checks";
 import { signInAsContributor } from "./support/sign-in";
-
-/** The code of the last message captured for `recipient` at /dev/posta (demo mode, no SMTP). */
-async function codeSentTo(page: Page, recipient: string): Promise<string> {
-  let code = "";
-  await expect(async () => {
-    await page.goto("/dev/posta");
-    const mailbox = page.getByRole("region", { name: new RegExp(`^${recipient.replaceAll(".", "\\.")}`) });
-    const message = mailbox.getByRole("article", { name: "Codice di verifica del nuovo indirizzo" }).last();
-    code = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec((await message.textContent({ timeout: 500 })) ?? "")?.[0] ?? "";
-    expect(code).not.toBe("");
-  }).toPass({ timeout: 30_000 });
-  return code;
-}
 
 /** Sends a request from the prefilled Nuova richiesta form, with notices by e-mail; returns its protocol number. */
 async function sendRequest(page: Page, expectedEmail: string): Promise<string> {

@@ -22,7 +22,7 @@ test("two positions sharing a matricola are told apart from the home to the list
   const sections = page.getByRole("navigation", { name: "Sezioni della posizione" });
   await expect(sections.getByRole("link", { name: "Comunicazioni ricevute" })).toHaveAttribute(
     "href",
-    `/cassetto/richieste?posizione=${positionId}&tipo=comunicazioni`,
+    `/cassetto/comunicazioni?posizione=${positionId}`,
   );
   await expect(sections.getByRole("link", { name: "Contatti" })).toHaveAttribute("href", "/cassetto/contatti");
   await expect(sections.getByRole("link", { name: "Nuova richiesta" })).toHaveAttribute(

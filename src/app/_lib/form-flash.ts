@@ -30,6 +30,8 @@ export type FormFlash<Form extends string> = {
   form?: Form;
   errors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** Instead of `values`: the draft that keeps what was typed, whatever its length (FormDraft, decision 0022). */
+  draftId?: string;
 };
 
 export type FlashSettings<Form extends string> = {
@@ -54,6 +56,7 @@ const flashSchema = z.object({
   form: z.string().optional(),
   errors: z.record(z.string(), z.array(z.string())).optional(),
   values: z.record(z.string(), z.string()).optional(),
+  draftId: z.string().optional(),
 });
 
 /** The family's cookie name, with the `__Secure-` or `__Host-` prefix over https. */

@@ -7,19 +7,36 @@ import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { currentContacts, type CurrentContacts } from "@/server/contacts/current-contacts";
 import { prisma } from "@/server/db/client";
+import { createOnce } from "@/server/db/create-once";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { mergeFieldErrors, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/active-subject";
-import { fileLimitErrors } from "@/server/requests/schemas";
+import { fileLimitErrors, idempotencyKeyField } from "@/server/requests/schemas";
 import { communicationEvents } from "@/server/workflow/lifecycle";
 import { newCommunicationSchema } from "./schemas";
 
 export const OFFICE_POSITION_NOT_FOUND = "La posizione indicata non esiste o non è di competenza della sede.";
 
-export type CreatedCommunication = { requestId: string; quesitoId: string; protocolNumber: string };
+export type CreatedCommunication = {
+  requestId: string;
+  quesitoId: string;
+  protocolNumber: string;
+  /** True when the same submission had already been sent ("Invia" pressed twice). */
+  replayed: boolean;
+};
+
+function findByKey(operator: OperatorActor) {
+  return async (idempotencyKey: string) => {
+    const sent = await prisma.request.findUnique({
+      where: { sentByOperatorId_idempotencyKey: { sentByOperatorId: operator.operatorId, idempotencyKey } },
+      select: { id: true, protocolNumber: true, quesito: { select: { id: true } } },
+    });
+    return sent?.quesito ? { requestId: sent.id, quesitoId: sent.quesito.id, protocolNumber: sent.protocolNumber } : null;
+  };
+}
 
 /**
  * Where the communication's notices go: the holder's Contatti for the
@@ -50,6 +67,10 @@ function noticeContacts({ values, preferredChannel }: CurrentContacts) {
  * contributor until `answerBy` when an answer is expected, closed otherwise —
  * the office's message with its files, the history event with the
  * contributor's notices, and last the office's outgoing protocol number.
+ *
+ * Idempotent per operator and idempotency key (the form's hidden field): a
+ * repeated or concurrent submission returns the communication the first one
+ * sent, with one protocol number, one set of notices and its files stored once.
  */
 export async function createCommunication(
   operator: OperatorActor,
@@ -57,6 +78,16 @@ export async function createCommunication(
   files: StagedFile[],
   now = new Date(),
 ): Promise<CreatedCommunication> {
+  const key = idempotencyKeyField.safeParse(input.idempotencyKey);
+  return createOnce(key.success ? key.data : null, findByKey(operator), () => sendCommunication(operator, input, files, now));
+}
+
+async function sendCommunication(
+  operator: OperatorActor,
+  input: Record<string, unknown>,
+  files: StagedFile[],
+  now: Date,
+): Promise<Omit<CreatedCommunication, "replayed">> {
   const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
   const position = isUuid(positionId)
     ? await prisma.position.findFirst({
@@ -77,7 +108,7 @@ export async function createCommunication(
   if (settings) mergeFieldErrors(errors, fileLimitErrors(settings, [...kept.files, ...files]));
   if (!parsed.success || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
 
-  const { text, answerExpected, answerBy } = parsed.data;
+  const { text, answerExpected, answerBy, idempotencyKey } = parsed.data;
   const contacts = (await currentContacts(prisma, position.holderId, [position.gestione])).get(position.gestione);
   const state: QuesitoState = answerExpected ? "IN_ATTESA_CONTRIBUENTE" : "CHIUSO";
   const office = operator.office;
@@ -91,6 +122,8 @@ export async function createCommunication(
           positionId: position.id,
           subjectId: subject.id,
           holderId: position.holderId,
+          sentByOperatorId: operator.operatorId,
+          idempotencyKey,
           text,
           ...(contacts ? noticeContacts(contacts) : {}),
           protocolNumber: provisional,

@@ -44,8 +44,9 @@ function decodeCursor(encoded: string | undefined): Cursor | null {
 
 /**
  * Comunicazioni ricevute (F09): the office's communications on every position
- * the actor may act on now, newest first, "da leggere" or "lette" for this
- * person, a page at a time by keyset on (createdAt, id) — no count.
+ * the actor may act on now, or on one of them, newest first, "da leggere" or
+ * "lette" for this person, a page at a time by keyset on (createdAt, id) — no
+ * count. A position the actor may not act on shows nothing.
  */
 export async function listReceivedCommunications(
   actor: ContributorActor,
@@ -60,12 +61,13 @@ export async function listReceivedCommunications(
       : query.lettura === "lette"
         ? { ...receivedCommunicationsWhere(actor, now), reads: { some: { personId: actor.personId } } }
         : receivedCommunicationsWhere(actor, now);
+  const positionWhere: Prisma.RequestWhereInput = query.posizione ? { positionId: query.posizione } : {};
   const beyond: Prisma.RequestWhereInput = cursor
     ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
     : {};
   const [rows, labels] = await Promise.all([
     prisma.request.findMany({
-      where: { AND: [readWhere, beyond] },
+      where: { AND: [readWhere, positionWhere, beyond] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: COMMUNICATION_PAGE_SIZE + 1,
       select: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankToUndefined, searchTerm } from "@/lib/form-fields";
 import { romeIsoDay } from "@/lib/rome-dates";
-import { checkbox, requiredText, TEXT_MAX_LENGTH, uuidField } from "@/server/requests/schemas";
+import { checkbox, idempotencyKeyField, requiredText, TEXT_MAX_LENGTH, uuidField } from "@/server/requests/schemas";
 
 /** Inputs of the office's communications (F22), shared by the forms and the services. */
 
@@ -21,6 +21,7 @@ export function newCommunicationSchema(now: Date) {
       text: requiredText("Scrivere il testo della comunicazione.", TEXT_MAX_LENGTH, "Il testo è troppo lungo"),
       answerExpected: checkbox,
       answerBy: z.preprocess(blankToUndefined, z.iso.date({ error: "Indicare una data valida (gg/mm/aaaa)." }).optional()),
+      idempotencyKey: idempotencyKeyField,
     })
     .superRefine((value, context) => {
       if (!value.answerExpected) return;
@@ -41,10 +42,23 @@ export const readFilters = ["da-leggere", "lette"] as const;
 export type ReadFilter = (typeof readFilters)[number];
 export const readFilterLabels: Record<ReadFilter, string> = { "da-leggere": "Da leggere", lette: "Lette" };
 export const COMMUNICATION_PAGE_SIZE = 20;
+export const COMMUNICATION_LIST_PATH = "/cassetto/comunicazioni";
 
-/** The list's address: the read filter and the keyset cursor of the next page. */
+/** The list's address: the read filter, one position (by id: a matricola may be shared), and the keyset cursor of the next page. */
 export const communicationListQuerySchema = z.object({
   lettura: z.enum(readFilters).optional().catch(undefined),
+  posizione: z.uuid().optional().catch(undefined),
   dopo: z.string().max(200).optional().catch(undefined),
 });
 export type CommunicationListQuery = z.infer<typeof communicationListQuerySchema>;
+
+/** The list's address for a view: `/cassetto/comunicazioni?lettura=…&posizione=…&dopo=…`, the parts given only. */
+export function communicationListPath(view: Partial<CommunicationListQuery>): string {
+  const search = new URLSearchParams();
+  for (const key of ["lettura", "posizione", "dopo"] as const) {
+    const value = view[key];
+    if (value) search.set(key, value);
+  }
+  const query = search.toString();
+  return query ? `${COMMUNICATION_LIST_PATH}?${query}` : COMMUNICATION_LIST_PATH;
+}

@@ -18,6 +18,15 @@ import {
 } from "./form-drafts";
 import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 
+/** A form of a quesito of the operator's office. */
+async function officeQuesitoScope(actor: Actor, { quesitoId = "" }: DraftScope): Promise<void> {
+  const reachable =
+    actor.kind === "operator" &&
+    isUuid(quesitoId) &&
+    (await prisma.quesito.count({ where: { id: quesitoId, ...officeQuesitiWhere(actor) } })) > 0;
+  if (!reachable) throw await notFoundFor(actor, "quesito", quesitoId);
+}
+
 /** Refuses (not found) a draft the actor may not keep for this scope: a form of the other realm, a record out of reach. */
 const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope, now: Date) => Promise<void>> = {
   NUOVA_RICHIESTA: async (actor) => {
@@ -33,13 +42,8 @@ const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope
       (await prisma.request.count({ where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] } })) > 0;
     if (!reachable) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   },
-  RISPOSTA_QUESITO: async (actor, { quesitoId = "" }) => {
-    const reachable =
-      actor.kind === "operator" &&
-      isUuid(quesitoId) &&
-      (await prisma.quesito.count({ where: { id: quesitoId, ...officeQuesitiWhere(actor) } })) > 0;
-    if (!reachable) throw await notFoundFor(actor, "quesito", quesitoId);
-  },
+  RISPOSTA_QUESITO: officeQuesitoScope,
+  AZIONE_QUESITO: officeQuesitoScope,
 };
 
 export type SaveFormDraftInput = DraftScope & {
@@ -61,8 +65,8 @@ export type SaveFormDraftInput = DraftScope & {
  * typed, the field messages and the files received, now and in the draft it
  * came from, for DRAFT_LIFETIME_MS. Replaces that earlier draft, whose
  * unticked files are deleted. Also clears a batch of expired drafts. A
- * person keeps drafts of the Cassetto's forms, an operator of the office
- * reply; a message's draft needs a request the person may act on, a reply's
+ * person keeps drafts of the Cassetto's forms, an operator of the office's
+ * (the reply and the quesito page's other forms); a message's draft needs a request the person may act on, a reply's
  * a quesito of the operator's office: anything else is not found.
  */
 export async function saveFormDraft(actor: Actor, input: SaveFormDraftInput, now = new Date()): Promise<{ id: string }> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newCommunicationSchema } from "@/server/communications/schemas";
 import { newRequestSchema } from "@/server/requests/schemas";
 import { draftFormFields, draftReferenceSchema } from "./schemas";
 
@@ -13,5 +14,11 @@ describe("draftReferenceSchema", () => {
 describe("draftFormFields", () => {
   it("lets a draft of Nuova richiesta keep exactly the fields of its schema", () => {
     expect([...draftFormFields.NUOVA_RICHIESTA].sort()).toEqual(Object.keys(newRequestSchema.shape).sort());
+  });
+
+  it("lets a draft of Nuova comunicazione keep exactly the fields of its schema, its idempotency key too", () => {
+    const fields = Object.keys(newCommunicationSchema(new Date()).shape);
+    expect(fields).toContain("idempotencyKey");
+    expect([...draftFormFields.NUOVA_COMUNICAZIONE].sort()).toEqual(fields.sort());
   });
 });

@@ -51,5 +51,7 @@ export const draftFormFields: Record<FormDraftPurpose, readonly string[]> = {
   // Not the version: the form shown again carries the quesito's current one.
   RISPOSTA_QUESITO: ["body", "nextState"],
   // The fields of newCommunicationSchema (src/server/communications/schemas.ts).
-  NUOVA_COMUNICAZIONE: ["positionId", "subjectId", "text", "answerExpected", "answerBy"],
+  NUOVA_COMUNICAZIONE: ["positionId", "subjectId", "text", "answerExpected", "answerBy", "idempotencyKey"],
+  // The quesito page's other forms (src/server/quesiti/schemas.ts): which one is the flash's `form`.
+  AZIONE_QUESITO: ["body", "comment", "toState", "esito", "operatorId", "officeId"],
 };

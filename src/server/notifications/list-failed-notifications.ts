@@ -4,7 +4,8 @@ import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { Actor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { channelLabels, maskMobile } from "./recipients";
+import { UNKNOWN_FAILURE_REASON, shownRecipient } from "./notification-delivery";
+import { channelLabels } from "./recipients";
 
 /** A notification that could not be delivered, as the request and quesito pages show it. */
 export type NotificationFailure = {
@@ -38,8 +39,8 @@ export async function listFailedNotifications(actor: Actor, target: FailureTarge
     id: row.id,
     channel: row.channel,
     channelLabel: channelLabels[row.channel],
-    recipient: row.channel === "SMS" ? maskMobile(row.recipient) : row.recipient,
+    recipient: shownRecipient(row.channel, row.recipient),
     failedAt: row.failedAt ?? row.updatedAt,
-    reason: row.failureReason ?? "Recapito non riuscito.",
+    reason: row.failureReason ?? UNKNOWN_FAILURE_REASON,
   }));
 }

@@ -19,6 +19,7 @@ import {
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { deliveryOf, deliverySelect, type NotificationDelivery } from "@/server/notifications/notification-delivery";
 import { checkedQuesitoId } from "./policy";
 
 export type QuesitoMessage = {
@@ -78,7 +79,11 @@ export type QuesitoDetail = {
     consents: { email: boolean; sms: boolean; pec: boolean };
   };
   /** Null for a contributor's request; for a communication the office started, its first reading (null while unread). */
-  communication: { firstRead: { readAt: Date; readerName: string; profileLabel: string } | null } | null;
+  communication: {
+    firstRead: { readAt: Date; readerName: string; profileLabel: string } | null;
+    /** The notices the communication sent the contributor, and where each stands. */
+    notifications: NotificationDelivery[];
+  } | null;
   messages: QuesitoMessage[];
   history: QuesitoEvent[];
   /** What files a reply may carry (the gestione's limits). */
@@ -152,6 +157,11 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
             take: 1,
             select: { readAt: true, actingProfile: true, person: { select: { givenName: true, familyName: true } } },
           },
+          notifications: {
+            where: { event: { type: "COMUNICAZIONE_INVIATA" } },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: deliverySelect,
+          },
           events: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             include: {
@@ -210,6 +220,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
             firstRead: firstRead
               ? { readAt: firstRead.readAt, readerName: fullName(firstRead.person), profileLabel: profileLabels[firstRead.actingProfile] }
               : null,
+            notifications: request.notifications.map(deliveryOf),
           }
         : null,
     request: {

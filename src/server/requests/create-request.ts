@@ -1,8 +1,8 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
+import { createOnce } from "@/server/db/create-once";
 import { mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -11,7 +11,7 @@ import { findActablePosition } from "./actable-position";
 import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE } from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
-import { contactRuleErrors, contactsSchema, fileLimitErrors, newRequestSchema } from "./schemas";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, idempotencyKeyField, newRequestSchema } from "./schemas";
 
 export type CreatedRequest = {
   id: string;
@@ -20,16 +20,12 @@ export type CreatedRequest = {
   replayed: boolean;
 };
 
-async function findReplay(actor: ContributorActor, idempotencyKey: string): Promise<CreatedRequest | null> {
-  const existing = await prisma.request.findUnique({
-    where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },
-    select: { id: true, protocolNumber: true },
-  });
-  return existing ? { ...existing, replayed: true } : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+function findByKey(actor: ContributorActor) {
+  return (idempotencyKey: string) =>
+    prisma.request.findUnique({
+      where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },
+      select: { id: true, protocolNumber: true },
+    });
 }
 
 /**
@@ -55,12 +51,16 @@ export async function createRequest(
   files: StagedFile[],
   now = new Date(),
 ): Promise<CreatedRequest> {
-  const key = newRequestSchema.shape.idempotencyKey.safeParse(input.idempotencyKey);
-  if (key.success) {
-    const replay = await findReplay(actor, key.data);
-    if (replay) return replay;
-  }
+  const key = idempotencyKeyField.safeParse(input.idempotencyKey);
+  return createOnce(key.success ? key.data : null, findByKey(actor), () => registerRequest(actor, input, files, now));
+}
 
+async function registerRequest(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  files: StagedFile[],
+  now: Date,
+): Promise<Omit<CreatedRequest, "replayed">> {
   const parsed = newRequestSchema.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
@@ -81,59 +81,51 @@ export async function createRequest(
   const data = parsed.data;
   const office = subject.routeToOffice ?? position.office;
 
-  let created: { id: string; protocolNumber: string };
-  try {
-    created = await writeWithFormFiles(kept.files, files, (persisted) =>
-      prisma.$transaction(async (tx) => {
-        const provisional = provisionalProtocolNumber(office, now);
-        const request = await tx.request.create({
-          data: {
-            positionId: position.id,
-            subjectId: subject.id,
-            text: data.text,
-            submittedById: actor.personId,
-            actingProfile: actor.profile,
-            holderId: position.holderId,
-            contactEmail: data.email ?? null,
-            contactPec: data.pec ?? null,
-            contactMobile: data.mobile ?? null,
-            contactLandline: data.landline ?? null,
-            contactFax: data.fax ?? null,
-            extraEmail: data.extraEmail ?? null,
-            consentEmail: data.consentEmail,
-            consentSms: data.consentSms,
-            consentPec: data.consentPec,
-            protocolNumber: provisional,
-            idempotencyKey: data.idempotencyKey,
-            createdAt: now,
-            lastActivityAt: now,
-          },
-          select: { id: true },
-        });
-        await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
-        await tx.message.create({
-          data: {
-            requestId: request.id,
-            visibility: "PUBBLICO",
-            body: data.text,
-            authorPersonId: actor.personId,
-            actingProfile: actor.profile,
-            createdAt: now,
-            ...messageFilesData(persisted),
-          },
-        });
-        await openingEvents(tx, request.id, actor, office, now);
-        // Last: the office's counter row stays locked only for this statement and the commit.
-        const protocolNumber = await assignProtocolNumber(tx, office, now, provisional);
-        return { id: request.id, protocolNumber };
-      }),
-    );
-  } catch (error) {
-    // The same submission won a race with this one: answer as for a replay.
-    const replay = isUniqueViolation(error) ? await findReplay(actor, data.idempotencyKey) : null;
-    if (replay) return replay;
-    throw error;
-  }
+  const created = await writeWithFormFiles(kept.files, files, (persisted) =>
+    prisma.$transaction(async (tx) => {
+      const provisional = provisionalProtocolNumber(office, now);
+      const request = await tx.request.create({
+        data: {
+          positionId: position.id,
+          subjectId: subject.id,
+          text: data.text,
+          submittedById: actor.personId,
+          actingProfile: actor.profile,
+          holderId: position.holderId,
+          contactEmail: data.email ?? null,
+          contactPec: data.pec ?? null,
+          contactMobile: data.mobile ?? null,
+          contactLandline: data.landline ?? null,
+          contactFax: data.fax ?? null,
+          extraEmail: data.extraEmail ?? null,
+          consentEmail: data.consentEmail,
+          consentSms: data.consentSms,
+          consentPec: data.consentPec,
+          protocolNumber: provisional,
+          idempotencyKey: data.idempotencyKey,
+          createdAt: now,
+          lastActivityAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
+      await tx.message.create({
+        data: {
+          requestId: request.id,
+          visibility: "PUBBLICO",
+          body: data.text,
+          authorPersonId: actor.personId,
+          actingProfile: actor.profile,
+          createdAt: now,
+          ...messageFilesData(persisted),
+        },
+      });
+      await openingEvents(tx, request.id, actor, office, now);
+      // Last: the office's counter row stays locked only for this statement and the commit.
+      const protocolNumber = await assignProtocolNumber(tx, office, now, provisional);
+      return { id: request.id, protocolNumber };
+    }),
+  );
   if (kept.draftId) await deleteDraft(kept.draftId);
-  return { ...created, replayed: false };
+  return created;
 }

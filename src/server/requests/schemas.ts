@@ -49,12 +49,15 @@ export const contactsSchema = contactFieldsSchema.extend({
   consentPec: checkbox,
 });
 
+/** The hidden key of a form whose "Invia" is idempotent (createOnce, src/server/db/create-once.ts). */
+export const idempotencyKeyField = uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo.");
+
 /** "Nuova richiesta" (F03). */
 export const newRequestSchema = contactsSchema.extend({
   positionId: uuidField("Scegliere la posizione contributiva."),
   subjectId: uuidField("Scegliere l'oggetto della richiesta."),
   text: requestText,
-  idempotencyKey: uuidField("Il modulo è scaduto: ricaricare la pagina e inviarlo di nuovo."),
+  idempotencyKey: idempotencyKeyField,
 });
 
 export type ContactsInput = z.infer<typeof contactsSchema>;

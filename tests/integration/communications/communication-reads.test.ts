@@ -36,7 +36,7 @@ describe("read state of the office's communications", () => {
   });
 
   it("is unread for everyone until opened, and the office sees it so", async () => {
-    expect(await firstReadSeenByOffice()).toEqual({ firstRead: null });
+    expect(await firstReadSeenByOffice()).toMatchObject({ firstRead: null });
     expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
     expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toMatchObject({
       total: 1,
@@ -49,7 +49,7 @@ describe("read state of the office's communications", () => {
 
     expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toEqual({ total: 0, perHolder: [] });
     expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
-    expect(await firstReadSeenByOffice()).toEqual({
+    expect(await firstReadSeenByOffice()).toMatchObject({
       firstRead: {
         readAt: now,
         readerName: `${intermediary.givenName} ${intermediary.familyName}`,
@@ -128,5 +128,23 @@ describe("read state of the office's communications", () => {
     });
     expect(page.nextCursor).toBeNull();
     expect((await listReceivedCommunications(contributorActor(await createPerson("Estraneo")), {}, later)).rows).toEqual([]);
+  });
+
+  it("Comunicazioni ricevute of one position: only its own, with the read filter too; someone else's position shows nothing", async () => {
+    const other = await createPosition(holder.id, operator.office.id);
+    const onOther = await createOfficeCommunication({ operator, position: other, at: later, text: "Comunicazione sull'altra posizione." });
+    const stranger = await createPerson("Estraneo");
+    const strangers = await createPosition(stranger.id, operator.office.id);
+    await createOfficeCommunication({ operator, position: strangers, at: later, text: "Comunicazione a un altro contribuente." });
+    const ids = async (query: Record<string, string>) =>
+      (await listReceivedCommunications(contributorActor(holder), query, later)).rows.map((row) => row.id);
+
+    expect(await ids({})).toEqual([onOther.id, communication.id]);
+    expect(await ids({ posizione: position.id })).toEqual([communication.id]);
+    expect(await ids({ posizione: other.id, lettura: "da-leggere" })).toEqual([onOther.id]);
+    expect(await ids({ posizione: other.id, lettura: "lette" })).toEqual([]);
+    expect(await ids({ posizione: strangers.id })).toEqual([]);
+    // A malformed position is no filter at all.
+    expect(await ids({ posizione: "1234567890" })).toEqual([onOther.id, communication.id]);
   });
 });

@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { addContributorMessage } from "@/server/requests/add-contributor-message";
 import { SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/active-subject";
+import { getQuesito } from "@/server/quesiti/get-quesito";
 import { getRequest } from "@/server/requests/get-request";
 import { NO_REPLY_EXPECTED } from "@/server/workflow/contributor-messaging";
 import {
@@ -35,6 +36,7 @@ describe("createCommunication", () => {
     text: "Si comunica l'avvio della verifica dei versamenti 2025.",
     answerExpected: "on",
     answerBy: "2026-12-15",
+    idempotencyKey: randomUUID(),
     ...overrides,
   });
 
@@ -179,6 +181,110 @@ describe("createCommunication", () => {
     expect(errors.allegati?.[0]).toMatch(/file/i);
     expect(await communicationsOf()).toBe(0);
     expect(await storage.storedKeys()).toEqual(storedBefore);
+  });
+
+  it("the office sees where each of its notices stands: queued, delivered, or not delivered and why", async () => {
+    const created = await createCommunication(operator, form(), [], now);
+    const notices = async (who: OperatorActor = operator) => (await getQuesito(who, created.quesitoId)).communication?.notifications;
+
+    expect(await notices()).toEqual([
+      expect.objectContaining({ channel: "EMAIL", channelLabel: "E-mail", recipient: "titolare@example.it", state: "IN_CODA", at: null }),
+    ]);
+
+    const sentAt = new Date("2026-11-20T10:01:00Z");
+    await prisma.notification.updateMany({ where: { requestId: created.requestId }, data: { status: "SENT", sentAt } });
+    expect(await notices()).toEqual([expect.objectContaining({ state: "CONSEGNATA", at: sentAt, reason: null })]);
+
+    const failedAt = new Date("2026-11-20T10:05:00Z");
+    await prisma.notification.updateMany({
+      where: { requestId: created.requestId },
+      data: { status: "FAILED_PERMANENT", failedAt, failureReason: "La casella del destinatario non esiste." },
+    });
+    expect(await notices()).toEqual([
+      expect.objectContaining({ state: "NON_CONSEGNATA", at: failedAt, reason: "La casella del destinatario non esiste." }),
+    ]);
+
+    // An operator of another office does not see the quesito, nor its notices.
+    const elsewhere = await createHolderWithPosition("AZIENDE");
+    await expect(notices(await operatorActor(elsewhere.office.id))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a notice by SMS is shown with the number masked, sent until the provider confirms it", async () => {
+    await prisma.contactProfile.create({
+      data: { personId: holder.id, gestione: "AZIENDE", email: "titolare@example.it", mobile: "+393331234567", preferredChannel: "SMS" },
+    });
+    const created = await createCommunication(operator, form(), [], now);
+    await prisma.notification.updateMany({ where: { requestId: created.requestId }, data: { status: "SENT", sentAt: now } });
+
+    expect((await getQuesito(operator, created.quesitoId)).communication?.notifications).toEqual([
+      expect.objectContaining({ channel: "SMS", recipient: "+39 •••••••567", state: "INVIATA", at: now }),
+    ]);
+  });
+
+  /** What one communication leaves behind: rows, notices and stored files. */
+  async function sentTotals() {
+    const [requests, notifications, attachments, events] = await Promise.all([
+      prisma.request.findMany({ where: { positionId: position.id, direction: "DALLA_SEDE" }, select: { protocolNumber: true } }),
+      prisma.notification.count({ where: { request: { positionId: position.id } } }),
+      prisma.attachment.findMany({ where: { message: { request: { positionId: position.id } } }, select: { storageKey: true } }),
+      prisma.requestEvent.count({ where: { request: { positionId: position.id } } }),
+    ]);
+    const bundles = await prisma.message.findMany({
+      where: { bundleKey: { not: null }, request: { positionId: position.id } },
+      select: { bundleKey: true },
+    });
+    return {
+      protocolNumbers: requests.map((request) => request.protocolNumber),
+      notifications,
+      events,
+      storedKeys: [...attachments.map((file) => file.storageKey), ...bundles.map((message) => message.bundleKey)].sort(),
+    };
+  }
+
+  it("answers a repeated submission with the communication it sent, without a second one", async () => {
+    const input = form();
+    const first = await createCommunication(operator, input, [await stagePdf("avviso.pdf")], now);
+    const storedAfterFirst = await storage.storedKeys();
+
+    const again = await createCommunication(operator, input, [await stagePdf("avviso.pdf")], now);
+
+    expect(first.replayed).toBe(false);
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await sentTotals()).toMatchObject({ protocolNumbers: [first.protocolNumber], notifications: 1, events: 1 });
+    expect(await storage.storedKeys()).toEqual(storedAfterFirst);
+  });
+
+  it("sends a double submit once, even when both arrive together: one protocol number, one notice, files stored once", async () => {
+    const input = form();
+    const storedBefore = await storage.storedKeys();
+
+    const results = await Promise.all([
+      createCommunication(operator, input, [await stagePdf("a.pdf")], now),
+      createCommunication(operator, input, [await stagePdf("b.pdf")], now),
+    ]);
+
+    expect(results[0].quesitoId).toBe(results[1].quesitoId);
+    expect(results.map((result) => result.replayed).sort()).toEqual([false, true]);
+    const totals = await sentTotals();
+    expect(totals).toMatchObject({ protocolNumbers: [results[0].protocolNumber], notifications: 1, events: 1 });
+    // Only the winner's file and bundle remain in storage.
+    expect(totals.storedKeys).toHaveLength(2);
+    expect(await storage.storedKeys()).toEqual([...storedBefore, ...totals.storedKeys].sort());
+    // The loser's protocol number went back: the next communication takes the following one.
+    const next = await createCommunication(operator, form(), [], now);
+    expect(Number(next.protocolNumber.slice(-7))).toBe(Number(results[0].protocolNumber.slice(-7)) + 1);
+  });
+
+  it("the key is the operator's own: a colleague's submission with the same key is another communication", async () => {
+    const input = form();
+    const colleague = await operatorActor(operator.office.id);
+
+    const mine = await createCommunication(operator, input, [], now);
+    const theirs = await createCommunication(colleague, input, [], now);
+
+    expect(theirs.replayed).toBe(false);
+    expect(theirs.requestId).not.toBe(mine.requestId);
+    expect(await communicationsOf()).toBe(2);
   });
 });
 

@@ -6,25 +6,13 @@ import { logSecurityEvent } from "@/server/security/security-events";
 import { confirmAction, requestAction } from "../../../src/app/(cassetto)/cassetto/deleghe/actions";
 import { readFlash } from "../../../src/app/(cassetto)/cassetto/deleghe/_lib/flash";
 import { FLASH_PARAM } from "../../../src/app/_lib/form-flash";
+import { cookieJar, redirectOf } from "../../support/server-actions";
 import { createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 
 // The HTTP boundary of a server action: Next's request headers, cookies and redirect.
-const cookieJar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.70" }),
-  cookies: async () => ({ set: (name: string, value: string) => cookieJar.set(name, value), get: () => undefined }),
-}));
-class Redirect extends Error {
-  constructor(readonly location: string) {
-    super(location);
-  }
-}
-vi.mock("next/navigation", () => ({
-  redirect: (location: string) => {
-    throw new Redirect(location);
-  },
-}));
+vi.mock("next/headers", async () => (await import("../../support/server-actions")).nextHeadersMock("198.51.100.70"));
+vi.mock("next/navigation", async () => (await import("../../support/server-actions")).nextNavigationMock);
 vi.mock("@/server/identity/session", () => ({ requireContributor: vi.fn() }));
 vi.mock("@/server/security/security-events", () => ({ logSecurityEvent: vi.fn() }));
 
@@ -32,12 +20,7 @@ vi.mock("@/server/security/security-events", () => ({ logSecurityEvent: vi.fn() 
 async function post(action: (formData: FormData) => Promise<void>, fields: Record<string, string>) {
   const formData = new FormData();
   for (const [name, value] of Object.entries(fields)) formData.append(name, value);
-  const redirect = await action(formData).then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(redirect).toBeInstanceOf(Redirect);
-  const location = new URL((redirect as Redirect).location, "http://localhost");
+  const location = await redirectOf(action(formData));
   return { location, flash: readFlash(cookieJar.get("cb.cassetto.deleghe"), location.searchParams.get(FLASH_PARAM) ?? undefined) };
 }
 

@@ -3,24 +3,33 @@ import Link from "next/link";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { listReceivedCommunications } from "@/server/communications/list-received-communications";
-import { readFilterLabels, readFilters, type ReadFilter } from "@/server/communications/schemas";
+import { positionLabel } from "@/lib/position-label";
+import {
+  COMMUNICATION_LIST_PATH,
+  communicationListPath,
+  readFilterLabels,
+  readFilters,
+  type ReadFilter,
+} from "@/server/communications/schemas";
 import { requireContributor } from "@/server/identity/session";
-import { Breadcrumb, PageHeading, StatusBadge, TableRegion } from "@/ui";
+import { listActorPositions } from "@/server/positions/list-actor-positions";
+import { positionOptions } from "@/server/positions/position-options";
+import { Breadcrumb, Button, PageHeading, SelectField, StatusBadge, TableRegion } from "@/ui";
 
 export const metadata: Metadata = { title: "Comunicazioni ricevute" };
 
 type Props = { searchParams: Promise<SearchParams> };
 
-const PATH = "/cassetto/comunicazioni";
-
-function filterHref(lettura: ReadFilter | undefined): string {
-  return lettura ? `${PATH}?lettura=${lettura}` : PATH;
-}
-
 export default async function ReceivedCommunicationsPage({ searchParams }: Props) {
-  const actor = await requireContributor(PATH);
-  const page = await listReceivedCommunications(actor, firstValues(await searchParams));
+  const actor = await requireContributor(COMMUNICATION_LIST_PATH);
+  const [page, positions] = await Promise.all([
+    listReceivedCommunications(actor, firstValues(await searchParams)),
+    listActorPositions(actor),
+  ]);
   const current = page.query.lettura;
+  const posizione = page.query.posizione;
+  // Someone else's position (or one no longer actable) names nothing here, and its list is empty.
+  const chosen = positions.find((position) => position.id === posizione);
   const byClient = actor.profile !== "TITOLARE";
   const filters: [ReadFilter | undefined, string][] = [
     [undefined, "Tutte"],
@@ -34,12 +43,23 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
         title="Comunicazioni ricevute"
         lead="Le comunicazioni delle sedi INPS sulle posizioni per cui puoi operare. Aprirne una la segna come letta, solo per te."
       />
+      <form method="get" action={COMMUNICATION_LIST_PATH} className="mb-6 max-w-xl">
+        {current ? <input type="hidden" name="lettura" value={current} /> : null}
+        <SelectField
+          name="posizione"
+          label="Posizione"
+          placeholder="Tutte le posizioni"
+          options={positionOptions(actor.profile, positions)}
+          defaultValue={chosen?.id ?? ""}
+        />
+        <Button variant="secondary">Filtra</Button>
+      </form>
       <nav aria-label="Filtra per lettura" className="mb-6">
         <ul className="flex flex-wrap gap-4">
           {filters.map(([filter, label]) => (
             <li key={label}>
               <Link
-                href={filterHref(filter)}
+                href={communicationListPath({ lettura: filter, posizione })}
                 aria-current={filter === current ? "page" : undefined}
                 className={filter === current ? "font-bold" : undefined}
               >
@@ -54,7 +74,10 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
       ) : (
         <TableRegion label="Comunicazioni ricevute">
           <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Comunicazioni ricevute{current ? `: ${readFilterLabels[current].toLowerCase()}` : ""}</caption>
+            <caption className="sr-only">
+              Comunicazioni ricevute{current ? `: ${readFilterLabels[current].toLowerCase()}` : ""}
+              {chosen ? `, ${positionLabel(chosen)}` : ""}
+            </caption>
             <thead>
               <tr className="border-b border-neutral-400">
                 <th scope="col" className="py-2 pr-4">
@@ -88,7 +111,7 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
                     ) : null}
                   </td>
                   <td className="py-2 pr-4">
-                    {row.position.gestioneLabel}, matricola {row.position.matricola}
+                    {positionLabel(row.position)}
                     {byClient ? <span className="block text-sm">{row.position.holderName}</span> : null}
                   </td>
                   <td className="py-2 pr-4">{row.office?.name ?? ""}</td>
@@ -107,7 +130,7 @@ export default async function ReceivedCommunicationsPage({ searchParams }: Props
       )}
       {page.nextCursor ? (
         <p className="mt-4">
-          <Link href={`${filterHref(current)}${current ? "&" : "?"}dopo=${page.nextCursor}`}>Comunicazioni precedenti</Link>
+          <Link href={communicationListPath({ lettura: current, posizione, dopo: page.nextCursor })}>Comunicazioni precedenti</Link>
         </p>
       ) : null}
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { positionLabel } from "@/lib/position-label";
+import { communicationListPath } from "@/server/communications/schemas";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
 import { getActorPosition } from "@/server/positions/get-actor-position";
@@ -27,7 +28,7 @@ function sections(position: ActorPosition) {
       description: "Le richieste inviate per questa posizione e le comunicazioni della sede, con il loro stato.",
     },
     {
-      href: `/cassetto/richieste?${requestListSearch({ posizione: position.id, tipo: "comunicazioni" })}`,
+      href: communicationListPath({ posizione: position.id }),
       label: "Comunicazioni ricevute",
       description: "Le comunicazioni dell'Istituto su questa posizione.",
     },

@@ -1,5 +1,4 @@
 import { positionLabel } from "@/lib/position-label";
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -11,11 +10,12 @@ import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { getNewRequestForm, type NewRequestForm } from "@/server/requests/get-new-request-form";
 import { contactHints, EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/server/contacts/contact-fields";
-import { newRequestSchema, TEXT_MAX_LENGTH, TEXT_MIN_LENGTH } from "@/server/requests/schemas";
+import { TEXT_MAX_LENGTH, TEXT_MIN_LENGTH } from "@/server/requests/schemas";
 import { Alert, Breadcrumb, Button, CheckboxField, PageHeading, SelectField, TextareaField, TextField } from "@/ui";
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "@/app/_components/files-field";
 import { loadFormDraft } from "@/app/_lib/form-draft";
+import { formIdempotencyKey } from "@/app/_lib/idempotency-key";
 
 export const metadata: Metadata = { title: "Nuova richiesta" };
 
@@ -71,9 +71,7 @@ function RequestForm({
   const text = (name: string) => values[name] ?? "";
   const checked = (name: string) => values[name] === "on";
   const action = `/api/cassetto/richieste?posizione=${position.id}${draft ? `&bozza=${draft.id}` : ""}`;
-  // The draft's key keeps a corrected form idempotent; a fresh form gets a new one.
-  const keptKey = newRequestSchema.shape.idempotencyKey.safeParse(values.idempotencyKey);
-  const idempotencyKey = keptKey.success ? keptKey.data : randomUUID();
+  const idempotencyKey = formIdempotencyKey(values);
   const contactRule = [
     rules.emailOrPhoneRequired ? "Indica almeno un indirizzo e-mail o un numero di telefono." : null,
     rules.pecRequired ? `Per la ${rules.label} la PEC è obbligatoria.` : null,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FilesField } from "@/app/_components/files-field";
 import { loadFormDraft } from "@/app/_lib/form-draft";
+import { formIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import {
@@ -123,6 +124,7 @@ export default async function NewCommunicationPage({ searchParams }: Props) {
             className="mt-6 max-w-3xl"
           >
             <input type="hidden" name="positionId" value={chosen.id} />
+            <input type="hidden" name="idempotencyKey" value={formIdempotencyKey(values)} />
             <SelectField
               name="subjectId"
               label="Oggetto"

@@ -8,7 +8,7 @@ import { changeQuesitoState } from "@/server/quesiti/change-quesito-state";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
-import { redirectWithFlash, typedValues, type QuesitoForm } from "../_lib/flash";
+import { actionDraftScope, redirectWithFlash, typedValues, type QuesitoForm } from "../_lib/flash";
 import { outcomeLocation, quesitoPath } from "../_lib/paths";
 
 type Service = (operator: OperatorActor, quesitoId: string, input: unknown) => Promise<unknown>;
@@ -30,6 +30,7 @@ function run(
     page,
     form,
     values: typedValues(formData.entries()),
+    draft: actionDraftScope(quesitoId),
     service: (operator) => service(operator, quesitoId, Object.fromEntries(formData)),
     success: () => ({ message: success.message }),
     flash: { redirectWithFlash },

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { Alert, Breadcrumb, Card, DescriptionList, PageHeading, type DescriptionRow } from "@/ui";
+import { CommunicationNotifications } from "../_components/CommunicationNotifications";
 import { QuesitoActions } from "../_components/QuesitoActions";
 import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
@@ -17,7 +18,7 @@ import { loadFormDraft } from "@/app/_lib/form-draft";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
-import { formActions, pageFlash } from "../_lib/flash";
+import { formActions, pageFlash, withDraftValues } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
   changeStateAction,
@@ -159,7 +160,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
   }
   const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
   const query = await searchParams;
-  const flash = await pageFlash(query[FLASH_PARAM]);
+  const flash = await withDraftValues(operator, quesito.id, await pageFlash(query[FLASH_PARAM]));
   const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
   // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
   const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
@@ -190,6 +191,11 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
           <DescriptionList rows={requestRows(quesito)} />
         </Card>
       </div>
+      {quesito.communication ? (
+        <div className="mt-6">
+          <CommunicationNotifications notifications={quesito.communication.notifications} />
+        </div>
+      ) : null}
       <div className="mt-6">
         <Card title="Recapiti indicati nella richiesta">
           <p className="mb-3 text-neutral-700">Come erano al momento dell&apos;invio.</p>

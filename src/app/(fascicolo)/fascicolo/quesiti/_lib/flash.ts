@@ -1,6 +1,8 @@
 import "server-only";
 import { textFields } from "@/app/_lib/form-data";
+import { loadFormDraft } from "@/app/_lib/form-draft";
 import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
+import type { OperatorActor } from "@/server/identity/actor";
 import type { TransitionAction } from "@/server/workflow/lifecycle";
 
 /** The outcome of the quesito pages' forms across their redirect (src/app/_lib/form-flash.ts). */
@@ -32,4 +34,19 @@ export const { flashCookie, readFlash, pageFlash, redirectWithFlash } = formFlas
 export function typedValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
   const { expectedVersion: _version, ...values } = textFields(entries);
   return values;
+}
+
+/** The draft scope of a refused form of the quesito page (all but the reply, which has its own). */
+export const actionDraftScope = (quesitoId: string) => ({ purpose: "AZIONE_QUESITO" as const, quesitoId });
+
+/**
+ * The flash of a refused form with what was typed, read back from the draft
+ * it names: a long note or comment comes back whole (decision 0022). A draft
+ * gone meanwhile gives the form back empty, with the refusal's message.
+ */
+export async function withDraftValues(operator: OperatorActor, quesitoId: string, flash: Flash | null): Promise<Flash | null> {
+  if (!flash?.draftId) return flash;
+  const { draftId: _draftId, ...shown } = flash;
+  const { draft } = await loadFormDraft(operator, flash.draftId, actionDraftScope(quesitoId));
+  return { ...shown, values: draft?.values ?? {} };
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "FormDraftPurpose" ADD VALUE 'AZIONE_QUESITO';

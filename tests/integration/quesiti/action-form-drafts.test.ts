@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { prisma } from "@/server/db/client";
+import type { OperatorActor } from "@/server/identity/actor";
+import { requireOperator } from "@/server/identity/session";
+import { closeAction, internalNoteAction } from "../../../src/app/(fascicolo)/fascicolo/quesiti/[id]/actions";
+import { FLASH_COOKIE, readFlash, withDraftValues } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
+import { FLASH_PARAM } from "../../../src/app/_lib/form-flash";
+import { createHolderWithPosition, createSentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
+import { operatorActor } from "../../support/quesito-fixtures";
+import { cookieJar, redirectOf } from "../../support/server-actions";
+
+// The HTTP boundary of a server action: Next's request headers, cookies and redirect.
+vi.mock("next/headers", async () => (await import("../../support/server-actions")).nextHeadersMock("198.51.100.71"));
+vi.mock("next/navigation", async () => (await import("../../support/server-actions")).nextNavigationMock);
+vi.mock("@/server/identity/session", () => ({ requireOperator: vi.fn() }));
+
+const now = new Date("2026-11-20T10:00:00Z");
+withStorageAndReferenceData();
+
+describe("a refused form of the quesito page comes back whole, whatever its length", () => {
+  let operator: OperatorActor;
+  let quesito: { id: string; version: number };
+
+  /** Posts the form and reads back the outcome the quesito page shows (its flash, with the values of the draft it names). */
+  async function post(action: (quesitoId: string, formData: FormData) => Promise<void>, fields: Record<string, string>) {
+    const formData = new FormData();
+    for (const [name, value] of Object.entries({ expectedVersion: String(quesito.version), ...fields })) formData.append(name, value);
+    const location = await redirectOf(action(quesito.id, formData));
+    const flash = readFlash(cookieJar.get(FLASH_COOKIE), location.searchParams.get(FLASH_PARAM) ?? undefined);
+    return { location, flash, shown: await withDraftValues(operator, quesito.id, flash) };
+  }
+
+  beforeEach(async () => {
+    cookieJar.clear();
+    const sent = await createSentRequest({ at: now });
+    operator = sent.operator;
+    quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: sent.requestId }, select: { id: true, version: true } });
+    vi.mocked(requireOperator).mockReset().mockResolvedValue(operator);
+  });
+
+  it("an internal note of 10,000 characters is refused at its field and comes back whole, kept in a draft, not in the cookie", async () => {
+    const note = "Verificare i versamenti F24 del periodo indicato. ".repeat(200);
+    expect(note).toHaveLength(10_000);
+
+    const { location, flash, shown } = await post(internalNoteAction, { body: note });
+
+    expect(location.pathname).toBe(`/fascicolo/quesiti/${quesito.id}`);
+    expect(flash).toMatchObject({ tone: "danger", form: "nota", draftId: expect.any(String) });
+    expect(flash?.values).toBeUndefined();
+    expect(cookieJar.get(FLASH_COOKIE)?.length).toBeLessThan(3800);
+    expect(shown?.values?.body).toBe(note);
+    expect(shown?.errors?.body?.[0]).toMatch(/La nota è troppo lunga/);
+    expect(await prisma.message.count({ where: { visibility: "INTERNO", request: { quesito: { id: quesito.id } } } })).toBe(0);
+  });
+
+  it("a long comment refused for another field (no esito chosen) comes back whole at the close form", async () => {
+    // 1,990 characters of two bytes each: within the comment's limit, beyond what the cookie keeps.
+    const comment = "è".repeat(1_990);
+
+    const { flash, shown } = await post(closeAction, { comment, esito: "" });
+
+    expect(flash).toMatchObject({ tone: "danger", form: "chiusura" });
+    expect(shown?.errors).toEqual({ esito: ["Scegliere l'esito."] });
+    expect(shown?.values).toEqual({ comment, esito: "" });
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { id: quesito.id } })).toMatchObject({ state: "NUOVO" });
+  });
+
+  it("the draft is the operator's own: a colleague reading the flash's draft gets the form back empty", async () => {
+    const { flash } = await post(internalNoteAction, { body: "x".repeat(5_000) });
+    const colleague = await operatorActor(operator.office.id);
+
+    expect((await withDraftValues(colleague, quesito.id, flash))?.values).toEqual({});
+  });
+
+  it("an operator of another office keeps no draft: the refusal comes back as before", async () => {
+    const elsewhere = await createHolderWithPosition("AZIENDE");
+    operator = await operatorActor(elsewhere.office.id);
+    vi.mocked(requireOperator).mockResolvedValue(operator);
+    const draftsBefore = await prisma.formDraft.count();
+
+    const { flash } = await post(internalNoteAction, { body: "Nota su un quesito di un'altra sede." });
+
+    expect(flash).toMatchObject({ tone: "danger", form: "nota", values: { body: "Nota su un quesito di un'altra sede." } });
+    expect(flash?.draftId).toBeUndefined();
+    expect(await prisma.formDraft.count()).toBe(draftsBefore);
+  });
+});
