@@ -127,12 +127,18 @@ async function queriesPerView(logFile: string, baseUrl: string, page: Page): Pro
   return statements.length / COUNTED_VIEWS;
 }
 
-/** First-load JavaScript of a page: the scripts its HTML loads (not the nomodule polyfills), each gzipped, in KB. */
+/**
+ * First-load JavaScript of a page, gzipped, in KB: every script of the build
+ * its HTML names, as a tag or in the RSC payload (the client components'
+ * chunks), but the polyfills of `nomodule` tags, which current browsers skip.
+ */
 function firstLoadJsKb(html: string): number {
-  const sources = new Set<string>();
-  for (const [tag, src] of html.matchAll(/<script\b[^>]*\bsrc="\/_next\/(static\/[^"]+\.js)"[^>]*>/g)) {
-    if (!/\bnomodule\b/i.test(tag)) sources.add(src!);
-  }
+  const skipped = new Set(
+    [...html.matchAll(/<script\b[^>]*\bnomodule\b[^>]*\bsrc="\/_next\/(static\/[^"]+\.js)"/gi)].map((match) => match[1]),
+  );
+  const sources = new Set(
+    [...html.matchAll(/\/_next\/(static\/[\w./-]+\.js)/g)].map((match) => match[1]!).filter((src) => !skipped.has(src)),
+  );
   let bytes = 0;
   for (const source of sources) bytes += gzipSync(readFileSync(path.resolve(".next", source)), { level: 9 }).length;
   return bytes / 1024;
