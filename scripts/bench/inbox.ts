@@ -30,13 +30,7 @@ import { createThrowawayDatabase } from "../../src/server/db/throwaway-database"
 import type { ContributorActor } from "../../src/server/identity/actor";
 import { encodeCursor, listRequests, parseRequestListQuery, requestListWhere } from "../../src/server/requests/list-requests";
 import { seedDatabase } from "../../prisma/seed/seed-database";
-
-/** A positive whole number from the environment, or `fallback`. */
-function sizeFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} deve essere un numero intero positivo.`);
-  return value;
-}
+import { sizeFromEnv } from "./support";
 
 const CLIENTS = sizeFromEnv("BENCH_CLIENTS", 2000);
 const REQUESTS = sizeFromEnv("BENCH_REQUESTS", 50_000);

@@ -16,26 +16,18 @@
  * "10,50"), without files and with one file of BENCH_FILE_BYTES (default
  * 1 MB). Everything is removed at the end.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { formatProtocolNumber, romeCalendarDate } from "../../src/server/protocol/format-protocol-number";
 import { seedDatabase } from "../../prisma/seed/seed-database";
-
-/** A positive whole number from the environment, or `fallback`. */
-function sizeFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} deve essere un numero intero positivo.`);
-  return value;
-}
+import { ensureBuild, percentile, sessionCookie, sizeFromEnv, startBuiltServer, tearDown } from "./support";
 
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "10,50").split(",").map((level) => {
   const value = Number(level);
@@ -45,17 +37,11 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? "10,50").split(",").map((level)
 const PER_SUBMITTER = sizeFromEnv("BENCH_PER_SUBMITTER", 4);
 const FILE_BYTES = sizeFromEnv("BENCH_FILE_BYTES", 1024 * 1024);
 const SUBMITTERS = Math.max(...LEVELS);
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const PDF_HEAD = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
 const TEXT = "Chiedo la verifica del versamento di marzo, non abbinato alla matricola della ditta.";
 
 type Submitter = { personId: string; positionId: string; cookie: string };
 type CaseResult = { count: number; errors: number; ms: number; latencies: number[]; firstError?: string };
-
-function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
-}
 
 function report(label: string, result: CaseResult): void {
   const sorted = [...result.latencies].sort((a, b) => a - b);
@@ -96,21 +82,6 @@ async function runLanes(
 function pdf(size: number): Blob {
   const head = Buffer.from(PDF_HEAD, "latin1");
   return new Blob([Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)])], { type: "application/pdf" });
-}
-
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    if (server.exitCode !== null) throw new Error("Il server Next.js è terminato all'avvio.");
-    const answered = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill("SIGTERM");
-  throw new Error("Il server Next.js non risponde.");
 }
 
 /** One "Invia" through the route: null when it registered a request (303 to its page), else what went wrong. */
@@ -236,10 +207,7 @@ async function protocolCheck(pool: pg.Pool, officeId: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) {
-    console.log("Nessuna build: next build…");
-    if (spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit" }).status !== 0) throw new Error("Compilazione non riuscita.");
-  }
+  ensureBuild();
   const database = await createThrowawayDatabase({ label: "bench" });
   const dataDir = await mkdtemp(path.join(tmpdir(), "cb-bench-submit-"));
   const prisma = createPrismaClient(database.url);
@@ -279,32 +247,22 @@ async function main(): Promise<void> {
           officeId: appOffice.id,
         },
       });
-      // The session row the sign-in would open (decision 0014), named by the cookie.
-      const session = await prisma.authSession.create({
-        data: { realm: "CASSETTO", personId: person.id, lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 2 * 60 * 60 * 1000) },
-      });
-      const token = await encode({ token: { sub: person.id, realm: "cassetto", sid: session.id }, secret });
-      submitters.push({ personId: person.id, positionId: position.id, cookie: `cb.cassetto.session-token=${token}` });
+      const cookie = await sessionCookie(prisma, secret, { personId: person.id });
+      submitters.push({ personId: person.id, positionId: position.id, cookie });
     }
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(
-      {
-        ...process.env,
-        APP_ENV: "demo",
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        AUTH_SECRET: secret,
-        NEXTAUTH_URL: baseUrl,
-        PUBLIC_URL: baseUrl,
-        LOG_LEVEL: "warn",
-        PORT: String(port),
+    server = await startBuiltServer({
+      port,
+      databaseUrl: database.url,
+      dataDir,
+      secret,
+      extra: {
         // Every submitter posts from 127.0.0.1: the per-address limit would measure itself.
         RATE_LIMIT_SUBMISSIONS: "999999/600",
       },
-      port,
-    );
+    });
     // Warm-up: the route's first call compiles and connects.
     await submitForm(baseUrl, submitters[0]!, subject.id, null);
 
@@ -325,15 +283,7 @@ async function main(): Promise<void> {
     }
     console.log(`Sede dell'app: ${await protocolCheck(pool, appOffice.id)}.`);
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    await pool.end();
-    await prisma.$disconnect();
-    await database.dispose();
-    await rm(dataDir, { recursive: true, force: true });
+    await tearDown({ server, pool, prisma, database, dataDir });
   }
 }
 

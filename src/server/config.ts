@@ -161,6 +161,11 @@ const envSchema = z.object({
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(30_000),
   DATABASE_TRANSACTION_MAX_WAIT_MS: milliseconds(100, 120_000).default(10_000),
   DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(20_000),
+  /** `true` only for `npm run bench:pages`: serves /dev/pagina-minima, the floor the pages are measured against (decision 0025). */
+  BENCH_FLOOR_PAGE: z
+    .enum(["true", "false"], { message: "deve valere true o false" })
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 /** Variables a production start cannot do without. */

@@ -31,12 +31,12 @@ async function databaseOnServer(serverUrl: string, label: string): Promise<Throw
   return { url, dispose: () => dropDatabase(serverUrl, name) };
 }
 
-async function embeddedDatabase(label: string): Promise<ThrowawayDatabase> {
+async function embeddedDatabase(label: string, port?: number): Promise<ThrowawayDatabase> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `cb-${label}-`));
   // Run as root, PostgreSQL runs as the `postgres` user, who must reach the cluster inside.
   await chmod(dataDir, 0o755);
   try {
-    const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    const server = await startEmbeddedPostgres({ dataDir, port: port ?? (await freePort()) });
     return {
       url: server.url,
       async dispose() {
@@ -53,10 +53,12 @@ async function embeddedDatabase(label: string): Promise<ThrowawayDatabase> {
 /**
  * A fresh database with the migrations applied: `cb_<label>_<random>` on the
  * server of `serverUrl` when given, otherwise an embedded PostgreSQL in a
- * temporary folder (`cb-<label>-…`) on a free port.
+ * temporary folder (`cb-<label>-…`) on `port` or a free port.
  */
-export async function createThrowawayDatabase(options: { label: string; serverUrl?: string }): Promise<ThrowawayDatabase> {
-  const database = options.serverUrl ? await databaseOnServer(options.serverUrl, options.label) : await embeddedDatabase(options.label);
+export async function createThrowawayDatabase(options: { label: string; serverUrl?: string; port?: number }): Promise<ThrowawayDatabase> {
+  const database = options.serverUrl
+    ? await databaseOnServer(options.serverUrl, options.label)
+    : await embeddedDatabase(options.label, options.port);
   try {
     await applyMigrations(database.url);
     return database;

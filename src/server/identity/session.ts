@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { prefixedCookieName } from "@/lib/cookie-names";
 import { getConfig } from "@/server/config";
 import type { ContributorActor, OperatorActor } from "./actor";
@@ -41,28 +42,34 @@ export async function getRealmSubject(realm: Realm): Promise<string | null> {
   return (await openRealmSession(realm))?.subjectId ?? null;
 }
 
-/** The subject of this realm's open session and where the request came from (carried by the actor, for the security log). */
-async function openRealmSession(realm: Realm): Promise<{ subjectId: string; origin: RequestOrigin } | null> {
+/**
+ * The subject of this realm's open session and where the request came from
+ * (carried by the actor, for the security log). Once per request (React's
+ * `cache`): the layout, the page and their components all ask.
+ */
+const openRealmSession = cache(async (realm: Realm): Promise<{ subjectId: string; origin: RequestOrigin } | null> => {
   const session = await signedSession(realm);
   if (!session) return null;
   const origin = requestOriginOf(await headers(), getConfig().TRUST_PROXY);
   const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), origin);
   return open ? { subjectId: session.subjectId, origin } : null;
-}
+});
 
-export async function getContributorResolution(): Promise<ContributorResolution | null> {
+/** The signed-in contributor, resolved once per request. */
+export const getContributorResolution = cache(async (): Promise<ContributorResolution | null> => {
   const session = await openRealmSession("cassetto");
   if (!session) return null;
   const resolution = await resolveContributor(session.subjectId, (await cookies()).get(profileCookieName())?.value);
   return resolution.status === "ok" ? { ...resolution, actor: { ...resolution.actor, origin: session.origin } } : resolution;
-}
+});
 
-export async function getOperator(): Promise<OperatorActor | null> {
+/** The signed-in operator, resolved once per request. */
+export const getOperator = cache(async (): Promise<OperatorActor | null> => {
   const session = await openRealmSession("fascicolo");
   if (!session) return null;
   const operator = await resolveOperator(session.subjectId);
   return operator ? { ...operator, origin: session.origin } : null;
-}
+});
 
 function signInPath(realm: Realm, callbackPath: string): string {
   return `${realmPaths[realm].signIn}?callbackUrl=${encodeURIComponent(callbackPath)}`;

@@ -31,7 +31,7 @@ export type OfficeQueue = {
   total: number;
   page: number;
   pageCount: number;
-  /** For the filter form: gestioni and, per gestione and area, the subjects. */
+  /** For the filter form: gestioni and, per gestione and area, the area and (of one gestione) its subjects. */
   gestioni: { value: Gestione; label: string }[];
   subjectGroups: SubjectFilterGroup[];
 };
@@ -78,15 +78,30 @@ function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.Ques
   };
 }
 
-async function subjectGroups(gestioneLabels: Map<Gestione, string>): Promise<SubjectFilterGroup[]> {
+/**
+ * The subject filter's choices: every area, and the single subjects of one
+ * gestione only, the chosen one (else that of the chosen subject). Every
+ * subject of every gestione would weigh on each view of the queue; without
+ * JavaScript the operator picks the gestione, applies, then the subject.
+ */
+async function subjectGroups(gestioneLabels: Map<Gestione, string>, filters: QueueFilters): Promise<SubjectFilterGroup[]> {
+  const detailed =
+    filters.gestione ??
+    (filters.oggetto
+      ? (await prisma.subject.findUnique({ where: { id: filters.oggetto }, select: { gestione: true } }))?.gestione
+      : undefined);
   const areas = await prisma.subject.findMany({
-    where: { parentId: null },
+    where: { parentId: null, ...(filters.gestione ? { gestione: filters.gestione } : {}) },
     orderBy: [{ gestione: "asc" }, { sortOrder: "asc" }, { label: "asc" }],
     select: {
       id: true,
       gestione: true,
       label: true,
-      children: { orderBy: [{ sortOrder: "asc" }, { label: "asc" }], select: { id: true, label: true } },
+      children: {
+        where: { gestione: detailed ?? { in: [] } },
+        orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+        select: { id: true, label: true },
+      },
     },
   });
   return areas.map((area) => ({
@@ -133,7 +148,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
         },
       },
     }),
-    subjectGroups(gestioneLabels),
+    subjectGroups(gestioneLabels, filters),
   ]);
 
   return {

@@ -21,6 +21,8 @@ describe("listOfficeQuesiti", () => {
   let artigianiMatricola: string;
   let areaId: string;
   let subjectId: string;
+  let otherArea: string;
+  let otherSubject: string;
 
   beforeAll(async () => {
     const officeId = (await createOffice()).id;
@@ -31,7 +33,9 @@ describe("listOfficeQuesiti", () => {
     const trees = await createSubjectTree("AZIENDE");
     areaId = trees.area.id;
     subjectId = trees.subject.id;
-    const otherSubject = (await createSubjectTree("ARTIGIANI_COMMERCIANTI")).subject.id;
+    const otherTree = await createSubjectTree("ARTIGIANI_COMMERCIANTI");
+    otherArea = otherTree.area.id;
+    otherSubject = otherTree.subject.id;
     const aziende = await createPosition(holder.id, officeId, "AZIENDE");
     const artigiani = await createPosition(holder.id, officeId, "ARTIGIANI_COMMERCIANTI");
     artigianiMatricola = artigiani.matricola;
@@ -133,6 +137,25 @@ describe("listOfficeQuesiti", () => {
       assigneeName: colleague.displayName,
     });
     expect(queue.subjectGroups.flatMap((group) => group.options.map((option) => option.value))).toContain(areaId);
+  });
+
+  it("offers every area, and the single subjects of the chosen gestione (or of the chosen subject) only", async () => {
+    const offered = async (filters: Record<string, string>) =>
+      (await listOfficeQuesiti(operator, filters)).subjectGroups.flatMap((group) => group.options.map((option) => option.value));
+    const unfiltered = await offered({});
+    expect(unfiltered).toEqual(expect.arrayContaining([areaId, otherArea]));
+    expect(unfiltered).not.toContain(subjectId);
+    expect(unfiltered).not.toContain(otherSubject);
+
+    const aziende = await offered({ gestione: "AZIENDE" });
+    expect(aziende).toEqual(expect.arrayContaining([areaId, subjectId]));
+    expect(aziende).not.toContain(otherArea);
+    expect(aziende).not.toContain(otherSubject);
+
+    // A chosen subject stays offered (a link, a bookmark) without a gestione chosen.
+    const chosen = await offered({ oggetto: otherSubject, stato: "tutti" });
+    expect(chosen).toEqual(expect.arrayContaining([areaId, otherArea, otherSubject]));
+    expect(chosen).not.toContain(subjectId);
   });
 
   it("refuses invalid filters with the field's message", async () => {

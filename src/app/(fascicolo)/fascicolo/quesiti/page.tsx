@@ -118,7 +118,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
           <SelectField
             name="oggetto"
             label="Oggetto"
-            hint="Un'area comprende tutti i suoi oggetti."
+            hint="Un'area comprende tutti i suoi oggetti. Per scegliere un singolo oggetto, scegliere prima la gestione e applicare i filtri."
             placeholder="Tutti gli oggetti"
             defaultValue={filters.oggetto ?? ""}
             options={queue.subjectGroups}
