@@ -26,7 +26,8 @@ export type ReceivedCommunicationsPage = {
 
 type Cursor = { createdAt: Date; id: string };
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
+/** The `dopo` cursor of a row (exported for the inbox benchmark, which needs deep pages). */
+export function encodeCommunicationCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify({ createdAt: row.createdAt.toISOString(), id: row.id })).toString("base64url");
 }
 
@@ -95,6 +96,6 @@ export async function listReceivedCommunications(
       readAt: row.reads[0]?.readAt ?? null,
       answerDueAt: row.quesito?.state === "IN_ATTESA_CONTRIBUENTE" ? (row.quesito.dueAt ?? null) : null,
     })),
-    nextCursor: rows.length > COMMUNICATION_PAGE_SIZE && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > COMMUNICATION_PAGE_SIZE && last ? encodeCommunicationCursor(last) : null,
   };
 }
