@@ -187,7 +187,7 @@ describe("listOfficeQuesiti pagination", () => {
     const newest = await listOfficeQuesiti(operator, { ordine: "piu_recenti" });
     const newestNext = await listOfficeQuesiti(operator, { ordine: "piu_recenti", dopo: newest.nextCursor });
     expect([...newest.rows, ...newestNext.rows].map((row) => row.id)).toEqual(all.map((row) => row.id).reverse());
-  });
+  }, 120_000);
 
   it("shows the first page for a damaged cursor", async () => {
     const officeId = (await createOffice()).id;
