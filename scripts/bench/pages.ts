@@ -28,7 +28,8 @@ import pg from "pg";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { seedDatabase } from "../../prisma/seed/seed-database";
-import { ensureBuild, percentile, sessionCookie, sizeFromEnv, startBuiltServer, tearDown } from "./support";
+import { percentile, sizeFromEnv } from "./support/numbers";
+import { ensureBuild, sessionCookie, startBuiltServer, tearDown } from "./support/server";
 
 const SECONDS = sizeFromEnv("BENCH_PAGES_SECONDS", 5);
 const REQUESTS = sizeFromEnv("BENCH_PAGES_REQUESTS", 6);

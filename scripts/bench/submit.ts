@@ -27,7 +27,8 @@ import { createPrismaClient } from "../../src/server/db/create-client";
 import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { formatProtocolNumber, romeCalendarDate } from "../../src/server/protocol/format-protocol-number";
 import { seedDatabase } from "../../prisma/seed/seed-database";
-import { ensureBuild, percentile, sessionCookie, sizeFromEnv, startBuiltServer, tearDown } from "./support";
+import { percentile, sizeFromEnv } from "./support/numbers";
+import { ensureBuild, sessionCookie, startBuiltServer, tearDown } from "./support/server";
 
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "10,50").split(",").map((level) => {
   const value = Number(level);

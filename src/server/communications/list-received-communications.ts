@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { isUuid } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { receivedCommunicationsWhere, unreadCommunicationsWhere } from "@/server/access/communication-access";
 import { prisma } from "@/server/db/client";
+import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "@/server/requests/request-summary";
@@ -24,22 +24,9 @@ export type ReceivedCommunicationsPage = {
   nextCursor: string | null;
 };
 
-type Cursor = { createdAt: Date; id: string };
-
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ createdAt: row.createdAt.toISOString(), id: row.id })).toString("base64url");
-}
-
-/** A cursor this service wrote, or null (a hand-edited one shows the first page). */
-function decodeCursor(encoded: string | undefined): Cursor | null {
-  if (!encoded) return null;
-  try {
-    const { createdAt, id } = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as Record<string, unknown>;
-    if (typeof createdAt !== "string" || Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) return null;
-    return { createdAt: new Date(createdAt), id: id as string };
-  } catch {
-    return null;
-  }
+/** The `dopo` cursor of a row (exported for the inbox benchmark, which needs deep pages). */
+export function encodeCommunicationCursor(row: { createdAt: Date; id: string }): string {
+  return encodeKeysetCursor(row.createdAt.toISOString(), row.id);
 }
 
 /**
@@ -54,7 +41,7 @@ export async function listReceivedCommunications(
   now = new Date(),
 ): Promise<ReceivedCommunicationsPage> {
   const query = communicationListQuerySchema.parse(rawQuery ?? {});
-  const cursor = decodeCursor(query.dopo);
+  const cursor = decodeKeysetCursor(query.dopo, isDateValue);
   const readWhere: Prisma.RequestWhereInput =
     query.lettura === "da-leggere"
       ? unreadCommunicationsWhere(actor, now)
@@ -62,9 +49,7 @@ export async function listReceivedCommunications(
         ? { ...receivedCommunicationsWhere(actor, now), reads: { some: { personId: actor.personId } } }
         : receivedCommunicationsWhere(actor, now);
   const positionWhere: Prisma.RequestWhereInput = query.posizione ? { positionId: query.posizione } : {};
-  const beyond: Prisma.RequestWhereInput = cursor
-    ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
-    : {};
+  const beyond: Prisma.RequestWhereInput = cursor ? beyondKeyset("createdAt", "desc", new Date(cursor.value), cursor.id) : {};
   const [rows, labels] = await Promise.all([
     prisma.request.findMany({
       where: { AND: [readWhere, positionWhere, beyond] },
@@ -97,6 +82,6 @@ export async function listReceivedCommunications(
       readAt: row.reads[0]?.readAt ?? null,
       answerDueAt: row.quesito?.state === "IN_ATTESA_CONTRIBUENTE" ? (row.quesito.dueAt ?? null) : null,
     })),
-    nextCursor: rows.length > COMMUNICATION_PAGE_SIZE && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > COMMUNICATION_PAGE_SIZE && last ? encodeCommunicationCursor(last) : null,
   };
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
+import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
 import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
+import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
@@ -27,29 +29,30 @@ type QueueRow = {
 export type OfficeQueue = {
   filters: QueueFilters;
   rows: QueueRow[];
-  /** Quesiti matching the filters, over all pages. */
-  total: number;
-  page: number;
-  pageCount: number;
+  /** Quesiti matching the filters, over all pages, counted up to TOTAL_CAP. */
+  total: CappedTotal;
+  /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
+  nextCursor: string | null;
+  previousCursor: string | null;
   /** For the filter form: gestioni and, per gestione and area, the area and (of one gestione) its subjects. */
   gestioni: { value: Gestione; label: string }[];
   subjectGroups: SubjectFilterGroup[];
 };
 
-const statesOfFilter: Record<QueueStateFilter, QuesitoState[] | null> = {
+const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
   aperti: ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"],
   nuovo: ["NUOVO"],
   in_lavorazione: ["IN_LAVORAZIONE"],
   in_attesa: ["IN_ATTESA_CONTRIBUENTE"],
   chiuso: ["CHIUSO"],
-  tutti: null,
+  tutti: ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE", "CHIUSO"],
 };
 
+/** The queue's filters but the state, which the page reads one state at a time. */
 function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.QuesitoWhereInput {
-  const states = statesOfFilter[filters.stato];
   const request: Prisma.RequestWhereInput[] = [];
   if (filters.gestione) request.push({ position: { gestione: filters.gestione } });
-  if (filters.oggetto) request.push({ OR: [{ subjectId: filters.oggetto }, { subject: { parentId: filters.oggetto } }] });
+  if (filters.oggetto) request.push({ subject: { OR: [{ id: filters.oggetto }, { parentId: filters.oggetto }] } });
   if (filters.cerca) {
     const term = filters.cerca;
     request.push({
@@ -63,7 +66,6 @@ function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.Ques
   }
   return {
     ...officeQuesitiWhere(operator),
-    ...(states ? { state: { in: states } } : {}),
     ...(filters.assegnazione === "miei" ? { assigneeId: operator.operatorId } : {}),
     ...(filters.assegnazione === "liberi" ? { assigneeId: null } : {}),
     ...(filters.dal || filters.al
@@ -77,6 +79,21 @@ function queueWhere(operator: OperatorActor, filters: QueueFilters): Prisma.Ques
     ...(request.length > 0 ? { request: { AND: request } } : {}),
   };
 }
+
+const queueRowSelect = {
+  id: true,
+  state: true,
+  receivedAt: true,
+  assignee: { select: { givenName: true, familyName: true } },
+  request: {
+    select: {
+      protocolNumber: true,
+      position: { select: { gestione: true, matricola: true, denominazione: true } },
+      holder: { select: { givenName: true, familyName: true, codiceFiscale: true } },
+      subject: { select: { label: true, parent: { select: { label: true } } } },
+    },
+  },
+} as const satisfies Prisma.QuesitoSelect;
 
 /**
  * The subject filter's choices: every area, and the single subjects of one
@@ -113,50 +130,72 @@ async function subjectGroups(gestioneLabels: Map<Gestione, string>, filters: Que
   }));
 }
 
+const encodeCursor = (row: { id: string; receivedAt: Date }) => encodeKeysetCursor(row.receivedAt.toISOString(), row.id);
+
 /**
  * The work queue of the operator's office (F20): filtered, searched, oldest
- * first unless asked otherwise, 25 a page; a page past the last one (an old
- * link, a hand-typed address) shows the last one. Invalid filters:
- * ValidationError with the parameter's message.
+ * first unless asked otherwise, 25 a page, cut by keyset on (receivedAt, id)
+ * so that a page deep in the queue costs what the first does. Invalid
+ * filters: ValidationError with the parameter's message; a damaged cursor
+ * shows the first page.
  */
 export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown): Promise<OfficeQueue> {
   const filters = parseQuesitoInput(queueFiltersSchema, rawFilters, "Alcuni filtri non sono validi: correggerli.");
   const where = queueWhere(operator, filters);
+  const states = statesOfFilter[filters.stato];
   const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
+  const after = decodeKeysetCursor(filters.dopo, isDateValue);
+  const before = after ? null : decodeKeysetCursor(filters.prima, isDateValue);
+  const readDirection = before ? reverseDirection(direction) : direction;
+  const cursor = after ?? before;
+  const pageWhere: Prisma.QuesitoWhereInput = cursor
+    ? { AND: [where, beyondKeyset("receivedAt", readDirection, new Date(cursor.value), cursor.id)] }
+    : where;
 
-  const [total, gestioneLabels] = await Promise.all([prisma.quesito.count({ where }), getGestioneLabels()]);
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(filters.pagina, pageCount);
-  const [quesiti, groups] = await Promise.all([
-    prisma.quesito.findMany({
-      where,
-      orderBy: [{ receivedAt: direction }, { id: direction }],
-      skip: (page - 1) * QUEUE_PAGE_SIZE,
-      take: QUEUE_PAGE_SIZE,
-      select: {
-        id: true,
-        state: true,
-        receivedAt: true,
-        assignee: { select: { givenName: true, familyName: true } },
-        request: {
-          select: {
-            protocolNumber: true,
-            position: { select: { gestione: true, matricola: true, denominazione: true } },
-            holder: { select: { givenName: true, familyName: true, codiceFiscale: true } },
-            subject: { select: { label: true, parent: { select: { label: true } } } },
-          },
-        },
-      },
-    }),
+  const gestioneLabels = await getGestioneLabels();
+  const [counted, perState, groups] = await Promise.all([
+    // Ordered by the office, a constant here: PostgreSQL drops the order and
+    // stops at the cap, where Prisma's default order (by id) reads every row.
+    prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
+    // One read per state, each in the order of the (officeId, state,
+    // receivedAt, id) index, merged here: PostgreSQL would otherwise sort every
+    // quesito of the office in those states, or walk the closed ones to find
+    // the open ones (decision 0023).
+    Promise.all(
+      states.map((state) =>
+        prisma.quesito.findMany({
+          where: { AND: [pageWhere, { state }] },
+          orderBy: [{ receivedAt: readDirection }, { id: readDirection }],
+          take: QUEUE_PAGE_SIZE + 1,
+          select: { id: true, receivedAt: true },
+        }),
+      ),
+    ),
     subjectGroups(gestioneLabels, filters),
   ]);
+  const sign = readDirection === "asc" ? 1 : -1;
+  const found = perState
+    .flat()
+    .sort((a, b) => sign * (a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    .slice(0, QUEUE_PAGE_SIZE + 1);
+  // The rows' details in one read for the whole page, not one per state.
+  const details = new Map(
+    (await prisma.quesito.findMany({ where: { id: { in: found.map((row) => row.id) } }, select: queueRowSelect })).map((row) => [
+      row.id,
+      row,
+    ]),
+  );
+  const quesiti = found.flatMap((row) => details.get(row.id) ?? []);
+  const { rows, hasNext, hasPrevious } = keysetPage(quesiti, QUEUE_PAGE_SIZE, { after, before });
+  const first = rows[0];
+  const last = rows.at(-1);
 
   return {
     filters,
-    total,
-    page,
-    pageCount,
-    rows: quesiti.map(({ request, assignee, ...quesito }) => ({
+    total: cappedTotal(counted),
+    nextCursor: hasNext && last ? encodeCursor(last) : null,
+    previousCursor: hasPrevious && first ? encodeCursor(first) : null,
+    rows: rows.map(({ request, assignee, ...quesito }) => ({
       id: quesito.id,
       protocolNumber: request.protocolNumber,
       receivedAt: quesito.receivedAt,

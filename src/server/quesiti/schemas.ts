@@ -3,7 +3,7 @@ import { Esito, Gestione } from "@/generated/prisma/enums";
 import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/workflow/lifecycle";
-import { requiredText } from "@/server/requests/schemas";
+import { cursor, requiredText } from "@/server/requests/schemas";
 
 /**
  * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
@@ -67,7 +67,9 @@ export const queueFiltersSchema = z
       value?.toUpperCase(),
     ),
     ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
-    pagina: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+    /** Keyset cursors of the next and previous page; a damaged one shows the first page. */
+    dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
+    prima: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
   })
   .superRefine((filters, context) => refineDayRanges(filters, [["dal", "al"]], context));
 

@@ -33,7 +33,8 @@ const headers = [
  */
 export async function exportRequestsCsv(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<string> {
   const where = requestListWhere(actor, parseRequestListQuery(rawQuery), now);
-  const total = await prisma.request.count({ where });
+  // Counted no further than the limit: only whether it is passed matters.
+  const total = await prisma.request.count({ where, take: EXPORT_MAX_ROWS + 1 });
   if (total > EXPORT_MAX_ROWS) {
     throw new LimitExceededError(`L'esportazione è limitata a ${EXPORT_MAX_ROWS.toLocaleString("it-IT")} richieste: restringere i filtri.`);
   }

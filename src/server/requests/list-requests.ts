@@ -1,10 +1,21 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { hasForbiddenCharacters, isUuid, likeLiteral } from "@/lib/form-fields";
+import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
+import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
+import {
+  beyondKeyset,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  isDateValue,
+  keysetPage,
+  reverseDirection,
+  type KeysetCursor,
+  type SortDirection,
+} from "@/server/db/keyset";
 import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -27,8 +38,8 @@ export type RequestListRow = RequestSummary & {
 export type RequestListPage = {
   query: RequestListQuery;
   rows: RequestListRow[];
-  /** Requests matching the filters, over all pages. */
-  total: number;
+  /** Requests matching the filters, over all pages, counted up to TOTAL_CAP. */
+  total: CappedTotal;
   /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
   nextCursor: string | null;
   previousCursor: string | null;
@@ -45,49 +56,44 @@ const sortColumn = {
   protocollo: "protocolNumber",
 } as const satisfies Record<RequestSortKey, keyof Prisma.RequestWhereInput>;
 
-/** Where a page starts: the sort value and id of the row just outside it. */
-type Cursor = { value: string; id: string };
-
 /** The `dopo` / `prima` cursor of a row for this sort (exported for the inbox benchmark, which needs deep pages). */
 export function encodeCursor(row: { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string }, sort: RequestSortKey) {
   const column = sortColumn[sort];
-  const value = column === "protocolNumber" ? row.protocolNumber : row[column].toISOString();
-  return Buffer.from(JSON.stringify({ value, id: row.id })).toString("base64url");
+  return encodeKeysetCursor(column === "protocolNumber" ? row.protocolNumber : row[column].toISOString(), row.id);
 }
 
-/** A cursor this service wrote, or null (a hand-edited one just shows the first page). */
-function decodeCursor(encoded: string | undefined, sort: RequestSortKey): Cursor | null {
-  if (!encoded) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null) return null;
-    const { value, id } = parsed as Record<string, unknown>;
-    // Whatever reaches the query must be a value the database takes: an id, a date or protocol text.
-    if (typeof value !== "string" || typeof id !== "string" || !isUuid(id) || hasForbiddenCharacters(value)) return null;
-    if (sortColumn[sort] !== "protocolNumber" && Number.isNaN(Date.parse(value))) return null;
-    return { value, id };
-  } catch {
-    return null;
-  }
+function decodeCursor(encoded: string | undefined, sort: RequestSortKey): KeysetCursor | null {
+  return decodeKeysetCursor(encoded, sortColumn[sort] === "protocolNumber" ? () => true : isDateValue);
 }
 
 /** Rows strictly beyond the cursor, in the direction `direction` of the sort column. */
-function beyond(sort: RequestSortKey, direction: "asc" | "desc", cursor: Cursor): Prisma.RequestWhereInput {
+function beyond(sort: RequestSortKey, direction: SortDirection, cursor: KeysetCursor): Prisma.RequestWhereInput {
   const column = sortColumn[sort];
-  const op = direction === "asc" ? "gt" : "lt";
   // Protocol numbers are unique: the column alone orders the rows.
-  if (column === "protocolNumber") return { protocolNumber: { [op]: cursor.value } };
-  const value = new Date(cursor.value);
-  // (column, id) beyond (value, id), written with a bound on the column alone
-  // that PostgreSQL can use to start the index scan at the cursor
-  // (npm run bench:inbox: deep pages as fast as the first).
-  const orEqual = op === "lt" ? "lte" : "gte";
-  return { [column]: { [orEqual]: value }, OR: [{ [column]: { [op]: value } }, { id: { [op]: cursor.id } }] };
+  if (column === "protocolNumber") return { protocolNumber: { [direction === "asc" ? "gt" : "lt"]: cursor.value } };
+  return beyondKeyset(column, direction, new Date(cursor.value), cursor.id);
 }
 
 function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.RequestOrderByWithRelationInput[] {
   const column = sortColumn[sort];
   return column === "protocolNumber" ? [{ protocolNumber: direction }] : [{ [column]: direction }, { id: direction }];
+}
+
+/**
+ * The order the capped count reads rows in. Prisma orders a count with `take`
+ * by id, and PostgreSQL then reads every matching row before it can stop at
+ * the cap; read in an order the filter's index gives, it stops there (decision
+ * 0023). Open requests are the recently active ones, found first from the
+ * newest activity; otherwise the access rule's path: position by position.
+ */
+function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
+  if (query.posizione || query.matricola) return { positionId: "asc" };
+  if (query.cliente) return { holderId: "asc" };
+  if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
+  if (query.aggiornataDal || query.aggiornataAl) return { lastActivityAt: "asc" };
+  if (query.stato) return { id: "asc" };
+  if (query.oggetto) return { subjectId: "asc" };
+  return { positionId: "asc" };
 }
 
 /** A client by exact codice fiscale, or by every word of the name (case and order aside). */
@@ -126,7 +132,9 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   if (query.posizione) where.push({ positionId: query.posizione });
   if (query.matricola) where.push({ position: { matricola: query.matricola } });
   if (query.cliente) where.push({ holder: clientWhere(query.cliente) });
-  if (query.oggetto) where.push({ OR: [{ subjectId: query.oggetto }, { subject: { parentId: query.oggetto } }] });
+  // One relation filter, not an OR of a column and a relation: the subjects
+  // are found first, then their requests through the subjectId index.
+  if (query.oggetto) where.push({ subject: { OR: [{ id: query.oggetto }, { parentId: query.oggetto }] } });
   if (query.tipo) where.push({ direction: directionOfFilter[query.tipo] });
   if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(contributorStateOfFilter[query.stato]) } } });
   const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
@@ -152,7 +160,7 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
 
   const after = decodeCursor(query.dopo, query.ordina);
   const before = after ? null : decodeCursor(query.prima, query.ordina);
-  const reversed = query.verso === "asc" ? "desc" : "asc";
+  const reversed = reverseDirection(query.verso);
   const pageWhere: Prisma.RequestWhereInput = after
     ? { AND: [where, beyond(query.ordina, query.verso, after)] }
     : before
@@ -177,12 +185,10 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
         },
       },
     }),
-    prisma.request.count({ where }),
+    prisma.request.count({ where, take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
   ]);
 
-  const more = found.length > REQUEST_PAGE_SIZE;
-  const page = found.slice(0, REQUEST_PAGE_SIZE);
-  if (before) page.reverse();
+  const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
   const rows = page.map((row): RequestListRow => ({
     ...requestSummary(row),
     position: {
@@ -194,12 +200,10 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
   }));
   const first = page[0];
   const last = page.at(-1);
-  const hasNext = before ? true : more;
-  const hasPrevious = before ? more : after !== null;
   return {
     query,
     rows,
-    total,
+    total: cappedTotal(total),
     nextCursor: hasNext && last ? encodeCursor(last, query.ordina) : null,
     previousCursor: hasPrevious && first ? encodeCursor(first, query.ordina) : null,
   };

@@ -139,7 +139,8 @@ export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isoDay = optionalIsoDay();
 /** A paging cursor as the list writes it (base64url). */
-const cursor = z
+/** A keyset cursor of a list's address (`dopo`, `prima`): base64url, short. */
+export const cursor = z
   .string()
   .max(200)
   .regex(/^[\w-]+$/);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { countUnreadCommunications } from "@/server/communications/count-unread-communications";
 import { listReceivedCommunications } from "@/server/communications/list-received-communications";
+import { COMMUNICATION_PAGE_SIZE } from "@/server/communications/schemas";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
@@ -146,5 +147,37 @@ describe("read state of the office's communications", () => {
     expect(await ids({ posizione: strangers.id })).toEqual([]);
     // A malformed position is no filter at all.
     expect(await ids({ posizione: "1234567890" })).toEqual([onOther.id, communication.id]);
+  });
+
+  it("pages Comunicazioni ricevute by keyset without losing or repeating one, ties on the instant included", async () => {
+    const { subjectId } = await prisma.request.findUniqueOrThrow({ where: { id: communication.id }, select: { subjectId: true } });
+    // 2 × COMMUNICATION_PAGE_SIZE more, in pairs sharing their instant, all before the first.
+    await prisma.request.createMany({
+      data: Array.from({ length: 2 * COMMUNICATION_PAGE_SIZE }, (_, index) => ({
+        direction: "DALLA_SEDE" as const,
+        positionId: position.id,
+        subjectId,
+        holderId: holder.id,
+        text: `Comunicazione ${index}`,
+        protocolNumber: `INPS.PAGE.${communication.id}.${index}`,
+        createdAt: new Date(now.getTime() - (1 + Math.floor(index / 2)) * 60_000),
+      })),
+    });
+    const expected = (
+      await prisma.request.findMany({
+        where: { positionId: position.id, direction: "DALLA_SEDE" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { id: true },
+      })
+    ).map((row) => row.id);
+    const seen: string[] = [];
+    let dopo: string | undefined;
+    do {
+      const page = await listReceivedCommunications(contributorActor(holder), dopo ? { dopo } : {}, later);
+      seen.push(...page.rows.map((row) => row.id));
+      dopo = page.nextCursor ?? undefined;
+    } while (dopo);
+    expect(seen).toEqual(expected);
+    expect(seen).toHaveLength(2 * COMMUNICATION_PAGE_SIZE + 1);
   });
 });

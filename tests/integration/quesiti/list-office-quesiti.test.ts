@@ -125,7 +125,7 @@ describe("listOfficeQuesiti", () => {
 
   it("gives each row what the table shows", async () => {
     const queue = await listOfficeQuesiti(operator, { cerca: protocols.colleague ?? "" });
-    expect(queue.total).toBe(1);
+    expect(queue.total).toEqual({ count: 1, more: false });
     expect(queue.rows[0]).toMatchObject({
       protocolNumber: protocols.colleague,
       receivedAt: new Date("2026-03-10T09:00:00Z"),
@@ -172,12 +172,12 @@ describe("listOfficeQuesiti", () => {
     const stranger = await operatorActor((await createOffice()).id);
     const queue = await listOfficeQuesiti(stranger, { stato: "tutti" });
     expect(queue.rows).toEqual([]);
-    expect(queue.total).toBe(0);
+    expect(queue.total).toEqual({ count: 0, more: false });
   });
 });
 
 describe("listOfficeQuesiti pagination", () => {
-  it("pages by 25 with the total count", async () => {
+  it("pages by 25 with keyset cursors, forward and back, with the total count", async () => {
     const officeId = (await createOffice()).id;
     const operator = await operatorActor(officeId);
     const holder = await createPerson();
@@ -190,25 +190,35 @@ describe("listOfficeQuesiti pagination", () => {
         holder,
         positionId: position.id,
         subjectId: subject.id,
-        receivedAt: new Date(start + index * 60_000),
+        // Pairs share their instant: ties on receivedAt are cut by id.
+        receivedAt: new Date(start + Math.floor(index / 2) * 60_000),
       });
     }
     const first = await listOfficeQuesiti(operator, {});
-    const second = await listOfficeQuesiti(operator, { pagina: "2" });
-    expect(first).toMatchObject({ total: 28, page: 1, pageCount: 2 });
+    expect(first).toMatchObject({ total: { count: 28, more: false }, previousCursor: null });
     expect(first.rows).toHaveLength(25);
+    const second = await listOfficeQuesiti(operator, { dopo: first.nextCursor });
     expect(second.rows).toHaveLength(3);
+    expect(second.nextCursor).toBeNull();
     const all = [...first.rows, ...second.rows];
     expect(new Set(all.map((row) => row.id)).size).toBe(28);
     expect(all.map((row) => row.receivedAt.getTime())).toEqual([...all.map((row) => row.receivedAt.getTime())].sort((a, b) => a - b));
-  });
+    const back = await listOfficeQuesiti(operator, { prima: second.previousCursor });
+    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    expect(back.previousCursor).toBeNull();
 
-  it("shows the last page for a page past the end", async () => {
+    const newest = await listOfficeQuesiti(operator, { ordine: "piu_recenti" });
+    const newestNext = await listOfficeQuesiti(operator, { ordine: "piu_recenti", dopo: newest.nextCursor });
+    expect([...newest.rows, ...newestNext.rows].map((row) => row.id)).toEqual(all.map((row) => row.id).reverse());
+  }, 120_000);
+
+  it("shows the first page for a damaged cursor", async () => {
     const officeId = (await createOffice()).id;
     const operator = await operatorActor(officeId);
     const { quesito } = await createQuesito({ officeId });
-    const queue = await listOfficeQuesiti(operator, { pagina: "9" });
-    expect(queue).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    const damaged = Buffer.from(JSON.stringify({ value: "non una data", id: quesito.id })).toString("base64url");
+    const queue = await listOfficeQuesiti(operator, { dopo: damaged });
+    expect(queue).toMatchObject({ total: { count: 1, more: false }, previousCursor: null, nextCursor: null });
     expect(queue.rows.map((row) => row.id)).toEqual([quesito.id]);
   });
 });

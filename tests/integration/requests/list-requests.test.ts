@@ -4,6 +4,7 @@ import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
+import { TOTAL_CAP } from "@/lib/capped-total";
 import { REQUEST_PAGE_SIZE } from "@/server/requests/schemas";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createSubjectTree } from "../../support/quesito-fixtures";
@@ -125,7 +126,7 @@ describe("listRequests", () => {
     it("shows a holder their requests and nobody else's", async () => {
       const page = await listRequests(contributorActor(holder), {}, now);
       expect(new Set(ids(page))).toEqual(new Set([open, taken, closed]));
-      expect(page.total).toBe(3);
+      expect(page.total).toEqual({ count: 3, more: false });
       expect((await listRequests(contributorActor(stranger), {}, now)).rows.map((row) => row.id)).toEqual([otherPerson]);
     });
 
@@ -365,7 +366,7 @@ describe("listRequests", () => {
 
     it("hides them from an intermediary as soon as the delegation is revoked", async () => {
       const { actor, delegation } = await clientIntermediary();
-      expect((await listRequests(actor, {}, now)).total).toBe(3);
+      expect((await listRequests(actor, {}, now)).total).toEqual({ count: 3, more: false });
 
       await prisma.delegation.update({
         where: { id: delegation.id },
@@ -373,7 +374,7 @@ describe("listRequests", () => {
       });
 
       const after = await listRequests(actor, {}, now);
-      expect(after.total).toBe(0);
+      expect(after.total).toEqual({ count: 0, more: false });
       expect(after.rows).toEqual([]);
     });
   });
@@ -412,7 +413,7 @@ describe("listRequests", () => {
       let page: RequestListPage;
       do {
         page = await listRequests(actor, cursor ? { dopo: cursor } : {}, now);
-        expect(page.total).toBe(total);
+        expect(page.total).toEqual({ count: total, more: false });
         expect(page.rows).toHaveLength(Math.min(REQUEST_PAGE_SIZE, total - forward.length));
         expect(page.previousCursor === null).toBe(cursor === undefined);
         forward.push(...ids(page));
@@ -460,7 +461,7 @@ describe("listRequests", () => {
       const second = await listRequests(actor, { ...view, dopo: first.nextCursor ?? "" }, now);
       const back = await listRequests(actor, { ...view, prima: second.previousCursor ?? "" }, now);
 
-      expect(first.total).toBe(30);
+      expect(first.total).toEqual({ count: 30, more: false });
       expect([...ids(first), ...ids(second)]).toEqual(communications);
       expect(second.nextCursor).toBeNull();
       expect(ids(back)).toEqual(communications.slice(0, REQUEST_PAGE_SIZE));
@@ -473,5 +474,53 @@ describe("listRequests", () => {
       const overlong = await listRequests(contributorActor(person), { prima: "x".repeat(500) }, now);
       expect(ids(overlong)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
     });
+  });
+
+  describe("total capped at 10.000 (decision 0023)", () => {
+    it("counts exactly up to the cap, says more beyond it, and keeps every filter exact", async () => {
+      const holder = await createPerson("Moltissime richieste");
+      const position = await createPosition(holder.id, officeId, "AZIENDE");
+      const other = await createPosition(holder.id, officeId, "AZIENDE");
+      const common = { holderId: holder.id, subjectId: aziendeTree.subject.id, officeId };
+      // TOTAL_CAP closed requests on one position, one minute apart from 1 March 2025 08:00 UTC, written in SQL (quick).
+      await prisma.$executeRaw`
+        INSERT INTO "Request" (id, "positionId", "subjectId", text, "submittedById", "actingProfile", "holderId",
+                               "protocolNumber", "createdAt", "lastActivityAt")
+        SELECT gen_random_uuid(), ${position.id}::uuid, ${aziendeTree.subject.id}::uuid, 'Richiesta ' || n, ${holder.id}::uuid,
+               'TITOLARE', ${holder.id}::uuid, 'INPS.CAP.' || ${position.id} || '.' || n,
+               timestamp '2025-03-01 08:00:00' + n * interval '1 minute', timestamp '2025-03-01 08:00:00' + n * interval '1 minute'
+        FROM generate_series(0, ${TOTAL_CAP - 1}::int) AS n`;
+      await prisma.$executeRaw`
+        INSERT INTO "Quesito" (id, "requestId", "officeId", state, "receivedAt", "updatedAt")
+        SELECT gen_random_uuid(), id, ${officeId}::uuid, 'CHIUSO', "createdAt", "createdAt" FROM "Request" WHERE "positionId" = ${position.id}::uuid`;
+      const actor = contributorActor(holder);
+
+      expect((await listRequests(actor, {}, now)).total).toEqual({ count: TOTAL_CAP, more: false });
+
+      const opened = await bulkRequests({
+        ...common,
+        count: 3,
+        positionId: other.id,
+        openedAt: (index) => new Date(Date.parse("2024-06-10T08:00:00Z") + index * 60_000),
+      });
+      const all = await listRequests(actor, {}, now);
+      expect(all.total).toEqual({ count: TOTAL_CAP, more: true });
+      expect(all.rows).toHaveLength(REQUEST_PAGE_SIZE);
+
+      // Each filter still counts and lists exactly its rows.
+      const exact = (page: RequestListPage) => ({ total: page.total, ids: new Set(ids(page)) });
+      const expected = { total: { count: 3, more: false }, ids: new Set(opened) };
+      expect(exact(await listRequests(actor, { stato: "aperta" }, now))).toEqual(expected);
+      expect(exact(await listRequests(actor, { posizione: other.id }, now))).toEqual(expected);
+      expect(exact(await listRequests(actor, { apertaDal: "2024-06-10", apertaAl: "2024-06-10" }, now))).toEqual(expected);
+      expect(exact(await listRequests(actor, { aggiornataAl: "2024-12-31" }, now))).toEqual(expected);
+      // 1 March 2025 in Rome (UTC+1): from 08:00 UTC to midnight, 900 minutes, 900 requests.
+      expect((await listRequests(actor, { apertaDal: "2025-03-01", apertaAl: "2025-03-01" }, now)).total).toEqual({
+        count: 900,
+        more: false,
+      });
+      expect((await listRequests(actor, { stato: "chiusa" }, now)).total).toEqual({ count: TOTAL_CAP, more: false });
+      expect((await listRequests(actor, { oggetto: aziendeTree.area.id }, now)).total).toEqual({ count: TOTAL_CAP, more: true });
+    }, 120_000);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
+import { TOTAL_CAP, totalLabel } from "@/lib/capped-total";
 import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -144,7 +145,7 @@ function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClie
 
 function Results({ page, filtered, byClient }: { page: RequestListPage; filtered: boolean; byClient: boolean }) {
   const { query, rows, total } = page;
-  if (total === 0) {
+  if (total.count === 0) {
     return filtered ? (
       <Alert tone="info">Nessuna richiesta o comunicazione corrisponde ai filtri indicati.</Alert>
     ) : (
@@ -155,14 +156,17 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
       </Alert>
     );
   }
+  const one = total.count === 1 && !total.more;
   const direction = query.verso === "asc" ? "crescente" : "decrescente";
   const order = `Richieste e comunicazioni, in ordine ${direction} di ${requestSortLabels[query.ordina].toLowerCase()}.`;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
-        <p role="status">{total === 1 ? "1 risultato." : `${total.toLocaleString("it-IT")} risultati.`}</p>
+        <p role="status">
+          {one ? "1 risultato." : total.more ? `Più di ${TOTAL_CAP.toLocaleString("it-IT")} risultati.` : `${totalLabel(total)} risultati.`}
+        </p>
         <a href={listHref(query, {}, "/api/cassetto/richieste/esportazione")}>
-          Esporta in CSV ({total.toLocaleString("it-IT")} {total === 1 ? "richiesta" : "richieste"})
+          Esporta in CSV ({totalLabel(total)} {one ? "richiesta" : "richieste"})
         </a>
       </div>
       <ResultCards rows={rows} byClient={byClient} label={order} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDate } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
@@ -12,7 +13,6 @@ import {
   queueOrders,
   queueStateFilterLabels,
   queueStateFilters,
-  QUEUE_PAGE_SIZE,
   SEARCH_MAX_LENGTH,
 } from "@/server/quesiti/schemas";
 import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
@@ -39,13 +39,14 @@ async function loadQueue(operator: OperatorActor, params: Record<string, string>
   }
 }
 
-function pageHref(params: Record<string, string>, page: number): string {
+/** The queue with these filters, at the page a cursor gives (none: the first). */
+function pageHref(params: Record<string, string>, cursor: { dopo: string } | { prima: string } | null = null): string {
   const query = new URLSearchParams();
   for (const name of filterNames) {
     const value = params[name];
     if (value) query.set(name, value);
   }
-  if (page > 1) query.set("pagina", String(page));
+  for (const [name, value] of Object.entries(cursor ?? {})) query.set(name, value);
   const search = query.toString();
   return search ? `/fascicolo/quesiti?${search}` : "/fascicolo/quesiti";
 }
@@ -58,7 +59,6 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
   const { filters } = queue;
   const error = (name: string) => errors[name]?.[0];
   const filtered = filterNames.some((name) => name !== "ordine" && params[name]);
-  const first = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
 
   return (
     <>
@@ -81,7 +81,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
           <Alert tone="danger" title="Alcuni filtri non sono validi e non sono stati applicati: correggerli." />
         ) : null}
         {/* Keyed by the filters, so that "Azzera i filtri" (a client-side navigation) empties the fields. */}
-        <form key={pageHref(params, 1)} method="get" action="/fascicolo/quesiti">
+        <form key={pageHref(params)} method="get" action="/fascicolo/quesiti">
           <TextField
             name="cerca"
             type="search"
@@ -156,7 +156,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
           <TableRegion label="Quesiti della sede">
             <table className="w-full border-collapse bg-white text-left">
               <caption className="mb-2 text-left text-neutral-700">
-                {`Quesiti da ${first} a ${first + queue.rows.length - 1} di ${queue.total}, pagina ${queue.page} di ${queue.pageCount}.`}
+                {`Quesiti trovati: ${totalLabel(queue.total)}; in questa pagina ${queue.rows.length}.`}
               </caption>
               <thead>
                 <tr className="border-b-2 border-neutral-400">
@@ -217,12 +217,12 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               </tbody>
             </table>
           </TableRegion>
-          {queue.pageCount > 1 ? (
+          {queue.previousCursor || queue.nextCursor ? (
             <Pagination
               label="Pagine della coda"
-              previousHref={queue.page > 1 ? pageHref(params, queue.page - 1) : undefined}
-              current={`Pagina ${queue.page} di ${queue.pageCount}`}
-              nextHref={queue.page < queue.pageCount ? pageHref(params, queue.page + 1) : undefined}
+              firstHref={queue.previousCursor ? pageHref(params) : undefined}
+              previousHref={queue.previousCursor ? pageHref(params, { prima: queue.previousCursor }) : undefined}
+              nextHref={queue.nextCursor ? pageHref(params, { dopo: queue.nextCursor }) : undefined}
             />
           ) : null}
         </>

@@ -1,6 +1,7 @@
 /**
- * What the benchmarks share: sizes from the environment, the production
- * build, `next start` on a port, and the session cookie a sign-in would set.
+ * What the benchmarks of the built server share (bench:submit, bench:pages):
+ * the production build, `next start` on a port, and the session cookie a
+ * sign-in would set.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,8 +9,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
-import type { PrismaClient } from "../../src/generated/prisma/client";
-import type { ThrowawayDatabase } from "../../src/server/db/throwaway-database";
+import type { PrismaClient } from "../../../src/generated/prisma/client";
+import type { ThrowawayDatabase } from "../../../src/server/db/throwaway-database";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
@@ -18,13 +19,6 @@ export function ensureBuild(): void {
   if (existsSync(path.resolve(".next/BUILD_ID"))) return;
   console.log("Nessuna build: next build…");
   if (spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit" }).status !== 0) throw new Error("Compilazione non riuscita.");
-}
-
-/** A positive whole number from the environment, or `fallback`. */
-export function sizeFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} deve essere un numero intero positivo.`);
-  return value;
 }
 
 /**
@@ -84,12 +78,6 @@ export async function tearDown(parts: {
   await parts.prisma.$disconnect();
   await parts.database.dispose();
   await rm(parts.dataDir, { recursive: true, force: true });
-}
-
-/** The value at `share` (0–1) of ascending values. */
-export function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /**

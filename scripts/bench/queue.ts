@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:queue`: how fast an office's work queue (F20,
+ * `listOfficeQuesiti`) answers with BENCH_QUESITI quesiti across the offices
+ * (default 50,000), beside the time PostgreSQL alone takes for the same SQL.
+ * Not a test: it prints figures and never fails on them.
+ *
+ * Generates the data of the list benchmarks (support/list-data.ts), sized
+ * for that many quesiti, and measures the queue of the office with the most
+ * of them, for one of its operators: the default order, deep cursors, each
+ * filter (state, assignment, gestione, subject, date range, search by
+ * protocol, codice fiscale and matricola) and each order. BENCH_RUNS and
+ * BENCH_EXPLAIN as in support/measure.ts. Everything is removed at the end.
+ *
+ * Run with the `react-server` condition, as Next runs server code, so that
+ * the services' `import "server-only"` resolves.
+ */
+import type { PrismaClient } from "../../src/generated/prisma/client";
+import type { QuesitoState } from "../../src/generated/prisma/enums";
+import { totalLabel } from "../../src/lib/capped-total";
+import { encodeKeysetCursor } from "../../src/server/db/keyset";
+import type { OperatorActor } from "../../src/server/identity/actor";
+import { listOfficeQuesiti, type OfficeQueue } from "../../src/server/quesiti/list-office-quesiti";
+import { loadListData } from "./support/list-data";
+import { itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
+import { sizeFromEnv } from "./support/numbers";
+
+const QUESITI = sizeFromEnv("BENCH_QUESITI", 50_000);
+// list-data: the measured clients' requests and a quarter as many others, 3% of them without a quesito.
+const REQUESTS = Math.ceil(QUESITI / 1.25 / 0.97);
+const CLIENTS = Math.max(100, Math.ceil(REQUESTS / 200));
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The quesito halfway down the office's queue in these states (oldest first), as a `dopo` cursor. */
+async function cursorAtHalf(prisma: PrismaClient, officeId: string, states: QuesitoState[]) {
+  const where = { officeId, state: { in: states } };
+  const row = Math.floor((await prisma.quesito.count({ where })) / 2);
+  const [found] = await prisma.quesito.findMany({
+    where,
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    skip: row,
+    take: 1,
+    select: { id: true, receivedAt: true },
+  });
+  if (!found) throw new Error("La sede non ha quesiti: dati non generati?");
+  return { row: row + 1, cursor: encodeKeysetCursor(found.receivedAt.toISOString(), found.id) };
+}
+
+async function main(): Promise<void> {
+  const { prisma, sql, dispose } = await openBenchDatabase();
+  try {
+    const now = new Date();
+    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS }, now);
+    const [largest] = await prisma.quesito.groupBy({
+      by: ["officeId"],
+      _count: { _all: true },
+      orderBy: { _count: { officeId: "desc" } },
+      take: 1,
+    });
+    if (!largest) throw new Error("Nessun quesito: dati non generati?");
+    const operatorRow = await prisma.operator.findFirstOrThrow({
+      where: { officeId: largest.officeId },
+      orderBy: { codiceFiscale: "asc" },
+      include: { office: true },
+    });
+    const operator: OperatorActor = {
+      kind: "operator",
+      operatorId: operatorRow.id,
+      codiceFiscale: operatorRow.codiceFiscale,
+      displayName: `${operatorRow.givenName} ${operatorRow.familyName}`,
+      role: operatorRow.role,
+      office: { id: operatorRow.office.id, code: operatorRow.office.code, name: operatorRow.office.name },
+    };
+    const sample = await prisma.quesito.findFirstOrThrow({
+      where: { officeId: operator.office.id },
+      orderBy: { receivedAt: "desc" },
+      select: {
+        request: {
+          select: {
+            protocolNumber: true,
+            position: { select: { gestione: true, matricola: true } },
+            holder: { select: { codiceFiscale: true } },
+            subject: { select: { parentId: true } },
+          },
+        },
+      },
+    });
+    const total = await prisma.quesito.count();
+    const middle = await cursorAtHalf(prisma, operator.office.id, ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"]);
+    const middleOfAll = await cursorAtHalf(prisma, operator.office.id, ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE", "CHIUSO"]);
+    const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
+    const monthAfter = new Date(yearAgo.getTime() + 30 * DAY_MS);
+    const protocol = sample.request.protocolNumber;
+    const cases: { label: string; query: Record<string, string> }[] = [
+      { label: "prima pagina (da lavorare, meno recenti)", query: {} },
+      { label: "seconda pagina (cursore)", query: { dopo: (await listOfficeQuesiti(operator, {})).nextCursor ?? "" } },
+      { label: `dopo la riga ${itNumber(middle.row)} (cursore)`, query: { dopo: middle.cursor } },
+      { label: `dopo la riga ${itNumber(middle.row)} di tutti (cursore)`, query: { stato: "tutti", dopo: middleOfAll.cursor } },
+      { label: "dal più recente", query: { ordine: "piu_recenti" } },
+      { label: 'stato "nuovi"', query: { stato: "nuovo" } },
+      { label: 'stato "in lavorazione"', query: { stato: "in_lavorazione" } },
+      { label: 'stato "in attesa"', query: { stato: "in_attesa" } },
+      { label: 'stato "chiusi"', query: { stato: "chiuso" } },
+      { label: "tutti", query: { stato: "tutti" } },
+      { label: "tutti, dal più recente", query: { stato: "tutti", ordine: "piu_recenti" } },
+      { label: "assegnati a me", query: { assegnazione: "miei" } },
+      { label: "non assegnati", query: { assegnazione: "liberi" } },
+      { label: "gestione", query: { gestione: sample.request.position.gestione } },
+      { label: "oggetto (un'area)", query: { oggetto: sample.request.subject.parentId ?? "" } },
+      { label: "ricevuti in un mese di un anno fa", query: { stato: "tutti", dal: day(yearAgo), al: day(monthAfter) } },
+      { label: "da lavorare, ricevuti in un mese", query: { dal: day(yearAgo), al: day(monthAfter) } },
+      { label: "cerca protocollo intero", query: { stato: "tutti", cerca: protocol } },
+      { label: "cerca parte del protocollo", query: { stato: "tutti", cerca: protocol.slice(-7) } },
+      { label: "cerca codice fiscale", query: { stato: "tutti", cerca: sample.request.holder.codiceFiscale } },
+      { label: "cerca matricola", query: { stato: "tutti", cerca: sample.request.position.matricola } },
+    ];
+    console.log(
+      `Coda dei quesiti: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede misurata ` +
+        `(${operator.office.name}); dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s.\n`,
+    );
+    await measureCases(
+      sql,
+      cases.map(({ label, query }): BenchCase<OfficeQueue> => ({
+        label,
+        run: () => listOfficeQuesiti(operator, query),
+        total: (queue) => totalLabel(queue.total),
+        check: (queue) => {
+          if (query.dopo && queue.previousCursor === null) throw new Error("Cursore non accettato: formato cambiato?");
+        },
+      })),
+    );
+  } finally {
+    await dispose();
+  }
+}
+
+await main();

@@ -1,0 +1,253 @@
+/**
+ * The data of the list benchmarks (bench:inbox, bench:queue), generated in
+ * SQL after the reference data (seed, no demo people): `clients` holders
+ * with one or two positions each and an active INTERMEDIARIO delegation to
+ * the intermediary measured; a quarter as many other holders, whose
+ * delegations to that intermediary are revoked, expired or of the DIPENDENTE
+ * kind, or who delegate other intermediaries, with a quarter as many requests
+ * again; `requests` requests spread unevenly over the positions (a few
+ * clients, at random, write much more) and over three years, 3% of them
+ * communications from the office (without a quesito, read by the
+ * intermediary or the holder now and then), the quesiti in every state, the
+ * taken ones assigned to the operators of their office.
+ */
+import type pg from "pg";
+import type { PrismaClient } from "../../../src/generated/prisma/client";
+import { seedDatabase } from "../../../prisma/seed/seed-database";
+import { generateInTransaction } from "./measure";
+
+export type ListDataSizes = { clients: number; requests: number };
+
+const OTHER_INTERMEDIARIES = 4;
+const OPERATORS_PER_OFFICE = 5;
+
+const GIVEN_NAMES = [
+  "Mario",
+  "Giulia",
+  "Luca",
+  "Francesca",
+  "Marco",
+  "Sara",
+  "Paolo",
+  "Elena",
+  "Andrea",
+  "Chiara",
+  "Giuseppe",
+  "Anna",
+  "Antonio",
+  "Laura",
+  "Giovanni",
+  "Valentina",
+  "Roberto",
+  "Silvia",
+  "Stefano",
+  "Federica",
+  "Alessandro",
+  "Martina",
+  "Davide",
+  "Alessia",
+  "Matteo",
+  "Elisa",
+  "Simone",
+  "Roberta",
+  "Fabio",
+  "Claudia",
+  "Daniele",
+  "Monica",
+  "Riccardo",
+  "Paola",
+  "Lorenzo",
+  "Barbara",
+  "Emanuele",
+  "Serena",
+  "Nicola",
+  "Ilaria",
+];
+const FAMILY_NAMES = [
+  "Rossi",
+  "Russo",
+  "Ferrari",
+  "Esposito",
+  "Bianchi",
+  "Romano",
+  "Colombo",
+  "Ricci",
+  "Marino",
+  "Greco",
+  "Bruno",
+  "Gallo",
+  "Conti",
+  "De Luca",
+  "Mancini",
+  "Costa",
+  "Giordano",
+  "Rizzo",
+  "Lombardi",
+  "Moretti",
+  "Barbieri",
+  "Fontana",
+  "Santoro",
+  "Mariani",
+  "Rinaldi",
+  "Caruso",
+  "Ferrara",
+  "Galli",
+  "Martini",
+  "Leone",
+  "Longo",
+  "Gentile",
+  "Martinelli",
+  "Vitale",
+  "Lombardo",
+  "Serra",
+  "Coppola",
+  "De Santis",
+  "D'Angelo",
+  "Marchetti",
+  "Parisi",
+  "Villa",
+  "Conte",
+  "Ferraro",
+  "Ferri",
+  "Fabbri",
+  "Bianco",
+  "Marini",
+  "Grasso",
+  "Valentini",
+];
+
+/** The statements that generate the data, with the sizes and `now` (as UTC, like Prisma's timestamps) written in. */
+function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => string): string[] {
+  const { clients: CLIENTS, requests: REQUESTS } = sizes;
+  const OTHER_CLIENTS = Math.ceil(CLIENTS / 4);
+  const OTHER_REQUESTS = Math.ceil(REQUESTS / 4);
+  const at = `${literal(now.toISOString())}::timestamp`;
+  const names = (list: string[]) => `ARRAY[${list.map(literal).join(", ")}]`;
+  return [
+    `SELECT setseed(0.42)`,
+    // Holders 1..CLIENTS delegate to the intermediary measured; the others do not, or no longer.
+    `CREATE TEMP TABLE bench_holder ON COMMIT DROP AS
+     SELECT n, n <= ${CLIENTS} AS delegated, gen_random_uuid() AS id
+     FROM generate_series(1, ${CLIENTS + OTHER_CLIENTS}) AS n`,
+    `INSERT INTO "Person" (id, "codiceFiscale", "givenName", "familyName")
+     SELECT id, 'CLIENTE' || lpad(n::text, 9, '0'),
+            (${names(GIVEN_NAMES)})[1 + n % ${GIVEN_NAMES.length}],
+            (${names(FAMILY_NAMES)})[1 + (n / ${GIVEN_NAMES.length}) % ${FAMILY_NAMES.length}]
+     FROM bench_holder`,
+    // Intermediary 0 is the one measured.
+    `CREATE TEMP TABLE bench_intermediary ON COMMIT DROP AS
+     SELECT n, gen_random_uuid() AS id FROM generate_series(0, ${OTHER_INTERMEDIARIES}) AS n`,
+    `INSERT INTO "Person" (id, "codiceFiscale", "givenName", "familyName")
+     SELECT id, 'INTERMED' || lpad(n::text, 8, '0'), 'Studio', 'Intermediario ' || n FROM bench_intermediary`,
+    // One position per holder, a second one in another gestione for every third.
+    `CREATE TEMP TABLE bench_position ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, h.n, k, h.id AS holder_id, h.delegated,
+            (enum_range(NULL::"Gestione"))[1 + (h.n + k) % 4] AS gestione,
+            row_number() OVER (PARTITION BY h.delegated ORDER BY random()) AS i
+     FROM bench_holder h CROSS JOIN generate_series(0, 1) AS k
+     WHERE k = 0 OR h.n % 3 = 0`,
+    `INSERT INTO "Position" (id, gestione, matricola, denominazione, province, "holderId", "officeId")
+     SELECT p.id, p.gestione, (5000000000 + p.n * 2 + p.k)::text, person."familyName" || ' ' || person."givenName",
+            c.province, p.holder_id, c."officeId"
+     FROM bench_position p
+     JOIN "Person" person ON person.id = p.holder_id
+     JOIN (SELECT province, "officeId", row_number() OVER (ORDER BY province) AS i, count(*) OVER () AS total
+           FROM "OfficeCompetence") c ON c.i = 1 + p.n % c.total`,
+    // The other holders' delegations to intermediary 0 are revoked, expired or
+    // of the DIPENDENTE kind (and they delegate another intermediary too), or
+    // they delegate another intermediary only.
+    `CREATE TEMP TABLE bench_delegation ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, h.id AS holder_id,
+            CASE WHEN h.delegated OR h.n % 5 < 3 THEN 0 ELSE 1 + h.n % ${OTHER_INTERMEDIARIES} END AS delegate_n,
+            CASE WHEN NOT h.delegated AND h.n % 5 = 2 THEN 'DIPENDENTE' ELSE 'INTERMEDIARIO' END AS kind,
+            CASE WHEN NOT h.delegated AND h.n % 5 = 0 THEN 'REVOKED' ELSE 'ACTIVE' END AS status,
+            CASE WHEN h.delegated AND h.n % 10 = 0 THEN ${at} + interval '1 year'
+                 WHEN NOT h.delegated AND h.n % 5 = 1 THEN ${at} - interval '30 days' END AS valid_to
+     FROM bench_holder h
+     UNION ALL
+     SELECT gen_random_uuid(), h.id, 1 + h.n % ${OTHER_INTERMEDIARIES}, 'INTERMEDIARIO', 'ACTIVE', NULL
+     FROM bench_holder h WHERE NOT h.delegated AND h.n % 5 < 3`,
+    `INSERT INTO "Delegation" (id, kind, status, "holderId", "delegateId", "validFrom", "validTo",
+                               "revokedAt", "revokedReason", "updatedAt")
+     SELECT d.id, d.kind::"DelegationKind", d.status::"DelegationStatus", d.holder_id, i.id,
+            ${at} - interval '4 years', d.valid_to,
+            CASE WHEN d.status = 'REVOKED' THEN ${at} - interval '60 days' END,
+            CASE WHEN d.status = 'REVOKED' THEN 'Mandato concluso' END, ${at}
+     FROM bench_delegation d JOIN bench_intermediary i ON i.n = d.delegate_n`,
+    `INSERT INTO "DelegationScope" ("delegationId", "positionId")
+     SELECT d.id, p.id FROM bench_delegation d JOIN bench_position p ON p.holder_id = d.holder_id`,
+    // Requests 1..REQUESTS on the delegating clients' positions, the others on
+    // the other holders'; positions drawn unevenly (a few clients, at random, write much more).
+    `CREATE TEMP TABLE bench_request ON COMMIT DROP AS
+     WITH subjects AS (
+       SELECT gestione, array_agg(id ORDER BY code) AS ids FROM "Subject" WHERE "parentId" IS NOT NULL GROUP BY gestione
+     ), positions AS (
+       SELECT delegated, count(*) AS total FROM bench_position GROUP BY delegated
+     ), draws AS (
+       SELECT j, j <= ${REQUESTS} AS delegated, random() AS pick, random() AS subject_draw, random() AS state_draw,
+              random() < 0.03 AS from_office, ${at} - random() * interval '1095 days' AS created,
+              random() * interval '120 days' AS activity
+       FROM generate_series(1, ${REQUESTS + OTHER_REQUESTS}) AS j
+     )
+     SELECT gen_random_uuid() AS id, d.j, d.delegated, d.from_office, p.id AS position_id, p.holder_id,
+            office.id AS office_id, office.code AS office_code,
+            s.ids[1 + floor(d.subject_draw * cardinality(s.ids))::int] AS subject_id,
+            d.created, least(d.created + d.activity, ${at}) AS last_activity,
+            CASE WHEN d.state_draw >= 0.85 OR (d.created < ${at} - interval '120 days' AND d.state_draw < 0.9) THEN 'CHIUSO'
+                 WHEN d.state_draw < 0.4 THEN 'NUOVO'
+                 WHEN d.state_draw < 0.7 THEN 'IN_LAVORAZIONE'
+                 ELSE 'IN_ATTESA_CONTRIBUENTE' END AS state
+     FROM draws d
+     JOIN positions c ON c.delegated = d.delegated
+     JOIN bench_position p ON p.delegated = d.delegated AND p.i = 1 + floor(d.pick ^ 2 * c.total)::bigint
+     JOIN "Position" position ON position.id = p.id
+     JOIN "Office" office ON office.id = position."officeId"
+     JOIN subjects s ON s.gestione = p.gestione`,
+    // The intermediary sent most of their clients' requests, the holders the rest.
+    `INSERT INTO "Request" (id, direction, "positionId", "subjectId", text, "submittedById", "actingProfile", "holderId",
+                           "contactEmail", "consentEmail", "protocolNumber", "createdAt", "lastActivityAt")
+     SELECT r.id, CASE WHEN r.from_office THEN 'DALLA_SEDE' ELSE 'DAL_CONTRIBUENTE' END::"RequestDirection",
+            r.position_id, r.subject_id, 'Richiesta di prova numero ' || r.j || ': chiedo chiarimenti sulla posizione.',
+            CASE WHEN r.from_office THEN NULL WHEN r.delegated AND r.j % 10 < 7 THEN i.id ELSE r.holder_id END,
+            CASE WHEN r.from_office THEN NULL
+                 WHEN r.delegated AND r.j % 10 < 7 THEN 'INTERMEDIARIO' ELSE 'TITOLARE' END::"ActingProfile",
+            r.holder_id, 'contribuente' || r.j || '@example.it', true,
+            'INPS.' || r.office_code || '.' || to_char(r.created, 'DD/MM/YYYY') || '.' || lpad(r.j::text, 7, '0'),
+            r.created, r.last_activity
+     FROM bench_request r JOIN bench_intermediary i ON i.n = 0`,
+    // OPERATORS_PER_OFFICE operators in each office; the quesiti taken are theirs, in turn.
+    `INSERT INTO "Operator" (id, "codiceFiscale", "givenName", "familyName", email, "officeId")
+     SELECT gen_random_uuid(), 'OPER' || o.code || lpad(k::text, 8, '0'), 'Operatore', o.code || '-' || k,
+            'operatore' || k || '.' || o.code || '@inps.example.it', o.id
+     FROM "Office" o CROSS JOIN generate_series(1, ${OPERATORS_PER_OFFICE}) AS k`,
+    `INSERT INTO "Quesito" (id, "requestId", "officeId", "assigneeId", state, esito, "receivedAt", "takenAt", "closedAt", "updatedAt")
+     SELECT gen_random_uuid(), r.id, r.office_id, CASE WHEN r.state <> 'NUOVO' THEN operator.id END, r.state::"QuesitoState",
+            CASE WHEN r.state = 'CHIUSO' THEN 'RISPOSTA_FORNITA'::"Esito" END, r.created,
+            CASE WHEN r.state <> 'NUOVO' THEN least(r.created + interval '2 days', r.last_activity) END,
+            CASE WHEN r.state = 'CHIUSO' THEN r.last_activity END, r.last_activity
+     FROM bench_request r
+     JOIN "Operator" operator ON operator."officeId" = r.office_id
+      AND operator."codiceFiscale" = 'OPER' || r.office_code || lpad((1 + r.j % ${OPERATORS_PER_OFFICE})::text, 8, '0')
+     WHERE NOT r.from_office`,
+    // The intermediary opened three communications in five, the holders one in two.
+    `INSERT INTO "CommunicationRead" ("requestId", "personId", "actingProfile", "readAt")
+     SELECT r.id, i.id, 'INTERMEDIARIO'::"ActingProfile", least(r.created + interval '1 day', ${at})
+     FROM bench_request r JOIN bench_intermediary i ON i.n = 0
+     WHERE r.from_office AND r.delegated AND r.j % 5 < 3
+     UNION ALL
+     SELECT r.id, r.holder_id, 'TITOLARE'::"ActingProfile", least(r.created + interval '2 days', ${at})
+     FROM bench_request r WHERE r.from_office AND r.j % 2 = 0`,
+  ];
+}
+
+/** Loads the reference data and generates the rest; returns the seconds it took. */
+export async function loadListData(prisma: PrismaClient, sql: pg.Client, sizes: ListDataSizes, now: Date): Promise<number> {
+  await seedDatabase(prisma, { includeDemo: false });
+  return generateInTransaction(
+    sql,
+    generation(sizes, now, (text) => sql.escapeLiteral(text)),
+  );
+}
+
+/** The intermediary measured (every client delegates them). */
+export const MEASURED_INTERMEDIARY = "INTERMED00000000";
