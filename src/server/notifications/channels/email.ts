@@ -56,6 +56,13 @@ export function smtpSender(options: { url: string; from: string; channel: Extrac
           subject: message.subject ?? "",
           text: message.body,
           ...(message.htmlBody ? { html: message.htmlBody } : {}),
+          ...(message.icsAttachment
+            ? {
+                attachments: [
+                  { filename: "appuntamento.ics", content: message.icsAttachment, contentType: "text/calendar; charset=utf-8" },
+                ],
+              }
+            : {}),
           headers: { "X-Notification-Id": message.notificationId },
         });
         return { providerMessageId: info.messageId };
