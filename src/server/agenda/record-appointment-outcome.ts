@@ -15,12 +15,9 @@ const eventOf = {
   ANNULLATO_SEDE: "APPUNTAMENTO_ANNULLATO",
 } as const;
 
-/** Held or missed is known only once it has started. */
-export const NOT_STARTED = "L'appuntamento non è ancora iniziato: si può registrare solo l'annullamento dalla sede.";
-
 /**
- * An operator of the appointment's office records its outcome: svolto or non
- * presentato (once it has started), or annullato dalla sede with the reason
+ * An operator of the appointment's office records its outcome: svolto, non
+ * presentato, or annullato dalla sede with the reason
  * the contributor receives (the place is freed). Another office's
  * appointment is not found.
  */
@@ -34,7 +31,6 @@ export async function recordAppointmentOutcome(
     const appointment = await lockAppointment(tx, actor, data.appointmentId, now);
     if (appointment.status !== "PRENOTATO") throw new ConflictError(NOT_STANDING);
     const cancelled = data.outcome === "ANNULLATO_SEDE";
-    if (!cancelled && now.getTime() < appointment.startsAt.getTime()) throw new ConflictError(NOT_STARTED);
     if (cancelled) await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
     await tx.appointment.update({
       where: { id: appointment.id },

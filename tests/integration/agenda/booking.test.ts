@@ -215,6 +215,9 @@ describe("booking an appointment", () => {
         ConflictError,
       );
       await recordAppointmentOutcome(sent.operator, { appointmentId, outcome: "SVOLTO" }, new Date("2026-12-16T08:30:00Z"));
+      await expect(recordAppointmentOutcome(sent.operator, { appointmentId, outcome: "NON_PRESENTATO" }, now)).rejects.toBeInstanceOf(
+        ConflictError,
+      );
 
       const labels = (await getRequest(holder(), sent.requestId, new Date("2026-12-16T09:00:00Z"))).history.map((entry) => entry.label);
       expect(labels).toEqual(expect.arrayContaining(["Appuntamento prenotato", "Appuntamento svolto"]));
