@@ -23,6 +23,8 @@ export type SeedSummary = {
   positions: number;
   delegations: number;
   operators: number;
+  /** Offices whose agenda the demo opens. */
+  agendas: number;
 };
 
 type Tx = Prisma.TransactionClient;
@@ -46,6 +48,7 @@ export async function seedDatabase(
       await seedDelegations(tx, demo.delegations, people, positions);
       const operators = includeDemo ? data.operators : [];
       await seedOperators(tx, operators, offices.byCode);
+      const agendas = includeDemo ? await seedDemoAgendas(tx, operators, offices.byCode) : 0;
       return {
         offices: offices.byCode.size,
         provinces: offices.byProvince.size,
@@ -55,6 +58,7 @@ export async function seedDatabase(
         positions: positions.size,
         delegations: demo.delegations.length,
         operators: operators.length,
+        agendas,
       };
     },
     { timeout: 60_000 },
@@ -183,4 +187,44 @@ async function seedOperators(tx: Tx, operators: SeedData["operators"], officeByC
       update: {},
     });
   }
+}
+
+/**
+ * The demo opens the agenda of each office with a RESPONSABILE among the demo
+ * operators, so that the quick start shows it: in presenza on weekday
+ * mornings, by phone on Tuesday and Thursday afternoons, by video call on
+ * Wednesday afternoon, two places per slot. Windows are written only for an
+ * office that has none, so that running the seed again changes nothing.
+ */
+async function seedDemoAgendas(tx: Tx, operators: SeedData["operators"], officeByCode: Map<string, string>): Promise<number> {
+  const codes = [...new Set(operators.filter((operator) => operator.role === "RESPONSABILE").map((operator) => operator.office))];
+  for (const code of codes) {
+    const officeId = idOf(officeByCode, code);
+    const office = await tx.office.findUniqueOrThrow({ where: { id: officeId }, select: { city: true } });
+    await tx.agendaSettings.upsert({
+      where: { officeId },
+      create: {
+        officeId,
+        places: 2,
+        address: `Sede INPS di ${office.city}, sportello appuntamenti`,
+        videoLink: `https://videochiamata.inps.example.it/sede-${code}`,
+      },
+      update: {},
+    });
+    if (await tx.agendaWindow.findFirst({ where: { officeId }, select: { id: true } })) continue;
+    await tx.agendaWindow.createMany({
+      data: [
+        ...[1, 2, 3, 4, 5].map((weekday) => ({
+          officeId,
+          channel: "IN_PRESENZA" as const,
+          weekday,
+          startMinute: 9 * 60,
+          endMinute: 12 * 60 + 30,
+        })),
+        ...[2, 4].map((weekday) => ({ officeId, channel: "TELEFONICO" as const, weekday, startMinute: 14 * 60, endMinute: 16 * 60 })),
+        { officeId, channel: "VIDEOCHIAMATA" as const, weekday: 3, startMinute: 14 * 60, endMinute: 16 * 60 },
+      ],
+    });
+  }
+  return codes.length;
 }

@@ -70,3 +70,44 @@ export function romeDayEnd(isoDay: string): Date {
   const start = romeDayStart(isoDay);
   return romeDayStart(romeIsoDay(new Date(start.getTime() + 36 * 3_600_000)));
 }
+
+/** The instant of a wall-clock time in Rome: `minutes` after midnight of `isoDay` (right on the days clocks change). */
+export function romeInstant(isoDay: string, minutes: number): Date {
+  const midnightUtc = Date.parse(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(midnightUtc)) throw new RangeError(`Giorno non valido: ${isoDay}`);
+  const wallClock = midnightUtc + minutes * 60_000;
+  // As in romeDayStart: the offset at the first guess is right unless a DST change falls in between.
+  return new Date(wallClock - romeOffset(wallClock - romeOffset(wallClock)));
+}
+
+/** The day `days` after `isoDay` (calendar arithmetic, no time zone involved). */
+export function addIsoDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a day: 1 Monday … 7 Sunday. */
+export function isoWeekday(isoDay: string): number {
+  const day = new Date(`${isoDay}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const longDayFormat = new Intl.DateTimeFormat("it-IT", {
+  timeZone: TIME_ZONE,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("it-IT", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+
+/** "lunedì 7 dicembre 2026": a day as it is read out, never bare numbers. */
+export function formatRomeLongDay(isoDay: string): string {
+  return longDayFormat.format(new Date(`${isoDay}T12:00:00Z`));
+}
+
+/** "09:30", Rome time. */
+export function formatRomeTime(date: Date): string {
+  return timeFormat.format(date);
+}

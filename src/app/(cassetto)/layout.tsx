@@ -16,6 +16,7 @@ export default async function CassettoLayout({ children }: { children: ReactNode
         { href: "/cassetto/richieste", label: "Le mie richieste" },
         { href: "/cassetto/richieste/nuova", label: "Nuova richiesta" },
         { href: "/cassetto/comunicazioni", label: "Comunicazioni ricevute" },
+        { href: "/cassetto/agenda", label: "Agenda" },
         { href: "/cassetto/deleghe", label: "Deleghe" },
         { href: "/cassetto/contatti", label: "Contatti" },
         ...(actor.availableProfiles.length > 1 ? [{ href: "/cassetto/profilo", label: "Cambia profilo" }] : []),

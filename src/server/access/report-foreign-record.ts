@@ -19,7 +19,8 @@ export type ForeignRecordKind =
   | "delegation"
   | "delegation-request"
   | "contact-change"
-  | "position";
+  | "position"
+  | "appointment";
 
 type Found = { id: string } | null;
 
@@ -69,6 +70,16 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
   "contact-change": (id, actor) =>
     prisma.contactChange.findFirst({ where: { id, profile: { personId: { not: personIdOf(actor) } } }, select: { id: true } }),
   position: (id, actor) => prisma.position.findFirst({ where: { id, holderId: { not: personIdOf(actor) } }, select: { id: true } }),
+  appointment: (id, actor) =>
+    prisma.appointment.findFirst({
+      where: {
+        id,
+        ...(actor.kind === "contributor"
+          ? { request: exceptOwnRequests(actor), bookedById: { not: actor.personId } }
+          : { officeId: { not: actor.office.id } }),
+      },
+      select: { id: true },
+    }),
 };
 
 /** A delegation (granted or requested) in which the actor is neither the holder nor the delegate. */

@@ -39,7 +39,7 @@ export async function deliverNotification(
   const [notification] = await prisma.notification.updateManyAndReturn({
     where: { id: attempt.notificationId, status: { in: ["QUEUED", "SENDING", "FAILED_TEMPORARY"] } },
     data: { status: "SENDING", attempts: { increment: 1 } },
-    select: { id: true, channel: true, recipient: true, subject: true, body: true, htmlBody: true, attempts: true },
+    select: { id: true, channel: true, recipient: true, subject: true, body: true, htmlBody: true, icsAttachment: true, attempts: true },
   });
   if (!notification) return "skipped";
 
@@ -51,6 +51,7 @@ export async function deliverNotification(
       subject: notification.subject,
       body: notification.body,
       htmlBody: notification.htmlBody,
+      icsAttachment: notification.icsAttachment,
     });
     await prisma.notification.update({
       where: { id: notification.id },

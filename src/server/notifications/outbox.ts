@@ -14,6 +14,8 @@ export type OutboxMessage = {
   subject: string | null;
   body: string;
   htmlBody: string | null;
+  /** An iCalendar file the e-mail carries (appointments, decision 0028). */
+  icsAttachment?: string | null;
 };
 
 /**

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { AppConfig } from "@/server/config";
 import { createPrismaClient } from "@/server/db/create-client";
+import { scheduleAppointmentReminders } from "@/server/agenda/schedule-appointment-reminders";
 import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
@@ -38,8 +39,9 @@ const STOP_TIMEOUT_MS = 4_000;
  * else completes it. Run by `npm run worker` (scripts/worker.ts), and inside
  * `npm start`. pg-boss's schema comes from the migrations: the worker checks
  * its version and never changes it. It also runs the maintenance sweeps
- * (src/server/maintenance), at start and on a schedule, and pg-boss's upkeep,
- * which archives and deletes finished jobs (`queueUpkeepOptions`).
+ * (src/server/maintenance), at start and on a schedule, the appointments'
+ * reminders (src/server/agenda), and pg-boss's upkeep, which archives and
+ * deletes finished jobs (`queueUpkeepOptions`).
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
   const { databaseUrl, config, concurrency = 4, batchSize = 10, pollingIntervalSeconds = 0.5 } = options;
@@ -51,8 +53,8 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     migrate: false,
     // The maintenance sweeps run on pg-boss's cron schedule.
     schedule: true,
-    // The lanes, the maintenance lane, pg-boss's own upkeep.
-    max: concurrency + 3,
+    // The lanes, the maintenance and reminder lanes, pg-boss's own upkeep.
+    max: concurrency + 4,
     application_name: "cb-notification-worker",
     ...queueUpkeepOptions(config),
   });
@@ -91,6 +93,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
       );
     }
     await scheduleMaintenanceSweeps(boss, { databaseUrl, prisma, config });
+    await scheduleAppointmentReminders(boss, prisma, config);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await prisma.$disconnect();

@@ -19,7 +19,10 @@ import { quesitoStateLabels } from "./states";
 // ───────────────────────────── the transition table ─────────────────────────────
 
 /** What happens to an open quesito; its opening (PROTOCOLLATA, SMISTATA, COMUNICAZIONE_INVIATA) is written by `openingEvents` and `communicationEvents`. */
-export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA" | "COMUNICAZIONE_INVIATA">;
+export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA" | "COMUNICAZIONE_INVIATA" | AppointmentEventType>;
+
+/** Appointments about a request (src/server/agenda) are in its history but leave its quesito as it is. */
+type AppointmentEventType = Extract<RequestEventType, `APPUNTAMENTO_${string}`>;
 
 /** The states an operator works in, and may move between with a comment (a tuple, so that forms' schemas can enumerate it). */
 export const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly QuesitoState[];

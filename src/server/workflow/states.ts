@@ -80,6 +80,11 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
   STATO_MODIFICATO: "Stato modificato",
   CHIUSA: "Chiusa",
   COMUNICAZIONE_INVIATA: "Comunicazione inviata dalla sede",
+  APPUNTAMENTO_PRENOTATO: "Appuntamento prenotato",
+  APPUNTAMENTO_SPOSTATO: "Appuntamento spostato",
+  APPUNTAMENTO_ANNULLATO: "Appuntamento annullato",
+  APPUNTAMENTO_SVOLTO: "Appuntamento svolto",
+  APPUNTAMENTO_NON_PRESENTATO: "Appuntamento: contribuente non presentato",
 };
 
 /**
@@ -95,4 +100,9 @@ export const contributorVisibleEventTypes: readonly RequestEventType[] = [
   "MESSAGGIO_CONTRIBUENTE",
   "STATO_MODIFICATO",
   "CHIUSA",
+  "APPUNTAMENTO_PRENOTATO",
+  "APPUNTAMENTO_SPOSTATO",
+  "APPUNTAMENTO_ANNULLATO",
+  "APPUNTAMENTO_SVOLTO",
+  "APPUNTAMENTO_NON_PRESENTATO",
 ];

@@ -77,6 +77,19 @@ describe("seedDatabase", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("opens the agenda of each demo office with a RESPONSABILE", async () => {
+    expect(summary.agendas).toBeGreaterThan(0);
+    const offices = await prisma.agendaSettings.findMany({
+      select: { office: { select: { agendaWindows: { select: { channel: true } } } } },
+    });
+    expect(offices).toHaveLength(summary.agendas);
+    for (const { office } of offices) {
+      expect(new Set(office.agendaWindows.map((window) => window.channel))).toEqual(
+        new Set(["IN_PRESENZA", "TELEFONICO", "VIDEOCHIAMATA"]),
+      );
+    }
+  });
+
   it("gives every gestione its areas from the sources, each with 2 to 6 subjects", async () => {
     for (const [gestione, labels] of Object.entries(AREAS) as [Gestione, string[]][]) {
       const areas = await prisma.subject.findMany({

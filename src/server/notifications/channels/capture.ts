@@ -19,6 +19,8 @@ export const capturedMessageSchema = z.object({
   subject: z.string().nullable(),
   text: z.string(),
   html: z.string().nullable(),
+  /** The .ics an appointment's e-mail carries. */
+  icsAttachment: z.string().nullable().optional(),
   capturedAt: z.iso.datetime(),
   messageId: z.string(),
 });
@@ -43,6 +45,7 @@ export function captureSender(directory: string, from: string): ChannelSender {
         subject: message.subject,
         text: message.body,
         html: message.htmlBody,
+        icsAttachment: message.icsAttachment,
         capturedAt: capturedAt.toISOString(),
         messageId,
       };

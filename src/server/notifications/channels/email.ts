@@ -76,6 +76,13 @@ export function smtpSender(options: {
           subject: message.subject ?? "",
           text: message.body,
           ...(message.htmlBody ? { html: message.htmlBody } : {}),
+          ...(message.icsAttachment
+            ? {
+                attachments: [
+                  { filename: "appuntamento.ics", content: message.icsAttachment, contentType: "text/calendar; charset=utf-8" },
+                ],
+              }
+            : {}),
           headers: { "X-Notification-Id": message.notificationId },
         });
         return { providerMessageId: info.messageId };

@@ -8,6 +8,8 @@ export type OutgoingMessage = {
   subject: string | null;
   body: string;
   htmlBody: string | null;
+  /** Attached to the e-mail as appuntamento.ics; SMS ignore it. */
+  icsAttachment?: string | null;
 };
 
 export type SendReceipt = { providerMessageId: string | null };

@@ -17,6 +17,7 @@ import { Alert, Breadcrumb, Button, Card, DescriptionList, PageHeading, Textarea
 import { ErrorSummary } from "../_components/ErrorSummary";
 import { FilesField } from "@/app/_components/files-field";
 import { RequestStateBadge } from "../_components/RequestStateBadge";
+import { RequestAppointments } from "../../agenda/_components/RequestAppointments";
 import { loadFormDraft, type LoadedFormDraft } from "@/app/_lib/form-draft";
 
 export const metadata: Metadata = { title: "Dettaglio della richiesta" };
@@ -99,7 +100,11 @@ function History({ request }: { request: RequestDetail }) {
             </time>{" "}
             – <span className="font-semibold">{entry.label}</span>
           </p>
-          {entry.comment ? <p className="mt-1 whitespace-pre-wrap">Commento della sede: {entry.comment}</p> : null}
+          {entry.comment ? (
+            <p className="mt-1 whitespace-pre-wrap">
+              {entry.type.startsWith("APPUNTAMENTO_") ? entry.comment : `Commento della sede: ${entry.comment}`}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -231,6 +236,8 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
             <MessageForm request={request} {...loaded} />
           </Card>
         </div>
+
+        <RequestAppointments actor={actor} requestId={request.id} />
 
         <Card title="Cronologia">
           <History request={request} />

@@ -1,0 +1,40 @@
+import "server-only";
+import { getConfig } from "@/server/config";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import { parseInput } from "@/server/errors/parse-input";
+import type { ContributorActor } from "@/server/identity/actor";
+import { recordAppointmentEvent } from "./appointment-history";
+import { cutoffRefusal } from "./change-rules";
+import { lockAppointment } from "./changeable-appointment";
+import { cancelAppointmentSchema } from "./schemas";
+
+/**
+ * The contributor cancels an appointment before the cut-off, with a reason:
+ * its place is freed, the request's history and the office see why.
+ */
+export async function cancelAppointment(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<{ appointmentId: string }> {
+  const data = parseInput(cancelAppointmentSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const appointment = await lockAppointment(tx, actor, data.appointmentId, now);
+    const limits = await tx.agendaSettings.findUnique({ where: { officeId: appointment.officeId } });
+    const refusal = cutoffRefusal(appointment, limits, now, "annullarlo");
+    if (refusal) throw new ValidationError({ reason: [refusal] }, refusal);
+    await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
+    await tx.appointment.update({ where: { id: appointment.id }, data: { status: "ANNULLATO_CONTRIBUENTE", cancelReason: data.reason } });
+    await recordAppointmentEvent(tx, {
+      appointment,
+      type: "APPUNTAMENTO_ANNULLATO",
+      actor,
+      reason: data.reason,
+      at: now,
+      notice: "ANNULLATO_CONTRIBUENTE",
+      config: getConfig(),
+    });
+    return { appointmentId: appointment.id };
+  });
+}
