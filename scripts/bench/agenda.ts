@@ -23,21 +23,12 @@ import { daysSpan, loadOfficeAgenda, takenPlaces } from "../../src/server/agenda
 import { bookingWindow, freeAgenda, slotsOfDay, daysBetween } from "../../src/server/agenda/slots";
 import { createThrowawayDatabase } from "../../src/server/db/throwaway-database";
 import { seedDatabase } from "../../prisma/seed/seed-database";
-
-function sizeFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} deve essere un numero intero positivo.`);
-  return value;
-}
+import { percentile, sizeFromEnv } from "./support/numbers";
 
 const PLACES = sizeFromEnv("BENCH_PLACES", 20);
 const BOOKINGS = sizeFromEnv("BENCH_BOOKINGS", 5000);
 const RUNS = sizeFromEnv("BENCH_RUNS", 50);
 const WARM_UP = 5;
-
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length))) - 1] ?? Number.NaN;
-}
 
 const ms = (value: number) => value.toLocaleString("it-IT", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

@@ -6,6 +6,7 @@ import { runFormAction } from "@/app/_lib/http/form-action";
 import { bookAppointment } from "@/server/agenda/book-appointment";
 import { cancelAppointment } from "@/server/agenda/cancel-appointment";
 import { rescheduleAppointment } from "@/server/agenda/reschedule-appointment";
+import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { AGENDA_PATH, BOOKING_PATH, redirectWithFlash } from "./_lib/flash";
 
@@ -19,17 +20,20 @@ function pickerSearch(values: Record<string, string>): string {
   return params.toString();
 }
 
-export async function bookAppointmentAction(formData: FormData): Promise<void> {
-  const { requestId = "", channel = "", startsAt = "", reason = "", phone = "", day = "" } = textFields(formData);
-  const values = { requestId, channel, startsAt, reason, phone, day };
+/** Booking and moving share the picker: the same limit, form and way back on a refusal. */
+async function submitPicker(
+  values: Record<string, string>,
+  service: (actor: ContributorActor) => Promise<{ appointmentId: string }>,
+  message: string,
+): Promise<void> {
   await runFormAction({
     actor: () => requireContributor(BOOKING_PATH),
     page: BOOKING_PATH,
     rateLimit: "submissions",
     form: "prenotazione",
     values,
-    service: (actor) => bookAppointment(actor, values),
-    success: () => ({ message: "Appuntamento prenotato. Ti abbiamo inviato la conferma con l'appuntamento da aggiungere al calendario." }),
+    service,
+    success: () => ({ message }),
     flash: { redirectWithFlash },
     location: (token, { result }) =>
       result
@@ -38,23 +42,24 @@ export async function bookAppointmentAction(formData: FormData): Promise<void> {
   });
 }
 
+export async function bookAppointmentAction(formData: FormData): Promise<void> {
+  const { requestId = "", channel = "", startsAt = "", reason = "", phone = "", day = "" } = textFields(formData);
+  const values = { requestId, channel, startsAt, reason, phone, day };
+  await submitPicker(
+    values,
+    (actor) => bookAppointment(actor, values),
+    "Appuntamento prenotato. Ti abbiamo inviato la conferma con l'appuntamento da aggiungere al calendario.",
+  );
+}
+
 export async function rescheduleAppointmentAction(formData: FormData): Promise<void> {
   const { appointmentId = "", channel = "", startsAt = "", reason = "", day = "" } = textFields(formData);
   const values = { appointmentId, channel, startsAt, reason, day };
-  await runFormAction({
-    actor: () => requireContributor(BOOKING_PATH),
-    page: BOOKING_PATH,
-    rateLimit: "submissions",
-    form: "prenotazione",
+  await submitPicker(
     values,
-    service: (actor) => rescheduleAppointment(actor, values),
-    success: () => ({ message: "Appuntamento spostato. Ti abbiamo inviato la conferma con il nuovo orario." }),
-    flash: { redirectWithFlash },
-    location: (token, { result }) =>
-      result
-        ? flashLocation(`${AGENDA_PATH}/${result.appointmentId}`, token, "esito-operazione")
-        : flashLocation(BOOKING_PATH, token, "prenotazione", pickerSearch(values)),
-  });
+    (actor) => rescheduleAppointment(actor, values),
+    "Appuntamento spostato. Ti abbiamo inviato la conferma con il nuovo orario.",
+  );
 }
 
 export async function cancelAppointmentAction(formData: FormData): Promise<void> {
