@@ -109,6 +109,9 @@ function readFormFlash<Form extends string>(
   }
 }
 
+/** Where a page shows a successful outcome; the redirect after the form scrolls there. */
+export const OUTCOME_NOTICE_ID = "esito-operazione";
+
 /** `path` (and its `search`, if any) naming the outcome's token, scrolled to `anchor`. */
 export function flashLocation(path: string, token: string, anchor: string, search = ""): string {
   return `${path}?${search ? `${search}&` : ""}${FLASH_PARAM}=${token}#${anchor}`;

@@ -1,6 +1,6 @@
 "use server";
 
-import { flashLocation } from "@/app/_lib/form-flash";
+import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import { bookAppointment } from "@/server/agenda/book-appointment";
@@ -37,7 +37,7 @@ async function submitPicker(
     flash: { redirectWithFlash },
     location: (token, { result }) =>
       result
-        ? flashLocation(`${AGENDA_PATH}/${result.appointmentId}`, token, "esito-operazione")
+        ? flashLocation(`${AGENDA_PATH}/${result.appointmentId}`, token, OUTCOME_NOTICE_ID)
         : flashLocation(BOOKING_PATH, token, "prenotazione", pickerSearch(values)),
   });
 }
@@ -74,6 +74,6 @@ export async function cancelAppointmentAction(formData: FormData): Promise<void>
     service: (actor) => cancelAppointment(actor, { appointmentId, reason }),
     success: () => ({ message: "Appuntamento annullato. La sede ne è informata." }),
     flash: { redirectWithFlash },
-    location: (token, { flash }) => flashLocation(page, token, flash.tone === "success" ? "esito-operazione" : "annullamento"),
+    location: (token, { flash }) => flashLocation(page, token, flash.tone === "success" ? OUTCOME_NOTICE_ID : "annullamento"),
   });
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { flashLocation } from "@/app/_lib/form-flash";
+import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import { contactFieldLabels } from "@/server/contacts/contact-rules";
@@ -26,7 +26,7 @@ function run<Result>(
     service,
     success,
     flash: { redirectWithFlash },
-    location: (token, { flash }) => flashLocation(CONTACTS_PATH, token, flash.tone === "success" ? "esito-operazione" : form),
+    location: (token, { flash }) => flashLocation(CONTACTS_PATH, token, flash.tone === "success" ? OUTCOME_NOTICE_ID : form),
   });
 }
 

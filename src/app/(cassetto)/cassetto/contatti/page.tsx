@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { preferredChannelLabels } from "@/server/contacts/contact-rules";
 import { getContacts, type ContactsSection } from "@/server/contacts/get-contacts";
@@ -79,7 +79,7 @@ export default async function ContactsPage({ searchParams }: Props) {
         title="Contatti"
         lead="I recapiti con cui l'Istituto ti raggiunge, per ogni gestione. Valgono per le richieste e le comunicazioni inviate dopo la modifica; quelle già inviate conservano i recapiti di allora."
       />
-      <div id="esito-operazione">
+      <div id={OUTCOME_NOTICE_ID}>
         {flash && !shownAtForm && (
           <Alert tone={flash.tone} important={flash.tone === "success"}>
             <p>{flash.message}</p>

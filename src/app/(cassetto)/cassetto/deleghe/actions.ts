@@ -8,7 +8,7 @@ import { rejectDelegationRequest } from "@/server/delegations/reject-delegation-
 import { requestDelegation } from "@/server/delegations/request-delegation";
 import { revokeDelegation } from "@/server/delegations/revoke-delegation";
 import { formatVerificationCode } from "@/server/delegations/verification-code";
-import { flashLocation } from "@/app/_lib/form-flash";
+import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import type { ContributorActor } from "@/server/identity/actor";
@@ -44,7 +44,7 @@ function run<Result>(
     service,
     success,
     flash: { redirectWithFlash },
-    location: (token, { flash }) => flashLocation(DELEGATIONS_PATH, token, flash.tone === "success" ? "esito-operazione" : form),
+    location: (token, { flash }) => flashLocation(DELEGATIONS_PATH, token, flash.tone === "success" ? OUTCOME_NOTICE_ID : form),
   });
 }
 

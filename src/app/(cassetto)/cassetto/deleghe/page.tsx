@@ -5,7 +5,7 @@ import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { Alert, Breadcrumb, PageHeading } from "@/ui";
 import { AnswerForms, ConfirmForm, GrantForm, RequestForm, RevokeForm } from "./_components/DelegationForms";
 import { DelegationsTable } from "./_components/DelegationsTable";
-import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { DELEGATIONS_PATH, delegationForm, GRANT_FORM, pageFlash, REQUEST_FORM, type Flash } from "./_lib/flash";
 
@@ -62,7 +62,7 @@ export default async function DelegationsPage({ searchParams }: Props) {
             : "Le deleghe che ti sono state conferite dai titolari delle posizioni e le tue richieste di delega."
         }
       />
-      <div id="esito-operazione">{flash && !shownAtForm && <Outcome flash={flash} />}</div>
+      <div id={OUTCOME_NOTICE_ID}>{flash && !shownAtForm && <Outcome flash={flash} />}</div>
 
       {toAnswer.length > 0 && (
         <DelegationsTable

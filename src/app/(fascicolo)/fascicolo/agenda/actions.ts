@@ -1,6 +1,6 @@
 "use server";
 
-import { flashLocation } from "@/app/_lib/form-flash";
+import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import { addAgendaClosure } from "@/server/agenda/add-agenda-closure";
@@ -36,7 +36,7 @@ function run<Result>(
     service,
     success,
     flash: { redirectWithFlash },
-    location: (token, { flash }) => flashLocation(page, token, flash.tone === "success" ? "esito-operazione" : form, search),
+    location: (token, { flash }) => flashLocation(page, token, flash.tone === "success" ? OUTCOME_NOTICE_ID : form, search),
   });
 }
 

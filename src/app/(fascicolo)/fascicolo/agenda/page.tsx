@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { formatRomeLongDay, formatRomeTime } from "@/lib/rome-dates";
 import type { AppointmentView } from "@/server/agenda/appointment-view";
@@ -138,11 +138,7 @@ export default async function OfficeAgendaPage({ searchParams }: Props) {
   return (
     <>
       <Breadcrumb items={[{ href: "/fascicolo", label: "Scrivania" }, { label: "Agenda" }]} />
-      {flash?.tone === "success" ? (
-        <div id="esito-operazione">
-          <Alert tone="success" title={flash.message} important />
-        </div>
-      ) : null}
+      {flash?.tone === "success" ? <Alert tone="success" title={flash.message} important id={OUTCOME_NOTICE_ID} /> : null}
       <PageHeading
         title={`Agenda della sede ${actor.office.name}`}
         lead={

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { getAppointment, type AppointmentDetail } from "@/server/agenda/get-appointment";
 import { appointmentStatusLabels, channelLabels } from "@/server/agenda/labels";
@@ -80,11 +80,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           { label: "Appuntamento" },
         ]}
       />
-      {flash?.tone === "success" ? (
-        <div id="esito-operazione">
-          <Alert tone="success" title={flash.message} important />
-        </div>
-      ) : null}
+      {flash?.tone === "success" ? <Alert tone="success" title={flash.message} important id={OUTCOME_NOTICE_ID} /> : null}
       <PageHeading
         title={`Appuntamento del ${appointmentWhen(appointment)}`}
         lead={`Con la sede ${appointment.officeName}, sulla richiesta ${appointment.request.protocolNumber}.`}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FLASH_PARAM } from "@/app/_lib/form-flash";
+import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { formatRomeLongDay } from "@/lib/rome-dates";
 import { getAgendaSettings, type AgendaSettingsView } from "@/server/agenda/get-agenda-settings";
@@ -239,11 +239,7 @@ export default async function AvailabilityPage({ searchParams }: Props) {
       <Breadcrumb
         items={[{ href: "/fascicolo", label: "Scrivania" }, { href: "/fascicolo/agenda", label: "Agenda" }, { label: "Disponibilità" }]}
       />
-      {flash?.tone === "success" ? (
-        <div id="esito-operazione">
-          <Alert tone="success" title={flash.message} important />
-        </div>
-      ) : null}
+      {flash?.tone === "success" ? <Alert tone="success" title={flash.message} important id={OUTCOME_NOTICE_ID} /> : null}
       <PageHeading
         title="Disponibilità dell'agenda"
         lead={

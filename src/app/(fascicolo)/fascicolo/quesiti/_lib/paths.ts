@@ -1,4 +1,4 @@
-import { flashLocation } from "@/app/_lib/form-flash";
+import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import type { Flash, QuesitoForm } from "./flash";
 
 /** Addresses of the office's quesito pages and the reply upload, and where a form's outcome is shown on them. */
@@ -12,7 +12,7 @@ export function replyUploadPath(quesitoId: string): string {
 }
 
 /** The notice at the top of a quesito page that shows a form's outcome. */
-export const OUTCOME_NOTICE_ID = "esito-operazione";
+export { OUTCOME_NOTICE_ID };
 
 /** An action form's section on the quesito's page, where its refusal is shown. */
 export function formSectionId(form: QuesitoForm): string {
