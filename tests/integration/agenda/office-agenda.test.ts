@@ -3,18 +3,19 @@ import { addAgendaClosure } from "@/server/agenda/add-agenda-closure";
 import { addAgendaWindow, WINDOW_OVERLAPS } from "@/server/agenda/add-agenda-window";
 import { bookAppointment } from "@/server/agenda/book-appointment";
 import { getAgendaSettings } from "@/server/agenda/get-agenda-settings";
+import { removeAgendaWindow, WINDOW_NOT_FOUND } from "@/server/agenda/remove-agenda-window";
 import { getBookingOptions } from "@/server/agenda/get-booking-options";
 import { sendAppointmentReminders } from "@/server/agenda/send-appointment-reminders";
 import { updateAgendaSettings } from "@/server/agenda/update-agenda-settings";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
-import { ForbiddenError, ValidationError } from "@/server/errors/domain-errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { smtpSender } from "@/server/notifications/channels/email";
 import { deliverNotification } from "@/server/notifications/deliver-notification";
 import type { DeliveryChannels } from "@/server/notifications/channels";
 import { openAgenda } from "../../support/agenda-fixtures";
-import { createOperator } from "../../support/fixtures";
+import { createOffice, createOperator } from "../../support/fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../../support/smtp-server";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
@@ -79,6 +80,21 @@ describe("the office's availability", () => {
     const view = await getAgendaSettings(responsabile, now);
     expect(view.settings).toMatchObject({ slotMinutes: 20, places: 2 });
     expect(view.holidays.map((holiday) => holiday.day)).toContain("2027-03-29");
+  });
+
+  it("closes a window of its own office only: another office's is not found, an id that is no UUID refused", async () => {
+    const { windowId } = await addAgendaWindow(responsabile, { channel: "TELEFONICO", weekday: "2", start: "09:00", end: "10:00" });
+    const otherResponsabile = await responsabileOf((await createOffice()).id);
+
+    const foreign = await removeAgendaWindow(otherResponsabile, { windowId }).catch((error: unknown) => error);
+    expect(foreign).toBeInstanceOf(NotFoundError);
+    expect((foreign as NotFoundError).message).toBe(WINDOW_NOT_FOUND);
+    const malformed = await removeAgendaWindow(responsabile, { windowId: "1 OR 1=1" }).catch((error: unknown) => error);
+    expect((malformed as ValidationError).fieldErrors).toEqual({ windowId: ["Fascia oraria non valida."] });
+    expect(await prisma.agendaWindow.count({ where: { id: windowId } })).toBe(1);
+
+    await removeAgendaWindow(responsabile, { windowId });
+    expect(await prisma.agendaWindow.count({ where: { id: windowId } })).toBe(0);
   });
 
   it("asks to confirm a closure on a day with bookings, then cancels them with the reason", async () => {

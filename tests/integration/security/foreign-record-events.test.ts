@@ -99,83 +99,86 @@ type Attempt = { kind: ForeignRecordKind; actor: Actor; recordId: string; ask: (
 
 const GENERIC_NOT_FOUND = new NotFoundError().message;
 
+type SomeonesRequest = Awaited<ReturnType<typeof someonesRequest>>;
+
+/** An attempt by `by` on one record of a fresh `someonesRequest()`, picked by `record`. */
+function onSomeonesRequest<A extends Actor>(attempt: {
+  kind: ForeignRecordKind;
+  by: (records: SomeonesRequest) => A | Promise<A>;
+  record: (records: SomeonesRequest) => string;
+  ask: (actor: A, id: string) => Promise<unknown>;
+  message: string;
+}): () => Promise<Attempt> {
+  return async () => {
+    const records = await someonesRequest();
+    const actor = await attempt.by(records);
+    return {
+      kind: attempt.kind,
+      actor,
+      recordId: attempt.record(records),
+      ask: (id) => attempt.ask(actor, id),
+      message: attempt.message,
+    };
+  };
+}
+
 const attempts: Record<string, () => Promise<Attempt>> = {
-  "a request (its page)": async () => {
-    const { request } = await someonesRequest();
-    const actor = await stranger();
-    return { kind: "request", actor, recordId: request.id, ask: (id) => getRequest(actor, id), message: REQUEST_NOT_FOUND };
-  },
-  "a request (the limits of a message's files)": async () => {
-    const { request } = await someonesRequest();
-    const actor = await stranger();
-    return {
-      kind: "request",
-      actor,
-      recordId: request.id,
-      ask: (id) => getUploadLimits(actor, { requestId: id }),
-      message: REQUEST_NOT_FOUND,
-    };
-  },
-  "a quesito (its page)": async () => {
-    const { quesito } = await someonesRequest();
-    const actor = await strangerOperator();
-    return { kind: "quesito", actor, recordId: quesito.id, ask: (id) => getQuesito(actor, id), message: GENERIC_NOT_FOUND };
-  },
-  "a quesito (taking it)": async () => {
-    const { quesito } = await someonesRequest();
-    const actor = await strangerOperator();
-    return {
-      kind: "quesito",
-      actor,
-      recordId: quesito.id,
-      ask: (id) => takeQuesito(actor, id, { expectedVersion: "0" }),
-      message: GENERIC_NOT_FOUND,
-    };
-  },
-  "a quesito (an internal note)": async () => {
-    const { quesito } = await someonesRequest();
-    const actor = await strangerOperator();
-    return {
-      kind: "quesito",
-      actor,
-      recordId: quesito.id,
-      ask: (id) => addInternalNote(actor, id, { expectedVersion: "0", body: "Nota." }),
-      message: GENERIC_NOT_FOUND,
-    };
-  },
-  "an attachment": async () => {
-    const { publicMessage } = await someonesRequest();
-    const actor = await stranger();
-    return {
-      kind: "attachment",
-      actor,
-      recordId: publicMessage.attachments[0]!.id,
-      ask: (id) => getAttachmentDownload(actor, id),
-      message: ATTACHMENT_NOT_FOUND,
-    };
-  },
-  "an attachment of an internal note, asked by the request's own holder": async () => {
-    const { holder, internalNote } = await someonesRequest();
-    const actor = { ...contributorActor(holder), origin };
-    return {
-      kind: "attachment",
-      actor,
-      recordId: internalNote.attachments[0]!.id,
-      ask: (id) => getAttachmentDownload(actor, id),
-      message: ATTACHMENT_NOT_FOUND,
-    };
-  },
-  "a message bundle": async () => {
-    const { publicMessage } = await someonesRequest();
-    const actor = await strangerOperator();
-    return {
-      kind: "message-bundle",
-      actor,
-      recordId: publicMessage.id,
-      ask: (id) => getMessageBundleDownload(actor, id),
-      message: BUNDLE_NOT_FOUND,
-    };
-  },
+  "a request (its page)": onSomeonesRequest({
+    kind: "request",
+    by: () => stranger(),
+    record: ({ request }) => request.id,
+    ask: (actor, id) => getRequest(actor, id),
+    message: REQUEST_NOT_FOUND,
+  }),
+  "a request (the limits of a message's files)": onSomeonesRequest({
+    kind: "request",
+    by: () => stranger(),
+    record: ({ request }) => request.id,
+    ask: (actor, id) => getUploadLimits(actor, { requestId: id }),
+    message: REQUEST_NOT_FOUND,
+  }),
+  "a quesito (its page)": onSomeonesRequest({
+    kind: "quesito",
+    by: strangerOperator,
+    record: ({ quesito }) => quesito.id,
+    ask: (actor, id) => getQuesito(actor, id),
+    message: GENERIC_NOT_FOUND,
+  }),
+  "a quesito (taking it)": onSomeonesRequest({
+    kind: "quesito",
+    by: strangerOperator,
+    record: ({ quesito }) => quesito.id,
+    ask: (actor, id) => takeQuesito(actor, id, { expectedVersion: "0" }),
+    message: GENERIC_NOT_FOUND,
+  }),
+  "a quesito (an internal note)": onSomeonesRequest({
+    kind: "quesito",
+    by: strangerOperator,
+    record: ({ quesito }) => quesito.id,
+    ask: (actor, id) => addInternalNote(actor, id, { expectedVersion: "0", body: "Nota." }),
+    message: GENERIC_NOT_FOUND,
+  }),
+  "an attachment": onSomeonesRequest({
+    kind: "attachment",
+    by: () => stranger(),
+    record: ({ publicMessage }) => publicMessage.attachments[0]!.id,
+    ask: (actor, id) => getAttachmentDownload(actor, id),
+    message: ATTACHMENT_NOT_FOUND,
+  }),
+  "an attachment of an internal note, asked by the request's own holder": onSomeonesRequest({
+    kind: "attachment",
+    by: ({ holder }) => ({ ...contributorActor(holder), origin }),
+    record: ({ internalNote }) => internalNote.attachments[0]!.id,
+    ask: (actor, id) => getAttachmentDownload(actor, id),
+    message: ATTACHMENT_NOT_FOUND,
+  }),
+  "a message bundle": onSomeonesRequest({
+    kind: "message-bundle",
+    by: strangerOperator,
+    record: ({ publicMessage }) => publicMessage.id,
+    ask: (actor, id) => getMessageBundleDownload(actor, id),
+    message: BUNDLE_NOT_FOUND,
+  }),
   "a form draft": async () => {
     const owner = await createPerson("Titolare");
     const draft = await prisma.formDraft.create({
