@@ -8,6 +8,8 @@ import { expect, type Page } from "@playwright/test";
  * page they reach, so a new spec gets every check by calling one function.
  */
 export async function checkPage(page: Page, { axe = true }: { axe?: boolean } = {}): Promise<void> {
+  // A check right after a click may meet a navigation still in flight (no document yet): wait for the page first.
+  await page.waitForLoadState("load");
   await expectNoCspViolations(page);
   await expectReflowAt320(page);
   if (axe) await expectNoAxeViolations(page);
