@@ -1,4 +1,4 @@
-import type { ActingProfile, Gestione } from "@/generated/prisma/enums";
+import type { ActingProfile, Gestione, OperatorRole } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
@@ -12,8 +12,8 @@ import { createOffice, createOperator, createPerson, createPosition } from "./fi
 let sequence = 0;
 
 /** A new operator of the office, as an office session resolves them. */
-export async function operatorActor(officeId: string): Promise<OperatorActor> {
-  const operator = await createOperator(officeId);
+export async function operatorActor(officeId: string, role?: OperatorRole): Promise<OperatorActor> {
+  const operator = await createOperator(officeId, role);
   const actor = await resolveOperator(operator.id);
   if (!actor) throw new Error("operator not resolved");
   return actor;

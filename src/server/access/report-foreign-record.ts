@@ -20,7 +20,8 @@ export type ForeignRecordKind =
   | "delegation-request"
   | "contact-change"
   | "position"
-  | "appointment";
+  | "appointment"
+  | "agenda-window";
 
 type Found = { id: string } | null;
 
@@ -78,6 +79,12 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
           ? { request: exceptOwnRequests(actor), bookedById: { not: actor.personId } }
           : { officeId: { not: actor.office.id } }),
       },
+      select: { id: true },
+    }),
+  // Only operators manage an agenda: for anyone else every window is someone else's.
+  "agenda-window": (id, actor) =>
+    prisma.agendaWindow.findFirst({
+      where: { id, ...(actor.kind === "operator" ? { officeId: { not: actor.office.id } } : {}) },
       select: { id: true },
     }),
 };

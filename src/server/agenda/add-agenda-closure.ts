@@ -1,13 +1,12 @@
 import "server-only";
 import { romeIsoDay } from "@/lib/rome-dates";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
 import { daysSpan } from "./agenda-data";
 import { requireAgendaManager } from "./agenda-manager";
-import { recordAppointmentEvent } from "./appointment-history";
+import { cancelBooking } from "./appointment-history";
 import { nationalHolidayOn } from "./holidays";
 import { agendaClosureSchema } from "./schemas";
 
@@ -54,22 +53,7 @@ export async function addAgendaClosure(
       throw new ValidationError({ confirmed: [message] }, message);
     }
     const reason = `Chiusura della sede: ${data.reason}`;
-    for (const appointment of booked) {
-      await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
-      await tx.appointment.update({
-        where: { id: appointment.id },
-        data: { status: "ANNULLATO_SEDE", cancelReason: reason, outcomeAt: now, outcomeById: actor.operatorId },
-      });
-      await recordAppointmentEvent(tx, {
-        appointment,
-        type: "APPUNTAMENTO_ANNULLATO",
-        actor,
-        reason,
-        at: now,
-        notice: "ANNULLATO_SEDE",
-        config: getConfig(),
-      });
-    }
+    for (const appointment of booked) await cancelBooking(tx, appointment, { actor, reason, at: now });
     return { cancelled: booked.length };
   });
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestEventType } from "@/generated/prisma/enums";
 import { formatRomeLongDay, formatRomeTime, romeIsoDay } from "@/lib/rome-dates";
-import type { AppConfig } from "@/server/config";
+import { getConfig } from "@/server/config";
 import type { Actor } from "@/server/identity/actor";
 import { enqueueAppointmentNotices, type AppointmentNotice } from "./appointment-notices";
 import { channelLabels } from "./labels";
@@ -15,7 +15,6 @@ type AppointmentEvent = {
   at: Date;
   /** The notice the booker receives, if any. */
   notice: AppointmentNotice | null;
-  config: Pick<AppConfig, "PUBLIC_URL" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;
 };
 
 /** "In presenza, lunedì 7 dicembre 2026 alle 09:30". */
@@ -41,6 +40,27 @@ export async function recordAppointmentEvent(tx: Prisma.TransactionClient, event
     },
     select: { id: true },
   });
-  if (event.notice) await enqueueAppointmentNotices(tx, event.appointment.id, event.notice, created.id, event.config);
+  if (event.notice) await enqueueAppointmentNotices(tx, event.appointment.id, event.notice, created.id, getConfig());
   return created.id;
+}
+
+/**
+ * A booking that will not take place, by the contributor or by the office
+ * (an outcome, a closure): its place is freed, the reason kept and the
+ * booker notified, in the caller's transaction. The office's cancellation is
+ * also its outcome, recorded with who gave it.
+ */
+export async function cancelBooking(
+  tx: Prisma.TransactionClient,
+  appointment: AppointmentEvent["appointment"],
+  cancellation: { actor: Actor; reason: string; at: Date },
+): Promise<void> {
+  const { actor, reason, at } = cancellation;
+  const status = actor.kind === "operator" ? "ANNULLATO_SEDE" : "ANNULLATO_CONTRIBUENTE";
+  await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
+  await tx.appointment.update({
+    where: { id: appointment.id },
+    data: { status, cancelReason: reason, ...(actor.kind === "operator" ? { outcomeAt: at, outcomeById: actor.operatorId } : {}) },
+  });
+  await recordAppointmentEvent(tx, { appointment, type: "APPUNTAMENTO_ANNULLATO", actor, reason, at, notice: status });
 }

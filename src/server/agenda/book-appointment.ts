@@ -1,7 +1,6 @@
 import "server-only";
 import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 import { notFoundFor } from "@/server/access/report-foreign-record";
-import { getConfig } from "@/server/config";
 import { currentContacts } from "@/server/contacts/current-contacts";
 import { prisma } from "@/server/db/client";
 import { ConflictError, ValidationError } from "@/server/errors/domain-errors";
@@ -72,7 +71,6 @@ export async function bookAppointment(
       reason: null,
       at: now,
       notice: "PRENOTATO",
-      config: getConfig(),
     });
     return { appointmentId: appointment.id };
   });

@@ -1,10 +1,9 @@
 import "server-only";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
-import { recordAppointmentEvent } from "./appointment-history";
+import { cancelBooking } from "./appointment-history";
 import { cutoffRefusal } from "./change-rules";
 import { lockAppointment } from "./changeable-appointment";
 import { cancelAppointmentSchema } from "./schemas";
@@ -24,17 +23,7 @@ export async function cancelAppointment(
     const limits = await tx.agendaSettings.findUnique({ where: { officeId: appointment.officeId } });
     const refusal = cutoffRefusal(appointment, limits, now, "annullarlo");
     if (refusal) throw new ValidationError({ reason: [refusal] }, refusal);
-    await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
-    await tx.appointment.update({ where: { id: appointment.id }, data: { status: "ANNULLATO_CONTRIBUENTE", cancelReason: data.reason } });
-    await recordAppointmentEvent(tx, {
-      appointment,
-      type: "APPUNTAMENTO_ANNULLATO",
-      actor,
-      reason: data.reason,
-      at: now,
-      notice: "ANNULLATO_CONTRIBUENTE",
-      config: getConfig(),
-    });
+    await cancelBooking(tx, appointment, { actor, reason: data.reason, at: now });
     return { appointmentId: appointment.id };
   });
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ConflictError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
-import { recordAppointmentEvent } from "./appointment-history";
+import { cancelBooking, recordAppointmentEvent } from "./appointment-history";
 import { NOT_STANDING } from "./change-rules";
 import { lockAppointment } from "./changeable-appointment";
 import { appointmentOutcomeSchema } from "./schemas";
@@ -12,7 +11,6 @@ import { appointmentOutcomeSchema } from "./schemas";
 const eventOf = {
   SVOLTO: "APPUNTAMENTO_SVOLTO",
   NON_PRESENTATO: "APPUNTAMENTO_NON_PRESENTATO",
-  ANNULLATO_SEDE: "APPUNTAMENTO_ANNULLATO",
 } as const;
 
 /**
@@ -30,21 +28,15 @@ export async function recordAppointmentOutcome(
   return prisma.$transaction(async (tx) => {
     const appointment = await lockAppointment(tx, actor, data.appointmentId, now);
     if (appointment.status !== "PRENOTATO") throw new ConflictError(NOT_STANDING);
-    const cancelled = data.outcome === "ANNULLATO_SEDE";
-    if (cancelled) await tx.appointmentPlace.delete({ where: { appointmentId: appointment.id } });
-    await tx.appointment.update({
-      where: { id: appointment.id },
-      data: { status: data.outcome, outcomeAt: now, outcomeById: actor.operatorId, ...(cancelled ? { cancelReason: data.reason } : {}) },
-    });
-    await recordAppointmentEvent(tx, {
-      appointment,
-      type: eventOf[data.outcome],
-      actor,
-      reason: cancelled ? (data.reason ?? null) : null,
-      at: now,
-      notice: cancelled ? "ANNULLATO_SEDE" : null,
-      config: getConfig(),
-    });
+    if (data.outcome === "ANNULLATO_SEDE") {
+      await cancelBooking(tx, appointment, { actor, reason: data.reason ?? "", at: now });
+    } else {
+      await tx.appointment.update({
+        where: { id: appointment.id },
+        data: { status: data.outcome, outcomeAt: now, outcomeById: actor.operatorId },
+      });
+      await recordAppointmentEvent(tx, { appointment, type: eventOf[data.outcome], actor, reason: null, at: now, notice: null });
+    }
     return { appointmentId: appointment.id };
   });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
@@ -49,7 +48,6 @@ export async function rescheduleAppointment(
       reason: data.reason,
       at: now,
       notice: "SPOSTATO",
-      config: getConfig(),
     });
     return { appointmentId: appointment.id };
   });

@@ -11,6 +11,9 @@ import { revokeDelegation } from "@/server/delegations/revoke-delegation";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { Actor } from "@/server/identity/actor";
 import { addInternalNote } from "@/server/quesiti/add-internal-note";
+import { APPOINTMENT_NOT_FOUND } from "@/server/access/appointment-access";
+import { recordAppointmentOutcome } from "@/server/agenda/record-appointment-outcome";
+import { removeAgendaWindow, WINDOW_NOT_FOUND } from "@/server/agenda/remove-agenda-window";
 import { getQuesito } from "@/server/quesiti/get-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { deleteRequestFilter, SAVED_FILTER_NOT_FOUND } from "@/server/saved-filters/delete-request-filter";
@@ -23,6 +26,7 @@ import type { ForeignRecordKind } from "@/server/access/report-foreign-record";
 import { capturedLogLines, capturedLogRecords } from "../../support/captured-logs";
 import { createDelegation, createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
+import { openAgenda } from "../../support/agenda-fixtures";
 import { createRequestRecord } from "../attachments/records";
 
 // The app's own logger, settings and redaction included, writing where the test reads.
@@ -77,7 +81,21 @@ async function someonesRequest() {
     data: { requestId: request.id, visibility: "INTERNO", body: "Verificare.", attachments: { create: [file("appunti.pdf")] } },
     include: { attachments: true },
   });
-  return { office, holder, position, request, quesito, publicMessage, internalNote };
+  await openAgenda(office.id, {}, ["TELEFONICO"]);
+  const agendaWindow = await prisma.agendaWindow.findFirstOrThrow({ where: { officeId: office.id } });
+  const appointment = await prisma.appointment.create({
+    data: {
+      officeId: office.id,
+      requestId: request.id,
+      bookedById: holder.id,
+      actingProfile: "TITOLARE",
+      channel: "TELEFONICO",
+      startsAt: new Date("2027-01-11T08:00:00Z"),
+      endsAt: new Date("2027-01-11T08:20:00Z"),
+      reason: "Chiarimenti.",
+    },
+  });
+  return { office, holder, position, request, quesito, publicMessage, internalNote, agendaWindow, appointment };
 }
 
 /** Someone with nothing to do with that request, signing in from `origin`. */
@@ -178,6 +196,20 @@ const attempts: Record<string, () => Promise<Attempt>> = {
     record: ({ publicMessage }) => publicMessage.id,
     ask: (actor, id) => getMessageBundleDownload(actor, id),
     message: BUNDLE_NOT_FOUND,
+  }),
+  "an appointment (recording its outcome)": onSomeonesRequest({
+    kind: "appointment",
+    by: strangerOperator,
+    record: ({ appointment }) => appointment.id,
+    ask: (actor, id) => recordAppointmentOutcome(actor, { appointmentId: id, outcome: "SVOLTO" }),
+    message: APPOINTMENT_NOT_FOUND,
+  }),
+  "an agenda window (closing it)": onSomeonesRequest({
+    kind: "agenda-window",
+    by: async () => ({ ...(await operatorActor((await createOffice()).id, "RESPONSABILE")), origin }),
+    record: ({ agendaWindow }) => agendaWindow.id,
+    ask: (actor, id) => removeAgendaWindow(actor, { windowId: id }),
+    message: WINDOW_NOT_FOUND,
   }),
   "a form draft": async () => {
     const owner = await createPerson("Titolare");
