@@ -8,7 +8,8 @@
  * for that many quesiti, and measures the queue of the office with the most
  * of them, for one of its operators: the default order, deep cursors, each
  * filter (state, assignment, gestione, subject, date range, search by
- * protocol, codice fiscale and matricola) and each order. BENCH_RUNS and
+ * protocol, codice fiscale and matricola), the combinations of filters
+ * that read another index, and each order. BENCH_RUNS and
  * BENCH_EXPLAIN as in support/measure.ts. Everything is removed at the end.
  *
  * Run with the `react-server` condition, as Next runs server code, so that
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
             protocolNumber: true,
             position: { select: { gestione: true, matricola: true } },
             holder: { select: { codiceFiscale: true } },
-            subject: { select: { parentId: true } },
+            subject: { select: { id: true, parentId: true } },
           },
         },
       },
@@ -92,12 +93,18 @@ async function main(): Promise<void> {
     const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
     const monthAfter = new Date(yearAgo.getTime() + 30 * DAY_MS);
     const protocol = sample.request.protocolNumber;
+    const gestione = sample.request.position.gestione;
+    const area = sample.request.subject.parentId ?? "";
     const cases: { label: string; query: Record<string, string> }[] = [
       { label: "prima pagina (da lavorare, meno recenti)", query: {} },
       { label: "seconda pagina (cursore)", query: { dopo: (await listOfficeQuesiti(operator, {})).nextCursor ?? "" } },
       { label: `dopo la riga ${itNumber(middle.row)} (cursore)`, query: { dopo: middle.cursor } },
       { label: `dopo la riga ${itNumber(middle.row)} di tutti (cursore)`, query: { stato: "tutti", dopo: middleOfAll.cursor } },
       { label: "dal più recente", query: { ordine: "piu_recenti" } },
+      {
+        label: "dal più recente, seconda pagina (cursore)",
+        query: { ordine: "piu_recenti", dopo: (await listOfficeQuesiti(operator, { ordine: "piu_recenti" })).nextCursor ?? "" },
+      },
       { label: 'stato "nuovi"', query: { stato: "nuovo" } },
       { label: 'stato "in lavorazione"', query: { stato: "in_lavorazione" } },
       { label: 'stato "in attesa"', query: { stato: "in_attesa" } },
@@ -105,11 +112,19 @@ async function main(): Promise<void> {
       { label: "tutti", query: { stato: "tutti" } },
       { label: "tutti, dal più recente", query: { stato: "tutti", ordine: "piu_recenti" } },
       { label: "assegnati a me", query: { assegnazione: "miei" } },
+      { label: "assegnati a me, tutti gli stati", query: { assegnazione: "miei", stato: "tutti" } },
       { label: "non assegnati", query: { assegnazione: "liberi" } },
-      { label: "gestione", query: { gestione: sample.request.position.gestione } },
-      { label: "oggetto (un'area)", query: { oggetto: sample.request.subject.parentId ?? "" } },
+      { label: "non assegnati, dal più recente", query: { assegnazione: "liberi", ordine: "piu_recenti" } },
+      { label: "gestione", query: { gestione } },
+      { label: "gestione, tutti gli stati", query: { gestione, stato: "tutti" } },
+      { label: "gestione, non assegnati", query: { gestione, assegnazione: "liberi" } },
+      { label: "oggetto (un'area)", query: { oggetto: area } },
+      { label: "oggetto (un'area), tutti gli stati", query: { oggetto: area, stato: "tutti" } },
+      { label: "oggetto (uno solo)", query: { oggetto: sample.request.subject.id } },
+      { label: "gestione e oggetto, assegnati a me", query: { gestione, oggetto: area, assegnazione: "miei" } },
       { label: "ricevuti in un mese di un anno fa", query: { stato: "tutti", dal: day(yearAgo), al: day(monthAfter) } },
       { label: "da lavorare, ricevuti in un mese", query: { dal: day(yearAgo), al: day(monthAfter) } },
+      { label: "gestione, ricevuti in un mese", query: { stato: "tutti", gestione, dal: day(yearAgo), al: day(monthAfter) } },
       { label: "cerca protocollo intero", query: { stato: "tutti", cerca: protocol } },
       { label: "cerca parte del protocollo", query: { stato: "tutti", cerca: protocol.slice(-7) } },
       { label: "cerca codice fiscale", query: { stato: "tutti", cerca: sample.request.holder.codiceFiscale } },

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import type { Gestione } from "../../src/generated/prisma/enums";
 import { createPrismaClient } from "../../src/server/db/create-client";
 import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
 import { formatProtocolNumber, romeCalendarDate } from "../../src/server/protocol/format-protocol-number";
@@ -112,7 +113,14 @@ async function submitForm(baseUrl: string, submitter: Submitter, subjectId: stri
  * opening events and their e-mail notices; the notices' pg-boss jobs are left
  * out), over a node-postgres pool as large as the app's default.
  */
-async function floor(pool: pg.Pool, officeId: string, officeCode: string, submitters: Submitter[], subjectId: string, withFile: boolean) {
+async function floor(
+  pool: pg.Pool,
+  officeId: string,
+  officeCode: string,
+  submitters: Submitter[],
+  subject: { id: string; gestione: Gestione },
+  withFile: boolean,
+) {
   const lanes = submitters.length;
   return runLanes(lanes, PER_SUBMITTER, async (lane) => {
     const submitter = submitters[lane]!;
@@ -132,14 +140,14 @@ async function floor(pool: pg.Pool, officeId: string, officeCode: string, submit
         `INSERT INTO "Request" ("id", "positionId", "subjectId", "text", "submittedById", "actingProfile", "holderId",
            "contactEmail", "consentEmail", "protocolNumber", "idempotencyKey", "createdAt", "lastActivityAt")
          VALUES ($1, $2, $3, $4, $5, 'TITOLARE', $5, 'titolare@example.it', true, $6, $7, $8, $8)`,
-        [requestId, submitter.positionId, subjectId, TEXT, submitter.personId, protocolNumber, randomUUID(), now],
+        [requestId, submitter.positionId, subject.id, TEXT, submitter.personId, protocolNumber, randomUUID(), now],
       );
-      await client.query(`INSERT INTO "Quesito" ("id", "requestId", "officeId", "receivedAt", "updatedAt") VALUES ($1, $2, $3, $4, $4)`, [
-        randomUUID(),
-        requestId,
-        officeId,
-        now,
-      ]);
+      // The positions' gestione is the subject's, as the service checks.
+      await client.query(
+        `INSERT INTO "Quesito" ("id", "requestId", "officeId", "gestione", "subjectId", "receivedAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+        [randomUUID(), requestId, officeId, subject.gestione, subject.id, now],
+      );
       await client.query(
         `INSERT INTO "Message" ("id", "requestId", "visibility", "body", "authorPersonId", "actingProfile", "bundleKey", "bundleSize", "bundleSha256", "createdAt")
          VALUES ($1, $2, 'PUBBLICO', $3, $4, 'TITOLARE', $5, $6, $7, $8)`,
@@ -278,7 +286,7 @@ async function main(): Promise<void> {
         console.log(`${label}:`);
         const app = await runLanes(level, PER_SUBMITTER, (lane) => submitForm(baseUrl, submitters[lane]!, subject.id, file));
         report("route HTTP (next start)", app);
-        const plain = await floor(pool, floorOffice.id, floorOffice.code, submitters.slice(0, level), subject.id, withFile);
+        const plain = await floor(pool, floorOffice.id, floorOffice.code, submitters.slice(0, level), subject, withFile);
         report("SQL diretto, una transazione (floor)", plain);
       }
     }

@@ -55,7 +55,9 @@ export async function createQuesito(input: {
   receivedAt?: Date;
 }) {
   const holder = input.holder ?? (await createPerson("Titolare"));
-  const positionId = input.positionId ?? (await createPosition(holder.id, input.officeId)).id;
+  const position = input.positionId
+    ? await prisma.position.findUniqueOrThrow({ where: { id: input.positionId } })
+    : await createPosition(holder.id, input.officeId);
   const subjectId = input.subjectId ?? (await createSubjectTree()).subject.id;
   const receivedAt = input.receivedAt ?? new Date();
   const submitter = input.submitter ?? holder;
@@ -64,7 +66,7 @@ export async function createQuesito(input: {
     const provisional = provisionalProtocolNumber(office, receivedAt);
     const created = await tx.request.create({
       data: {
-        positionId,
+        positionId: position.id,
         subjectId,
         text: input.text ?? "Chiedo chiarimenti sulla mia posizione.",
         submittedById: submitter.id,
@@ -76,7 +78,7 @@ export async function createQuesito(input: {
         protocolNumber: provisional,
         createdAt: receivedAt,
         lastActivityAt: receivedAt,
-        quesito: { create: { officeId: office.id, receivedAt } },
+        quesito: { create: { officeId: office.id, gestione: position.gestione, subjectId, receivedAt } },
       },
       include: { quesito: true },
     });

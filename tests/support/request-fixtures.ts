@@ -84,11 +84,11 @@ export function withStorageAndReferenceData(options: { nothingLeftStaged?: boole
  */
 export async function createOfficeCommunication(input: {
   operator: OperatorActor;
-  position: { id: string; holderId: string };
+  position: { id: string; holderId: string; gestione: Gestione };
   at: Date;
   text?: string;
 }) {
-  const subject = await seededSubject("AZIENDE");
+  const subject = await seededSubject(input.position.gestione);
   const text = input.text ?? "Si comunica l'avvio della verifica contributiva.";
   return prisma.request.create({
     data: {
@@ -100,7 +100,9 @@ export async function createOfficeCommunication(input: {
       protocolNumber: `INPS.TEST.COM.${randomUUID()}`,
       createdAt: input.at,
       lastActivityAt: input.at,
-      quesito: { create: { officeId: input.operator.office.id, receivedAt: input.at } },
+      quesito: {
+        create: { officeId: input.operator.office.id, gestione: input.position.gestione, subjectId: subject.id, receivedAt: input.at },
+      },
       messages: { create: { body: text, authorOperatorId: input.operator.operatorId, createdAt: input.at } },
     },
     include: { quesito: { select: { id: true } } },

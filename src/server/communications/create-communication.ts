@@ -136,6 +136,8 @@ async function sendCommunication(
         data: {
           requestId: request.id,
           officeId: office.id,
+          gestione: position.gestione,
+          subjectId: subject.id,
           assigneeId: operator.operatorId,
           state,
           receivedAt: now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProtocolNumber, romeCalendarDate } from "./format-protocol-number";
+import { formatProtocolNumber, isWholeProtocolNumber, romeCalendarDate } from "./format-protocol-number";
 
 describe("formatProtocolNumber", () => {
   it("joins institution, AOO, date and a seven-digit progressive", () => {
@@ -35,5 +35,27 @@ describe("romeCalendarDate", () => {
   it("gives the year of Rome on New Year's Eve night", () => {
     expect(romeCalendarDate(new Date("2026-12-31T23:00:00Z")).year).toBe(2027);
     expect(romeCalendarDate(new Date("2026-12-31T22:59:59Z")).year).toBe(2026);
+  });
+});
+
+describe("isWholeProtocolNumber", () => {
+  it("recognises a number as formatted, with seven digits or more", () => {
+    expect(isWholeProtocolNumber("INPS.0040.22/11/2026.0001234")).toBe(true);
+    expect(isWholeProtocolNumber("INPS.7000.05/03/2026.12345678")).toBe(true);
+  });
+
+  it("refuses a part of a number, a provisional one and anything else", () => {
+    for (const text of [
+      "INPS.0040.22/11/2026.000123",
+      "0040.22/11/2026.0001234",
+      "INPS.0040.22/11/2026.",
+      "INPS.0040.22/11/2026.ABCDEFG",
+      "inps.0040.22/11/2026.0001234",
+      " INPS.0040.22/11/2026.0001234",
+      "INPS.0040.22/11/2026.0001234 ",
+      "INPS.0040.22-11-2026.0001234",
+    ]) {
+      expect(isWholeProtocolNumber(text)).toBe(false);
+    }
   });
 });

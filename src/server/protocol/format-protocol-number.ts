@@ -10,6 +10,14 @@ const romeDateParts = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
 });
 
+/** A whole protocol number as formatProtocolNumber writes it (AOO of digits, as the seed requires). */
+const WHOLE_PROTOCOL_NUMBER = new RegExp(`^${INSTITUTION}\\.\\d+\\.\\d{2}/\\d{2}/\\d{4}\\.\\d{${MIN_PROGRESSIVE_DIGITS},}$`);
+
+/** Whether `text` is a whole protocol number (upper case), not a part of one. */
+export function isWholeProtocolNumber(text: string): boolean {
+  return WHOLE_PROTOCOL_NUMBER.test(text);
+}
+
 /** Day, month and year of an instant on the calendar of Rome. */
 export function romeCalendarDate(date: Date): { day: string; month: string; year: number } {
   const parts = romeDateParts.formatToParts(date);

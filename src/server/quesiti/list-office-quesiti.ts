@@ -12,6 +12,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/workflow/states";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
+import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {
@@ -52,9 +53,14 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
  * The search's arms as conditions on Request's own columns: the people and
  * positions are looked up first by their unique codice fiscale and indexed
  * matricola, so that PostgreSQL can combine the four arms from indexes (the
- * protocol's by trigrams) instead of reading every request (decision 0023).
+ * protocol's by trigrams) instead of reading every request (decision 0023);
+ * a whole protocol number is looked up as such (decision 0030).
  */
 async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
+  // A whole number names one request (nor is it a codice fiscale or a matricola):
+  // its unique index answers at once, where its trigrams, shared with every
+  // number of its office and day, match thousands.
+  if (isWholeProtocolNumber(term)) return { protocolNumber: term };
   const [people, positions] = await Promise.all([
     prisma.person.findMany({ where: { codiceFiscale: term }, select: { id: true } }),
     prisma.position.findMany({ where: { matricola: term }, select: { id: true } }),
@@ -70,14 +76,23 @@ async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
   };
 }
 
-/** The queue's filters but the state, which the page reads one state at a time. */
+/** The subject chosen and, when it is an area, the subjects under it. */
+async function subjectIds(oggetto: string): Promise<string[]> {
+  const children = await prisma.subject.findMany({ where: { parentId: oggetto }, select: { id: true } });
+  return [oggetto, ...children.map((subject) => subject.id)];
+}
+
+/**
+ * The queue's filters but the state, which the page reads one state at a time.
+ * Gestione and subject are the quesito's own copies (decision 0030): each has
+ * an index of the office's quesiti, where a filter through the request joins
+ * every quesito of the office to it.
+ */
 async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promise<Prisma.QuesitoWhereInput> {
-  const request: Prisma.RequestWhereInput[] = [];
-  if (filters.gestione) request.push({ position: { gestione: filters.gestione } });
-  if (filters.oggetto) request.push({ subject: { OR: [{ id: filters.oggetto }, { parentId: filters.oggetto }] } });
-  if (filters.cerca) request.push(await searchWhere(filters.cerca));
   return {
     ...officeQuesitiWhere(operator),
+    ...(filters.gestione ? { gestione: filters.gestione } : {}),
+    ...(filters.oggetto ? { subjectId: { in: await subjectIds(filters.oggetto) } } : {}),
     ...(filters.assegnazione === "miei" ? { assigneeId: operator.operatorId } : {}),
     ...(filters.assegnazione === "liberi" ? { assigneeId: null } : {}),
     ...(filters.dal || filters.al
@@ -88,7 +103,7 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promi
           },
         }
       : {}),
-    ...(request.length > 0 ? { request: { AND: request } } : {}),
+    ...(filters.cerca ? { request: await searchWhere(filters.cerca) } : {}),
   };
 }
 

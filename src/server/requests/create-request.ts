@@ -108,7 +108,9 @@ async function registerRequest(
         },
         select: { id: true },
       });
-      await tx.quesito.create({ data: { requestId: request.id, officeId: office.id, receivedAt: now } });
+      await tx.quesito.create({
+        data: { requestId: request.id, officeId: office.id, gestione: position.gestione, subjectId: subject.id, receivedAt: now },
+      });
       await tx.message.create({
         data: {
           requestId: request.id,

@@ -28,7 +28,7 @@ export async function createRequestRecord() {
       actingProfile: "TITOLARE",
       text: "Trasmetto la documentazione richiesta dalla sede.",
       protocolNumber: `INPS.9999.22/11/2026.${String(n).padStart(7, "0")}-${randomUUID().slice(0, 8)}`,
-      quesito: { create: { officeId: office.id } },
+      quesito: { create: { officeId: office.id, gestione: position.gestione, subjectId: subject.id } },
     },
   });
   return { office, holder, position, request };

@@ -82,6 +82,8 @@ describe("createCommunication", () => {
     expect(request.quesito).toMatchObject({
       id: created.quesitoId,
       officeId: operator.office.id,
+      gestione: "AZIENDE",
+      subjectId,
       assigneeId: operator.operatorId,
       state: "IN_ATTESA_CONTRIBUENTE",
       dueAt: new Date("2026-12-15T23:00:00Z"),

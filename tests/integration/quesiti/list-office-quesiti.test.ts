@@ -105,6 +105,9 @@ describe("listOfficeQuesiti", () => {
     expect(await keysOf({ gestione: "ARTIGIANI_COMMERCIANTI" })).toEqual(["artigiani"]);
     expect(await keysOf({ oggetto: areaId })).toEqual(["old", "mine", "colleague", "byIntermediary"]);
     expect(await keysOf({ oggetto: subjectId, stato: "tutti" })).toEqual(["old", "mine", "colleague", "byIntermediary", "closed"]);
+    expect(await keysOf({ gestione: "AZIENDE", assegnazione: "liberi" })).toEqual(["old", "byIntermediary"]);
+    expect(await keysOf({ gestione: "AZIENDE", oggetto: areaId, assegnazione: "miei", stato: "tutti" })).toEqual(["mine", "closed"]);
+    expect(await keysOf({ gestione: "AZIENDE", oggetto: otherArea })).toEqual([]);
   });
 
   it("filters by received date, on the calendar of Rome, both ends included", async () => {
@@ -173,6 +176,22 @@ describe("listOfficeQuesiti", () => {
     const queue = await listOfficeQuesiti(stranger, { stato: "tutti" });
     expect(queue.rows).toEqual([]);
     expect(queue.total).toEqual({ count: 0, more: false });
+  });
+});
+
+describe("listOfficeQuesiti search by a whole protocol number", () => {
+  it("finds that number only, not a longer one that begins with it; a part of it finds both", async () => {
+    const officeId = (await createOffice()).id;
+    const operator = await operatorActor(officeId);
+    const wanted = await createQuesito({ officeId, receivedAt: new Date("2026-03-01T09:00:00Z") });
+    const longer = await createQuesito({ officeId, receivedAt: new Date("2026-03-02T09:00:00Z") });
+    // An eighth digit, as the progressive gets after ten million numbers in a year.
+    await prisma.request.update({ where: { id: longer.request.id }, data: { protocolNumber: `${wanted.request.protocolNumber}0` } });
+    const found = async (cerca: string) => (await listOfficeQuesiti(operator, { cerca, stato: "tutti" })).rows.map((row) => row.id);
+
+    expect(await found(wanted.request.protocolNumber)).toEqual([wanted.quesito.id]);
+    expect(await found(`${wanted.request.protocolNumber}0`)).toEqual([longer.quesito.id]);
+    expect(await found(wanted.request.protocolNumber.slice(1))).toEqual([wanted.quesito.id, longer.quesito.id]);
   });
 });
 

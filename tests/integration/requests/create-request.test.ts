@@ -106,7 +106,14 @@ describe("createRequest", () => {
       createdAt: now,
       lastActivityAt: now,
     });
-    expect(request.quesito).toMatchObject({ officeId: office.id, state: "NUOVO", assigneeId: null });
+    // The queue's filters read the gestione and subject on the quesito (decision 0030).
+    expect(request.quesito).toMatchObject({
+      officeId: office.id,
+      gestione: "AZIENDE",
+      subjectId: subject.id,
+      state: "NUOVO",
+      assigneeId: null,
+    });
     expect(request.messages).toHaveLength(1);
     const [message] = request.messages;
     expect(message).toMatchObject({ visibility: "PUBBLICO", authorPersonId: holder.id, body: request.text });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Gestione } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { exportRequestsCsv } from "@/server/requests/export-requests-csv";
 import { listRequests } from "@/server/requests/list-requests";
@@ -12,7 +13,12 @@ let sequence = 0;
  * A request the holder sent, with its quesito at the office; or, `fromOffice`,
  * a communication the office started, without one.
  */
-async function sentRequest(position: { id: string; holderId: string }, subjectId: string, officeId: string, fromOffice = false) {
+async function sentRequest(
+  position: { id: string; holderId: string; gestione: Gestione },
+  subjectId: string,
+  officeId: string,
+  fromOffice = false,
+) {
   sequence += 1;
   const request = await prisma.request.create({
     data: {
@@ -20,7 +26,13 @@ async function sentRequest(position: { id: string; holderId: string }, subjectId
       positionId: position.id,
       subjectId,
       holderId: position.holderId,
-      ...(fromOffice ? {} : { submittedById: position.holderId, actingProfile: "TITOLARE", quesito: { create: { officeId } } }),
+      ...(fromOffice
+        ? {}
+        : {
+            submittedById: position.holderId,
+            actingProfile: "TITOLARE",
+            quesito: { create: { officeId, gestione: position.gestione, subjectId } },
+          }),
       text: "Richiesta di prova per l'esportazione.",
       protocolNumber: `INPS.TEST.EXP.${String(sequence).padStart(7, "0")}`,
       createdAt: new Date("2026-10-01T09:00:00Z"),

@@ -52,8 +52,9 @@ async function bulkRequests(input: {
   });
   const state = input.state === undefined ? "NUOVO" : input.state;
   if (state) {
+    const { gestione } = await prisma.position.findUniqueOrThrow({ where: { id: input.positionId }, select: { gestione: true } });
     await prisma.quesito.createMany({
-      data: requests.map((request) => ({ requestId: request.id, officeId: input.officeId, state })),
+      data: requests.map((request) => ({ requestId: request.id, officeId: input.officeId, gestione, subjectId: input.subjectId, state })),
     });
   }
   return requests.map((request) => request.id);
@@ -491,8 +492,9 @@ describe("listRequests", () => {
                timestamp '2025-03-01 08:00:00' + n * interval '1 minute', timestamp '2025-03-01 08:00:00' + n * interval '1 minute'
         FROM generate_series(0, ${TOTAL_CAP - 1}::int) AS n`;
       await prisma.$executeRaw`
-        INSERT INTO "Quesito" (id, "requestId", "officeId", state, "receivedAt", "updatedAt")
-        SELECT gen_random_uuid(), id, ${officeId}::uuid, 'CHIUSO', "createdAt", "createdAt" FROM "Request" WHERE "positionId" = ${position.id}::uuid`;
+        INSERT INTO "Quesito" (id, "requestId", "officeId", gestione, "subjectId", state, "receivedAt", "updatedAt")
+        SELECT gen_random_uuid(), id, ${officeId}::uuid, 'AZIENDE', "subjectId", 'CHIUSO', "createdAt", "createdAt"
+        FROM "Request" WHERE "positionId" = ${position.id}::uuid`;
       const actor = contributorActor(holder);
 
       expect((await listRequests(actor, {}, now)).total).toEqual({ count: TOTAL_CAP, more: false });
