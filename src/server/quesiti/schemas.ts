@@ -121,6 +121,25 @@ export const closeQuesitoSchema = z.object({
   comment,
 });
 
+/** The contributor's time to send an integration, in working days (B4): offered by default, and at most. */
+export const INTEGRATION_DEFAULT_WORKING_DAYS = 15;
+export const INTEGRATION_MAX_WORKING_DAYS = 90;
+const integrationDaysMessage = `Indicare un numero intero di giorni lavorativi da 1 a ${INTEGRATION_MAX_WORKING_DAYS}.`;
+
+export const requestIntegrationSchema = z.object({
+  expectedVersion,
+  comment: requiredText("Scrivere che cosa si chiede al contribuente.", COMMENT_MAX_LENGTH, "La richiesta è troppo lunga"),
+  workingDays: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: integrationDaysMessage })
+      .int(integrationDaysMessage)
+      .min(1, integrationDaysMessage)
+      .max(INTEGRATION_MAX_WORKING_DAYS, integrationDaysMessage)
+      .default(INTEGRATION_DEFAULT_WORKING_DAYS),
+  ),
+});
+
 export const internalNoteSchema = z.object({
   expectedVersion,
   body: requiredText("Scrivere il testo della nota.", BODY_MAX_LENGTH, "La nota è troppo lunga"),

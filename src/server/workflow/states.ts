@@ -85,6 +85,10 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
   APPUNTAMENTO_ANNULLATO: "Appuntamento annullato",
   APPUNTAMENTO_SVOLTO: "Appuntamento svolto",
   APPUNTAMENTO_NON_PRESENTATO: "Appuntamento: contribuente non presentato",
+  RICHIESTA_INTEGRAZIONE: "Richiesta di integrazione",
+  PROMEMORIA_INTEGRAZIONE: "Promemoria dell'integrazione inviato",
+  SCADENZA_VICINA: "Avviso di scadenza all'operatore",
+  SCADENZA_RAGGIUNTA: "Scadenza raggiunta: avvisato il responsabile",
 };
 
 /**
@@ -100,6 +104,8 @@ export const contributorVisibleEventTypes: readonly RequestEventType[] = [
   "MESSAGGIO_CONTRIBUENTE",
   "STATO_MODIFICATO",
   "CHIUSA",
+  "RICHIESTA_INTEGRAZIONE",
+  "PROMEMORIA_INTEGRAZIONE",
   "APPUNTAMENTO_PRENOTATO",
   "APPUNTAMENTO_SPOSTATO",
   "APPUNTAMENTO_ANNULLATO",
