@@ -225,7 +225,8 @@ describe("the office's clock (B4)", () => {
     expect(plan.changes).toEqual({
       state: "IN_ATTESA_CONTRIBUENTE",
       integrationDueAt: new Date("2026-12-09T23:00:00Z"),
-      integrationRemindedAt: null,
+      // One day is no time for a reminder: none will be sent.
+      integrationRemindedAt: monday,
       clockStoppedAt: monday,
     });
     expect(plan.comment).toBe("Inviare il modello F24");
@@ -241,6 +242,7 @@ describe("the office's clock (B4)", () => {
     );
     expect(plan.changes).not.toHaveProperty("clockStoppedAt");
     expect(plan.changes.integrationDueAt).toEqual(new Date("2026-12-17T23:00:00Z"));
+    expect(plan.changes.integrationRemindedAt).toBeNull();
   });
 
   it("the contributor's answer resumes the clock: the due date moves by the working days paused", () => {

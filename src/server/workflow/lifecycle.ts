@@ -6,7 +6,7 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { Actor, OperatorActor } from "@/server/identity/actor";
 import { enqueueNotifications } from "./enqueue-notifications";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { quesitoStateLabels } from "./states";
+import { INTEGRATION_REMINDER_WORKING_DAYS, quesitoStateLabels } from "./states";
 import { addWorkingDays, extendDue } from "@/lib/working-days";
 import { romeDayEnd, romeIsoDay } from "@/lib/rome-dates";
 
@@ -245,11 +245,12 @@ function planAction(quesito: QuesitoSnapshot, command: TransitionCommand, actor:
     }
     case "RICHIESTA_INTEGRAZIONE": {
       const comment = requiredComment(command.comment);
-      // A new request replaces the pending one: its own deadline, its own reminder.
+      // A new request replaces the pending one: its own deadline, its own reminder (none when the deadline is that close already).
       const integrationDueAt = romeDayEnd(addWorkingDays(romeIsoDay(at), command.workingDays));
+      const integrationRemindedAt = command.workingDays <= INTEGRATION_REMINDER_WORKING_DAYS ? at : null;
       return {
         toState: "IN_ATTESA_CONTRIBUENTE",
-        changes: { state: "IN_ATTESA_CONTRIBUENTE", integrationDueAt, integrationRemindedAt: null },
+        changes: { state: "IN_ATTESA_CONTRIBUENTE", integrationDueAt, integrationRemindedAt },
         comment,
         data: { integrationDueAt: integrationDueAt.toISOString(), workingDays: command.workingDays },
       };

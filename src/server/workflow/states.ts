@@ -32,6 +32,12 @@ export function requestStateOf(quesito: { state: QuesitoState } | null): Contrib
 /** What the Cassetto says while the office waits for the contributor, as the SMS and e-mail do. */
 export const AWAITING_CONTRIBUTOR_NOTICE = "La sede attende un tuo riscontro";
 
+/**
+ * The contributor is reminded of an integration this many working days
+ * before its deadline (B4); a shorter deadline needs no reminder.
+ */
+export const INTEGRATION_REMINDER_WORKING_DAYS = 3;
+
 /** The office has asked the contributor something and waits for the answer. */
 export function awaitsContributor(quesito: { state: QuesitoState } | null): boolean {
   return quesito?.state === "IN_ATTESA_CONTRIBUENTE";
