@@ -1,15 +1,12 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import type { QuesitoState } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeIsoDay } from "@/lib/rome-dates";
-import { addWorkingDays } from "@/lib/working-days";
 import type { AppConfig } from "@/server/config";
+import { clockRunning, dueWhere } from "@/server/quesiti/due-filters";
 import { enqueueEscalationNotices, type Escalation } from "./escalation-notices";
 
 /** Quesiti handled per run and state, at most; the next run takes the rest. */
 const BATCH = 500;
-/** The states in which the office's clock runs: waiting for the contributor stops it, closing ends it. */
-const clockRunning: QuesitoState[] = ["NUOVO", "IN_LAVORAZIONE"];
 
 const quesitoSelect = {
   id: true,
@@ -60,7 +57,7 @@ async function runPass(
   for (const quesito of candidates) {
     const claimed = await prisma.$transaction(async (tx) => {
       const claim = await tx.quesito.updateMany({
-        where: { id: quesito.id, [pass.flag]: null, dueAt: quesito.dueAt, state: { in: clockRunning } },
+        where: { id: quesito.id, [pass.flag]: null, dueAt: quesito.dueAt, state: { in: [...clockRunning] } },
         data: { [pass.flag]: now },
       });
       if (claim.count === 0 || !quesito.dueAt) return false;
@@ -111,13 +108,13 @@ export async function escalateDueDates(
   config: Pick<AppConfig, "PUBLIC_URL" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS" | "SLA_WARNING_WORKING_DAYS">,
   now = new Date(),
 ): Promise<Record<Escalation, number>> {
-  const today = romeIsoDay(now);
   const warned = await runPass(
     prisma,
     {
       kind: "SCADENZA_VICINA",
       flag: "dueWarningSentAt",
-      where: { dueAt: { gt: now, lte: romeDayEnd(addWorkingDays(today, config.SLA_WARNING_WORKING_DAYS)) }, assigneeId: { not: null } },
+      // The same quesiti as the queue's "in scadenza" filter.
+      where: { ...dueWhere("in_scadenza", false, now, config.SLA_WARNING_WORKING_DAYS), assigneeId: { not: null } },
       recipients: async (_tx, quesito) =>
         quesito.assignee?.active && quesito.assigneeId ? [{ id: quesito.assigneeId, ...quesito.assignee }] : [],
     },
@@ -129,7 +126,8 @@ export async function escalateDueDates(
     {
       kind: "SCADENZA_RAGGIUNTA",
       flag: "dueDateNoticeSentAt",
-      where: { dueAt: { lte: romeDayEnd(today) } },
+      // The due day has come (Rome time).
+      where: { dueAt: { lte: romeDayEnd(romeIsoDay(now)) } },
       recipients: (tx, quesito) =>
         tx.operator.findMany({
           where: { officeId: quesito.officeId, role: "RESPONSABILE", active: true },
