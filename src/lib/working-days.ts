@@ -23,7 +23,7 @@ export function nextWorkingDay(isoDay: string): string {
 export function addWorkingDays(isoDay: string, count: number): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`Numero di giorni lavorativi non valido: ${count}`);
   let day = isoDay;
-  for (let added = 0; added < count; ) {
+  for (let added = 0; added < count;) {
     day = addIsoDays(day, 1);
     if (isWorkingDay(day)) added++;
   }

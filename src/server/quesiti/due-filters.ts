@@ -18,4 +18,3 @@ export function dueWhere(due: QueueDueFilter, byDueDate: boolean, now: Date, war
   if (due === "in_scadenza") return { dueAt: { gt: now, lte: romeDayEnd(addWorkingDays(romeIsoDay(now), warningWorkingDays)) } };
   return byDueDate ? { dueAt: { not: null } } : {};
 }
-

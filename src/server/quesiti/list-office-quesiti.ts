@@ -19,7 +19,6 @@ import {
   parseQuesitoInput,
   QUEUE_PAGE_SIZE,
   queueFiltersSchema,
-  type QueueDueFilter,
   type QueueFilters,
   type QueueStateFilter,
 } from "./schemas";
@@ -206,10 +205,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const sign = readDirection === "asc" ? 1 : -1;
   const found = perState
     .flat()
-    .sort(
-      (a, b) =>
-        sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    )
+    .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     .slice(0, QUEUE_PAGE_SIZE + 1);
   // The rows' details in one read for the whole page, not one per state.
   const details = new Map(

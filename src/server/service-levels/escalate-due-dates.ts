@@ -26,7 +26,10 @@ type Pass = {
   flag: "dueWarningSentAt" | "dueDateNoticeSentAt";
   /** The due dates this pass looks at, and who else must hold for a quesito to qualify. */
   where: Prisma.QuesitoWhereInput;
-  recipients(tx: Prisma.TransactionClient, quesito: Candidate): Promise<{ id: string; givenName: string; familyName: string; email: string }[]>;
+  recipients(
+    tx: Prisma.TransactionClient,
+    quesito: Candidate,
+  ): Promise<{ id: string; givenName: string; familyName: string; email: string }[]>;
 };
 
 /**

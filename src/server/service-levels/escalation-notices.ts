@@ -56,20 +56,25 @@ export function enqueueEscalationNotices(
 ): Promise<string[]> {
   const { subject, paragraph } = words(kind, quesito);
   const link = publicLink(config.PUBLIC_URL, `/fascicolo/quesiti/${quesito.id}`);
-  const messages = recipients.map(
-    (operator): OutboxMessage => ({
-      requestId: quesito.requestId,
-      eventId,
-      channel: "EMAIL",
-      recipient: operator.email,
-      template: templateNames[kind],
-      templateVersion: TEMPLATE_VERSION,
-      subject,
-      body: [`Gentile ${fullName(operator)},`, "", paragraph, "", `Apri il quesito nel Fascicolo: ${link}`, "", "INPS – Comunicazione Bidirezionale", ""].join(
-        "\n",
-      ),
-      htmlBody: null,
-    }),
-  );
+  const messages = recipients.map((operator): OutboxMessage => ({
+    requestId: quesito.requestId,
+    eventId,
+    channel: "EMAIL",
+    recipient: operator.email,
+    template: templateNames[kind],
+    templateVersion: TEMPLATE_VERSION,
+    subject,
+    body: [
+      `Gentile ${fullName(operator)},`,
+      "",
+      paragraph,
+      "",
+      `Apri il quesito nel Fascicolo: ${link}`,
+      "",
+      "INPS – Comunicazione Bidirezionale",
+      "",
+    ].join("\n"),
+    htmlBody: null,
+  }));
   return addToOutbox(tx, messages, config);
 }

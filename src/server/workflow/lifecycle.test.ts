@@ -212,7 +212,11 @@ describe("planTransition details", () => {
 describe("the office's clock (B4)", () => {
   const monday = new Date("2026-12-07T09:00:00Z");
   const dueAt = new Date("2026-12-18T23:00:00Z"); // the end of Friday 18 December in Rome
-  const working = (state: QuesitoState, clockStoppedAt: Date | null = null): QuesitoSnapshot => ({ ...snapshot(state), dueAt, clockStoppedAt });
+  const working = (state: QuesitoState, clockStoppedAt: Date | null = null): QuesitoSnapshot => ({
+    ...snapshot(state),
+    dueAt,
+    clockStoppedAt,
+  });
 
   it("an integration request stops the clock and gives the contributor a deadline in working days", () => {
     const plan = planTransition(

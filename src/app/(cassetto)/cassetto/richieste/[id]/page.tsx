@@ -176,7 +176,9 @@ function MessageForm({ request, draft, gone }: { request: RequestDetail } & Load
 function ServiceLevel({ request }: { request: RequestDetail }) {
   const level = request.serviceLevel;
   if (!level || request.state === "CHIUSA") return null;
-  const start = level.takenDay ? `Presa in carico il ${formatRomePlainDay(level.takenDay)}` : `Ricevuta il ${formatRomePlainDay(level.receivedDay)}`;
+  const start = level.takenDay
+    ? `Presa in carico il ${formatRomePlainDay(level.takenDay)}`
+    : `Ricevuta il ${formatRomePlainDay(level.receivedDay)}`;
   return (
     <>
       <p className="mb-6 text-lg" id="tempi-di-risposta">
