@@ -15,13 +15,7 @@ import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects
 import { quesitoStateLabels } from "@/server/workflow/states";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { clockRunning, dueWhere } from "./due-filters";
-import {
-  parseQuesitoInput,
-  QUEUE_PAGE_SIZE,
-  queueFiltersSchema,
-  type QueueFilters,
-  type QueueStateFilter,
-} from "./schemas";
+import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {
   id: string;
