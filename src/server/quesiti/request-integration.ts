@@ -11,10 +11,23 @@ import { parseQuesitoInput, requestIntegrationSchema } from "./schemas";
  * quesito waits for them and the office's clock stops until they answer.
  * Repeatable: a new request replaces the pending one's deadline.
  */
-export async function requestIntegration(operator: OperatorActor, quesitoId: string, input: unknown): Promise<TransitionResult> {
+export async function requestIntegration(
+  operator: OperatorActor,
+  quesitoId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<TransitionResult> {
   const id = checkedQuesitoId(quesitoId);
   const { expectedVersion, comment, workingDays } = parseQuesitoInput(requestIntegrationSchema, input);
   return prisma.$transaction((tx) =>
-    applyTransition(tx, { action: "RICHIESTA_INTEGRAZIONE", comment, workingDays, actor: operator, quesito: { id }, expectedVersion }),
+    applyTransition(tx, {
+      action: "RICHIESTA_INTEGRAZIONE",
+      comment,
+      workingDays,
+      actor: operator,
+      quesito: { id },
+      expectedVersion,
+      at: now,
+    }),
   );
 }
