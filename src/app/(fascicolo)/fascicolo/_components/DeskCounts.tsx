@@ -24,7 +24,7 @@ export function DeskCounts({ counts }: { counts: Counts }) {
               href={`/fascicolo/quesiti?${new URLSearchParams(counts[name].queueParams).toString()}`}
               className="block rounded-sm border border-neutral-300 bg-white p-4 no-underline hover:border-primary"
             >
-              <span className="block text-3xl font-bold text-primary">{totalLabel(counts[name].total)}</span>
+              <span className="block text-3xl font-bold text-primary">{totalLabel(counts[name].total)}</span>{" "}
               <span className="block underline">{labels[name]}</span>
             </Link>
           </li>
