@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
+import { sendRequest } from "./support/requests";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
 /**
@@ -53,17 +54,7 @@ async function askForIntegration(browser: Browser, protocol: string): Promise<vo
 test("the contributor reads the due date and the integration the office asks for", async ({ page, browser }) => {
   test.setTimeout(240_000);
   await signInAsContributor(page, "Mario Rossi");
-  await page.goto("/cassetto/richieste/nuova");
-  await page.getByLabel("Oggetto").selectOption({ index: 1 });
-  await page.getByLabel("Testo della richiesta").fill("Chiedo quando sarà abbinato il versamento F24 di marzo 2026.");
-  await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
-  await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
+  const protocol = await sendRequest(page, "Chiedo quando sarà abbinato il versamento F24 di marzo 2026.");
   await expect(page.getByText(new RegExp(`^Ricevuta il ${plainDay} · risposta prevista entro il ${plainDay}$`))).toBeVisible();
   await checkPage(page);
 
