@@ -32,6 +32,9 @@ const officeSchema = z.strictObject({
   provinces: z.array(province).min(1, "Indicare almeno una provincia"),
 });
 
+/** The office's time to answer, in working days (B4). */
+const responseWorkingDays = z.int().min(1, "Almeno un giorno lavorativo").max(365, "Al massimo 365 giorni lavorativi");
+
 const gestioneSchema = z.strictObject({
   gestione: z.enum(Gestione),
   label: text,
@@ -39,10 +42,18 @@ const gestioneSchema = z.strictObject({
   maxBytesPerFile: z.int().min(1024, "Almeno 1024 byte per file"),
   pecRequired: z.boolean(),
   emailOrPhoneRequired: z.boolean(),
+  maxResponseWorkingDays: responseWorkingDays,
 });
 
-const subjectSchema = z.strictObject({ code: text, label: text });
-const areaSchema = subjectSchema.extend({
+const subjectSchema = z.strictObject({
+  code: text,
+  label: text,
+  /** Only where the subject's time to answer differs from its gestione's (B4). */
+  maxResponseWorkingDays: responseWorkingDays.optional(),
+});
+const areaSchema = z.strictObject({
+  code: text,
+  label: text,
   children: z.array(subjectSchema).min(1, "Ogni area deve avere almeno un oggetto di secondo livello"),
 });
 

@@ -109,7 +109,7 @@ async function seedGestioni(tx: Tx, data: SeedData): Promise<void> {
 
 /** Each area before its subjects; the order in the file becomes sortOrder. Returns how many. */
 async function seedSubjects(tx: Tx, data: SeedData): Promise<number> {
-  type Fields = { label: string; sortOrder: number; parentId: string | null };
+  type Fields = { label: string; sortOrder: number; parentId: string | null; maxResponseWorkingDays?: number };
   let count = 0;
   const upsert = (gestione: Gestione, code: string, fields: Fields) =>
     tx.subject.upsert({
@@ -123,7 +123,12 @@ async function seedSubjects(tx: Tx, data: SeedData): Promise<number> {
       const areaFields = { label: area.label, sortOrder: areaOrder, parentId: null };
       const { id: parentId } = await upsert(gestione, area.code, areaFields);
       for (const [sortOrder, subject] of area.children.entries()) {
-        await upsert(gestione, subject.code, { label: subject.label, sortOrder, parentId });
+        await upsert(gestione, subject.code, {
+          label: subject.label,
+          sortOrder,
+          parentId,
+          ...(subject.maxResponseWorkingDays ? { maxResponseWorkingDays: subject.maxResponseWorkingDays } : {}),
+        });
       }
       count += 1 + area.children.length;
     }

@@ -8,8 +8,9 @@
  * for that many quesiti, and measures the queue of the office with the most
  * of them, for one of its operators: the default order, deep cursors, each
  * filter (state, assignment, gestione, subject, date range, search by
- * protocol, codice fiscale and matricola), the combinations of filters
- * that read another index, and each order. BENCH_RUNS and
+ * protocol, codice fiscale and matricola, due dates), the combinations of
+ * filters that read another index, each order, and the Scrivania's counts
+ * (decisions 0030, 0034). BENCH_RUNS and
  * BENCH_EXPLAIN as in support/measure.ts. Everything is removed at the end.
  *
  * Run with the `react-server` condition, as Next runs server code, so that
@@ -20,6 +21,7 @@ import type { QuesitoState } from "../../src/generated/prisma/enums";
 import { totalLabel } from "../../src/lib/capped-total";
 import { encodeKeysetCursor } from "../../src/server/db/keyset";
 import type { OperatorActor } from "../../src/server/identity/actor";
+import { countDeskQuesiti, type DeskCounts } from "../../src/server/quesiti/count-desk-quesiti";
 import { listOfficeQuesiti, type OfficeQueue } from "../../src/server/quesiti/list-office-quesiti";
 import { loadListData } from "./support/list-data";
 import { itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
@@ -129,14 +131,18 @@ async function main(): Promise<void> {
       { label: "cerca parte del protocollo", query: { stato: "tutti", cerca: protocol.slice(-7) } },
       { label: "cerca codice fiscale", query: { stato: "tutti", cerca: sample.request.holder.codiceFiscale } },
       { label: "cerca matricola", query: { stato: "tutti", cerca: sample.request.position.matricola } },
+      { label: 'scadenza "in scadenza"', query: { scadenza: "in_scadenza" } },
+      { label: 'scadenza "scaduti"', query: { scadenza: "scaduti" } },
+      { label: "per scadenza", query: { ordine: "scadenza" } },
+      { label: "scaduti, per scadenza", query: { scadenza: "scaduti", ordine: "scadenza" } },
+      { label: "assegnati a me, per scadenza", query: { assegnazione: "miei", ordine: "scadenza" } },
     ];
     console.log(
       `Coda dei quesiti: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede misurata ` +
         `(${operator.office.name}); dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s.\n`,
     );
-    await measureCases(
-      sql,
-      cases.map(({ label, query }): BenchCase<OfficeQueue> => ({
+    await measureCases(sql, [
+      ...cases.map(({ label, query }): BenchCase<OfficeQueue> => ({
         label,
         run: () => listOfficeQuesiti(operator, query),
         total: (queue) => totalLabel(queue.total),
@@ -144,7 +150,15 @@ async function main(): Promise<void> {
           if (query.dopo && queue.previousCursor === null) throw new Error("Cursore non accettato: formato cambiato?");
         },
       })),
-    );
+      {
+        label: "scrivania: i cinque conteggi",
+        run: () => countDeskQuesiti(operator),
+        total: (counts: DeskCounts) =>
+          Object.values(counts)
+            .map(({ total }) => totalLabel(total))
+            .join(" / "),
+      },
+    ]);
   } finally {
     await dispose();
   }

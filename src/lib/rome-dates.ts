@@ -107,6 +107,13 @@ export function formatRomeLongDay(isoDay: string): string {
   return longDayFormat.format(new Date(`${isoDay}T12:00:00Z`));
 }
 
+const plainDayFormat = new Intl.DateTimeFormat("it-IT", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+
+/** "7 dicembre 2026": a day in plain words, after "il" or "entro il". */
+export function formatRomePlainDay(isoDay: string): string {
+  return plainDayFormat.format(new Date(`${isoDay}T12:00:00Z`));
+}
+
 /** "09:30", Rome time. */
 export function formatRomeTime(date: Date): string {
   return timeFormat.format(date);

@@ -135,6 +135,8 @@ const envSchema = z.object({
     .min(10, { message: "deve essere almeno 10 (minuti)" })
     .max(7 * 24 * 60, { message: "deve essere al massimo 10080 (una settimana)" })
     .default(60),
+  /** Service levels (B4): the assignee of a quesito is warned this many working days before its due date. */
+  SLA_WARNING_WORKING_DAYS: wholeNumber("giorni lavorativi", 1, 60).default(5),
   /** `true` behind a reverse proxy that appends the caller's address to X-Forwarded-For (decision 0015). */
   TRUST_PROXY: z
     .enum(["true", "false"], { message: "deve valere true o false" })

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { pdfFile } from "./support/sample-files";
+import { sendRequest } from "./support/requests";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
 
 /**
@@ -45,18 +46,7 @@ test("an office reply over the limit is refused with its count, kept whole with 
   browser,
 }) => {
   await signInAsContributor(page, "Mario Rossi");
-  await page.goto("/cassetto/richieste/nuova");
-  await page.getByLabel("Oggetto").selectOption({ index: 1 });
-  await page.getByLabel("Testo della richiesta").fill("Chiedo la verifica del versamento di aprile, non ancora abbinato.");
-  await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
-  await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
-  expect(protocol).not.toBe("");
+  const protocol = await sendRequest(page, "Chiedo la verifica del versamento di aprile, non ancora abbinato.");
 
   const office = await (await browser.newContext()).newPage();
   await signInAsOperator(office, "Paolo Marino");

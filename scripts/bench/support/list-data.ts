@@ -220,13 +220,15 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
      SELECT gen_random_uuid(), 'OPER' || o.code || lpad(k::text, 8, '0'), 'Operatore', o.code || '-' || k,
             'operatore' || k || '.' || o.code || '@inps.example.it', o.id
      FROM "Office" o CROSS JOIN generate_series(1, ${OPERATORS_PER_OFFICE}) AS k`,
+    // Due six weeks after receipt (about 30 working days; decision 0034), the clock stopped while waiting for the contributor.
     `INSERT INTO "Quesito" (id, "requestId", "officeId", gestione, "subjectId", "assigneeId", state, esito, "receivedAt", "takenAt",
-                           "closedAt", "updatedAt")
+                           "closedAt", "updatedAt", "dueAt", "clockStoppedAt")
      SELECT gen_random_uuid(), r.id, r.office_id, position.gestione, r.subject_id, CASE WHEN r.state <> 'NUOVO' THEN operator.id END,
             r.state::"QuesitoState",
             CASE WHEN r.state = 'CHIUSO' THEN 'RISPOSTA_FORNITA'::"Esito" END, r.created,
             CASE WHEN r.state <> 'NUOVO' THEN least(r.created + interval '2 days', r.last_activity) END,
-            CASE WHEN r.state = 'CHIUSO' THEN r.last_activity END, r.last_activity
+            CASE WHEN r.state = 'CHIUSO' THEN r.last_activity END, r.last_activity,
+            r.created + interval '42 days', CASE WHEN r.state = 'IN_ATTESA_CONTRIBUENTE' THEN r.last_activity END
      FROM bench_request r
      JOIN "Position" position ON position.id = r.position_id
      JOIN "Operator" operator ON operator."officeId" = r.office_id

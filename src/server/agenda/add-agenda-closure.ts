@@ -7,7 +7,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { daysSpan } from "./agenda-data";
 import { requireAgendaManager } from "./agenda-manager";
 import { cancelBooking } from "./appointment-history";
-import { nationalHolidayOn } from "./holidays";
+import { nationalHolidayOn } from "@/lib/italian-holidays";
 import { agendaClosureSchema } from "./schemas";
 
 /** The field message asking to confirm a closure on a day with bookings. */

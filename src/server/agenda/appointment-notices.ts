@@ -133,6 +133,7 @@ export async function enqueueAppointmentNotices(
     stateLabel: contributorStateLabels[requestStateOf(request.quesito)],
     esitoLabel: null,
     awaitingContributor: false,
+    integrationDueDate: null,
     eventDate: formatRomeDateTime(appointment.startsAt),
     ...links,
   };

@@ -4,7 +4,7 @@ import { addIsoDays, romeIsoDay } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { managesAgenda } from "./agenda-manager";
-import { nationalHolidays } from "./holidays";
+import { nationalHolidays } from "@/lib/italian-holidays";
 
 export type AgendaSettingsView = {
   editable: boolean;

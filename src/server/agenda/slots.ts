@@ -1,6 +1,6 @@
 import type { AppointmentChannel } from "@/generated/prisma/enums";
 import { addIsoDays, isoWeekday, romeInstant, romeIsoDay } from "@/lib/rome-dates";
-import { nationalHolidayOn } from "./holidays";
+import { nationalHolidayOn } from "@/lib/italian-holidays";
 
 /**
  * The pure part of the agenda (decision 0027): which days may be booked and

@@ -1,4 +1,5 @@
 import "server-only";
+import { dueDay } from "@/lib/working-days";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
@@ -62,6 +63,10 @@ export type QuesitoDetail = {
   receivedAt: Date;
   takenAt: Date | null;
   closedAt: Date | null;
+  /** The service level (B4): the due day (Rome, `yyyy-mm-dd`), whether it has passed on an open quesito, whether the clock stands still. */
+  due: { day: string; overdue: boolean; clockStopped: boolean } | null;
+  /** The contributor's deadline for the integration asked for, while the office waits for it. */
+  integrationDueDay: string | null;
   office: { id: string; code: string; name: string };
   assignee: { id: string; name: string } | null;
   /** What the operator may do now (the lifecycle's table for this state). */
@@ -139,7 +144,7 @@ function eventDetail(
  * Everything the office's page of a quesito shows (F20–F22). A quesito of
  * another office, or an id that names none, is NotFoundError.
  */
-export async function getQuesito(operator: OperatorActor, quesitoId: string): Promise<QuesitoDetail> {
+export async function getQuesito(operator: OperatorActor, quesitoId: string, now = new Date()): Promise<QuesitoDetail> {
   const quesito = await prisma.quesito.findFirst({
     where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
     include: {
@@ -211,6 +216,14 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string): Pr
     receivedAt: quesito.receivedAt,
     takenAt: quesito.takenAt,
     closedAt: quesito.closedAt,
+    due: quesito.dueAt
+      ? {
+          day: dueDay(quesito.dueAt),
+          overdue: quesito.state !== "CHIUSO" && quesito.clockStoppedAt === null && quesito.dueAt <= now,
+          clockStopped: quesito.clockStoppedAt !== null,
+        }
+      : null,
+    integrationDueDay: quesito.integrationDueAt ? dueDay(quesito.integrationDueAt) : null,
     office: quesito.office,
     assignee: quesito.assignee ? { id: quesito.assignee.id, name: fullName(quesito.assignee) } : null,
     actions: allowedActions(quesito.state, "operator"),

@@ -5,6 +5,8 @@ import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
 import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
+import { dueDay } from "@/lib/working-days";
+import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
@@ -13,6 +15,7 @@ import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects
 import { quesitoStateLabels } from "@/server/workflow/states";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
+import { clockRunning, dueWhere } from "./due-filters";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {
@@ -25,6 +28,8 @@ type QueueRow = {
   state: QuesitoState;
   stateLabel: string;
   assigneeName: string | null;
+  /** The due day (Rome, `yyyy-mm-dd`) and whether it has passed while the office's clock runs (B4). */
+  due: { day: string; overdue: boolean } | null;
 };
 
 export type OfficeQueue = {
@@ -88,7 +93,7 @@ async function subjectIds(oggetto: string): Promise<string[]> {
  * an index of the office's quesiti, where a filter through the request joins
  * every quesito of the office to it.
  */
-async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promise<Prisma.QuesitoWhereInput> {
+async function queueWhere(operator: OperatorActor, filters: QueueFilters, now: Date): Promise<Prisma.QuesitoWhereInput> {
   return {
     ...officeQuesitiWhere(operator),
     ...(filters.gestione ? { gestione: filters.gestione } : {}),
@@ -103,6 +108,7 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promi
           },
         }
       : {}),
+    ...dueWhere(filters.scadenza, filters.ordine === "scadenza", now, getConfig().SLA_WARNING_WORKING_DAYS),
     ...(filters.cerca ? { request: await searchWhere(filters.cerca) } : {}),
   };
 }
@@ -111,6 +117,8 @@ const queueRowSelect = {
   id: true,
   state: true,
   receivedAt: true,
+  dueAt: true,
+  clockStoppedAt: true,
   assignee: { select: { givenName: true, familyName: true } },
   request: {
     select: {
@@ -157,26 +165,29 @@ async function subjectGroups(gestioneLabels: Map<Gestione, string>, filters: Que
   }));
 }
 
-const encodeCursor = (row: { id: string; receivedAt: Date }) => encodeKeysetCursor(row.receivedAt.toISOString(), row.id);
+type SortColumn = "receivedAt" | "dueAt";
+/** The value a row is sorted by; a row read in due-date order always has a due date (dueWhere). */
+const sortValue = (row: { receivedAt: Date; dueAt: Date | null }, column: SortColumn): Date => row[column] ?? row.receivedAt;
 
 /**
  * The work queue of the operator's office (F20): filtered, searched, oldest
- * first unless asked otherwise, 25 a page, cut by keyset on (receivedAt, id)
- * so that a page deep in the queue costs what the first does. Invalid
- * filters: ValidationError with the parameter's message; a damaged cursor
- * shows the first page.
+ * first unless asked otherwise (or by due date, B4), 25 a page, cut by keyset
+ * on (receivedAt, id) or (dueAt, id) so that a page deep in the queue costs
+ * what the first does. Invalid filters: ValidationError with the
+ * parameter's message; a damaged cursor shows the first page.
  */
-export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown): Promise<OfficeQueue> {
+export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unknown, now = new Date()): Promise<OfficeQueue> {
   const filters = parseQuesitoInput(queueFiltersSchema, rawFilters, "Alcuni filtri non sono validi: correggerli.");
-  const where = await queueWhere(operator, filters);
-  const states = statesOfFilter[filters.stato];
+  const where = await queueWhere(operator, filters, now);
+  const states = statesOfFilter[filters.stato].filter((state) => filters.scadenza === "tutte" || clockRunning.includes(state));
+  const column: SortColumn = filters.ordine === "scadenza" ? "dueAt" : "receivedAt";
   const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
   const after = decodeKeysetCursor(filters.dopo, isDateValue);
   const before = after ? null : decodeKeysetCursor(filters.prima, isDateValue);
   const readDirection = before ? reverseDirection(direction) : direction;
   const cursor = after ?? before;
   const pageWhere: Prisma.QuesitoWhereInput = cursor
-    ? { AND: [where, beyondKeyset("receivedAt", readDirection, new Date(cursor.value), cursor.id)] }
+    ? { AND: [where, beyondKeyset(column, readDirection, new Date(cursor.value), cursor.id)] }
     : where;
 
   const gestioneLabels = await getGestioneLabels();
@@ -185,16 +196,16 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
     // stops at the cap, where Prisma's default order (by id) reads every row.
     prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
     // One read per state, each in the order of the (officeId, state,
-    // receivedAt, id) index, merged here: PostgreSQL would otherwise sort every
-    // quesito of the office in those states, or walk the closed ones to find
-    // the open ones (decision 0023).
+    // receivedAt, id) index — or (officeId, state, dueAt, id) — merged here:
+    // PostgreSQL would otherwise sort every quesito of the office in those
+    // states, or walk the closed ones to find the open ones (decision 0023).
     Promise.all(
       states.map((state) =>
         prisma.quesito.findMany({
           where: { AND: [pageWhere, { state }] },
-          orderBy: [{ receivedAt: readDirection }, { id: readDirection }],
+          orderBy: [{ [column]: readDirection }, { id: readDirection }],
           take: QUEUE_PAGE_SIZE + 1,
-          select: { id: true, receivedAt: true },
+          select: { id: true, receivedAt: true, dueAt: true },
         }),
       ),
     ),
@@ -203,7 +214,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const sign = readDirection === "asc" ? 1 : -1;
   const found = perState
     .flat()
-    .sort((a, b) => sign * (a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     .slice(0, QUEUE_PAGE_SIZE + 1);
   // The rows' details in one read for the whole page, not one per state.
   const details = new Map(
@@ -220,8 +231,8 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   return {
     filters,
     total: cappedTotal(counted),
-    nextCursor: hasNext && last ? encodeCursor(last) : null,
-    previousCursor: hasPrevious && first ? encodeCursor(first) : null,
+    nextCursor: hasNext && last ? encodeKeysetCursor(sortValue(last, column).toISOString(), last.id) : null,
+    previousCursor: hasPrevious && first ? encodeKeysetCursor(sortValue(first, column).toISOString(), first.id) : null,
     rows: rows.map(({ request, assignee, ...quesito }) => ({
       id: quesito.id,
       protocolNumber: request.protocolNumber,
@@ -232,6 +243,12 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
       state: quesito.state,
       stateLabel: quesitoStateLabels[quesito.state],
       assigneeName: assignee ? fullName(assignee) : null,
+      due: quesito.dueAt
+        ? {
+            day: dueDay(quesito.dueAt),
+            overdue: clockRunning.includes(quesito.state) && quesito.clockStoppedAt === null && quesito.dueAt <= now,
+          }
+        : null,
     })),
     gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
     subjectGroups: groups,

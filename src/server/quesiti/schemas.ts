@@ -37,11 +37,21 @@ export const assigneeFilterLabels: Record<AssigneeFilter, string> = {
   liberi: "Non assegnati",
 };
 
-export const queueOrders = ["meno_recenti", "piu_recenti"] as const;
+/** The service level (B4): open quesiti whose clock runs, due within SLA_WARNING_WORKING_DAYS working days or past their due date. */
+export const queueDueFilters = ["tutte", "in_scadenza", "scaduti"] as const;
+export type QueueDueFilter = (typeof queueDueFilters)[number];
+export const queueDueFilterLabels: Record<QueueDueFilter, string> = {
+  tutte: "Tutte le scadenze",
+  in_scadenza: "In scadenza",
+  scaduti: "Scaduti",
+};
+
+export const queueOrders = ["meno_recenti", "piu_recenti", "scadenza"] as const;
 export type QueueOrder = (typeof queueOrders)[number];
 export const queueOrderLabels: Record<QueueOrder, string> = {
   meno_recenti: "Dal meno recente",
   piu_recenti: "Dal più recente",
+  scadenza: "Per scadenza, la più vicina prima (solo quesiti con un termine)",
 };
 
 const isoDay = optionalIsoDay();
@@ -61,6 +71,10 @@ export const queueFiltersSchema = z
     assegnazione: z.preprocess(
       blankToUndefined,
       z.enum(assigneeFilters, { message: "Scegliere un'assegnazione tra quelle proposte." }).default("tutti"),
+    ),
+    scadenza: z.preprocess(
+      blankToUndefined,
+      z.enum(queueDueFilters, { message: "Scegliere una scadenza tra quelle proposte." }).default("tutte"),
     ),
     /** Protocol number (or part of it), codice fiscale of holder or submitter, or matricola. */
     cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform((value) =>
@@ -119,6 +133,25 @@ export const closeQuesitoSchema = z.object({
   expectedVersion,
   esito: z.enum(Esito, { message: "Scegliere l'esito." }),
   comment,
+});
+
+/** The contributor's time to send an integration, in working days (B4): offered by default, and at most. */
+export const INTEGRATION_DEFAULT_WORKING_DAYS = 15;
+export const INTEGRATION_MAX_WORKING_DAYS = 90;
+const integrationDaysMessage = `Indicare un numero intero di giorni lavorativi da 1 a ${INTEGRATION_MAX_WORKING_DAYS}.`;
+
+export const requestIntegrationSchema = z.object({
+  expectedVersion,
+  comment: requiredText("Scrivere che cosa si chiede al contribuente.", COMMENT_MAX_LENGTH, "La richiesta è troppo lunga"),
+  workingDays: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: integrationDaysMessage })
+      .int(integrationDaysMessage)
+      .min(1, integrationDaysMessage)
+      .max(INTEGRATION_MAX_WORKING_DAYS, integrationDaysMessage)
+      .default(INTEGRATION_DEFAULT_WORKING_DAYS),
+  ),
 });
 
 export const internalNoteSchema = z.object({

@@ -4,10 +4,10 @@ import { prisma } from "@/server/db/client";
 
 export const SUBJECT_NOT_IN_GESTIONE = "L'oggetto scelto non appartiene alla gestione della posizione.";
 
-/** A second-level, active subject (under an active area) of the gestione, with its routing. */
+/** A second-level, active subject (under an active area) of the gestione, with its routing and own time to answer (B4). */
 export function findActiveSubject(gestione: Gestione, subjectId: string) {
   return prisma.subject.findFirst({
     where: { id: subjectId, gestione, active: true, parentId: { not: null }, parent: { active: true } },
-    select: { id: true, routeToOffice: { select: { id: true, code: true, name: true } } },
+    select: { id: true, maxResponseWorkingDays: true, routeToOffice: { select: { id: true, code: true, name: true } } },
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { dueAfterWorkingDays } from "@/lib/working-days";
 import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
@@ -80,6 +81,8 @@ async function registerRequest(
   if (!parsed.success || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
   const data = parsed.data;
   const office = subject.routeToOffice ?? position.office;
+  // The subject's time to answer, else its gestione's, in working days from today in Rome (B4, decision 0034).
+  const dueAt = dueAfterWorkingDays(now, subject.maxResponseWorkingDays ?? position.settings.maxResponseWorkingDays);
 
   const created = await writeWithFormFiles(kept.files, files, (persisted) =>
     prisma.$transaction(async (tx) => {
@@ -109,7 +112,7 @@ async function registerRequest(
         select: { id: true },
       });
       await tx.quesito.create({
-        data: { requestId: request.id, officeId: office.id, gestione: position.gestione, subjectId: subject.id, receivedAt: now },
+        data: { requestId: request.id, officeId: office.id, gestione: position.gestione, subjectId: subject.id, receivedAt: now, dueAt },
       });
       await tx.message.create({
         data: {

@@ -2,6 +2,8 @@ import "server-only";
 import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
 import { isUuid } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
+import { romeIsoDay } from "@/lib/rome-dates";
+import { dueDay } from "@/lib/working-days";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -45,6 +47,19 @@ export type RequestDetail = RequestSummary & {
   messages: RequestMessage[];
   history: RequestHistoryEntry[];
   esito: { code: Esito; label: string; comment: string | null; closedAt: Date | null } | null;
+  /**
+   * The service level in plain words (B4): when the office received or took
+   * the request and by when it answers (Rome days, `yyyy-mm-dd`), and the
+   * integration it waits for. Null for a communication without a quesito.
+   */
+  serviceLevel: {
+    receivedDay: string;
+    takenDay: string | null;
+    dueDay: string | null;
+    /** The clock stands still while the office waits for the contributor. */
+    clockStopped: boolean;
+    integration: { request: string | null; dueDay: string } | null;
+  } | null;
   /** Whether the contributor may add a message now, and why not otherwise. */
   messaging: { allowed: true; limits: UploadLimits } | { allowed: false; reason: string };
 };
@@ -73,7 +88,19 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       subject: requestSummarySelect.subject,
       submittedBy: { select: { id: true, givenName: true, familyName: true } },
       holder: { select: { id: true, givenName: true, familyName: true } },
-      quesito: { select: { state: true, esito: true, closedAt: true, office: { select: { code: true, name: true } } } },
+      quesito: {
+        select: {
+          state: true,
+          esito: true,
+          closedAt: true,
+          receivedAt: true,
+          takenAt: true,
+          dueAt: true,
+          clockStoppedAt: true,
+          integrationDueAt: true,
+          office: { select: { code: true, name: true } },
+        },
+      },
       messages: threadMessagesArgs(actor),
       events: {
         where: { type: { in: [...contributorVisibleEventTypes] } },
@@ -98,6 +125,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
 
   const refusal = contributorMessagingRefusal(quesito, request.direction === "DALLA_SEDE");
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
+  const integration = request.events.findLast((event) => event.type === "RICHIESTA_INTEGRAZIONE");
 
   return {
     ...requestSummary(request),
@@ -135,6 +163,17 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     })),
     esito: quesito?.esito
       ? { code: quesito.esito, label: esitoLabels[quesito.esito], comment: closing?.comment ?? null, closedAt: quesito.closedAt }
+      : null,
+    serviceLevel: quesito
+      ? {
+          receivedDay: romeIsoDay(quesito.receivedAt),
+          takenDay: quesito.takenAt ? romeIsoDay(quesito.takenAt) : null,
+          dueDay: quesito.dueAt ? dueDay(quesito.dueAt) : null,
+          clockStopped: quesito.clockStoppedAt !== null,
+          integration: quesito.integrationDueAt
+            ? { request: integration?.comment ?? null, dueDay: dueDay(quesito.integrationDueAt) }
+            : null,
+        }
       : null,
     messaging: refusal
       ? { allowed: false, reason: refusal }

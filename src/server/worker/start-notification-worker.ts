@@ -4,6 +4,7 @@ import { createPrismaClient } from "@/server/db/create-client";
 import { scheduleAppointmentReminders } from "@/server/agenda/schedule-appointment-reminders";
 import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
+import { scheduleServiceLevelSweeps } from "@/server/service-levels/schedule-service-level-sweeps";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
 import { deliverNotification } from "@/server/notifications/deliver-notification";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, queueUpkeepOptions, type NotificationJob } from "@/server/notifications/queue";
@@ -40,7 +41,8 @@ const STOP_TIMEOUT_MS = 4_000;
  * `npm start`. pg-boss's schema comes from the migrations: the worker checks
  * its version and never changes it. It also runs the maintenance sweeps
  * (src/server/maintenance), at start and on a schedule, the appointments'
- * reminders (src/server/agenda), and pg-boss's upkeep, which archives and
+ * reminders (src/server/agenda), the service levels' reminders and
+ * escalations (src/server/service-levels), and pg-boss's upkeep, which archives and
  * deletes finished jobs (`queueUpkeepOptions`).
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
@@ -53,8 +55,8 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     migrate: false,
     // The maintenance sweeps run on pg-boss's cron schedule.
     schedule: true,
-    // The lanes, the maintenance and reminder lanes, pg-boss's own upkeep.
-    max: concurrency + 4,
+    // The lanes, the maintenance, reminder and service-level lanes, pg-boss's own upkeep.
+    max: concurrency + 5,
     application_name: "cb-notification-worker",
     ...queueUpkeepOptions(config),
   });
@@ -94,6 +96,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     }
     await scheduleMaintenanceSweeps(boss, { databaseUrl, prisma, config });
     await scheduleAppointmentReminders(boss, prisma, config);
+    await scheduleServiceLevelSweeps(boss, prisma, config);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await prisma.$disconnect();

@@ -19,7 +19,7 @@ const contributor: TransitionActorRef = { kind: "contributor", personId: "person
 const at = new Date("2026-11-22T10:00:00Z");
 
 function snapshot(state: QuesitoState): QuesitoSnapshot {
-  return { state, officeId: "office-1", assigneeId: "op-2" };
+  return { state, officeId: "office-1", assigneeId: "op-2", dueAt: null, clockStoppedAt: null };
 }
 
 /** One valid command per action, for the table walk (a state change goes to the other working state). */
@@ -33,6 +33,7 @@ const commands: Record<Exclude<TransitionAction, "STATO_MODIFICATO">, Transition
   RISPOSTA: { action: "RISPOSTA", messageId: "m-1" },
   NOTA_INTERNA: { action: "NOTA_INTERNA", messageId: "m-1" },
   CHIUSA: { action: "CHIUSA", esito: "ACCOLTA", comment: "Rimborso disposto" },
+  RICHIESTA_INTEGRAZIONE: { action: "RICHIESTA_INTEGRAZIONE", comment: "Inviare il modello F24", workingDays: 15 },
   MESSAGGIO_CONTRIBUENTE: { action: "MESSAGGIO_CONTRIBUENTE", messageId: "m-1" },
 };
 
@@ -59,6 +60,12 @@ const expected: Record<TransitionAction, Record<QuesitoState, QuesitoState | "re
     CHIUSO: "refused",
   },
   CHIUSA: { NUOVO: "refused", IN_LAVORAZIONE: "CHIUSO", IN_ATTESA_CONTRIBUENTE: "CHIUSO", CHIUSO: "refused" },
+  RICHIESTA_INTEGRAZIONE: {
+    NUOVO: "refused",
+    IN_LAVORAZIONE: "IN_ATTESA_CONTRIBUENTE",
+    IN_ATTESA_CONTRIBUENTE: "IN_ATTESA_CONTRIBUENTE",
+    CHIUSO: "refused",
+  },
   MESSAGGIO_CONTRIBUENTE: {
     NUOVO: "NUOVO",
     IN_LAVORAZIONE: "IN_LAVORAZIONE",
@@ -191,6 +198,79 @@ describe("planTransition details", () => {
       esito: "PARZIALMENTE_ACCOLTA",
       comment: "Accolta in parte",
     });
-    expect(plan.changes).toEqual({ state: "CHIUSO", esito: "PARZIALMENTE_ACCOLTA", closedAt: at });
+    expect(plan.changes).toEqual({
+      state: "CHIUSO",
+      esito: "PARZIALMENTE_ACCOLTA",
+      closedAt: at,
+      clockStoppedAt: null,
+      integrationDueAt: null,
+      integrationRemindedAt: null,
+    });
+  });
+});
+
+describe("the office's clock (B4)", () => {
+  const monday = new Date("2026-12-07T09:00:00Z");
+  const dueAt = new Date("2026-12-18T23:00:00Z"); // the end of Friday 18 December in Rome
+  const working = (state: QuesitoState, clockStoppedAt: Date | null = null): QuesitoSnapshot => ({
+    ...snapshot(state),
+    dueAt,
+    clockStoppedAt,
+  });
+
+  it("an integration request stops the clock and gives the contributor a deadline in working days", () => {
+    const plan = planTransition(
+      working("IN_LAVORAZIONE"),
+      { action: "RICHIESTA_INTEGRAZIONE", comment: " Inviare il modello F24 ", workingDays: 1 },
+      operator,
+      monday,
+    );
+    // Tuesday 8 December is a holiday: one working day after Monday is Wednesday.
+    expect(plan.changes).toEqual({
+      state: "IN_ATTESA_CONTRIBUENTE",
+      integrationDueAt: new Date("2026-12-09T23:00:00Z"),
+      // One day is no time for a reminder: none will be sent.
+      integrationRemindedAt: monday,
+      clockStoppedAt: monday,
+    });
+    expect(plan.comment).toBe("Inviare il modello F24");
+    expect(plan.data).toEqual({ integrationDueAt: "2026-12-09T23:00:00.000Z", workingDays: 1 });
+  });
+
+  it("a repeated request keeps the clock stopped since the first", () => {
+    const plan = planTransition(
+      working("IN_ATTESA_CONTRIBUENTE", monday),
+      { action: "RICHIESTA_INTEGRAZIONE", comment: "Manca anche la ricevuta", workingDays: 5 },
+      operator,
+      new Date("2026-12-10T09:00:00Z"),
+    );
+    expect(plan.changes).not.toHaveProperty("clockStoppedAt");
+    expect(plan.changes.integrationDueAt).toEqual(new Date("2026-12-17T23:00:00Z"));
+    expect(plan.changes.integrationRemindedAt).toBeNull();
+  });
+
+  it("the contributor's answer resumes the clock: the due date moves by the working days paused", () => {
+    const plan = planTransition(
+      working("IN_ATTESA_CONTRIBUENTE", monday),
+      { action: "MESSAGGIO_CONTRIBUENTE", messageId: "m-1" },
+      contributor,
+      new Date("2026-12-14T09:00:00Z"),
+    );
+    // Paused Monday 7 → Monday 14: 9, 10, 11, 14 (the 8th is a holiday), so Friday 18 becomes Thursday 24.
+    expect(plan.changes).toEqual({
+      state: "IN_LAVORAZIONE",
+      clockStoppedAt: null,
+      integrationDueAt: null,
+      integrationRemindedAt: null,
+      dueAt: new Date("2026-12-24T23:00:00Z"),
+      dueWarningSentAt: null,
+      dueDateNoticeSentAt: null,
+    });
+    expect(plan.data).toEqual({ messageId: "m-1", clockResumed: { pausedWorkingDays: 4, dueAt: "2026-12-24T23:00:00.000Z" } });
+  });
+
+  it("a message while the clock runs leaves the due date alone", () => {
+    const plan = planTransition(working("IN_LAVORAZIONE"), { action: "MESSAGGIO_CONTRIBUENTE", messageId: "m-1" }, contributor, monday);
+    expect(plan.changes).toEqual({ state: "IN_LAVORAZIONE" });
   });
 });

@@ -6,7 +6,9 @@ import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { Actor, OperatorActor } from "@/server/identity/actor";
 import { enqueueNotifications } from "./enqueue-notifications";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { quesitoStateLabels } from "./states";
+import { INTEGRATION_REMINDER_WORKING_DAYS, quesitoStateLabels } from "./states";
+import { addWorkingDays, extendDue } from "@/lib/working-days";
+import { romeDayEnd, romeIsoDay } from "@/lib/rome-dates";
 
 /**
  * THE lifecycle of a request and its back-office quesito. Every change of a
@@ -19,10 +21,16 @@ import { quesitoStateLabels } from "./states";
 // ───────────────────────────── the transition table ─────────────────────────────
 
 /** What happens to an open quesito; its opening (PROTOCOLLATA, SMISTATA, COMUNICAZIONE_INVIATA) is written by `openingEvents` and `communicationEvents`. */
-export type TransitionAction = Exclude<RequestEventType, "PROTOCOLLATA" | "SMISTATA" | "COMUNICAZIONE_INVIATA" | AppointmentEventType>;
+export type TransitionAction = Exclude<
+  RequestEventType,
+  "PROTOCOLLATA" | "SMISTATA" | "COMUNICAZIONE_INVIATA" | AppointmentEventType | ServiceLevelSweepEventType
+>;
 
 /** Appointments about a request (src/server/agenda) are in its history but leave its quesito as it is. */
 type AppointmentEventType = Extract<RequestEventType, `APPUNTAMENTO_${string}`>;
+
+/** Written by the service-level sweeps (src/server/service-levels): reminders and escalations, the state untouched. */
+type ServiceLevelSweepEventType = "PROMEMORIA_INTEGRAZIONE" | "SCADENZA_VICINA" | "SCADENZA_RAGGIUNTA";
 
 /** The states an operator works in, and may move between with a comment (a tuple, so that forms' schemas can enumerate it). */
 export const workingStates = ["IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const satisfies readonly QuesitoState[];
@@ -76,6 +84,12 @@ export const transitionRules: Record<TransitionAction, TransitionRule> = {
     refusedWhenClosed: "chiuderla di nuovo.",
     refusedInState: "Prendere in carico il quesito prima di chiuderlo.",
   },
+  RICHIESTA_INTEGRAZIONE: {
+    by: "operator",
+    from: workingStates,
+    refusedWhenClosed: "chiedere integrazioni.",
+    refusedInState: "Prendere in carico il quesito prima di chiedere un'integrazione.",
+  },
   MESSAGGIO_CONTRIBUENTE: {
     by: "contributor",
     from: openStates,
@@ -102,9 +116,17 @@ export type TransitionCommand =
   | { action: "NOTA_INTERNA"; messageId: string }
   | { action: "STATO_MODIFICATO"; toState: WorkingState; comment: string }
   | { action: "CHIUSA"; esito: Esito; comment: string }
+  /** The contributor has `workingDays` working days from today (Rome) to answer. */
+  | { action: "RICHIESTA_INTEGRAZIONE"; comment: string; workingDays: number }
   | { action: "MESSAGGIO_CONTRIBUENTE"; messageId: string };
 
-export type QuesitoSnapshot = { state: QuesitoState; officeId: string; assigneeId: string | null };
+export type QuesitoSnapshot = {
+  state: QuesitoState;
+  officeId: string;
+  assigneeId: string | null;
+  dueAt: Date | null;
+  clockStoppedAt: Date | null;
+};
 
 export type TransitionActorRef = { kind: "operator"; operatorId: string } | { kind: "contributor"; personId: string };
 
@@ -122,11 +144,43 @@ function requiredComment(comment: string): string {
 }
 
 /**
+ * The office's clock (B4, decision 0034) stops when a quesito starts waiting
+ * for the contributor, whatever the action, and resumes when the wait ends:
+ * the due date moves later by the working days it stood still, and the
+ * escalations of the old due date may fire again for the new one.
+ */
+function withServiceClock(quesito: QuesitoSnapshot, plan: TransitionPlan, at: Date): TransitionPlan {
+  const waiting = "IN_ATTESA_CONTRIBUENTE";
+  if (plan.toState === waiting && quesito.state !== waiting) {
+    return { ...plan, changes: { ...plan.changes, clockStoppedAt: at } };
+  }
+  if (quesito.state !== waiting || plan.toState === waiting) return plan;
+  const resumed = { clockStoppedAt: null, integrationDueAt: null, integrationRemindedAt: null };
+  if (!quesito.dueAt || !quesito.clockStoppedAt) return { ...plan, changes: { ...plan.changes, ...resumed } };
+  const { dueAt, pausedWorkingDays } = extendDue(quesito.dueAt, quesito.clockStoppedAt, at);
+  return {
+    ...plan,
+    changes: {
+      ...plan.changes,
+      ...resumed,
+      dueAt,
+      ...(pausedWorkingDays > 0 ? { dueWarningSentAt: null, dueDateNoticeSentAt: null } : {}),
+    },
+    data: { ...plan.data, clockResumed: { pausedWorkingDays, dueAt: dueAt.toISOString() } },
+  };
+}
+
+/**
  * The pure part of a transition: whether `actor` may take `command` on a
- * quesito in this snapshot, and what changes. Throws ForbiddenError (wrong
- * kind of actor), ConflictError (closed or wrong state) or ValidationError.
+ * quesito in this snapshot, and what changes, the office's clock included.
+ * Throws ForbiddenError (wrong kind of actor), ConflictError (closed or
+ * wrong state) or ValidationError.
  */
 export function planTransition(quesito: QuesitoSnapshot, command: TransitionCommand, actor: TransitionActorRef, at: Date): TransitionPlan {
+  return withServiceClock(quesito, planAction(quesito, command, actor, at), at);
+}
+
+function planAction(quesito: QuesitoSnapshot, command: TransitionCommand, actor: TransitionActorRef, at: Date): TransitionPlan {
   const rule = transitionRules[command.action];
   if (rule.by !== actor.kind) throw new ForbiddenError();
   if (quesito.state === "CHIUSO") {
@@ -187,6 +241,18 @@ export function planTransition(quesito: QuesitoSnapshot, command: TransitionComm
         changes: { state: "CHIUSO", esito: command.esito, closedAt: at },
         comment,
         data: { esito: command.esito },
+      };
+    }
+    case "RICHIESTA_INTEGRAZIONE": {
+      const comment = requiredComment(command.comment);
+      // A new request replaces the pending one: its own deadline, its own reminder (none when the deadline is that close already).
+      const integrationDueAt = romeDayEnd(addWorkingDays(romeIsoDay(at), command.workingDays));
+      const integrationRemindedAt = command.workingDays <= INTEGRATION_REMINDER_WORKING_DAYS ? at : null;
+      return {
+        toState: "IN_ATTESA_CONTRIBUENTE",
+        changes: { state: "IN_ATTESA_CONTRIBUENTE", integrationDueAt, integrationRemindedAt },
+        comment,
+        data: { integrationDueAt: integrationDueAt.toISOString(), workingDays: command.workingDays },
       };
     }
     case "MESSAGGIO_CONTRIBUENTE": {
@@ -256,7 +322,7 @@ export async function applyTransition(tx: Prisma.TransactionClient, input: Trans
   }
   const quesito = await tx.quesito.findFirst({
     where,
-    select: { id: true, requestId: true, state: true, officeId: true, assigneeId: true, version: true },
+    select: { id: true, requestId: true, state: true, officeId: true, assigneeId: true, version: true, dueAt: true, clockStoppedAt: true },
   });
   if (!quesito) throw await notFound();
 

@@ -32,6 +32,12 @@ export function requestStateOf(quesito: { state: QuesitoState } | null): Contrib
 /** What the Cassetto says while the office waits for the contributor, as the SMS and e-mail do. */
 export const AWAITING_CONTRIBUTOR_NOTICE = "La sede attende un tuo riscontro";
 
+/**
+ * The contributor is reminded of an integration this many working days
+ * before its deadline (B4); a shorter deadline needs no reminder.
+ */
+export const INTEGRATION_REMINDER_WORKING_DAYS = 3;
+
 /** The office has asked the contributor something and waits for the answer. */
 export function awaitsContributor(quesito: { state: QuesitoState } | null): boolean {
   return quesito?.state === "IN_ATTESA_CONTRIBUENTE";
@@ -85,6 +91,10 @@ export const eventTypeLabels: Record<RequestEventType, string> = {
   APPUNTAMENTO_ANNULLATO: "Appuntamento annullato",
   APPUNTAMENTO_SVOLTO: "Appuntamento svolto",
   APPUNTAMENTO_NON_PRESENTATO: "Appuntamento: contribuente non presentato",
+  RICHIESTA_INTEGRAZIONE: "Richiesta di integrazione",
+  PROMEMORIA_INTEGRAZIONE: "Promemoria dell'integrazione inviato",
+  SCADENZA_VICINA: "Avviso di scadenza all'operatore",
+  SCADENZA_RAGGIUNTA: "Scadenza raggiunta: avvisato il responsabile",
 };
 
 /**
@@ -100,6 +110,8 @@ export const contributorVisibleEventTypes: readonly RequestEventType[] = [
   "MESSAGGIO_CONTRIBUENTE",
   "STATO_MODIFICATO",
   "CHIUSA",
+  "RICHIESTA_INTEGRAZIONE",
+  "PROMEMORIA_INTEGRAZIONE",
   "APPUNTAMENTO_PRENOTATO",
   "APPUNTAMENTO_SPOSTATO",
   "APPUNTAMENTO_ANNULLATO",

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
+import { countDeskQuesiti } from "@/server/quesiti/count-desk-quesiti";
+import { DeskCounts } from "./_components/DeskCounts";
 import { Breadcrumb, PageHeading } from "@/ui";
 
 export const metadata: Metadata = { title: "Scrivania" };
 
 export default async function FascicoloHomePage() {
   const operator = await requireOperator("/fascicolo");
+  const counts = await countDeskQuesiti(operator);
   return (
     <>
       <Breadcrumb items={[{ label: "Fascicolo elettronico" }]} />
@@ -21,6 +24,7 @@ export default async function FascicoloHomePage() {
         <dt className="font-semibold">Codice fiscale</dt>
         <dd className="font-mono">{operator.codiceFiscale}</dd>
       </dl>
+      <DeskCounts counts={counts} />
     </>
   );
 }

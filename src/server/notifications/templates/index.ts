@@ -119,6 +119,36 @@ export const notificationTemplates: Partial<Record<RequestEventType, Notificatio
         : `richiesta ${protocolNumber} aggiornata.`,
   }),
 
+  // The office asks the contributor for more, by a deadline; its clock stops until the answer (B4).
+  RICHIESTA_INTEGRAZIONE: defineTemplate({
+    name: "richiesta-di-integrazione",
+    version: 1,
+    email: ({ protocolNumber, officeName, integrationDueDate }) => ({
+      subject: `Richiesta di integrazione per la richiesta n. ${protocolNumber}`,
+      heading: "La sede ti chiede un'integrazione",
+      paragraphs: [
+        `la sede ${officeName} ti chiede di integrare la richiesta n. ${protocolNumber} entro ${integrationDueDate ?? "il termine indicato"}.`,
+        "Nel Cassetto previdenziale trovi che cosa ti viene chiesto e puoi rispondere.",
+      ],
+    }),
+    sms: ({ protocolNumber }) => `la sede chiede un'integrazione per la richiesta ${protocolNumber}.`,
+  }),
+
+  // Three working days before the integration's deadline, once (B4).
+  PROMEMORIA_INTEGRAZIONE: defineTemplate({
+    name: "promemoria-integrazione",
+    version: 1,
+    email: ({ protocolNumber, officeName, integrationDueDate }) => ({
+      subject: `Promemoria: integrazione della richiesta n. ${protocolNumber}`,
+      heading: "Ricordati di inviare l'integrazione",
+      paragraphs: [
+        `la sede ${officeName} attende l'integrazione della richiesta n. ${protocolNumber} entro ${integrationDueDate ?? "il termine indicato"}.`,
+        "Puoi rispondere dal Cassetto previdenziale, nella pagina della richiesta.",
+      ],
+    }),
+    sms: ({ protocolNumber }) => `promemoria: integrazione della richiesta ${protocolNumber} in scadenza.`,
+  }),
+
   // The office closed the request with an esito and a comment (F21).
   CHIUSA: defineTemplate({
     name: "richiesta-chiusa",

@@ -13,6 +13,7 @@ function params(overrides: Partial<TemplateParams> = {}): TemplateParams {
     stateLabel: "In carico",
     esitoLabel: null,
     awaitingContributor: false,
+    integrationDueDate: null,
     eventDate: "22/11/2026, 10:30",
     requestUrl: `http://localhost:3000/cassetto/richieste/${requestId}`,
     listUrl: "http://localhost:3000/cassetto/richieste",
@@ -25,9 +26,25 @@ const templates = Object.entries(notificationTemplates);
 describe("notification templates", () => {
   it("cover the events the contributor is told about, and only those", () => {
     expect(Object.keys(notificationTemplates).sort()).toEqual(
-      ["CHIUSA", "COMUNICAZIONE_INVIATA", "PRESA_IN_CARICO", "PROTOCOLLATA", "RISPOSTA", "SMISTATA", "STATO_MODIFICATO"].sort(),
+      [
+        "CHIUSA",
+        "COMUNICAZIONE_INVIATA",
+        "PRESA_IN_CARICO",
+        "PROMEMORIA_INTEGRAZIONE",
+        "PROTOCOLLATA",
+        "RICHIESTA_INTEGRAZIONE",
+        "RISPOSTA",
+        "SMISTATA",
+        "STATO_MODIFICATO",
+      ].sort(),
     );
-    for (const internal of [RequestEventType.RIASSEGNATA, RequestEventType.NOTA_INTERNA, RequestEventType.MESSAGGIO_CONTRIBUENTE]) {
+    for (const internal of [
+      RequestEventType.RIASSEGNATA,
+      RequestEventType.NOTA_INTERNA,
+      RequestEventType.MESSAGGIO_CONTRIBUENTE,
+      RequestEventType.SCADENZA_VICINA,
+      RequestEventType.SCADENZA_RAGGIUNTA,
+    ]) {
       expect(notificationTemplates[internal]).toBeUndefined();
     }
   });
@@ -98,6 +115,9 @@ describe("notification templates", () => {
     );
     expect(notificationTemplates.STATO_MODIFICATO!.email(params({ awaitingContributor: true })).text).toContain("attende un tuo riscontro");
     expect(notificationTemplates.STATO_MODIFICATO!.email(params()).text).toContain("ha ripreso la lavorazione");
+    expect(notificationTemplates.RICHIESTA_INTEGRAZIONE!.email(params({ integrationDueDate: "lunedì 21 dicembre 2026" })).text).toContain(
+      "entro lunedì 21 dicembre 2026",
+    );
   });
 });
 

@@ -10,6 +10,8 @@ export type TemplateParams = {
   esitoLabel: string | null;
   /** The office waits for the contributor (a state change to IN_ATTESA_CONTRIBUENTE). */
   awaitingContributor: boolean;
+  /** The contributor's deadline for an integration the office asked for, "lunedì 21 dicembre 2026" (B4). */
+  integrationDueDate: string | null;
   /** When the event happened, as people in Italy read it. */
   eventDate: string;
   /** PUBLIC_URL + /cassetto/richieste/<id>. */

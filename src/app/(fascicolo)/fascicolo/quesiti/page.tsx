@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { totalLabel } from "@/lib/capped-total";
-import { formatRomeDate } from "@/lib/rome-dates";
+import { formatRomeDate, formatRomePlainDay } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
@@ -9,6 +9,8 @@ import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-offic
 import {
   assigneeFilterLabels,
   assigneeFilters,
+  queueDueFilterLabels,
+  queueDueFilters,
   queueOrderLabels,
   queueOrders,
   queueStateFilterLabels,
@@ -26,7 +28,7 @@ export const metadata: Metadata = { title: "Quesiti della sede" };
 
 type Props = { searchParams: Promise<SearchParams> };
 
-const filterNames = ["cerca", "stato", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
+const filterNames = ["cerca", "stato", "scadenza", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
 
 /** The queue for the parameters; invalid ones are reported and left out. */
 async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {
@@ -91,7 +93,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
             maxLength={SEARCH_MAX_LENGTH}
             error={error("cerca")}
           />
-          <div className="grid gap-x-6 md:grid-cols-3">
+          <div className="grid gap-x-6 md:grid-cols-2">
             <SelectField
               name="stato"
               label="Stato"
@@ -99,6 +101,16 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               options={queueStateFilters.map((value) => ({ value, label: queueStateFilterLabels[value] }))}
               error={error("stato")}
             />
+            <SelectField
+              name="scadenza"
+              label="Scadenza"
+              hint="In scadenza: il termine di risposta cade nei prossimi giorni lavorativi. Non si contano i quesiti in attesa del contribuente, il cui termine è sospeso."
+              defaultValue={filters.scadenza}
+              options={queueDueFilters.map((value) => ({ value, label: queueDueFilterLabels[value] }))}
+              error={error("scadenza")}
+            />
+          </div>
+          <div className="grid gap-x-6 md:grid-cols-2">
             <SelectField
               name="assegnazione"
               label="Assegnazione"
@@ -167,6 +179,9 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                     Ricevuto il
                   </th>
                   <th scope="col" className="px-3 py-2">
+                    Risposta entro il
+                  </th>
+                  <th scope="col" className="px-3 py-2">
                     Posizione
                   </th>
                   <th scope="col" className="px-3 py-2">
@@ -193,6 +208,16 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                     </th>
                     <td className="px-3 py-2">
                       <time dateTime={row.receivedAt.toISOString()}>{formatRomeDate(row.receivedAt)}</time>
+                    </td>
+                    <td className="px-3 py-2">
+                      {row.due ? (
+                        <>
+                          <time dateTime={row.due.day}>{formatRomePlainDay(row.due.day)}</time>
+                          {row.due.overdue ? <strong className="block text-danger-700">Scaduto</strong> : null}
+                        </>
+                      ) : (
+                        <span className="text-neutral-700">Nessun termine</span>
+                      )}
                     </td>
                     <td className="px-3 py-2">
                       <span className="block">{row.position.denominazione}</span>

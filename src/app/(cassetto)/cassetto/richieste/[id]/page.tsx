@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { MessageThread, ThreadMessage } from "@/app/_components/message-thread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
 import { positionLabel } from "@/lib/position-label";
-import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
+import { formatRomeDate, formatRomeDateTime, formatRomePlainDay } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { requireContributor } from "@/server/identity/session";
@@ -168,6 +168,34 @@ function MessageForm({ request, draft, gone }: { request: RequestDetail } & Load
   );
 }
 
+/**
+ * "Presa in carico il … · risposta prevista entro il …" (B4, Designers
+ * Italia's criterion for service flows), and the integration the office
+ * waits for, with its deadline.
+ */
+function ServiceLevel({ request }: { request: RequestDetail }) {
+  const level = request.serviceLevel;
+  if (!level || request.state === "CHIUSA") return null;
+  const start = level.takenDay
+    ? `Presa in carico il ${formatRomePlainDay(level.takenDay)}`
+    : `Ricevuta il ${formatRomePlainDay(level.receivedDay)}`;
+  return (
+    <>
+      <p className="mb-6 text-lg" id="tempi-di-risposta">
+        {start}
+        {level.dueDay ? ` · risposta prevista entro il ${formatRomePlainDay(level.dueDay)}` : ""}
+        {level.dueDay && level.clockStopped ? " (il termine è sospeso finché la sede attende un tuo riscontro)" : ""}
+      </p>
+      {level.integration ? (
+        <Alert tone="warning" title={`La sede ti chiede un'integrazione entro il ${formatRomePlainDay(level.integration.dueDay)}.`}>
+          {level.integration.request ? <p className="whitespace-pre-wrap">{level.integration.request}</p> : null}
+          <p>Rispondi con un messaggio in fondo alla pagina, allegando i documenti richiesti.</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
 export default async function RequestDetailPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { inviata, messaggio, bozza } = await searchParams;
@@ -205,7 +233,8 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         lead={`${request.direction === "DALLA_SEDE" ? "Comunicazione della sede ricevuta il" : "Richiesta del"} ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`}
       />
       <NotificationFailures failures={failedNotifications} />
-      {request.awaitingContributor ? (
+      <ServiceLevel request={request} />
+      {request.awaitingContributor && !request.serviceLevel?.integration ? (
         <Alert tone="warning" title={`${AWAITING_CONTRIBUTOR_NOTICE}.`}>
           <p>Il commento della sede è nella cronologia: rispondi con un messaggio in fondo alla pagina.</p>
         </Alert>

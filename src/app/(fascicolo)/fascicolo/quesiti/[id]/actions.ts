@@ -7,6 +7,7 @@ import { addInternalNote } from "@/server/quesiti/add-internal-note";
 import { changeQuesitoState } from "@/server/quesiti/change-quesito-state";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { reassignQuesito } from "@/server/quesiti/reassign-quesito";
+import { requestIntegration } from "@/server/quesiti/request-integration";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { actionDraftScope, redirectWithFlash, typedValues, type QuesitoForm } from "../_lib/flash";
 import { outcomeLocation, quesitoPath } from "../_lib/paths";
@@ -56,6 +57,12 @@ export async function reassignToOfficeAction(quesitoId: string, formData: FormDa
 
 export async function changeStateAction(quesitoId: string, formData: FormData): Promise<void> {
   await run(quesitoId, formData, "stato", changeQuesitoState, { message: "Stato del quesito aggiornato." });
+}
+
+export async function requestIntegrationAction(quesitoId: string, formData: FormData): Promise<void> {
+  await run(quesitoId, formData, "integrazione", requestIntegration, {
+    message: "Richiesta di integrazione inviata: il contribuente vede il termine, e quello della sede è sospeso.",
+  });
 }
 
 export async function internalNoteAction(quesitoId: string, formData: FormData): Promise<void> {

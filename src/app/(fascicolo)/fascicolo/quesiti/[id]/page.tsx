@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { formatRomeDateTime } from "@/lib/rome-dates";
+import { formatRomeDateTime, formatRomePlainDay } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
@@ -23,6 +23,7 @@ import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
 import {
   changeStateAction,
   closeAction,
+  requestIntegrationAction,
   internalNoteAction,
   reassignToOfficeAction,
   reassignToOperatorAction,
@@ -85,6 +86,14 @@ function summaryRows(quesito: QuesitoDetail): DescriptionRow[] {
     ["Ricevuto il", formatRomeDateTime(quesito.receivedAt)],
   );
   if (quesito.takenAt) rows.push(["Preso in carico il", formatRomeDateTime(quesito.takenAt)]);
+  if (quesito.due) {
+    const { day, overdue, clockStopped } = quesito.due;
+    rows.push([
+      "Risposta entro il",
+      `${formatRomePlainDay(day)}${overdue ? " – scaduto" : ""}${clockStopped ? " (termine sospeso: si attende il contribuente)" : ""}`,
+    ]);
+  }
+  if (quesito.integrationDueDay) rows.push(["Integrazione attesa entro il", formatRomePlainDay(quesito.integrationDueDay)]);
   if (quesito.closedAt) rows.push(["Chiuso il", formatRomeDateTime(quesito.closedAt)]);
   if (quesito.communication) {
     const { firstRead } = quesito.communication;
@@ -217,6 +226,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
             reassignToOperator: reassignToOperatorAction.bind(null, quesito.id),
             reassignToOffice: reassignToOfficeAction.bind(null, quesito.id),
             changeState: changeStateAction.bind(null, quesito.id),
+            requestIntegration: requestIntegrationAction.bind(null, quesito.id),
             internalNote: internalNoteAction.bind(null, quesito.id),
             close: closeAction.bind(null, quesito.id),
           }}

@@ -4,11 +4,16 @@ import type { LoadedFormDraft } from "@/app/_lib/form-draft";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { INVALID_FIELDS_MESSAGE } from "@/server/errors/domain-errors";
 import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
-import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH } from "@/server/quesiti/schemas";
+import {
+  BODY_MAX_LENGTH,
+  COMMENT_MAX_LENGTH,
+  INTEGRATION_DEFAULT_WORKING_DAYS,
+  INTEGRATION_MAX_WORKING_DAYS,
+} from "@/server/quesiti/schemas";
 import { workingStates, type TransitionAction } from "@/server/workflow/lifecycle";
 import { esitoLabels, quesitoStateLabels } from "@/server/workflow/states";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
-import { Alert, Button, SelectField, TextareaField, type ButtonVariant } from "@/ui";
+import { Alert, Button, SelectField, TextareaField, TextField, type ButtonVariant } from "@/ui";
 import { formActions, type Flash, type QuesitoForm } from "../_lib/flash";
 import { formSectionId, replyUploadPath } from "../_lib/paths";
 
@@ -19,6 +24,7 @@ type QuesitoFormActions = {
   reassignToOperator: FormAction;
   reassignToOffice: FormAction;
   changeState: FormAction;
+  requestIntegration: FormAction;
   internalNote: FormAction;
   close: FormAction;
 };
@@ -166,6 +172,30 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
           <>
             <SelectField {...field("toState")} label="Nuovo stato" required options={otherWorkingStates} />
             <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
+          </>
+        )}
+      </ActionForm>
+
+      <ActionForm
+        {...common}
+        form="integrazione"
+        title="Richiedi un'integrazione"
+        description="Il contribuente vedrà la richiesta e il termine, e riceverà un avviso e un promemoria tre giorni lavorativi prima del termine. Il termine di risposta della sede è sospeso finché il contribuente non risponde."
+        action={actions.requestIntegration}
+        submitLabel="Invia la richiesta di integrazione"
+      >
+        {(field) => (
+          <>
+            <CommentField field={field("comment")} label="Che cosa serve" hint="Il contribuente legge questo testo nel Cassetto." />
+            <TextField
+              {...field("workingDays")}
+              defaultValue={field("workingDays").defaultValue || String(INTEGRATION_DEFAULT_WORKING_DAYS)}
+              label="Termine per il contribuente (giorni lavorativi)"
+              hint={`Da 1 a ${INTEGRATION_MAX_WORKING_DAYS} giorni lavorativi da oggi; sabati, domeniche e festivi non si contano.`}
+              inputMode="numeric"
+              width="short"
+              required
+            />
           </>
         )}
       </ActionForm>

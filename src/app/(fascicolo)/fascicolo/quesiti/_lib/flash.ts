@@ -7,7 +7,16 @@ import type { TransitionAction } from "@/server/workflow/lifecycle";
 
 /** The outcome of the quesito pages' forms across their redirect (src/app/_lib/form-flash.ts). */
 
-export const quesitoForms = ["presa", "riassegna-operatore", "riassegna-sede", "stato", "nota", "chiusura", "risposta"] as const;
+export const quesitoForms = [
+  "presa",
+  "riassegna-operatore",
+  "riassegna-sede",
+  "stato",
+  "integrazione",
+  "nota",
+  "chiusura",
+  "risposta",
+] as const;
 export type QuesitoForm = (typeof quesitoForms)[number];
 
 /** The lifecycle action behind each form: the form is on the page only while the action is allowed. */
@@ -16,6 +25,7 @@ export const formActions: Record<QuesitoForm, TransitionAction> = {
   "riassegna-operatore": "RIASSEGNATA",
   "riassegna-sede": "RIASSEGNATA",
   stato: "STATO_MODIFICATO",
+  integrazione: "RICHIESTA_INTEGRAZIONE",
   nota: "NOTA_INTERNA",
   chiusura: "CHIUSA",
   risposta: "RISPOSTA",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { easterSunday, nationalHolidayOn, nationalHolidays } from "./holidays";
+import { easterSunday, nationalHolidayOn, nationalHolidays } from "./italian-holidays";
 
 describe("national holidays", () => {
   it("computes Easter Sunday and puts Easter Monday among the holidays", () => {
