@@ -11,7 +11,9 @@
  * the real route), and holds a session for the holder and for an operator of
  * the office they go to. Per page: the HTML's size and the SQL statements one
  * view sends (PostgreSQL logs them all meanwhile; BENCH_PAGES_SQL=1 prints
- * them, BENCH_PAGES_HTML=<folder> keeps the pages); then three rounds of autocannon, 10 connections for
+ * them, BENCH_PAGES_HTML=<folder> keeps the pages) and the server's CPU time
+ * per view (100 views one after another: the figure a loaded machine disturbs
+ * least); then three rounds of autocannon, 10 connections for
  * BENCH_PAGES_SECONDS (default 5) per page: requests per second, median and
  * 95th percentile latency, the ratio to the floor, and the server's resident
  * memory before and after each round. Last, first-load JavaScript (gzip) of
@@ -37,6 +39,8 @@ const CONNECTIONS = 10;
 const ROUNDS = 3;
 /** Views one after another per page when counting its SQL statements. */
 const COUNTED_VIEWS = 10;
+/** Views one after another per page when measuring the server's CPU time per view. */
+const TIMED_VIEWS = 100;
 /** BENCH_PAGES_SQL=1 prints the statements of one view of each page. */
 const SHOW_SQL = process.env.BENCH_PAGES_SQL === "1";
 /** BENCH_PAGES_HTML=<folder> keeps the HTML of each page there. */
@@ -89,17 +93,38 @@ async function csrfCookie(baseUrl: string, signInPath: string): Promise<string> 
     .join("; ");
 }
 
+/** The processes a process started (Linux /proc); none once it has exited. */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Resident memory of the server and its children, in MB (Linux /proc). */
 function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    children = [];
-  }
-  return kb / 1024 + children.reduce((sum, child) => sum + residentMb(child), 0);
+  return kb / 1024 + childPids(pid).reduce((sum, child) => sum + residentMb(child), 0);
+}
+
+/** CPU time (user + system) the server and its children have used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10 + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+/**
+ * The server's CPU time per view of a page, over TIMED_VIEWS views one after
+ * another: what a view costs the server, much less sensitive than req/s to
+ * what else runs on the machine (the database's own work is not counted).
+ */
+async function cpuPerView(pid: number, baseUrl: string, page: Page): Promise<number> {
+  const start = cpuMs(pid);
+  for (let index = 0; index < TIMED_VIEWS; index++) await view(baseUrl, page);
+  return (cpuMs(pid) - start) / TIMED_VIEWS;
 }
 
 /** The embedded PostgreSQL's log (next to its cluster folder, src/server/db/embedded-postgres.ts). */
@@ -218,18 +243,27 @@ async function main(): Promise<void> {
       `Pagine con accesso: ${holder.givenName} ${holder.familyName} (titolare, ${REQUESTS} richieste), ` +
         `${operator.givenName} ${operator.familyName} (operatore della sede); ${CONNECTIONS} connessioni, ${SECONDS} s per pagina, ${ROUNDS} giri.`,
     );
-    console.log(`${"pagina".padEnd(26)} ${"HTML".padStart(8)}  query/vista`);
+    console.log(`${"pagina".padEnd(26)} ${"HTML".padStart(8)}  query/vista  CPU/vista`);
     const logFile = await statementLogFile(pool);
+    const counted = new Map<Page, { size: number; queries: number }>();
     await logStatements(pool, true);
     for (const page of pages) {
       const html = await view(baseUrl, page);
       if (HTML_DIR) writeFileSync(path.join(HTML_DIR, `${page.label.replace(/\W+/g, "_")}.html`), html);
-      const size = kb(html);
-      const queries = await queriesPerView(logFile, baseUrl, page);
-      const over = page.list && size > 30 ? "  (oltre 30 KB)" : "";
-      console.log(`${page.label.padEnd(26)} ${size.toFixed(1).padStart(5)} KB  ${queries.toFixed(1).padStart(5)}${over}`);
+      counted.set(page, { size: kb(html), queries: await queriesPerView(logFile, baseUrl, page) });
     }
     await logStatements(pool, false);
+    let floorCpu = 0;
+    for (const page of pages) {
+      const { size, queries } = counted.get(page)!;
+      const cpu = await cpuPerView(server.pid!, baseUrl, page);
+      if (page === floor) floorCpu = cpu;
+      const over = page.list && size > 30 ? "  (oltre 30 KB)" : "";
+      console.log(
+        `${page.label.padEnd(26)} ${size.toFixed(1).padStart(5)} KB  ${queries.toFixed(1).padStart(5)}        ` +
+          `${cpu.toFixed(1).padStart(5)} ms (${(cpu / floorCpu).toFixed(2)}× il floor)${over}`,
+      );
+    }
 
     const rssBefore = residentMb(server.pid!);
     console.log(`\nMemoria residente del server prima dei giri: ${rssBefore.toFixed(0)} MB`);

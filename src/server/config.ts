@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 
 /**
@@ -280,9 +281,10 @@ export function databaseSettings(env: Record<string, string | undefined> = proce
 }
 
 /**
- * The process's configuration. Parsed on each call (it is cheap) so that it
- * always reflects the environment the process runs with.
+ * The process's configuration, always as the environment the process runs
+ * with says. Parsed once per server render (React's `cache`, per request,
+ * nothing kept between requests): a page's services asked for it dozens of
+ * times, each a walk of `process.env` and a zod parse (decision 0031).
+ * Outside a render (route handlers, the worker, scripts, tests) each call parses.
  */
-export function getConfig(): AppConfig {
-  return parseConfig(process.env);
-}
+export const getConfig = cache((): AppConfig => parseConfig(process.env));

@@ -8,9 +8,9 @@ import { fieldAria, fieldGroupClasses } from "./fieldHelpers";
 export interface ControlAttributes {
   id: string;
   name: string;
-  required: boolean | undefined;
-  "aria-describedby": string | undefined;
-  "aria-invalid": true | undefined;
+  required?: boolean;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
 }
 
 interface FieldFrameProps {
@@ -34,12 +34,13 @@ export function FieldFrame({ name, label, id, hint, error, required, children }:
       </FieldLabel>
       {hint ? <FieldHint id={aria.hintId}>{hint}</FieldHint> : null}
       {error ? <FieldError id={aria.errorId}>{error}</FieldError> : null}
+      {/* Only the attributes that apply: an undefined prop still costs its name in the page's RSC payload. */}
       {children({
         id: aria.id,
         name,
-        required,
-        "aria-describedby": aria.describedBy,
-        "aria-invalid": error ? true : undefined,
+        ...(required ? { required } : {}),
+        ...(aria.describedBy ? { "aria-describedby": aria.describedBy } : {}),
+        ...(error ? { "aria-invalid": true } : {}),
       })}
     </div>
   );

@@ -58,13 +58,7 @@ export function MainNav({ items, currentPath }: MainNavProps) {
           const isCurrent = current?.index === index;
           return (
             <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={isCurrent ? (current.exact ? "page" : "true") : undefined}
-                className={`block border-b-4 px-3 pt-3 pb-2 font-semibold text-white no-underline hover:bg-primary-800 hover:text-white hover:underline ${
-                  isCurrent ? "border-white" : "border-transparent"
-                }`}
-              >
+              <Link href={item.href} aria-current={isCurrent ? (current.exact ? "page" : "true") : undefined} className="nav-link">
                 {item.label}
               </Link>
             </li>

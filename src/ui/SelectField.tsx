@@ -31,7 +31,7 @@ interface SelectFieldProps extends Omit<
 
 function renderOption(option: SelectOption) {
   return (
-    <option key={option.value} value={option.value} disabled={option.disabled}>
+    <option key={option.value} value={option.value} {...(option.disabled ? { disabled: true } : {})}>
       {option.label}
     </option>
   );

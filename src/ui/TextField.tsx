@@ -21,15 +21,15 @@ interface TextFieldProps extends Omit<
 
 const widthClasses: Record<TextFieldWidth, string> = {
   full: "",
-  medium: "max-w-80",
-  short: "max-w-40",
+  medium: " max-w-80",
+  short: " max-w-40",
 };
 
 export function TextField({ name, label, id, hint, error, type = "text", width = "full", required, ...inputProps }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>
       {(control) => (
-        <input {...inputProps} {...control} type={type} className={`${controlClasses(error)} min-h-12 ${widthClasses[width]}`} />
+        <input {...inputProps} {...control} type={type} className={`${controlClasses(error)} min-h-12${widthClasses[width]}`} />
       )}
     </FieldFrame>
   );

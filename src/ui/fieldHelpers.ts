@@ -20,9 +20,7 @@ export function fieldGroupClasses(error: string | undefined): string {
   return error ? "mb-6 border-l-4 border-danger pl-4" : "mb-6";
 }
 
-/** Border and spacing shared by text inputs, selects and textareas. */
+/** Border and spacing (globals.css: `.control`) shared by text inputs, selects and textareas. */
 export function controlClasses(error: string | undefined): string {
-  return `mt-2 block w-full rounded-sm bg-white px-3 py-2 text-base text-neutral-900 ${
-    error ? "border-2 border-danger" : "border border-neutral-600"
-  }`;
+  return error ? "control control-error" : "control";
 }

@@ -93,8 +93,22 @@ test("when the office waits for the contributor, the home, the list and the requ
   await expect(waiting.getByRole("link", { name: new RegExp(protocol.replaceAll(".", "\\.")) })).toBeVisible();
   await checkPage(page);
   await page.goto("/cassetto/richieste");
-  // The table on a wide screen; the same rows as cards on a narrow one.
-  await expect(page.getByRole("table").getByText("La sede attende un tuo riscontro")).toBeVisible();
+  // One table for every width: at 320 px its rows reflow into boxes, each value led by its column's name.
+  const row = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: protocol }) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByText("La sede attende un tuo riscontro")).toBeVisible();
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: viewport.height });
+  await expect(row.getByRole("link", { name: protocol })).toBeVisible();
+  await expect(row.getByText("La sede attende un tuo riscontro")).toBeVisible();
+  const label = (cell: HTMLElement | SVGElement) => getComputedStyle(cell, "::before").content;
+  expect(await row.getByRole("cell").nth(1).evaluate(label)).not.toBe("none");
+  expect((await row.boundingBox())!.width).toBeLessThanOrEqual(320);
+  await page.setViewportSize(viewport);
+  expect(await row.getByRole("cell").nth(1).evaluate(label)).toBe("none");
   await page.goto(requestUrl);
   await expect(page.getByRole("status").filter({ hasText: "La sede attende un tuo riscontro." })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "La sede attende un tuo riscontro" })).toBeVisible();

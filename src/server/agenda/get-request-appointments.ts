@@ -18,16 +18,20 @@ export async function getRequestAppointments(
   now = new Date(),
 ): Promise<{ bookable: boolean; appointments: AppointmentView[] }> {
   if (!isUuid(requestId)) return { bookable: false, appointments: [] };
-  const [request, rows] = await Promise.all([
-    prisma.request.findFirst({
-      where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
-      select: { createdAt: true, quesito: { select: { state: true, closedAt: true } } },
-    }),
-    prisma.appointment.findMany({
-      where: { AND: [{ requestId }, appointmentAccessWhere(actor, now)] },
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      select: appointmentViewSelect,
-    }),
-  ]);
-  return { bookable: request !== null && isBookable(request, now), appointments: rows.map(appointmentView) };
+  const request = await prisma.request.findFirst({
+    where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
+    select: { createdAt: true, quesito: { select: { state: true, closedAt: true } }, _count: { select: { appointments: true } } },
+  });
+  if (!request) return { bookable: false, appointments: [] };
+  // Most requests have no appointment: counted with the request, so that the appointments' own
+  // relation loads (half a dozen statements, sent even for no rows) are skipped then (decision 0031).
+  const rows =
+    request._count.appointments === 0
+      ? []
+      : await prisma.appointment.findMany({
+          where: { AND: [{ requestId }, appointmentAccessWhere(actor, now)] },
+          orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+          select: appointmentViewSelect,
+        });
+  return { bookable: isBookable(request, now), appointments: rows.map(appointmentView) };
 }

@@ -1,15 +1,12 @@
 import "server-only";
 import { fullName } from "@/lib/full-name";
-import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "./actor";
+import { readOperatorRecord } from "./operator-record";
 
 /** The operator behind an office session, or null once disabled or removed. */
 export async function resolveOperator(operatorId: string): Promise<OperatorActor | null> {
-  const operator = await prisma.operator.findFirst({
-    where: { id: operatorId, active: true },
-    include: { office: { select: { id: true, code: true, name: true } } },
-  });
-  if (!operator) return null;
+  const operator = await readOperatorRecord(operatorId);
+  if (!operator?.active) return null;
   return {
     kind: "operator",
     operatorId: operator.id,

@@ -6,7 +6,6 @@ import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type R
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { notFoundFor } from "@/server/access/report-foreign-record";
-import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
 import { allowedActions, type TransitionAction } from "@/server/workflow/lifecycle";
 import {
@@ -183,21 +182,24 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, now
 
   const events = request.events.map((event) => ({ event, data: eventData(event.data) }));
   const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
-  const [operators, offices, referenced, gestioneLabels, replyLimits] = await Promise.all([
+  const [operators, offices, referenced, settings] = await Promise.all([
     prisma.operator.findMany({
       where: { officeId: quesito.officeId, active: true },
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
       select: { id: true, givenName: true, familyName: true },
     }),
     prisma.office.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } }),
-    prisma.operator.findMany({
-      where: { id: { in: referencedOperators } },
-      select: { id: true, givenName: true, familyName: true },
-    }),
-    getGestioneLabels(),
+    // Prisma sends a statement even for an empty list.
+    referencedOperators.length > 0
+      ? prisma.operator.findMany({
+          where: { id: { in: referencedOperators } },
+          select: { id: true, givenName: true, familyName: true },
+        })
+      : [],
+    // The gestione's name and the reply's upload limits: one row.
     prisma.gestioneSettings.findUniqueOrThrow({
       where: { gestione: request.position.gestione },
-      select: { maxFiles: true, maxBytesPerFile: true },
+      select: { label: true, maxFiles: true, maxBytesPerFile: true },
     }),
   ]);
   const operatorNames = new Map(referenced.map((row) => [row.id, fullName(row)]));
@@ -243,7 +245,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, now
       subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
       position: {
         ...request.position,
-        gestioneLabel: gestioneLabels.get(request.position.gestione) ?? request.position.gestione,
+        gestioneLabel: settings.label,
       },
       holder: { name: fullName(request.holder), codiceFiscale: request.holder.codiceFiscale },
       submitter: submitter
@@ -284,7 +286,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, now
       detail: eventDetail(event.type, data, operatorNames, officeNames),
       internal: !contributorVisibleEventTypes.includes(event.type),
     })),
-    replyLimits,
+    replyLimits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile },
     operators: operators.map((row) => ({ id: row.id, name: fullName(row) })),
     offices: offices
       .filter((office) => office.id !== quesito.officeId)

@@ -8,7 +8,6 @@ import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { notFoundFor } from "@/server/access/report-foreign-record";
-import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
 import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
@@ -118,10 +117,11 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       skipDuplicates: true,
     });
   }
-  const [labels, settings] = await Promise.all([
-    getGestioneLabels(),
-    prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: request.position.gestione } }),
-  ]);
+  // The gestione's name and its upload limits: one row.
+  const settings = await prisma.gestioneSettings.findUniqueOrThrow({
+    where: { gestione: request.position.gestione },
+    select: { label: true, maxFiles: true, maxBytesPerFile: true },
+  });
 
   const refusal = contributorMessagingRefusal(quesito, request.direction === "DALLA_SEDE");
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
@@ -134,7 +134,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       id: request.position.id,
       matricola: request.position.matricola,
       denominazione: request.position.denominazione,
-      gestioneLabel: labels.get(request.position.gestione) ?? request.position.gestione,
+      gestioneLabel: settings.label,
     },
     submittedBy: request.submittedBy ? { name: fullName(request.submittedBy), profile: request.actingProfile } : null,
     holder: { name: fullName(request.holder) },

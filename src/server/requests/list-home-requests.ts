@@ -41,19 +41,28 @@ const homeRequestSelect = {
  * active first. Bounded reads on the (lastActivityAt, id) index, no counts.
  */
 export async function listHomeRequests(actor: ContributorActor, now = new Date()): Promise<HomeRequests> {
+  // Which requests, by two narrow reads; then their details in one read: each detailed read costs
+  // half a dozen statements (one per relation), sent even when it finds nothing (decision 0031).
   const latest = (state: Prisma.QuesitoWhereInput) =>
     prisma.request.findMany({
       where: { AND: [requestAccessWhere(actor, now), { quesito: state }] },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: HOME_REQUESTS_SHOWN,
-      select: homeRequestSelect,
+      select: { id: true },
     });
-  const [awaiting, open, labels] = await Promise.all([
+  const [awaitingIds, openIds, labels] = await Promise.all([
     latest({ state: "IN_ATTESA_CONTRIBUENTE" }),
     latest({ state: { in: ["NUOVO", "IN_LAVORAZIONE"] } }),
     getGestioneLabels(),
   ]);
-  const homeRequest = (row: (typeof awaiting)[number]): HomeRequest => {
+  const ids = [...awaitingIds, ...openIds].map((row) => row.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await prisma.request.findMany({ where: { AND: [requestAccessWhere(actor, now), { id: { in: ids } }] }, select: homeRequestSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const detailed = (list: { id: string }[]) => list.flatMap(({ id }) => byId.get(id) ?? []);
+  const homeRequest = (row: (typeof rows)[number]): HomeRequest => {
     const [event] = row.events;
     return {
       ...requestSummary(row),
@@ -67,5 +76,5 @@ export async function listHomeRequests(actor: ContributorActor, now = new Date()
       latestActivity: event ? { label: eventTypeLabels[event.type], at: event.createdAt } : null,
     };
   };
-  return { awaiting: awaiting.map(homeRequest), open: open.map(homeRequest) };
+  return { awaiting: detailed(awaitingIds).map(homeRequest), open: detailed(openIds).map(homeRequest) };
 }

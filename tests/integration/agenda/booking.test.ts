@@ -3,6 +3,7 @@ import { bookAppointment, SLOT_NOT_BOOKABLE } from "@/server/agenda/book-appoint
 import { cancelAppointment } from "@/server/agenda/cancel-appointment";
 import { getAppointment } from "@/server/agenda/get-appointment";
 import { getBookingOptions } from "@/server/agenda/get-booking-options";
+import { getRequestAppointments } from "@/server/agenda/get-request-appointments";
 import { listAppointments } from "@/server/agenda/list-appointments";
 import { listOfficeAgenda } from "@/server/agenda/list-office-agenda";
 import { recordAppointmentOutcome } from "@/server/agenda/record-appointment-outcome";
@@ -72,6 +73,20 @@ describe("booking an appointment", () => {
 
     const after = await getBookingOptions(holder(), { requestId: sent.requestId, channel: "IN_PRESENZA", day: "2026-12-16" }, now);
     expect(after.day?.slots[0]?.free).toBe(2);
+  });
+
+  it("shows a request's appointments on its page, none before the first, and nothing to someone else", async () => {
+    expect(await getRequestAppointments(holder(), sent.requestId, now)).toEqual({ bookable: true, appointments: [] });
+
+    const { appointmentId } = await bookAppointment(holder(), form(), now);
+    const { bookable, appointments } = await getRequestAppointments(holder(), sent.requestId, now);
+    expect(bookable).toBe(true);
+    expect(appointments.map((appointment) => appointment.id)).toEqual([appointmentId]);
+    expect(appointments[0]?.startsAt.toISOString()).toBe(wednesdayAtNine);
+
+    const stranger = contributorActor(await createPerson("Estraneo"));
+    expect(await getRequestAppointments(stranger, sent.requestId, now)).toEqual({ bookable: false, appointments: [] });
+    expect(await getRequestAppointments(holder(), "non-un-id", now)).toEqual({ bookable: false, appointments: [] });
   });
 
   it("books exactly the places of a slot under 20 concurrent bookings; the others are told the place is gone", async () => {

@@ -73,7 +73,7 @@ function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort:
   const active = query.ordina === sort;
   const nextDirection = active && query.verso === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" className="py-2 pr-4" aria-sort={active ? (query.verso === "asc" ? "ascending" : "descending") : undefined}>
+    <th scope="col" aria-sort={active ? (query.verso === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={listHref(query, { ordina: sort, verso: nextDirection })}>
         {label}
         <span className="sr-only">
@@ -109,40 +109,6 @@ function SubjectSummary({ row }: { row: RequestListRow }) {
   );
 }
 
-/** The rows as cards, for screens too narrow for the table's seven columns (WCAG 1.4.10). */
-function ResultCards({ rows, byClient, label }: { rows: RequestListRow[]; byClient: boolean; label: string }) {
-  return (
-    <ul aria-label={label} className="space-y-3 md:hidden">
-      {rows.map((row) => (
-        <li key={row.id} className="rounded-sm border border-neutral-300 bg-white p-4 shadow-sm">
-          <p className="flex flex-wrap items-center justify-between gap-2">
-            <Link href={`/cassetto/richieste/${row.id}`} className="font-mono text-sm font-semibold">
-              {row.protocolNumber}
-            </Link>
-            <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
-          </p>
-          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-2">
-            <dt className="font-semibold">Tipo</dt>
-            <dd>{row.directionLabel}</dd>
-            <dt className="font-semibold">Aperta il</dt>
-            <dd>{formatRomeDate(row.createdAt)}</dd>
-            <dt className="font-semibold">Posizione</dt>
-            <dd>
-              <PositionSummary row={row} byClient={byClient} />
-            </dd>
-            <dt className="font-semibold">Oggetto</dt>
-            <dd>
-              <SubjectSummary row={row} />
-            </dd>
-            <dt className="font-semibold">Aggiornata</dt>
-            <dd>{formatRomeDateTime(row.lastActivityAt)}</dd>
-          </dl>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function Results({ page, filtered, byClient }: { page: RequestListPage; filtered: boolean; byClient: boolean }) {
   const { query, rows, total } = page;
   if (total.count === 0) {
@@ -169,24 +135,24 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
           Esporta in CSV ({totalLabel(total)} {one ? "richiesta" : "richieste"})
         </a>
       </div>
-      <ResultCards rows={rows} byClient={byClient} label={order} />
-      <TableRegion label="Richieste e comunicazioni" className="hidden md:block">
-        <table className="w-full border-collapse text-left">
+      <TableRegion label="Richieste e comunicazioni">
+        {/* One markup for every width: below md the rows reflow into boxes, each cell led by its data-label (globals.css). */}
+        <table className="reflow-table w-full border-collapse text-left">
           <caption className="mb-2 text-left text-neutral-700">{order}</caption>
           <thead>
             <tr className="border-b border-neutral-400">
               <SortableHeader query={query} sort="protocollo" label="Protocollo" />
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="max-md:sr-only">
                 Tipo
               </th>
               <SortableHeader query={query} sort="apertura" label="Aperta il" />
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="max-md:sr-only">
                 Posizione
               </th>
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="max-md:sr-only">
                 Oggetto
               </th>
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="max-md:sr-only">
                 Stato
               </th>
               <SortableHeader query={query} sort="aggiornamento" label="Ultimo aggiornamento" />
@@ -194,22 +160,22 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className="border-b border-neutral-200 align-top">
-                <td className="py-2 pr-4 font-mono">
+              <tr key={row.id}>
+                <td className="font-mono">
                   <Link href={`/cassetto/richieste/${row.id}`}>{row.protocolNumber}</Link>
                 </td>
-                <td className="py-2 pr-4">{row.directionLabel}</td>
-                <td className="py-2 pr-4">{formatRomeDate(row.createdAt)}</td>
-                <td className="py-2 pr-4">
+                <td data-label="Tipo">{row.directionLabel}</td>
+                <td data-label="Aperta il">{formatRomeDate(row.createdAt)}</td>
+                <td data-label="Posizione">
                   <PositionSummary row={row} byClient={byClient} />
                 </td>
-                <td className="py-2 pr-4">
+                <td data-label="Oggetto">
                   <SubjectSummary row={row} />
                 </td>
-                <td className="py-2 pr-4">
+                <td>
                   <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
                 </td>
-                <td className="py-2 pr-4">{formatRomeDateTime(row.lastActivityAt)}</td>
+                <td data-label="Ultimo aggiornamento">{formatRomeDateTime(row.lastActivityAt)}</td>
               </tr>
             ))}
           </tbody>
