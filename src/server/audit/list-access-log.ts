@@ -10,6 +10,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
 import { roleLabels } from "@/server/identity/actor";
+import { readsAccessLog } from "./policy";
 import { ACCESS_LOG_PAGE_SIZE, accessActionLabels, accessLogFiltersSchema, accessTargetLabels, type AccessLogFilters } from "./schemas";
 
 type AccessLogRow = {
@@ -39,9 +40,8 @@ export type AccessLog = {
 
 /** Who may read the log, and which entries: an ADMIN all, a RESPONSABILE those of their office's operators. */
 function readableWhere(actor: OperatorActor): Prisma.AuditEntryWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "RESPONSABILE") return { actorOfficeId: actor.office.id };
-  throw new NotFoundError();
+  if (!readsAccessLog(actor)) throw new NotFoundError();
+  return actor.role === "ADMIN" ? {} : { actorOfficeId: actor.office.id };
 }
 
 function filtersWhere(filters: AccessLogFilters): Prisma.AuditEntryWhereInput {
