@@ -35,7 +35,7 @@ async function capture(run: () => Promise<unknown>): Promise<{ result: unknown; 
   }
 }
 
-export type BenchDatabase = { prisma: PrismaClient; sql: pg.Client; dispose(): Promise<void> };
+export type BenchDatabase = { prisma: PrismaClient; sql: pg.Client; url: string; dispose(): Promise<void> };
 
 /**
  * A migrated throwaway database; its Prisma client becomes the app's
@@ -55,6 +55,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   return {
     prisma,
     sql,
+    url: database.url,
     async dispose() {
       await prisma.$disconnect();
       await sql.end();
