@@ -8,8 +8,7 @@ import { prisma } from "@/server/db/client";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage } from "@/server/db/keyset";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
-import type { OperatorActor } from "@/server/identity/actor";
-import { roleLabels } from "@/server/identity/actor";
+import { roleLabels, type OperatorActor } from "@/server/identity/actor";
 import { readsAccessLog } from "./policy";
 import { ACCESS_LOG_PAGE_SIZE, accessActionLabels, accessLogFiltersSchema, accessTargetLabels, type AccessLogFilters } from "./schemas";
 
