@@ -17,7 +17,7 @@ const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
 /** The pages must answer within this (issue 12); slower cases are listed at the end. */
 const TARGET_MS = 50;
 /** The big tables: a sequential scan of one of them is a missing index or a bad plan. */
-const WATCHED_TABLES = new Set(["Request", "Message", "Quesito", "CommunicationRead"]);
+const WATCHED_TABLES = new Set(["Request", "Message", "Quesito", "CommunicationRead", "AuditEntry"]);
 const LABEL_WIDTH = 46;
 
 type CapturedQuery = { sql: string; params: unknown[] };
@@ -35,7 +35,7 @@ async function capture(run: () => Promise<unknown>): Promise<{ result: unknown; 
   }
 }
 
-export type BenchDatabase = { prisma: PrismaClient; sql: pg.Client; dispose(): Promise<void> };
+export type BenchDatabase = { prisma: PrismaClient; sql: pg.Client; url: string; dispose(): Promise<void> };
 
 /**
  * A migrated throwaway database; its Prisma client becomes the app's
@@ -55,6 +55,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   return {
     prisma,
     sql,
+    url: database.url,
     async dispose() {
       await prisma.$disconnect();
       await sql.end();

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/app/_components/sign-out-form";
+import { readsAccessLog } from "@/server/audit/policy";
 import { roleLabels } from "@/server/identity/actor";
 import { getOperator } from "@/server/identity/session";
 import { AreaShell } from "@/ui";
@@ -17,6 +18,7 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
               { href: "/fascicolo/quesiti", label: "Quesiti" },
               { href: "/fascicolo/comunicazioni/nuova", label: "Nuova comunicazione" },
               { href: "/fascicolo/agenda", label: "Agenda" },
+              ...(readsAccessLog(operator) ? [{ href: "/fascicolo/registro-accessi", label: "Registro accessi" }] : []),
             ]
           : []
       }

@@ -20,6 +20,7 @@ import { requestContacts, type RequestContacts } from "@/server/requests/request
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { deliveryOf, deliverySelect, type NotificationDelivery } from "@/server/notifications/notification-delivery";
+import { recordAccess } from "@/server/audit/record-access";
 import { checkedQuesitoId } from "./policy";
 
 export type QuesitoMessage = {
@@ -141,9 +142,12 @@ function eventDetail(
 
 /**
  * Everything the office's page of a quesito shows (F20–F22). A quesito of
- * another office, or an id that names none, is NotFoundError.
+ * another office, or an id that names none, is NotFoundError. Every opening
+ * from `page`, granted or refused, is written to the access log (decision
+ * 0032); an id that cannot name a quesito reaches neither query nor log.
  */
-export async function getQuesito(operator: OperatorActor, quesitoId: string, now = new Date()): Promise<QuesitoDetail> {
+export async function getQuesito(operator: OperatorActor, quesitoId: string, page: string, now = new Date()): Promise<QuesitoDetail> {
+  const opening = { action: "QUESITO_APERTO", targetType: "QUESITO", targetId: quesitoId, page } as const;
   const quesito = await prisma.quesito.findFirst({
     where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
     include: {
@@ -177,12 +181,16 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, now
       },
     },
   });
-  if (!quesito) throw await notFoundFor(operator, "quesito", quesitoId);
+  if (!quesito) {
+    await recordAccess(operator, { ...opening, granted: false });
+    throw await notFoundFor(operator, "quesito", quesitoId);
+  }
   const { request } = quesito;
 
   const events = request.events.map((event) => ({ event, data: eventData(event.data) }));
   const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
-  const [operators, offices, referenced, settings] = await Promise.all([
+  const [, operators, offices, referenced, settings] = await Promise.all([
+    recordAccess(operator, { ...opening, codiceFiscale: request.holder.codiceFiscale, granted: true }),
     prisma.operator.findMany({
       where: { officeId: quesito.officeId, active: true },
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }],

@@ -234,7 +234,7 @@ describe("booking an appointment", () => {
       const labels = (await getRequest(holder(), sent.requestId, new Date("2026-12-16T09:00:00Z"))).history.map((entry) => entry.label);
       expect(labels).toEqual(expect.arrayContaining(["Appuntamento prenotato", "Appuntamento svolto"]));
       const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: sent.requestId } });
-      const officeHistory = (await getQuesito(sent.operator, quesito.id)).history.map((entry) => entry.typeLabel);
+      const officeHistory = (await getQuesito(sent.operator, quesito.id, "/fascicolo/quesiti")).history.map((entry) => entry.typeLabel);
       expect(officeHistory).toEqual(expect.arrayContaining(["Appuntamento prenotato", "Appuntamento svolto"]));
     });
 

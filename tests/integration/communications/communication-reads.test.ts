@@ -27,7 +27,7 @@ describe("read state of the office's communications", () => {
   let communication: Awaited<ReturnType<typeof createOfficeCommunication>>;
   let intermediary: Awaited<ReturnType<typeof createPerson>>;
 
-  const firstReadSeenByOffice = async () => (await getQuesito(operator, communication.quesito!.id)).communication;
+  const firstReadSeenByOffice = async () => (await getQuesito(operator, communication.quesito!.id, "/fascicolo/quesiti")).communication;
 
   beforeEach(async () => {
     ({ holder, position, operator } = await createSentRequest({ at: now }));
@@ -108,7 +108,7 @@ describe("read state of the office's communications", () => {
 
     expect(await prisma.communicationRead.count({ where: { requestId } })).toBe(0);
     const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId } });
-    expect((await getQuesito(office, quesito.id)).communication).toBeNull();
+    expect((await getQuesito(office, quesito.id, "/fascicolo/quesiti")).communication).toBeNull();
   });
 
   it("Comunicazioni ricevute lists them per person as da leggere or lette, never the contributor's own requests", async () => {

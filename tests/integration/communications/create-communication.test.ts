@@ -187,7 +187,8 @@ describe("createCommunication", () => {
 
   it("the office sees where each of its notices stands: queued, delivered, or not delivered and why", async () => {
     const created = await createCommunication(operator, form(), [], now);
-    const notices = async (who: OperatorActor = operator) => (await getQuesito(who, created.quesitoId)).communication?.notifications;
+    const notices = async (who: OperatorActor = operator) =>
+      (await getQuesito(who, created.quesitoId, "/fascicolo/quesiti")).communication?.notifications;
 
     expect(await notices()).toEqual([
       expect.objectContaining({ channel: "EMAIL", channelLabel: "E-mail", recipient: "titolare@example.it", state: "IN_CODA", at: null }),
@@ -218,7 +219,7 @@ describe("createCommunication", () => {
     const created = await createCommunication(operator, form(), [], now);
     await prisma.notification.updateMany({ where: { requestId: created.requestId }, data: { status: "SENT", sentAt: now } });
 
-    expect((await getQuesito(operator, created.quesitoId)).communication?.notifications).toEqual([
+    expect((await getQuesito(operator, created.quesitoId, "/fascicolo/quesiti")).communication?.notifications).toEqual([
       expect.objectContaining({ channel: "SMS", recipient: "+39 •••••••567", state: "INVIATA", at: now }),
     ]);
   });

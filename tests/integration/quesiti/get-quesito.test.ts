@@ -50,7 +50,7 @@ describe("getQuesito", () => {
     await replyToQuesito(colleague, quesito.id, { expectedVersion: 4, body: "Versamento abbinato." });
     await closeQuesito(colleague, quesito.id, { expectedVersion: 5, esito: "ACCOLTA", comment: "Abbinato alla matricola." });
 
-    const detail = await getQuesito(colleague, quesito.id);
+    const detail = await getQuesito(colleague, quesito.id, "/fascicolo/quesiti");
 
     expect(detail).toMatchObject({
       id: quesito.id,
@@ -107,12 +107,12 @@ describe("getQuesito", () => {
     const office = await createOffice();
     const operator = await operatorActor(office.id);
     const { quesito } = await createQuesito({ officeId: office.id });
-    const fresh = await getQuesito(operator, quesito.id);
+    const fresh = await getQuesito(operator, quesito.id, "/fascicolo/quesiti");
     expect(fresh.request.submitter).toBeNull();
     expect(fresh.assignee).toBeNull();
     expect(fresh.actions).toEqual(["PRESA_IN_CARICO", "RIASSEGNATA", "NOTA_INTERNA"]);
     await takeQuesito(operator, quesito.id, { expectedVersion: 0 });
-    expect((await getQuesito(operator, quesito.id)).actions).toEqual([
+    expect((await getQuesito(operator, quesito.id, "/fascicolo/quesiti")).actions).toEqual([
       "RIASSEGNATA",
       "RISPOSTA",
       "NOTA_INTERNA",

@@ -90,9 +90,9 @@ describe("quesito actions", () => {
       assigneeId: null,
       state: "NUOVO",
     });
-    await expect(getQuesito(operator, quesitoId)).rejects.toThrow(NotFoundError);
+    await expect(getQuesito(operator, quesitoId, "/fascicolo/quesiti")).rejects.toThrow(NotFoundError);
     expect((await listOfficeQuesiti(operator, { stato: "tutti" })).rows).toEqual([]);
-    const seen = await getQuesito(otherOperator, quesitoId);
+    const seen = await getQuesito(otherOperator, quesitoId, "/fascicolo/quesiti");
     expect(seen.office.id).toBe(otherOfficeId);
     expect(seen.history.at(-1)).toMatchObject({ type: "RIASSEGNATA", comment: "Competenza territoriale", internal: true });
     expect((await listOfficeQuesiti(otherOperator, {})).rows.map((row) => row.id)).toEqual([quesitoId]);
@@ -239,7 +239,7 @@ describe("quesito actions", () => {
     const stranger = await operatorActor((await createOffice()).id);
     const v = { expectedVersion: 0 };
     const attempts = [
-      () => getQuesito(stranger, quesitoId),
+      () => getQuesito(stranger, quesitoId, "/fascicolo/quesiti"),
       () => takeQuesito(stranger, quesitoId, v),
       () => reassignQuesito(stranger, quesitoId, { ...v, officeId: stranger.office.id, comment: "x" }),
       () => changeQuesitoState(stranger, quesitoId, { ...v, toState: "IN_ATTESA_CONTRIBUENTE", comment: "x" }),
@@ -265,8 +265,8 @@ describe("quesito actions", () => {
   });
 
   it("an id that names no quesito is NotFound, not an error", async () => {
-    await expect(getQuesito(operator, "non-un-id")).rejects.toThrow(NotFoundError);
+    await expect(getQuesito(operator, "non-un-id", "/fascicolo/quesiti")).rejects.toThrow(NotFoundError);
     await expect(takeQuesito(operator, "../../etc", { expectedVersion: 0 })).rejects.toThrow(NotFoundError);
-    await expect(getQuesito(operator, "00000000-0000-7000-8000-000000000000")).rejects.toThrow(NotFoundError);
+    await expect(getQuesito(operator, "00000000-0000-7000-8000-000000000000", "/fascicolo/quesiti")).rejects.toThrow(NotFoundError);
   });
 });

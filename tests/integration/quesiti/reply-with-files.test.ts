@@ -59,7 +59,7 @@ describe("replyToQuesito with files", () => {
     expect(message.attachments[0]).toMatchObject({ fileName: "risposta.pdf", mimeType: "application/pdf", sha256: sha256(pdfSample()) });
     const stored = await readFile(path.join(storage.filesRoot, message.attachments[0]?.storageKey ?? ""));
     expect(sha256(stored)).toBe(sha256(pdfSample()));
-    const detail = await getQuesito(operator, quesitoId);
+    const detail = await getQuesito(operator, quesitoId, "/fascicolo/quesiti");
     expect(detail.messages[1]).toMatchObject({ bundleAvailable: true, attachments: [{ fileName: "risposta.pdf" }] });
   });
 

@@ -159,7 +159,7 @@ const attempts: Record<string, () => Promise<Attempt>> = {
     kind: "quesito",
     by: strangerOperator,
     record: ({ quesito }) => quesito.id,
-    ask: (actor, id) => getQuesito(actor, id),
+    ask: (actor, id) => getQuesito(actor, id, "/fascicolo/quesiti"),
     message: GENERIC_NOT_FOUND,
   }),
   "a quesito (taking it)": onSomeonesRequest({

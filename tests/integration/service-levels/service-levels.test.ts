@@ -195,7 +195,7 @@ describe("integration requests: the clock stops and resumes", () => {
     await expect(
       requestIntegration(stranger, sent.quesitoId, { expectedVersion: 1, comment: "Serve il modello A." }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getQuesito(stranger, sent.quesitoId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getQuesito(stranger, sent.quesitoId, "/fascicolo/quesiti")).rejects.toBeInstanceOf(NotFoundError);
     expect((await listOfficeQuesiti(stranger, { scadenza: "tutte", ordine: "scadenza" })).rows).toEqual([]);
     expect(await quesitoOf(sent.requestId)).toMatchObject({ state: "IN_LAVORAZIONE" });
   });

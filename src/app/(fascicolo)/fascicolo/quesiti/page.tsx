@@ -20,7 +20,7 @@ import {
 import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
-import { firstValues, type SearchParams } from "@/app/_lib/search-params";
+import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { pageFlash } from "./_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "./_lib/paths";
 
@@ -41,17 +41,8 @@ async function loadQueue(operator: OperatorActor, params: Record<string, string>
   }
 }
 
-/** The queue with these filters, at the page a cursor gives (none: the first). */
-function pageHref(params: Record<string, string>, cursor: { dopo: string } | { prima: string } | null = null): string {
-  const query = new URLSearchParams();
-  for (const name of filterNames) {
-    const value = params[name];
-    if (value) query.set(name, value);
-  }
-  for (const [name, value] of Object.entries(cursor ?? {})) query.set(name, value);
-  const search = query.toString();
-  return search ? `/fascicolo/quesiti?${search}` : "/fascicolo/quesiti";
-}
+/** The list with these filters, at the page a cursor gives (none: the first). */
+const pageHref = (params: Record<string, string>, cursor?: ListCursor) => listPageHref("/fascicolo/quesiti", filterNames, params, cursor);
 
 export default async function QuesitiQueuePage({ searchParams }: Props) {
   const operator = await requireOperator("/fascicolo/quesiti");
@@ -61,6 +52,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
   const { filters } = queue;
   const error = (name: string) => errors[name]?.[0];
   const filtered = filterNames.some((name) => name !== "ordine" && params[name]);
+  const pageLinks = keysetPageLinks((cursor) => pageHref(params, cursor), queue);
 
   return (
     <>
@@ -242,14 +234,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               </tbody>
             </table>
           </TableRegion>
-          {queue.previousCursor || queue.nextCursor ? (
-            <Pagination
-              label="Pagine della coda"
-              firstHref={queue.previousCursor ? pageHref(params) : undefined}
-              previousHref={queue.previousCursor ? pageHref(params, { prima: queue.previousCursor }) : undefined}
-              nextHref={queue.nextCursor ? pageHref(params, { dopo: queue.nextCursor }) : undefined}
-            />
-          ) : null}
+          {pageLinks ? <Pagination label="Pagine della coda" {...pageLinks} /> : null}
         </>
       )}
     </>

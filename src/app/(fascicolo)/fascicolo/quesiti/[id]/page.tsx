@@ -162,7 +162,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
   const operator = await requireOperator(quesitoPath(id));
   let quesito: QuesitoDetail;
   try {
-    quesito = await getQuesito(operator, id);
+    quesito = await getQuesito(operator, id, quesitoPath(id));
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

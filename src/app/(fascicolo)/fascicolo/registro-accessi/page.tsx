@@ -1,0 +1,181 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditTargetType } from "@/generated/prisma/enums";
+import { totalLabel } from "@/lib/capped-total";
+import { formatRomeDateTime } from "@/lib/rome-dates";
+import { listAccessLog, type AccessLog } from "@/server/audit/list-access-log";
+import { accessTargetLabels } from "@/server/audit/schemas";
+import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { requireOperator } from "@/server/identity/session";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, StatusBadge, TableRegion, TextField } from "@/ui";
+import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
+
+export const metadata: Metadata = { title: "Registro degli accessi" };
+
+type Props = { searchParams: Promise<SearchParams> };
+
+const PATH = "/fascicolo/registro-accessi";
+const filterNames = ["operatore", "contribuente", "oggetto", "identificativo", "dal", "al"] as const;
+const codiceFiscaleFilters = [
+  { name: "operatore", label: "Codice fiscale dell'operatore" },
+  { name: "contribuente", label: "Codice fiscale del contribuente" },
+] as const;
+const targetOptions = Object.values(AuditTargetType).map((value) => ({ value, label: accessTargetLabels[value] }));
+
+/** The list with these filters, at the page a cursor gives (none: the first). */
+const pageHref = (params: Record<string, string>, cursor?: ListCursor) => listPageHref(PATH, filterNames, params, cursor);
+
+/**
+ * The access log (decision 0032): every opening of a quesito or of a
+ * contributor's file by an operator. A RESPONSABILE reads their office's, an
+ * ADMIN everybody's; anyone else is told the page does not exist.
+ */
+export default async function AccessLogPage({ searchParams }: Props) {
+  const operator = await requireOperator(PATH);
+  const params = firstValues(await searchParams);
+  let log: AccessLog | null = null;
+  let errors: FieldErrors = {};
+  try {
+    log = await listAccessLog(operator, params);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    if (!(error instanceof ValidationError)) throw error;
+    errors = error.fieldErrors;
+  }
+  const error = (name: string) => errors[name]?.[0];
+  const filtered = filterNames.some((name) => params[name]);
+  const pageLinks = log ? keysetPageLinks((cursor) => pageHref(params, cursor), log) : null;
+
+  return (
+    <>
+      <Breadcrumb items={[{ href: "/fascicolo", label: "Fascicolo elettronico" }, { label: "Registro degli accessi" }]} />
+      <PageHeading
+        title="Registro degli accessi"
+        lead={
+          operator.role === "ADMIN"
+            ? "Chi ha aperto quesiti e fascicoli dei contribuenti, in tutte le sedi: il registro non si può modificare."
+            : `Chi, tra gli operatori di ${operator.office.name}, ha aperto quesiti e fascicoli dei contribuenti: il registro non si può modificare.`
+        }
+      />
+
+      <section aria-labelledby="filtri-titolo" className="mb-8 rounded-sm border border-neutral-300 bg-white p-5 md:p-6">
+        <h2 id="filtri-titolo" className="mb-4 text-xl font-bold">
+          Filtra
+        </h2>
+        {log ? null : <Alert tone="danger" title="Alcuni filtri non sono validi: correggerli per vedere il registro." />}
+        <form key={pageHref(params)} method="get" action={PATH}>
+          <div className="grid gap-x-6 md:grid-cols-2">
+            {codiceFiscaleFilters.map(({ name, label }) => (
+              <TextField
+                key={name}
+                name={name}
+                label={label}
+                defaultValue={params[name] ?? ""}
+                maxLength={16}
+                autoComplete="off"
+                error={error(name)}
+              />
+            ))}
+            <SelectField
+              name="oggetto"
+              label="Che cosa è stato aperto"
+              placeholder="Quesiti e fascicoli"
+              defaultValue={params.oggetto ?? ""}
+              options={targetOptions}
+              error={error("oggetto")}
+            />
+            <TextField
+              name="identificativo"
+              label="Identificativo"
+              hint="Del quesito (come nell'indirizzo della sua pagina) o il codice fiscale del fascicolo."
+              defaultValue={params.identificativo ?? ""}
+              maxLength={64}
+              error={error("identificativo")}
+            />
+            <TextField name="dal" type="date" label="Dal" defaultValue={params.dal ?? ""} error={error("dal")} />
+            <TextField name="al" type="date" label="Fino al" defaultValue={params.al ?? ""} error={error("al")} />
+          </div>
+          <div className="flex flex-wrap gap-4">
+            <Button>Applica i filtri</Button>
+            <Link href={PATH} className={buttonClasses("secondary")}>
+              Azzera i filtri
+            </Link>
+          </div>
+        </form>
+      </section>
+
+      {!log ? null : log.rows.length === 0 ? (
+        <Alert tone="info" title={filtered ? "Nessun accesso corrisponde ai filtri." : "Il registro è ancora vuoto."} />
+      ) : (
+        <>
+          <TableRegion label="Registro degli accessi">
+            <table className="w-full border-collapse bg-white text-left">
+              <caption className="mb-2 text-left text-neutral-700">
+                {`Accessi trovati: ${totalLabel(log.total)}; in questa pagina ${log.rows.length}, dal più recente.`}
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-neutral-400">
+                  <th scope="col" className="px-3 py-2">
+                    N.
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Data e ora
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Operatore
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Accesso
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Contribuente
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Pagina
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Esito
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.rows.map((row) => (
+                  <tr key={row.id} className="border-b border-neutral-200 align-top">
+                    <th scope="row" className="px-3 py-2 font-mono font-normal">
+                      {row.sequence}
+                    </th>
+                    <td className="px-3 py-2">
+                      <time dateTime={row.createdAt.toISOString()}>{formatRomeDateTime(row.createdAt)}</time>
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className="block">{row.operator.name ?? "Operatore non più presente"}</span>
+                      <span className="block font-mono text-sm text-neutral-700">{row.operator.codiceFiscale}</span>
+                      <span className="block text-sm text-neutral-700">
+                        {row.operator.officeName ? `${row.operator.roleLabel} – ${row.operator.officeName}` : row.operator.roleLabel}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className="block">{row.actionLabel}</span>
+                      <span className="block text-sm text-neutral-700">
+                        {row.targetLabel} <span className="font-mono break-all">{row.targetId}</span>
+                      </span>
+                    </td>
+                    <td className="px-3 py-2 font-mono">
+                      {row.codiceFiscale ?? <span className="font-sans text-neutral-700">Non indicato</span>}
+                    </td>
+                    <td className="px-3 py-2 font-mono text-sm break-all">{row.page}</td>
+                    <td className="px-3 py-2">
+                      <StatusBadge label={row.granted ? "Consentito" : "Negato"} tone={row.granted ? "success" : "danger"} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          {pageLinks ? <Pagination label="Pagine del registro" {...pageLinks} /> : null}
+        </>
+      )}
+    </>
+  );
+}
