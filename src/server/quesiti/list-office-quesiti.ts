@@ -11,6 +11,8 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/workflow/states";
+import { requestSnippets, textSearchArm } from "@/server/search/text-search";
+import type { SnippetPart } from "@/lib/text-snippet";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
@@ -24,6 +26,8 @@ type QueueRow = {
   state: QuesitoState;
   stateLabel: string;
   assigneeName: string | null;
+  /** With a search: where its words were found, marked; null when found otherwise (protocol, codice fiscale…). */
+  snippet: SnippetPart[] | null;
 };
 
 export type OfficeQueue = {
@@ -54,10 +58,11 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
  * matricola, so that PostgreSQL can combine the four arms from indexes (the
  * protocol's by trigrams) instead of reading every request (decision 0023).
  */
-async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
-  const [people, positions] = await Promise.all([
+async function searchWhere(operator: OperatorActor, term: string): Promise<Prisma.RequestWhereInput> {
+  const [people, positions, text] = await Promise.all([
     prisma.person.findMany({ where: { codiceFiscale: term }, select: { id: true } }),
     prisma.position.findMany({ where: { matricola: term }, select: { id: true } }),
+    textSearchArm(operator, term, new Date()),
   ]);
   const personIds = people.map((person) => person.id);
   return {
@@ -66,6 +71,7 @@ async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
       { holderId: { in: personIds } },
       { submittedById: { in: personIds } },
       { positionId: { in: positions.map((position) => position.id) } },
+      ...(text ? [text] : []),
     ],
   };
 }
@@ -75,7 +81,7 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promi
   const request: Prisma.RequestWhereInput[] = [];
   if (filters.gestione) request.push({ position: { gestione: filters.gestione } });
   if (filters.oggetto) request.push({ subject: { OR: [{ id: filters.oggetto }, { parentId: filters.oggetto }] } });
-  if (filters.cerca) request.push(await searchWhere(filters.cerca));
+  if (filters.cerca) request.push(await searchWhere(operator, filters.cerca));
   return {
     ...officeQuesitiWhere(operator),
     ...(filters.assegnazione === "miei" ? { assigneeId: operator.operatorId } : {}),
@@ -94,6 +100,7 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters): Promi
 
 const queueRowSelect = {
   id: true,
+  requestId: true,
   state: true,
   receivedAt: true,
   assignee: { select: { givenName: true, familyName: true } },
@@ -201,6 +208,11 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const { rows, hasNext, hasPrevious } = keysetPage(quesiti, QUEUE_PAGE_SIZE, { after, before });
   const first = rows[0];
   const last = rows.at(-1);
+  const snippets = await requestSnippets(
+    operator,
+    rows.map((row) => row.requestId),
+    filters.cerca,
+  );
 
   return {
     filters,
@@ -217,6 +229,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
       state: quesito.state,
       stateLabel: quesitoStateLabels[quesito.state],
       assigneeName: assignee ? fullName(assignee) : null,
+      snippet: snippets.get(quesito.requestId) ?? null,
     })),
     gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
     subjectGroups: groups,
