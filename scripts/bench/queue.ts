@@ -8,7 +8,8 @@
  * for that many quesiti, and measures the queue of the office with the most
  * of them, for one of its operators: the default order, deep cursors, each
  * filter (state, assignment, gestione, subject, date range, search by
- * protocol, codice fiscale and matricola) and each order. BENCH_RUNS and
+ * protocol, codice fiscale and matricola, and the text search over BENCH_MESSAGES messages, default five a
+ * request, target 150 ms) and each order. BENCH_RUNS and
  * BENCH_EXPLAIN as in support/measure.ts. Everything is removed at the end.
  *
  * Run with the `react-server` condition, as Next runs server code, so that
@@ -28,6 +29,7 @@ const QUESITI = sizeFromEnv("BENCH_QUESITI", 50_000);
 // list-data: the measured clients' requests and a quarter as many others, 3% of them without a quesito.
 const REQUESTS = Math.ceil(QUESITI / 1.25 / 0.97);
 const CLIENTS = Math.max(100, Math.ceil(REQUESTS / 200));
+const MESSAGES = sizeFromEnv("BENCH_MESSAGES", REQUESTS * 5);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   const { prisma, sql, dispose } = await openBenchDatabase();
   try {
     const now = new Date();
-    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS }, now);
+    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS, messages: MESSAGES }, now);
     const [largest] = await prisma.quesito.groupBy({
       by: ["officeId"],
       _count: { _all: true },
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
     const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
     const monthAfter = new Date(yearAgo.getTime() + 30 * DAY_MS);
     const protocol = sample.request.protocolNumber;
-    const cases: { label: string; query: Record<string, string> }[] = [
+    const cases: { label: string; query: Record<string, string>; targetMs?: number }[] = [
       { label: "prima pagina (da lavorare, meno recenti)", query: {} },
       { label: "seconda pagina (cursore)", query: { dopo: (await listOfficeQuesiti(operator, {})).nextCursor ?? "" } },
       { label: `dopo la riga ${itNumber(middle.row)} (cursore)`, query: { dopo: middle.cursor } },
@@ -114,6 +116,12 @@ async function main(): Promise<void> {
       { label: "cerca parte del protocollo", query: { stato: "tutti", cerca: protocol.slice(-7) } },
       { label: "cerca codice fiscale", query: { stato: "tutti", cerca: sample.request.holder.codiceFiscale } },
       { label: "cerca matricola", query: { stato: "tutti", cerca: sample.request.position.matricola } },
+      ...[
+        { label: "cerca nel testo: parola frequente", query: { stato: "tutti", cerca: "rimborsi" } },
+        { label: "cerca nel testo: parola rara", query: { stato: "tutti", cerca: "omonimia" } },
+        { label: "cerca nel testo: frase esatta, da lavorare", query: { stato: "aperti", cerca: '"cassa integrazione"' } },
+        { label: "cerca nel testo: note interne", query: { stato: "tutti", cerca: "durc regolare" } },
+      ].map((search) => ({ ...search, targetMs: 150 })),
     ];
     console.log(
       `Coda dei quesiti: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede misurata ` +
@@ -121,8 +129,9 @@ async function main(): Promise<void> {
     );
     await measureCases(
       sql,
-      cases.map(({ label, query }): BenchCase<OfficeQueue> => ({
+      cases.map(({ label, query, targetMs }): BenchCase<OfficeQueue> => ({
         label,
+        targetMs,
         run: () => listOfficeQuesiti(operator, query),
         total: (queue) => totalLabel(queue.total),
         check: (queue) => {

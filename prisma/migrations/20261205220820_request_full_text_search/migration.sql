@@ -35,9 +35,14 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The request's text is its first public message; a request without messages is searched by its text.
+-- A new request has no messages yet (they refer to it).
 CREATE FUNCTION request_search_document() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW."searchVector" := request_search_vector((SELECT label FROM "Subject" WHERE id = NEW."subjectId"), NEW.text, NULL);
+    RETURN NEW;
+  END IF;
   NEW."searchVector" := request_search_vector(
     (SELECT label FROM "Subject" WHERE id = NEW."subjectId"),
     coalesce(request_search_messages(NEW.id, 'PUBBLICO'), NEW.text),

@@ -127,7 +127,11 @@ export function requestListWhere(actor: ContributorActor, query: RequestListQuer
 }
 
 /** requestListWhere and, with `testo`, the Italian full-text search (decision 0035). */
-export async function searchedRequestListWhere(actor: ContributorActor, query: RequestListQuery, now: Date): Promise<Prisma.RequestWhereInput> {
+export async function searchedRequestListWhere(
+  actor: ContributorActor,
+  query: RequestListQuery,
+  now: Date,
+): Promise<Prisma.RequestWhereInput> {
   return { AND: [requestListWhere(actor, query, now), ...(await textSearchWhere(actor, query.testo, "testo", now))] };
 }
 

@@ -65,7 +65,12 @@ async function actablePositionIds(actor: Extract<Actor, { kind: "contributor" }>
  * those the actor may see; none without a term. A term without a useful
  * word: ValidationError at `field`.
  */
-export async function textSearchWhere(actor: Actor, term: string | undefined, field: string, now: Date): Promise<Prisma.RequestWhereInput[]> {
+export async function textSearchWhere(
+  actor: Actor,
+  term: string | undefined,
+  field: string,
+  now: Date,
+): Promise<Prisma.RequestWhereInput[]> {
   if (!term) return [];
   if (!(await hasUsefulTerms(term))) {
     throw new ValidationError({ [field]: [NO_USEFUL_TERMS] }, "La ricerca non contiene parole utili: correggerla.");

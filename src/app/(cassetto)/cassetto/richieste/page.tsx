@@ -370,7 +370,9 @@ export default async function RequestListPage({ searchParams }: Props) {
             type="search"
             name="testo"
             label={filterLabels.testo}
-            hint={'Parole dell\'oggetto, dei messaggi e dei nomi dei file, anche in altre forme ("pagamenti" trova "pagamento"). Tra virgolette una frase esatta; con il segno meno una parola da escludere.'}
+            hint={
+              'Parole dell\'oggetto, dei messaggi e dei nomi dei file, anche in altre forme ("pagamenti" trova "pagamento"). Tra virgolette una frase esatta; con il segno meno una parola da escludere.'
+            }
             defaultValue={values.testo ?? ""}
             error={error("testo")}
             maxLength={TEXT_SEARCH_MAX_LENGTH}
