@@ -91,6 +91,8 @@ function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.Reques
  * newest activity; otherwise the access rule's path: position by position.
  */
 function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
+  // The text search's ids (decision 0035), read through the primary key.
+  if (query.testo) return { id: "asc" };
   if (query.posizione || query.matricola) return { positionId: "asc" };
   if (query.cliente) return { holderId: "asc" };
   if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
@@ -126,13 +128,19 @@ export function requestListWhere(actor: ContributorActor, query: RequestListQuer
   return { AND: [requestAccessWhere(actor, now), ...filtersWhere(query)] };
 }
 
-/** requestListWhere and, with `testo`, the Italian full-text search (decision 0035). */
+/**
+ * requestListWhere, or with `testo` the Italian full-text search's requests
+ * (decision 0035) and the other filters: those requests are found within
+ * the actor's reach already, and the access clause beside their ids would
+ * make PostgreSQL probe every id position by position.
+ */
 export async function searchedRequestListWhere(
   actor: ContributorActor,
   query: RequestListQuery,
   now: Date,
 ): Promise<Prisma.RequestWhereInput> {
-  return { AND: [requestListWhere(actor, query, now), ...(await textSearchWhere(actor, query.testo, "testo", now))] };
+  if (!query.testo) return requestListWhere(actor, query, now);
+  return { AND: [await textSearchWhere(actor, query.testo, "testo", now), ...filtersWhere(query)] };
 }
 
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */

@@ -33,23 +33,24 @@ async function hasUsefulTerms(term: string): Promise<boolean> {
 
 /**
  * The requests the actor may see whose text matches `term`: access first,
- * then the index, then the ranking among those only. At most TOTAL_CAP + 1;
- * beyond that, the most relevant (subject before text before file names).
+ * then the index. At most TOTAL_CAP + 1, the most recently active (the
+ * list's default order): ranking every match of a frequent word would read
+ * them all (decision 0035).
  */
-export async function matchingRequestIds(actor: Actor, term: string, now: Date): Promise<string[]> {
+async function matchingRequestIds(actor: Actor, term: string, now: Date): Promise<string[]> {
   const rows =
     actor.kind === "contributor"
       ? await prisma.$queryRaw<{ id: string }[]>`
           SELECT r.id FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
           WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
-          ORDER BY ts_rank(r."searchVector", q) DESC, r.id
+          ORDER BY r."lastActivityAt" DESC, r.id DESC
           LIMIT ${TOTAL_CAP + 1}`
       : // The office's quesiti, as officeQuesitiWhere: the internal notes are searched only there.
         await prisma.$queryRaw<{ id: string }[]>`
           SELECT r.id FROM "Request" r JOIN "Quesito" quesito ON quesito."requestId" = r.id,
                  websearch_to_tsquery('portal_italian', ${term}) q
           WHERE quesito."officeId" = ${actor.office.id}::uuid AND (r."searchVector" @@ q OR r."internalSearchVector" @@ q)
-          ORDER BY ts_rank(r."searchVector" || r."internalSearchVector", q) DESC, r.id
+          ORDER BY r."lastActivityAt" DESC, r.id DESC
           LIMIT ${TOTAL_CAP + 1}`;
   return rows.map((row) => row.id);
 }
@@ -61,21 +62,15 @@ async function actablePositionIds(actor: Extract<Actor, { kind: "contributor" }>
 }
 
 /**
- * The condition "its text matches `term`" for a list of requests, among
- * those the actor may see; none without a term. A term without a useful
- * word: ValidationError at `field`.
+ * The condition "its text matches `term`" for a list of requests: the
+ * requests it names are all within the actor's reach. A term without a
+ * useful word: ValidationError at `field`.
  */
-export async function textSearchWhere(
-  actor: Actor,
-  term: string | undefined,
-  field: string,
-  now: Date,
-): Promise<Prisma.RequestWhereInput[]> {
-  if (!term) return [];
+export async function textSearchWhere(actor: Actor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
   if (!(await hasUsefulTerms(term))) {
     throw new ValidationError({ [field]: [NO_USEFUL_TERMS] }, "La ricerca non contiene parole utili: correggerla.");
   }
-  return [{ id: { in: await matchingRequestIds(actor, term, now) } }];
+  return { id: { in: await matchingRequestIds(actor, term, now) } };
 }
 
 /**

@@ -6,7 +6,6 @@ import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
 import { exportRequestsCsv } from "@/server/requests/export-requests-csv";
 import { listRequests } from "@/server/requests/list-requests";
 import { NO_USEFUL_TERMS, TEXT_SEARCH_TOO_LONG } from "@/server/search/schemas";
-import { matchingRequestIds } from "@/server/search/text-search";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
 
@@ -120,9 +119,17 @@ describe("Italian full-text search", () => {
     expect(await found(holder, "certificato")).toEqual(["inFile"]);
   });
 
-  it("ranks the subject before the text before the file names", async () => {
-    const ranked = await matchingRequestIds(holder, "maternità", now);
-    expect(ranked).toEqual([ids.inSubject, ids.inText, ids.inFile]);
+  it("weighs the subject A, the text B, the file names C", async () => {
+    expect(await found(holder, "maternità")).toEqual(["inFile", "inSubject", "inText"]);
+    const weighted = async (weight: string) =>
+      (
+        await prisma.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "Request" WHERE id = ANY(${Object.values(ids)}::uuid[])
+          AND "searchVector" @@ to_tsquery('portal_italian', ${`maternità:${weight}`})`
+      ).map((row) => Object.entries(ids).find(([, id]) => id === row.id)?.[0]);
+    expect(await weighted("A")).toEqual(["inSubject"]);
+    expect(await weighted("B")).toEqual(["inText"]);
+    expect(await weighted("C")).toEqual(["inFile"]);
   });
 
   it("follows a renamed subject", async () => {
