@@ -34,6 +34,6 @@ test("a contributor searches the text of the requests and sees the words found, 
   // Only stop words: the answer is at the field.
   await page.getByLabel("Cerca nel testo").fill("il di per");
   await page.getByRole("button", { name: "Cerca", exact: true }).click();
-  await expect(page.getByText(/^Nessun termine utile nella ricerca/).first()).toBeVisible();
+  await expect(page.getByText(/^Errore: Nessun termine utile nella ricerca/)).toBeVisible();
   await checkPage(page);
 });
