@@ -79,7 +79,7 @@ describe("Italian full-text search", () => {
       data: { requestId: replied.id, body: "La sede ha disposto il conguaglio contributivo.", visibility: "PUBBLICO" },
     });
     await prisma.message.create({
-      data: { requestId: replied.id, body: "Nota interna: verificare il fallimento della ditta.", visibility: "INTERNO" },
+      data: { requestId: replied.id, body: "Nota interna: verificare il fallimento della ditta e il conguaglio.", visibility: "INTERNO" },
     });
 
     // Office B's request with an internal note using the same word.
@@ -155,8 +155,12 @@ describe("Italian full-text search", () => {
     expect((await exportRequestsCsv(holder, { testo: "pagamento" }, now)).split("\n").filter(Boolean)).toHaveLength(2);
   });
 
-  it("never shows internal notes to the contributor", async () => {
+  it("never shows internal notes to the contributor, in the results or in a snippet", async () => {
     expect(await found(holder, "fallimento")).toEqual([]);
+    const page = await listRequests(holder, { testo: "conguaglio" }, now);
+    const snippet = (page.rows[0]?.snippet ?? []).map((part) => part.text).join("");
+    expect(snippet).toContain("conguaglio");
+    expect(snippet).not.toContain("Nota interna");
   });
 
   it("lets the office search its own internal notes, not another office's", async () => {
