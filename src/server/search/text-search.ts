@@ -5,7 +5,7 @@ import { snippetParts, SNIPPET_START, SNIPPET_STOP, type SnippetPart } from "@/l
 import { actablePositionsWhere } from "@/server/access/position-access";
 import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
-import type { Actor } from "@/server/identity/actor";
+import type { Actor, ContributorActor } from "@/server/identity/actor";
 import { NO_USEFUL_TERMS } from "./schemas";
 
 /*
@@ -56,7 +56,7 @@ async function matchingRequestIds(actor: Actor, term: string, now: Date): Promis
 }
 
 /** The positions a contributor may act on now (actablePositionsWhere), for the search's own SQL. */
-async function actablePositionIds(actor: Extract<Actor, { kind: "contributor" }>, now: Date): Promise<string[]> {
+async function actablePositionIds(actor: ContributorActor, now: Date): Promise<string[]> {
   const positions = await prisma.position.findMany({ where: actablePositionsWhere(actor, now), select: { id: true } });
   return positions.map((position) => position.id);
 }
