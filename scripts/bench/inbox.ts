@@ -9,7 +9,8 @@
  * its default order, at deep cursors, with each filter and each sort, and the
  * communications received (F09, F10: unread count and list); and, for the
  * client whose requests are nearest BENCH_HOLDER_REQUESTS (default 2,000),
- * the same as holder. Each case: BENCH_RUNS runs (default 30, after 5 of
+ * the same as holder, and the text searches (decision 0035) over BENCH_MESSAGES messages (default five a
+ * request; target 150 ms). Each case: BENCH_RUNS runs (default 30, after 5 of
  * warm-up) through the application and as many of the SQL statements it
  * sends (support/measure.ts); BENCH_EXPLAIN=1 also prints their plans.
  * Everything is removed at the end.
@@ -38,6 +39,7 @@ import { sizeFromEnv } from "./support/numbers";
 const CLIENTS = sizeFromEnv("BENCH_CLIENTS", 2000);
 const REQUESTS = sizeFromEnv("BENCH_REQUESTS", 50_000);
 const HOLDER_REQUESTS = sizeFromEnv("BENCH_HOLDER_REQUESTS", 2000);
+const MESSAGES = sizeFromEnv("BENCH_MESSAGES", REQUESTS * 5);
 
 /**
  * The row at `fraction` of the actor's default list (latest activity first),
@@ -143,6 +145,26 @@ async function requestListCases(
   }));
 }
 
+/** The text searches (decision 0035): words as frequent as the data makes them (support/list-data.ts). */
+const TEXT_SEARCHES: { label: string; query: Record<string, string> }[] = [
+  { label: "testo: parola in metà delle richieste", query: { testo: "rimborsi" } },
+  { label: "testo: parola in una su mille", query: { testo: "omonimia" } },
+  { label: "testo: frase esatta", query: { testo: '"cassa integrazione"' } },
+  { label: "testo: due parole", query: { testo: "rimborso maternita" } },
+  { label: "testo: nome di file", query: { testo: "visura" } },
+  { label: "testo: nessuna corrispondenza", query: { testo: "xilofono" } },
+  { label: 'testo e stato "aperta"', query: { testo: "omonimia", stato: "aperta" } },
+];
+
+function textSearchCases(actor: ContributorActor, now: Date): BenchCase<RequestListPage>[] {
+  return TEXT_SEARCHES.map(({ label, query }) => ({
+    label,
+    run: () => listRequests(actor, query, now),
+    total: (page) => totalLabel(page.total),
+    targetMs: 150,
+  }));
+}
+
 function unreadCount(actor: ContributorActor, now: Date): BenchCase<UnreadCommunications> {
   return {
     label: "comunicazioni da leggere (conteggio)",
@@ -155,7 +177,7 @@ async function main(): Promise<void> {
   const { prisma, sql, dispose } = await openBenchDatabase();
   try {
     const now = new Date();
-    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS }, now);
+    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS, messages: MESSAGES }, now);
     const intermediary = contributor(
       await prisma.person.findUniqueOrThrow({ where: { codiceFiscale: MEASURED_INTERMEDIARY } }),
       "INTERMEDIARIO",
@@ -182,6 +204,9 @@ async function main(): Promise<void> {
     console.log("── Elenco richieste di un intermediario");
     await measureCases(sql, await requestListCases(prisma, intermediary, now, client));
 
+    console.log("\n── Ricerca nel testo di un intermediario");
+    await measureCases(sql, textSearchCases(intermediary, now));
+
     console.log("\n── Comunicazioni ricevute da un intermediario");
     await measureCases(sql, [
       unreadCount(intermediary, now),
@@ -194,6 +219,7 @@ async function main(): Promise<void> {
     console.log(`\n── Elenco richieste di un titolare con ${itNumber(Number(busiest.requests))} richieste`);
     await measureCases(sql, [
       ...(await requestListCases(prisma, holder, now, null)),
+      ...textSearchCases(holder, now),
       { label: "pagina iniziale del Cassetto", run: () => listHomeRequests(holder, now) },
       unreadCount(holder, now),
     ]);

@@ -8,9 +8,10 @@
  * for that many quesiti, and measures the queue of the office with the most
  * of them, for one of its operators: the default order, deep cursors, each
  * filter (state, assignment, gestione, subject, date range, search by
- * protocol, codice fiscale and matricola, due dates), the combinations of
- * filters that read another index, each order, and the Scrivania's counts
- * (decisions 0030, 0034). BENCH_RUNS and
+ * protocol, codice fiscale and matricola, due dates, and the text search over
+ * BENCH_MESSAGES messages, default five a request, target 150 ms), the
+ * combinations of filters that read another index, each order, and the
+ * Scrivania's counts (decisions 0030, 0034, 0035). BENCH_RUNS and
  * BENCH_EXPLAIN as in support/measure.ts. Everything is removed at the end.
  *
  * Run with the `react-server` condition, as Next runs server code, so that
@@ -31,6 +32,7 @@ const QUESITI = sizeFromEnv("BENCH_QUESITI", 50_000);
 // list-data: the measured clients' requests and a quarter as many others, 3% of them without a quesito.
 const REQUESTS = Math.ceil(QUESITI / 1.25 / 0.97);
 const CLIENTS = Math.max(100, Math.ceil(REQUESTS / 200));
+const MESSAGES = sizeFromEnv("BENCH_MESSAGES", REQUESTS * 5);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const { prisma, sql, dispose } = await openBenchDatabase();
   try {
     const now = new Date();
-    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS }, now);
+    const seconds = await loadListData(prisma, sql, { clients: CLIENTS, requests: REQUESTS, messages: MESSAGES }, now);
     const [largest] = await prisma.quesito.groupBy({
       by: ["officeId"],
       _count: { _all: true },
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     const protocol = sample.request.protocolNumber;
     const gestione = sample.request.position.gestione;
     const area = sample.request.subject.parentId ?? "";
-    const cases: { label: string; query: Record<string, string> }[] = [
+    const cases: { label: string; query: Record<string, string>; targetMs?: number }[] = [
       { label: "prima pagina (da lavorare, meno recenti)", query: {} },
       { label: "seconda pagina (cursore)", query: { dopo: (await listOfficeQuesiti(operator, {})).nextCursor ?? "" } },
       { label: `dopo la riga ${itNumber(middle.row)} (cursore)`, query: { dopo: middle.cursor } },
@@ -136,14 +138,21 @@ async function main(): Promise<void> {
       { label: "per scadenza", query: { ordine: "scadenza" } },
       { label: "scaduti, per scadenza", query: { scadenza: "scaduti", ordine: "scadenza" } },
       { label: "assegnati a me, per scadenza", query: { assegnazione: "miei", ordine: "scadenza" } },
+      ...[
+        { label: "cerca nel testo: parola frequente", query: { stato: "tutti", cerca: "rimborsi" } },
+        { label: "cerca nel testo: parola rara", query: { stato: "tutti", cerca: "omonimia" } },
+        { label: "cerca nel testo: frase esatta, da lavorare", query: { stato: "aperti", cerca: '"cassa integrazione"' } },
+        { label: "cerca nel testo: note interne", query: { stato: "tutti", cerca: "durc regolare" } },
+      ].map((search) => ({ ...search, targetMs: 150 })),
     ];
     console.log(
       `Coda dei quesiti: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede misurata ` +
         `(${operator.office.name}); dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s.\n`,
     );
     await measureCases(sql, [
-      ...cases.map(({ label, query }): BenchCase<OfficeQueue> => ({
+      ...cases.map(({ label, query, targetMs }): BenchCase<OfficeQueue> => ({
         label,
+        targetMs,
         run: () => listOfficeQuesiti(operator, query),
         total: (queue) => totalLabel(queue.total),
         check: (queue) => {

@@ -29,3 +29,4 @@ export { StatusBadge, type BadgeTone } from "./StatusBadge";
 export { TableRegion } from "./TableRegion";
 export { TextareaField } from "./TextareaField";
 export { TextField, type TextFieldWidth } from "./TextField";
+export { TextSnippet } from "./TextSnippet";

@@ -16,7 +16,34 @@ import type { PrismaClient } from "../../../src/generated/prisma/client";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { generateInTransaction } from "./measure";
 
-export type ListDataSizes = { clients: number; requests: number };
+/** `messages`: over the `requests` (the others get as many each), the opening one included, a whole number per request. */
+export type ListDataSizes = { clients: number; requests: number; messages: number };
+
+/**
+ * What the messages say, for the text searches (decision 0035): each reply
+ * three of these, drawn at random, so that a word of one is in about one
+ * message in ten; RARE_PHRASE in one request in a thousand.
+ */
+const PHRASES = [
+  "Chiedo il rimborso dei contributi versati in eccesso.",
+  "Allego la ricevuta del pagamento effettuato.",
+  "La sede ha verificato la posizione contributiva.",
+  "Si richiede la documentazione relativa alla cessazione dell'attività.",
+  "Il conguaglio risulta già registrato negli archivi.",
+  "Segnalo che il bollettino di febbraio non è stato generato.",
+  "La domanda di indennità di maternità è in istruttoria.",
+  "Vi prego di aggiornare l'indirizzo di posta elettronica certificata.",
+  "La rateizzazione del debito è stata accolta.",
+  "Occorre integrare la delega con il documento d'identità.",
+  "Il pagamento della cassa integrazione è previsto entro fine mese.",
+  "La variazione della sede legale decorre dal primo gennaio.",
+  "Non risultano versamenti per il secondo trimestre.",
+  "Chiediamo chiarimenti sull'avviso bonario ricevuto.",
+  "L'iscrizione alla gestione commercianti è stata perfezionata.",
+  "Il durc risulta regolare alla data odierna.",
+];
+const RARE_PHRASE = "Segnalo un'omonimia nell'anagrafica del titolare.";
+const FILE_NAMES = ["ricevuta_pagamento.pdf", "documento-identita.pdf", "estratto_conto_contributivo.pdf", "visura.camerale.pdf"];
 
 const OTHER_INTERMEDIARIES = 4;
 const OPERATORS_PER_OFFICE = 5;
@@ -119,6 +146,7 @@ const FAMILY_NAMES = [
 /** The statements that generate the data, with the sizes and `now` (as UTC, like Prisma's timestamps) written in. */
 function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => string): string[] {
   const { clients: CLIENTS, requests: REQUESTS } = sizes;
+  const MESSAGES_PER_REQUEST = Math.max(1, Math.round(sizes.messages / REQUESTS));
   const OTHER_CLIENTS = Math.ceil(CLIENTS / 4);
   const OTHER_REQUESTS = Math.ceil(REQUESTS / 4);
   const at = `${literal(now.toISOString())}::timestamp`;
@@ -215,6 +243,26 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
             'INPS.' || r.office_code || '.' || to_char(r.created, 'DD/MM/YYYY') || '.' || lpad(r.j::text, 7, '0'),
             r.created, r.last_activity
      FROM bench_request r JOIN bench_intermediary i ON i.n = 0`,
+    // Each request's thread: its text first, as the Cassetto writes it, then replies; in one request in ten
+    // the third message is an internal note. One statement: the search documents are written once per request.
+    `INSERT INTO "Message" (id, "requestId", visibility, body, "createdAt")
+     SELECT gen_random_uuid(), r.id,
+            CASE WHEN k = 3 AND r.j % 10 = 0 THEN 'INTERNO' ELSE 'PUBBLICO' END::"MessageVisibility",
+            CASE WHEN k = 1 THEN 'Richiesta di prova numero ' || r.j || ': chiedo chiarimenti sulla posizione.'
+                 ELSE p.phrases[1 + floor(random() * cardinality(p.phrases))::int] || ' '
+                   || p.phrases[1 + floor(random() * cardinality(p.phrases))::int] || ' '
+                   || p.phrases[1 + floor(random() * cardinality(p.phrases))::int]
+                   || CASE WHEN k = 2 AND r.j % 1000 = 7 THEN ' ' || ${literal(RARE_PHRASE)} ELSE '' END END,
+            r.created + k * interval '1 hour'
+     FROM bench_request r CROSS JOIN generate_series(1, ${MESSAGES_PER_REQUEST}) AS k
+     CROSS JOIN (SELECT ${names(PHRASES)} AS phrases) p`,
+    // A file on the opening message of one request in five.
+    `INSERT INTO "Attachment" (id, "messageId", "fileName", "mimeType", size, sha256, "storageKey", "createdAt")
+     SELECT gen_random_uuid(), m.id, f.names[1 + (r.j / 5) % cardinality(f.names)], 'application/pdf', 1000, repeat('0', 64),
+            'bench/' || m.id, m."createdAt"
+     FROM bench_request r JOIN "Message" m ON m."requestId" = r.id AND m."createdAt" = r.created + interval '1 hour'
+     CROSS JOIN (SELECT ${names(FILE_NAMES)} AS names) f
+     WHERE r.j % 5 = 0`,
     // OPERATORS_PER_OFFICE operators in each office; the quesiti taken are theirs, in turn.
     `INSERT INTO "Operator" (id, "codiceFiscale", "givenName", "familyName", email, "officeId")
      SELECT gen_random_uuid(), 'OPER' || o.code || lpad(k::text, 8, '0'), 'Operatore', o.code || '-' || k,

@@ -14,7 +14,7 @@ import { percentile, sizeFromEnv } from "./numbers";
 const RUNS = sizeFromEnv("BENCH_RUNS", 30);
 const WARM_UP = 5;
 const EXPLAIN = process.env.BENCH_EXPLAIN === "1";
-/** The pages must answer within this (issue 12); slower cases are listed at the end. */
+/** The pages must answer within this (issue 12), unless a case says otherwise; slower cases are listed at the end. */
 const TARGET_MS = 50;
 /** The big tables: a sequential scan of one of them is a missing index or a bad plan. */
 const WATCHED_TABLES = new Set(["Request", "Message", "Quesito", "CommunicationRead", "AuditEntry"]);
@@ -125,6 +125,8 @@ export type BenchCase<T> = {
   total?(result: T): string;
   /** Throws when the result shows the case did not measure what it says (a cursor refused…). */
   check?(result: T): void;
+  /** Its own target (app p95, ms), when not TARGET_MS: the text searches' is 150 (issue 14). */
+  targetMs?: number;
 };
 
 /**
@@ -163,7 +165,7 @@ export async function measureCases(sql: pg.Client, cases: BenchCase<unknown>[]):
     const scans = new Set<string>();
     for (const query of queries) for (const table of await sequentialScans(sql, query)) scans.add(table);
     const appP95 = percentile(app, 0.95);
-    if (appP95 > TARGET_MS) slow.push(`${bench.label} (${ms(appP95)} ms)`);
+    if (appP95 > (bench.targetMs ?? TARGET_MS)) slow.push(`${bench.label} (${ms(appP95)} ms, obiettivo ${bench.targetMs ?? TARGET_MS})`);
     if (scans.size > 0) scanned.push(`${bench.label}: ${[...scans].join(", ")}`);
     console.log(
       [
@@ -178,7 +180,7 @@ export async function measureCases(sql: pg.Client, cases: BenchCase<unknown>[]):
     );
     plans.push({ label: bench.label, queries });
   }
-  console.log(`\nOltre ${TARGET_MS} ms (app p95): ${slow.length > 0 ? slow.join("; ") : "nessun caso"}.`);
+  console.log(`\nOltre l'obiettivo (app p95; ${TARGET_MS} ms salvo dove indicato): ${slow.length > 0 ? slow.join("; ") : "nessun caso"}.`);
   console.log(`Scansioni sequenziali su ${[...WATCHED_TABLES].join(", ")}: ${scanned.length > 0 ? scanned.join("; ") : "nessuna"}.`);
   if (!EXPLAIN) return;
   for (const { label, queries } of plans) {

@@ -13,6 +13,8 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/workflow/states";
+import { requestSnippets, textSearchArm } from "@/server/search/text-search";
+import type { SnippetPart } from "@/lib/text-snippet";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { clockRunning, dueWhere } from "./due-filters";
@@ -30,6 +32,8 @@ type QueueRow = {
   assigneeName: string | null;
   /** The due day (Rome, `yyyy-mm-dd`) and whether it has passed while the office's clock runs (B4). */
   due: { day: string; overdue: boolean } | null;
+  /** With a search: where its words were found, marked; null when found otherwise (protocol, codice fiscale…). */
+  snippet: SnippetPart[] | null;
 };
 
 export type OfficeQueue = {
@@ -61,14 +65,15 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
  * protocol's by trigrams) instead of reading every request (decision 0023);
  * a whole protocol number is looked up as such (decision 0030).
  */
-async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
-  // A whole number names one request (nor is it a codice fiscale or a matricola):
+async function searchWhere(operator: OperatorActor, term: string): Promise<Prisma.RequestWhereInput> {
+  // A whole number names one request (nor is it a codice fiscale, a matricola or words):
   // its unique index answers at once, where its trigrams, shared with every
   // number of its office and day, match thousands.
   if (isWholeProtocolNumber(term)) return { protocolNumber: term };
-  const [people, positions] = await Promise.all([
+  const [people, positions, text] = await Promise.all([
     prisma.person.findMany({ where: { codiceFiscale: term }, select: { id: true } }),
     prisma.position.findMany({ where: { matricola: term }, select: { id: true } }),
+    textSearchArm(operator, term, new Date()),
   ]);
   const personIds = people.map((person) => person.id);
   return {
@@ -77,6 +82,7 @@ async function searchWhere(term: string): Promise<Prisma.RequestWhereInput> {
       { holderId: { in: personIds } },
       { submittedById: { in: personIds } },
       { positionId: { in: positions.map((position) => position.id) } },
+      ...(text ? [text] : []),
     ],
   };
 }
@@ -109,12 +115,13 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters, now: D
         }
       : {}),
     ...dueWhere(filters.scadenza, filters.ordine === "scadenza", now, getConfig().SLA_WARNING_WORKING_DAYS),
-    ...(filters.cerca ? { request: await searchWhere(filters.cerca) } : {}),
+    ...(filters.cerca ? { request: await searchWhere(operator, filters.cerca) } : {}),
   };
 }
 
 const queueRowSelect = {
   id: true,
+  requestId: true,
   state: true,
   receivedAt: true,
   dueAt: true,
@@ -227,6 +234,11 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const { rows, hasNext, hasPrevious } = keysetPage(quesiti, QUEUE_PAGE_SIZE, { after, before });
   const first = rows[0];
   const last = rows.at(-1);
+  const snippets = await requestSnippets(
+    operator,
+    rows.map((row) => row.requestId),
+    filters.cerca,
+  );
 
   return {
     filters,
@@ -249,6 +261,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
             overdue: clockRunning.includes(quesito.state) && quesito.clockStoppedAt === null && quesito.dueAt <= now,
           }
         : null,
+      snippet: snippets.get(quesito.requestId) ?? null,
     })),
     gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
     subjectGroups: groups,

@@ -4,6 +4,7 @@ import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@
 import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/workflow/lifecycle";
 import { cursor, requiredText } from "@/server/requests/schemas";
+import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
 
 /**
  * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
@@ -14,7 +15,7 @@ import { cursor, requiredText } from "@/server/requests/schemas";
 export const QUEUE_PAGE_SIZE = 25;
 export const COMMENT_MAX_LENGTH = 2000;
 export const BODY_MAX_LENGTH = 4000;
-export const SEARCH_MAX_LENGTH = 40;
+export const SEARCH_MAX_LENGTH = TEXT_SEARCH_MAX_LENGTH;
 
 // ───────────────────────────── queue filters ─────────────────────────────
 
@@ -76,7 +77,7 @@ export const queueFiltersSchema = z
       blankToUndefined,
       z.enum(queueDueFilters, { message: "Scegliere una scadenza tra quelle proposte." }).default("tutte"),
     ),
-    /** Protocol number (or part of it), codice fiscale of holder or submitter, or matricola. */
+    /** Protocol number (or part of it), codice fiscale of holder or submitter, matricola, or words of the texts (decision 0035). */
     cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform((value) =>
       value?.toUpperCase(),
     ),

@@ -6,7 +6,7 @@ import { prisma } from "@/server/db/client";
 import { LimitExceededError } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
-import { parseRequestListQuery, requestListWhere } from "./list-requests";
+import { parseRequestListQuery, searchedRequestListWhere } from "./list-requests";
 import { requestSummary, requestSummarySelect } from "./request-summary";
 
 /** More rows than a spreadsheet export should carry: narrow the filters first. */
@@ -32,7 +32,7 @@ const headers = [
  * every page of it, newest activity first.
  */
 export async function exportRequestsCsv(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<string> {
-  const where = requestListWhere(actor, parseRequestListQuery(rawQuery), now);
+  const where = await searchedRequestListWhere(actor, parseRequestListQuery(rawQuery), now);
   // Counted no further than the limit: only whether it is passed matters.
   const total = await prisma.request.count({ where, take: EXPORT_MAX_ROWS + 1 });
   if (total > EXPORT_MAX_ROWS) {

@@ -20,6 +20,8 @@ import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
+import { requestSnippets, textSearchWhere } from "@/server/search/text-search";
+import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
   contributorStateOfFilter,
@@ -33,6 +35,8 @@ import { quesitoStatesFor } from "@/server/workflow/states";
 
 export type RequestListRow = RequestSummary & {
   position: { matricola: string; denominazione: string; gestioneLabel: string; holderName: string };
+  /** With a text search: where the words were found, marked; null when they are not in a text shown. */
+  snippet: SnippetPart[] | null;
 };
 
 export type RequestListPage = {
@@ -87,6 +91,8 @@ function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.Reques
  * newest activity; otherwise the access rule's path: position by position.
  */
 function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
+  // The text search's ids (decision 0035), read through the primary key.
+  if (query.testo) return { id: "asc" };
   if (query.posizione || query.matricola) return { positionId: "asc" };
   if (query.cliente) return { holderId: "asc" };
   if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
@@ -120,6 +126,21 @@ function clientWhere(text: string): Prisma.PersonWhereInput {
  */
 export function requestListWhere(actor: ContributorActor, query: RequestListQuery, now: Date): Prisma.RequestWhereInput {
   return { AND: [requestAccessWhere(actor, now), ...filtersWhere(query)] };
+}
+
+/**
+ * requestListWhere, or with `testo` the Italian full-text search's requests
+ * (decision 0035) and the other filters: those requests are found within
+ * the actor's reach already, and the access clause beside their ids would
+ * make PostgreSQL probe every id position by position.
+ */
+export async function searchedRequestListWhere(
+  actor: ContributorActor,
+  query: RequestListQuery,
+  now: Date,
+): Promise<Prisma.RequestWhereInput> {
+  if (!query.testo) return requestListWhere(actor, query, now);
+  return { AND: [await textSearchWhere(actor, query.testo, "testo", now), ...filtersWhere(query)] };
 }
 
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
@@ -156,7 +177,7 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
  */
 export async function listRequests(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<RequestListPage> {
   const query = parseRequestListQuery(rawQuery);
-  const where = requestListWhere(actor, query, now);
+  const where = await searchedRequestListWhere(actor, query, now);
 
   const after = decodeCursor(query.dopo, query.ordina);
   const before = after ? null : decodeCursor(query.prima, query.ordina);
@@ -189,6 +210,11 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
   ]);
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
+  const snippets = await requestSnippets(
+    actor,
+    page.map((row) => row.id),
+    query.testo,
+  );
   const rows = page.map((row): RequestListRow => ({
     ...requestSummary(row),
     position: {
@@ -197,6 +223,7 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
       gestioneLabel: labels.get(row.position.gestione) ?? row.position.gestione,
       holderName: fullName(row.position.holder),
     },
+    snippet: snippets.get(row.id) ?? null,
   }));
   const first = page[0];
   const last = page.at(-1);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { overLimitMessage } from "@/lib/character-count";
 import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedText } from "@/lib/form-fields";
+import { textSearchTerm } from "@/server/search/schemas";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
 import type { FieldErrors } from "@/server/errors/domain-errors";
@@ -154,6 +155,8 @@ export const requestListQuerySchema = z
     ).transform((value) => value?.toUpperCase()),
     /** One position by id: two positions of one person may share a matricola (GS professionisti and committenti). */
     posizione: z.preprocess(blankToUndefined, z.uuid("Scegliere una posizione tra quelle proposte.").optional()),
+    /** Words to find in the subject, the texts and the file names (decision 0035). */
+    testo: textSearchTerm,
     /** An intermediary's client: codice fiscale or part of the name. */
     cliente: searchTerm(CLIENT_FILTER_MAX_LENGTH, `Il cliente può contenere al massimo ${CLIENT_FILTER_MAX_LENGTH} caratteri.`),
     oggetto: z.preprocess(blankToUndefined, z.uuid("Scegliere un oggetto tra quelli proposti.").optional()),
@@ -193,6 +196,7 @@ export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
  * paging cursors aside), in the order its addresses write them.
  */
 export const requestListViewKeys = [
+  "testo",
   "cliente",
   "posizione",
   "matricola",

@@ -24,6 +24,7 @@ import {
 } from "@/server/requests/schemas";
 import { listRequestFilters, type RequestFilterSummary } from "@/server/saved-filters/list-request-filters";
 import { SAVED_FILTER_NAME_MAX_LENGTH, SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
+import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
 import { contributorStateLabels } from "@/server/workflow/states";
 import {
   Alert,
@@ -37,6 +38,7 @@ import {
   SelectField,
   TableRegion,
   TextField,
+  TextSnippet,
 } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
 import { RequestStateBadge } from "./_components/RequestStateBadge";
@@ -48,6 +50,7 @@ export const metadata: Metadata = { title: "Le mie richieste" };
 type Props = { searchParams: Promise<SearchParams> };
 
 const filterLabels = {
+  testo: "Cerca nel testo",
   cliente: "Cliente",
   posizione: "Posizione",
   matricola: "Matricola",
@@ -171,6 +174,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                 </td>
                 <td data-label="Oggetto">
                   <SubjectSummary row={row} />
+                  {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
                 </td>
                 <td>
                   <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
@@ -323,10 +327,21 @@ export default async function RequestListPage({ searchParams }: Props) {
         )}
       </section>
 
-      <Disclosure summary="Filtra e ordina le richieste" open={filtered || !page}>
+      <Disclosure summary="Cerca, filtra e ordina le richieste" open={filtered || !page}>
         <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
         {/* Keyed by the filters: a client-side navigation to other filters (a saved one, "Azzera") must show their values, which defaultValue alone does not. */}
         <form key={view} method="get" action={REQUESTS_PATH} noValidate>
+          <TextField
+            type="search"
+            name="testo"
+            label={filterLabels.testo}
+            hint={
+              'Parole dell\'oggetto, dei messaggi e dei nomi dei file, anche in altre forme ("pagamenti" trova "pagamento"). Tra virgolette una frase esatta; con il segno meno una parola da escludere.'
+            }
+            defaultValue={values.testo ?? ""}
+            error={error("testo")}
+            maxLength={TEXT_SEARCH_MAX_LENGTH}
+          />
           <div className="grid gap-x-6 md:grid-cols-3">
             {byClient ? (
               <TextField

@@ -17,7 +17,7 @@ import {
   queueStateFilters,
   SEARCH_MAX_LENGTH,
 } from "@/server/quesiti/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField, TextSnippet } from "@/ui";
 import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
@@ -80,7 +80,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
             name="cerca"
             type="search"
             label="Cerca"
-            hint="Numero di protocollo (anche in parte), codice fiscale del titolare o di chi ha presentato la richiesta, matricola."
+            hint="Numero di protocollo (anche in parte), codice fiscale del titolare o di chi ha presentato la richiesta, matricola, oppure parole dell'oggetto, dei messaggi, delle note interne e dei nomi dei file."
             defaultValue={params.cerca ?? ""}
             maxLength={SEARCH_MAX_LENGTH}
             error={error("cerca")}
@@ -224,6 +224,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                     <td className="px-3 py-2">
                       {row.subject.areaLabel ? <span className="block text-sm text-neutral-700">{row.subject.areaLabel}</span> : null}
                       {row.subject.label}
+                      {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
                     </td>
                     <td className="px-3 py-2">
                       <QuesitoStateBadge state={row.state} label={row.stateLabel} />

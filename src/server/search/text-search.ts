@@ -1,0 +1,97 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { TOTAL_CAP } from "@/lib/capped-total";
+import { snippetParts, SNIPPET_START, SNIPPET_STOP, type SnippetPart } from "@/lib/text-snippet";
+import { actablePositionsWhere } from "@/server/access/position-access";
+import { prisma } from "@/server/db/client";
+import { ValidationError } from "@/server/errors/domain-errors";
+import type { Actor, ContributorActor } from "@/server/identity/actor";
+import { NO_USEFUL_TERMS } from "./schemas";
+
+/*
+ * Italian full-text search over requests (decision 0035). Request carries two
+ * documents written by triggers (migration request_full_text_search):
+ * `searchVector`, what the contributor and the office both read (subject A,
+ * text and public messages B, their file names C), and
+ * `internalSearchVector`, the internal notes and their files, which only the
+ * office holding the quesito may search. The configuration `portal_italian`
+ * is PostgreSQL's Italian with accents folded (unaccent) before stemming.
+ */
+
+const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "`;
+
+/**
+ * Whether the search has a word the index can look up: not only stop words
+ * or punctuation (an empty query), nor only excluded words (which would read
+ * every request).
+ */
+async function hasUsefulTerms(term: string): Promise<boolean> {
+  const [query] = await prisma.$queryRaw<{ tree: string }[]>`
+    SELECT querytree(websearch_to_tsquery('portal_italian', ${term})) AS tree`;
+  return Boolean(query && query.tree !== "" && query.tree !== "T");
+}
+
+/**
+ * The requests the actor may see whose text matches `term`: access first,
+ * then the index. At most TOTAL_CAP + 1, the most recently active (the
+ * list's default order): ranking every match of a frequent word would read
+ * them all (decision 0035).
+ */
+async function matchingRequestIds(actor: Actor, term: string, now: Date): Promise<string[]> {
+  const rows =
+    actor.kind === "contributor"
+      ? await prisma.$queryRaw<{ id: string }[]>`
+          SELECT r.id FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
+          WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
+          ORDER BY r."lastActivityAt" DESC, r.id DESC
+          LIMIT ${TOTAL_CAP + 1}`
+      : // The office's quesiti, as officeQuesitiWhere: the internal notes are searched only there.
+        await prisma.$queryRaw<{ id: string }[]>`
+          SELECT r.id FROM "Request" r JOIN "Quesito" quesito ON quesito."requestId" = r.id,
+                 websearch_to_tsquery('portal_italian', ${term}) q
+          WHERE quesito."officeId" = ${actor.office.id}::uuid AND (r."searchVector" @@ q OR r."internalSearchVector" @@ q)
+          ORDER BY r."lastActivityAt" DESC, r.id DESC
+          LIMIT ${TOTAL_CAP + 1}`;
+  return rows.map((row) => row.id);
+}
+
+/** The positions a contributor may act on now (actablePositionsWhere), for the search's own SQL. */
+async function actablePositionIds(actor: ContributorActor, now: Date): Promise<string[]> {
+  const positions = await prisma.position.findMany({ where: actablePositionsWhere(actor, now), select: { id: true } });
+  return positions.map((position) => position.id);
+}
+
+/**
+ * The condition "its text matches `term`" for a list of requests: the
+ * requests it names are all within the actor's reach. A term without a
+ * useful word: ValidationError at `field`.
+ */
+export async function textSearchWhere(actor: Actor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
+  if (!(await hasUsefulTerms(term))) {
+    throw new ValidationError({ [field]: [NO_USEFUL_TERMS] }, "La ricerca non contiene parole utili: correggerla.");
+  }
+  return { id: { in: await matchingRequestIds(actor, term, now) } };
+}
+
+/**
+ * The same condition as one arm of a wider search (the queue's, which also
+ * looks for protocols and codici fiscali): null when `term` has no useful word.
+ */
+export async function textSearchArm(actor: Actor, term: string, now: Date): Promise<Prisma.RequestWhereInput | null> {
+  return (await hasUsefulTerms(term)) ? { id: { in: await matchingRequestIds(actor, term, now) } } : null;
+}
+
+/**
+ * The snippet of each request of a page where `term` was found: the words
+ * found marked, in what the actor may read (internal notes for the office
+ * only). `ids` are of requests already within the actor's reach.
+ */
+export async function requestSnippets(actor: Actor, ids: string[], term: string | undefined): Promise<Map<string, SnippetPart[]>> {
+  if (!term || ids.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ id: string; headline: string }[]>`
+    SELECT r.id, ts_headline('portal_italian', request_search_text(r.id, ${actor.kind === "operator"}), q, ${HEADLINE_OPTIONS}) AS headline
+    FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
+    WHERE r.id = ANY(${ids}::uuid[])`;
+  // A request found by its protocol or codice fiscale (the queue's search) has no word to show.
+  return new Map(rows.map((row) => [row.id, snippetParts(row.headline)] as const).filter(([, parts]) => parts.some((part) => part.marked)));
+}
