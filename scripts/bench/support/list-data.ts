@@ -240,13 +240,25 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
   ];
 }
 
-/** Loads the reference data and generates the rest; returns the seconds it took. */
-export async function loadListData(prisma: PrismaClient, sql: pg.Client, sizes: ListDataSizes, now: Date): Promise<number> {
+/**
+ * Loads the reference data and generates the rest; returns the seconds it
+ * took, or null when a kept database (BENCH_DATABASE_URL) already has them:
+ * they are measured as they are, whatever sizes they were generated with.
+ */
+export async function loadListData(prisma: PrismaClient, sql: pg.Client, sizes: ListDataSizes, now: Date): Promise<number | null> {
+  if (await prisma.person.findUnique({ where: { codiceFiscale: MEASURED_INTERMEDIARY }, select: { id: true } })) return null;
   await seedDatabase(prisma, { includeDemo: false });
   return generateInTransaction(
     sql,
     generation(sizes, now, (text) => sql.escapeLiteral(text)),
   );
+}
+
+/** Where the data measured came from, for a benchmark's heading. */
+export function dataOrigin(seconds: number | null): string {
+  return seconds === null
+    ? "dati già presenti in BENCH_DATABASE_URL, con le dimensioni della corsa che li ha generati"
+    : `dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s`;
 }
 
 /** The intermediary measured (every client delegates them). */
