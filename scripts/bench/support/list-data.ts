@@ -205,7 +205,7 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
      JOIN subjects s ON s.gestione = p.gestione`,
     // The intermediary sent most of their clients' requests, the holders the rest.
     `INSERT INTO "Request" (id, direction, "positionId", "subjectId", text, "submittedById", "actingProfile", "holderId",
-                           "contactEmail", "consentEmail", "protocolNumber", "createdAt", "lastActivityAt")
+                           "contactEmail", "consentEmail", "protocolNumber", "createdAt", "lastActivityAt", "quesitoState")
      SELECT r.id, CASE WHEN r.from_office THEN 'DALLA_SEDE' ELSE 'DAL_CONTRIBUENTE' END::"RequestDirection",
             r.position_id, r.subject_id, 'Richiesta di prova numero ' || r.j || ': chiedo chiarimenti sulla posizione.',
             CASE WHEN r.from_office THEN NULL WHEN r.delegated AND r.j % 10 < 7 THEN i.id ELSE r.holder_id END,
@@ -213,7 +213,9 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
                  WHEN r.delegated AND r.j % 10 < 7 THEN 'INTERMEDIARIO' ELSE 'TITOLARE' END::"ActingProfile",
             r.holder_id, 'contribuente' || r.j || '@example.it', true,
             'INPS.' || r.office_code || '.' || to_char(r.created, 'DD/MM/YYYY') || '.' || lpad(r.j::text, 7, '0'),
-            r.created, r.last_activity
+            r.created, r.last_activity,
+            -- What the trigger on Quesito writes, written at once: it then finds nothing to change.
+            CASE WHEN NOT r.from_office THEN r.state::"QuesitoState" END
      FROM bench_request r JOIN bench_intermediary i ON i.n = 0`,
     // OPERATORS_PER_OFFICE operators in each office; the quesiti taken are theirs, in turn.
     `INSERT INTO "Operator" (id, "codiceFiscale", "givenName", "familyName", email, "officeId")
