@@ -32,7 +32,7 @@ import {
   requestListWhere,
   type RequestListPage,
 } from "../../src/server/requests/list-requests";
-import { loadListData, MEASURED_INTERMEDIARY } from "./support/list-data";
+import { dataOrigin, loadListData, MEASURED_INTERMEDIARY } from "./support/list-data";
 import { itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
 import { sizeFromEnv } from "./support/numbers";
 
@@ -197,9 +197,11 @@ async function main(): Promise<void> {
     const unreadHalf = await communicationCursorAtHalf(prisma, intermediary, now);
 
     console.log(
-      `Cassetto: ${itNumber(CLIENTS)} clienti deleganti con ${itNumber(REQUESTS)} richieste (il 3% comunicazioni della sede), ` +
-        `più ${itNumber(Math.ceil(CLIENTS / 4))} altri titolari con ${itNumber(Math.ceil(REQUESTS / 4))} richieste ` +
-        `(dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s).\n`,
+      seconds === null
+        ? `Cassetto: ${dataOrigin(seconds)}.\n`
+        : `Cassetto: ${itNumber(CLIENTS)} clienti deleganti con ${itNumber(REQUESTS)} richieste (il 3% comunicazioni della sede), ` +
+            `più ${itNumber(Math.ceil(CLIENTS / 4))} altri titolari con ${itNumber(Math.ceil(REQUESTS / 4))} richieste ` +
+            `(${dataOrigin(seconds)}).\n`,
     );
     console.log("── Elenco richieste di un intermediario");
     await measureCases(sql, await requestListCases(prisma, intermediary, now, client));

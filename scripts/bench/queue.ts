@@ -24,7 +24,7 @@ import { encodeKeysetCursor } from "../../src/server/db/keyset";
 import type { OperatorActor } from "../../src/server/identity/actor";
 import { countDeskQuesiti, type DeskCounts } from "../../src/server/quesiti/count-desk-quesiti";
 import { listOfficeQuesiti, type OfficeQueue } from "../../src/server/quesiti/list-office-quesiti";
-import { loadListData } from "./support/list-data";
+import { dataOrigin, loadListData } from "./support/list-data";
 import { itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
 import { sizeFromEnv } from "./support/numbers";
 
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     ];
     console.log(
       `Coda dei quesiti: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede misurata ` +
-        `(${operator.office.name}); dati generati in ${seconds.toLocaleString("it-IT", { maximumFractionDigits: 1 })} s.\n`,
+        `(${operator.office.name}); ${dataOrigin(seconds)}.\n`,
     );
     await measureCases(sql, [
       ...cases.map(({ label, query, targetMs }): BenchCase<OfficeQueue> => ({

@@ -87,8 +87,8 @@ function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.Reques
  * The order the capped count reads rows in. Prisma orders a count with `take`
  * by id, and PostgreSQL then reads every matching row before it can stop at
  * the cap; read in an order the filter's index gives, it stops there (decision
- * 0023). Open requests are the recently active ones, found first from the
- * newest activity; otherwise the access rule's path: position by position.
+ * 0023). Otherwise the access rule's path, position by position: a state
+ * filter too, from Request(positionId, quesitoState) alone (decision 0029).
  */
 function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
   // The text search's ids (decision 0035), read through the primary key.
@@ -97,7 +97,6 @@ function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationI
   if (query.cliente) return { holderId: "asc" };
   if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
   if (query.aggiornataDal || query.aggiornataAl) return { lastActivityAt: "asc" };
-  if (query.stato) return { id: "asc" };
   if (query.oggetto) return { subjectId: "asc" };
   return { positionId: "asc" };
 }
@@ -157,7 +156,8 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   // are found first, then their requests through the subjectId index.
   if (query.oggetto) where.push({ subject: { OR: [{ id: query.oggetto }, { parentId: query.oggetto }] } });
   if (query.tipo) where.push({ direction: directionOfFilter[query.tipo] });
-  if (query.stato) where.push({ quesito: { state: { in: quesitoStatesFor(contributorStateOfFilter[query.stato]) } } });
+  // The request's copy of its quesito's state, beside positionId in an index (decision 0029).
+  if (query.stato) where.push({ quesitoState: { in: quesitoStatesFor(contributorStateOfFilter[query.stato]) } });
   const range = (from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | null =>
     from || to ? { ...(from ? { gte: romeDayStart(from) } : {}), ...(to ? { lt: romeDayEnd(to) } : {}) } : null;
   const opened = range(query.apertaDal, query.apertaAl);

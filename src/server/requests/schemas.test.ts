@@ -107,6 +107,15 @@ describe("requestListQuerySchema", () => {
     expect(requestListQuerySchema.parse({ ordina: "x", verso: "y" })).toMatchObject({ ordina: "aggiornamento", verso: "desc" });
   });
 
+  it("sorts an opening period by opening date instead of last update, unless an update period is set too", () => {
+    const sortOf = (query: Record<string, string>) => requestListQuerySchema.parse(query).ordina;
+    expect(sortOf({ apertaAl: "2026-03-31" })).toBe("apertura");
+    expect(sortOf({ apertaDal: "2026-03-01", ordina: "aggiornamento" })).toBe("apertura");
+    expect(sortOf({ apertaDal: "2026-03-01", aggiornataAl: "2026-04-30" })).toBe("aggiornamento");
+    expect(sortOf({ apertaDal: "2026-03-01", ordina: "protocollo" })).toBe("protocollo");
+    expect(sortOf({ aggiornataDal: "2026-03-01" })).toBe("aggiornamento");
+  });
+
   it("upper-cases the matricola and refuses impossible dates and reversed ranges", () => {
     expect(requestListQuerySchema.parse({ matricola: " 7000123456ar " }).matricola).toBe("7000123456AR");
     const result = requestListQuerySchema.safeParse({ apertaDal: "2026-04-31", aggiornataDal: "2026-05-02", aggiornataAl: "2026-05-01" });

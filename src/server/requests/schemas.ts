@@ -187,7 +187,28 @@ export const requestListQuerySchema = z
       ),
     // Also when another filter is invalid, so that every mistake is reported at once.
     { when: () => true },
-  );
+  )
+  .transform((query) => (sortsByOpeningInstead(query) ? { ...query, ordina: "apertura" as const } : query));
+
+/**
+ * Requests opened in a period and sorted by last activity could have been
+ * touched any day since: no index gives them in that order, and a list of a
+ * million rows would read every later request to find the page (decision
+ * 0029). Filtered by opening date alone, the list is in opening-date order;
+ * with a last-activity range too, that range bounds the reading.
+ */
+function sortsByOpeningInstead(query: {
+  ordina: RequestSortKey;
+  apertaDal?: string;
+  apertaAl?: string;
+  aggiornataDal?: string;
+  aggiornataAl?: string;
+}) {
+  return query.ordina === "aggiornamento" && Boolean(query.apertaDal || query.apertaAl) && !query.aggiornataDal && !query.aggiornataAl;
+}
+
+/** What the "Ordina per" field says of the rule above. */
+export const OPENING_RANGE_SORT_HINT = "Con un periodo di apertura, senza periodo di aggiornamento, l'elenco segue la data di apertura.";
 
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
 

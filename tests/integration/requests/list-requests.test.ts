@@ -257,6 +257,18 @@ describe("listRequests", () => {
       expect(new Set(ids(upTo))).toEqual(new Set([open, closed]));
     });
 
+    it("lists an opening period in opening order, unless an update period bounds the last-update order", async () => {
+      const list = (query: Record<string, string>) => listRequests(contributorActor(holder), query, now);
+      const march = await list({ apertaDal: "2026-03-01", apertaAl: "2026-03-31", ordina: "aggiornamento", verso: "desc" });
+      expect(march.query.ordina).toBe("apertura");
+      expect(ids(march)).toEqual([closed, taken, open]);
+      expect(ids(await list({ apertaDal: "2026-03-01", ordina: "aggiornamento", verso: "asc" }))).toEqual([open, taken, closed]);
+      const updatedToo = await list({ apertaDal: "2026-03-01", aggiornataDal: "2026-03-01", ordina: "aggiornamento" });
+      expect(updatedToo.query.ordina).toBe("aggiornamento");
+      expect(ids(updatedToo)).toEqual([taken, closed, open]);
+      expect(ids(await list({ apertaDal: "2026-03-01", ordina: "protocollo", verso: "desc" }))).toEqual([closed, taken, open]);
+    });
+
     it("sorts by opening date, last update or protocol, both ways", async () => {
       const list = async (ordina: string, verso: string) => ids(await listRequests(contributorActor(holder), { ordina, verso }, now));
       expect(await list("apertura", "asc")).toEqual([open, taken, closed]);

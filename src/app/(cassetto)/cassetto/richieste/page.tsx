@@ -16,6 +16,7 @@ import {
   contributorStateFilters,
   contributorStateOfFilter,
   MATRICOLA_FILTER_MAX_LENGTH,
+  OPENING_RANGE_SORT_HINT,
   requestKindFilterLabels,
   requestListSearch,
   requestSortLabels,
@@ -428,6 +429,7 @@ export default async function RequestListPage({ searchParams }: Props) {
             <SelectField
               name="ordina"
               label="Ordina per"
+              hint={OPENING_RANGE_SORT_HINT}
               options={Object.entries(requestSortLabels).map(([value, label]) => ({ value, label }))}
               defaultValue={values.ordina ?? "aggiornamento"}
             />
