@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { roleLabels } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { Breadcrumb, PageHeading } from "@/ui";
+import { ContributorSearch } from "./_components/ContributorSearch";
 
 export const metadata: Metadata = { title: "Scrivania" };
 
@@ -21,6 +22,7 @@ export default async function FascicoloHomePage() {
         <dt className="font-semibold">Codice fiscale</dt>
         <dd className="font-mono">{operator.codiceFiscale}</dd>
       </dl>
+      <ContributorSearch />
     </>
   );
 }
