@@ -45,7 +45,7 @@ const POSITION_NOT_OFFERED = "Scegliere una posizione tra quelle proposte.";
  * and the rest applies). A range is checked only once its days are valid,
  * so refused fields are dropped until what is left parses.
  */
-function parseFilters(raw: Record<string, string>): { filters: TimelineFilters; errors: FieldErrors } {
+function parseFilters(raw: Record<string, string | string[]>): { filters: TimelineFilters; errors: FieldErrors } {
   const errors: FieldErrors = {};
   let remaining = raw;
   for (;;) {
@@ -74,7 +74,7 @@ const byNewest = (a: TimelineItem, b: TimelineItem) => b.at.getTime() - a.at.get
 export async function getContributorFile(
   operator: OperatorActor,
   rawCodiceFiscale: string,
-  rawFilters: Record<string, string>,
+  rawFilters: Record<string, string | string[]>,
   page: string,
 ): Promise<ContributorFile> {
   const codiceFiscale = contributorCodiceFiscale.safeParse(rawCodiceFiscale);
@@ -144,7 +144,7 @@ export async function getContributorFile(
     take: TIMELINE_PAGE_SIZE + 1,
     gestioneLabels,
   };
-  const sources = timelineSources.filter((source) => !filters.tipo || source.kind === filters.tipo);
+  const sources = timelineSources.filter((source) => !filters.tipo || filters.tipo.includes(source.kind));
   const found = (await Promise.all(sources.map((source) => source.read(context)))).flat().sort(byNewest);
   const items = found.slice(0, TIMELINE_PAGE_SIZE);
   const last = items.at(-1);

@@ -56,7 +56,11 @@ const isoDay = optionalIsoDay();
 /** The timeline's GET parameters. */
 export const timelineFiltersSchema = z
   .object({
-    tipo: z.preprocess(blankToUndefined, z.enum(timelineKinds, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
+    /** One or more kinds (repeated parameter, checkboxes); none: every kind. */
+    tipo: z.preprocess(
+      (value) => (Array.isArray(value) ? value : value === undefined || value === "" ? undefined : [value]),
+      z.array(z.enum(timelineKinds, { message: "Scegliere i tipi tra quelli proposti." })).optional(),
+    ),
     posizione: z.preprocess(blankToUndefined, z.uuid("Scegliere una posizione tra quelle proposte.").optional()),
     dal: isoDay,
     al: isoDay,

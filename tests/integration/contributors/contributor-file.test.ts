@@ -32,9 +32,9 @@ describe("getContributorFile", () => {
   let delegate: { id: string; codiceFiscale: string; givenName: string; familyName: string };
 
   const at = (iso: string) => new Date(iso);
-  const file = (operator: OperatorActor, filters: Record<string, string> = {}) =>
+  const file = (operator: OperatorActor, filters: Record<string, string | string[]> = {}) =>
     getContributorFile(operator, holder.codiceFiscale, filters, PAGE);
-  const keysOf = async (operator: OperatorActor, filters: Record<string, string> = {}) =>
+  const keysOf = async (operator: OperatorActor, filters: Record<string, string | string[]> = {}) =>
     (await file(operator, filters)).items.map((item) =>
       item.key
         .split(":")
@@ -286,6 +286,7 @@ describe("getContributorFile", () => {
       "deleghe:RICHIESTA",
       "deleghe:CONFERITA",
     ]);
+    expect(await keysOf(officeA, { tipo: ["contatti", "appuntamenti"] })).toEqual(["appuntamenti", "contatti"]);
     expect(await keysOf(officeA, { posizione: positionB.id })).toEqual(["deleghe:ACCETTATA", "deleghe:RICHIESTA", "richieste"]);
     expect(await keysOf(officeA, { dal: "2026-03-06", al: "2026-03-08" })).toEqual([
       "deleghe:ACCETTATA",
@@ -303,7 +304,7 @@ describe("getContributorFile", () => {
       al: "2026-03-01",
     });
     expect(opened.errors).toEqual({
-      tipo: ["Scegliere un tipo tra quelli proposti."],
+      tipo: ["Scegliere i tipi tra quelli proposti."],
       posizione: ["Scegliere una posizione tra quelle proposte."],
       al: ["La data finale non può precedere quella iniziale."],
     });

@@ -5,7 +5,19 @@ import { getContributorFile, type ContributorFile } from "@/server/contributors/
 import { timelineKindLabels, timelineKinds } from "@/server/contributors/schemas";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  buttonClasses,
+  CheckboxField,
+  FieldError,
+  PageHeading,
+  Pagination,
+  SelectField,
+  TableRegion,
+  TextField,
+} from "@/ui";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { ContributorTimeline } from "../_components/ContributorTimeline";
 import { contributorFilePath, CONTRIBUTOR_SEARCH_PATH } from "../paths";
@@ -14,14 +26,21 @@ export const metadata: Metadata = { title: "Fascicolo del contribuente" };
 
 type Props = { params: Promise<{ codiceFiscale: string }>; searchParams: Promise<SearchParams> };
 
-const filterNames = ["tipo", "posizione", "dal", "al"] as const;
+const filterNames = ["posizione", "dal", "al"] as const;
+
+/** The parameters the file reads: the first value of each, and every kind ticked. */
+function timelineQuery(params: SearchParams): Record<string, string | string[]> {
+  const { tipo } = params;
+  return { ...firstValues(params), ...(tipo ? { tipo } : {}) };
+}
 
 /** The file's timeline with these filters, at the page a cursor gives (none: the first). */
-function pageHref(path: string, params: Record<string, string>, dopo?: string): string {
+function pageHref(path: string, params: Record<string, string | string[]>, dopo?: string): string {
   const query = new URLSearchParams();
+  for (const kind of [params.tipo ?? []].flat()) query.append("tipo", kind);
   for (const name of filterNames) {
     const value = params[name];
-    if (value) query.set(name, value);
+    if (typeof value === "string" && value) query.set(name, value);
   }
   if (dopo) query.set("dopo", dopo);
   const search = query.toString();
@@ -75,7 +94,7 @@ export default async function ContributorFilePage({ params, searchParams }: Prop
   const { codiceFiscale } = await params;
   const path = contributorFilePath(codiceFiscale);
   const operator = await requireOperator(path);
-  const query = firstValues(await searchParams);
+  const query = timelineQuery(await searchParams);
   let file: ContributorFile;
   try {
     file = await getContributorFile(operator, codiceFiscale, query, path);
@@ -84,7 +103,8 @@ export default async function ContributorFilePage({ params, searchParams }: Prop
     throw error;
   }
   const error = (name: string) => file.errors[name]?.[0];
-  const filtered = filterNames.some((name) => query[name]);
+  const filtered = query.tipo !== undefined || filterNames.some((name) => query[name]);
+  const day = (name: "dal" | "al") => (typeof query[name] === "string" ? query[name] : "");
 
   return (
     <>
@@ -114,15 +134,24 @@ export default async function ContributorFilePage({ params, searchParams }: Prop
           ) : null}
           {/* Keyed by the filters, so that "Azzera i filtri" (a client-side navigation) empties the fields. */}
           <form key={pageHref(path, query)} method="get" action={path} aria-label="Filtra la cronologia">
-            <div className="grid gap-x-6 md:grid-cols-2">
-              <SelectField
-                name="tipo"
-                label="Tipo"
-                placeholder="Tutti i tipi"
-                defaultValue={file.filters.tipo ?? ""}
-                options={timelineKinds.map((value) => ({ value, label: timelineKindLabels[value] }))}
-                error={error("tipo")}
-              />
+            <fieldset className="mb-6" aria-describedby={error("tipo") ? "tipo-errore" : undefined}>
+              <legend className="mb-2 font-semibold">Tipo</legend>
+              {error("tipo") ? <FieldError id="tipo-errore">{error("tipo") ?? ""}</FieldError> : null}
+              <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-3">
+                {timelineKinds.map((kind) => (
+                  <CheckboxField
+                    key={kind}
+                    name="tipo"
+                    id={`tipo-${kind}`}
+                    value={kind}
+                    label={timelineKindLabels[kind]}
+                    defaultChecked={file.filters.tipo?.includes(kind) ?? false}
+                  />
+                ))}
+              </div>
+              <p className="text-sm text-neutral-700">Nessuna casella: tutti i tipi.</p>
+            </fieldset>
+            <div className="grid gap-x-6 md:grid-cols-3">
               <SelectField
                 name="posizione"
                 label="Posizione"
@@ -134,8 +163,8 @@ export default async function ContributorFilePage({ params, searchParams }: Prop
                 }))}
                 error={error("posizione")}
               />
-              <TextField name="dal" type="date" label="Dal" defaultValue={query.dal ?? ""} error={error("dal")} />
-              <TextField name="al" type="date" label="Fino al" defaultValue={query.al ?? ""} error={error("al")} />
+              <TextField name="dal" type="date" label="Dal" defaultValue={day("dal")} error={error("dal")} />
+              <TextField name="al" type="date" label="Fino al" defaultValue={day("al")} error={error("al")} />
             </div>
             <div className="flex flex-wrap gap-4">
               <Button>Applica i filtri</Button>
