@@ -38,7 +38,7 @@ test("an operator finds a contributor by name and reads one timeline of requests
   await section.getByRole("button", { name: "Salva i contatti per Gestione Separata – Committenti" }).click();
   await expect(page.getByText(/^Contatti aggiornati/)).toBeVisible();
 
-  const office = await browser.newPage();
+  const office = await (await browser.newContext()).newPage();
   await signInAsOperator(office, "Elena Greco");
   await expect(office).toHaveURL(/\/fascicolo$/);
   await office.getByLabel("Codice fiscale, matricola, nome o numero di protocollo").fill("ricci francesca");
