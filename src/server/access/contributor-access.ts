@@ -7,14 +7,19 @@ import { officeQuesitiWhere } from "./quesito-access";
 export const CONTRIBUTOR_NOT_FOUND = "Il contribuente non esiste o il suo fascicolo non è accessibile dalla sede.";
 
 /**
- * The people whose file an operator may open (F23): those with a position
- * under the office's competence, or with a request whose quesito is in the
- * office's queue. Anyone else is simply not found.
+ * The people whose file an operator may open (F23), as two alternatives:
+ * those with a position under the office's competence, and those with a
+ * request whose quesito is in the office's queue. Anyone else is simply not
+ * found. A search reads each alternative on its own: under an OR PostgreSQL
+ * would gather the whole office's positions and quesiti first.
  */
+export function openableContributorsArms(operator: OperatorActor): [Prisma.PersonWhereInput, Prisma.PersonWhereInput] {
+  return [{ positions: { some: officePositionsWhere(operator) } }, { requestsHeld: { some: { quesito: officeQuesitiWhere(operator) } } }];
+}
+
+/** The people whose file an operator may open, for one person looked up by codice fiscale. */
 export function openableContributorsWhere(operator: OperatorActor): Prisma.PersonWhereInput {
-  return {
-    OR: [{ positions: { some: officePositionsWhere(operator) } }, { requestsHeld: { some: { quesito: officeQuesitiWhere(operator) } } }],
-  };
+  return { OR: openableContributorsArms(operator) };
 }
 
 /**

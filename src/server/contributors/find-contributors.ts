@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
-import { openableContributorsWhere } from "@/server/access/contributor-access";
+import { openableContributorsArms } from "@/server/access/contributor-access";
 import { officePositionsWhere } from "@/server/access/position-access";
 import { prisma } from "@/server/db/client";
 import { parseInput } from "@/server/errors/parse-input";
@@ -69,20 +69,36 @@ async function matchingWhere(term: string): Promise<Prisma.PersonWhereInput> {
 export async function findContributors(operator: OperatorActor, rawSearch: unknown): Promise<ContributorSearchResult> {
   const { cerca: term } = parseInput(contributorSearchSchema, rawSearch, (errors) => errors.cerca?.[0]);
   if (!term) return { people: [], more: false };
-  const [people, gestioneLabels] = await Promise.all([
-    prisma.person.findMany({
-      where: { AND: [openableContributorsWhere(operator), await matchingWhere(term)] },
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      take: CONTRIBUTOR_RESULTS_MAX + 1,
-      select: {
-        codiceFiscale: true,
-        givenName: true,
-        familyName: true,
-        positions: { where: officePositionsWhere(operator), orderBy: { matricola: "asc" }, select: { gestione: true, matricola: true } },
-      },
-    }),
+  const matching = await matchingWhere(term);
+  // One read per way of being the office's, each a semi-join PostgreSQL can
+  // start from the people matched; merged by name here.
+  const [arms, gestioneLabels] = await Promise.all([
+    Promise.all(
+      openableContributorsArms(operator).map((access) =>
+        prisma.person.findMany({
+          where: { AND: [access, matching] },
+          orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+          take: CONTRIBUTOR_RESULTS_MAX + 1,
+          select: {
+            id: true,
+            codiceFiscale: true,
+            givenName: true,
+            familyName: true,
+            positions: {
+              where: officePositionsWhere(operator),
+              orderBy: { matricola: "asc" },
+              select: { gestione: true, matricola: true },
+            },
+          },
+        }),
+      ),
+    ),
     getGestioneLabels(),
   ]);
+  const people = [...new Map(arms.flat().map((person) => [person.id, person])).values()].sort(
+    (a, b) =>
+      a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return {
     term,
     more: people.length > CONTRIBUTOR_RESULTS_MAX,
