@@ -33,7 +33,8 @@ const PROTOCOL_MATCHES_MAX = 200;
  * the codice fiscale (unique), the matricola's holders (indexed matricola),
  * the holders of requests whose protocol holds the term (trigrams), every
  * word of a name in the given or family name (trigrams). Words shorter than
- * the trigram are left out of a name; a part of a protocol needs a digit.
+ * the trigram, or with digits, are left out of a name; a part of a protocol
+ * needs a digit.
  */
 async function matchingWhere(term: string): Promise<Prisma.PersonWhereInput> {
   const upper = term.toUpperCase();
@@ -47,7 +48,9 @@ async function matchingWhere(term: string): Promise<Prisma.PersonWhereInput> {
         })
       : [],
   ]);
-  const words = term.split(/\s+/).filter((word) => word.length >= CONTRIBUTOR_SEARCH_MIN_LENGTH && /\p{L}/u.test(word));
+  // Words of a name are letters (and apostrophes, hyphens): a codice fiscale or a protocol adds no name arm, so the
+  // planner sees the few people they match and probes the office's requests by holder instead of reading them all.
+  const words = term.split(/\s+/).filter((word) => word.length >= CONTRIBUTOR_SEARCH_MIN_LENGTH && /^[\p{L}'’-]+$/u.test(word));
   const contains = (word: string) => ({ contains: likeLiteral(word), mode: "insensitive" as const });
   return {
     OR: [
