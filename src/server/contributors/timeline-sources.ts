@@ -192,7 +192,8 @@ const messages: TimelineSource = {
         authorPerson: { select: { givenName: true, familyName: true } },
         authorOperator: { select: { givenName: true, familyName: true } },
         request: { select: { protocolNumber: true, quesito: { select: { id: true } } } },
-        _count: { select: { attachments: true } },
+        // Not `_count`: Prisma would aggregate every attachment of the table before joining the page's messages.
+        attachments: { select: { id: true } },
       },
     });
     return rows.map((row) => {
@@ -208,7 +209,7 @@ const messages: TimelineSource = {
         authorName: author ? fullName(author) : "Autore non indicato",
         fromOffice: row.authorOperator !== null,
         body: row.body,
-        attachmentCount: row._count.attachments,
+        attachmentCount: row.attachments.length,
       };
     });
   },
