@@ -21,10 +21,10 @@
 import { findContributors, type ContributorSearchResult } from "../../src/server/contributors/find-contributors";
 import { getContributorFile, type ContributorFile } from "../../src/server/contributors/get-contributor-file";
 import { timelineKinds } from "../../src/server/contributors/schemas";
-import type { OperatorActor } from "../../src/server/identity/actor";
 import { loadListData } from "./support/list-data";
 import { generateInTransaction, itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
 import { sizeFromEnv } from "./support/numbers";
+import { benchOperator } from "./support/operator";
 
 const REQUESTS = sizeFromEnv("BENCH_REQUESTS", 50_000);
 const PEOPLE = sizeFromEnv("BENCH_PEOPLE", 200_000);
@@ -64,19 +64,7 @@ async function main(): Promise<void> {
     });
     const position = holder.positions[0];
     if (!position) throw new Error("Il titolare non ha posizioni: dati cambiati?");
-    const operatorRow = await prisma.operator.findFirstOrThrow({
-      where: { officeId: position.officeId },
-      orderBy: { codiceFiscale: "asc" },
-      include: { office: true },
-    });
-    const operator: OperatorActor = {
-      kind: "operator",
-      operatorId: operatorRow.id,
-      codiceFiscale: operatorRow.codiceFiscale,
-      displayName: `${operatorRow.givenName} ${operatorRow.familyName}`,
-      role: operatorRow.role,
-      office: { id: operatorRow.office.id, code: operatorRow.office.code, name: operatorRow.office.name },
-    };
+    const operator = await benchOperator(prisma, position.officeId);
     const sample = await prisma.request.findFirstOrThrow({ where: { holderId: holder.id }, select: { protocolNumber: true } });
     const open = (query: Record<string, string | string[]>) => getContributorFile(operator, holder.codiceFiscale, query, "/bench");
     const deep = await (async () => {
