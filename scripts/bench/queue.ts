@@ -21,12 +21,12 @@ import type { PrismaClient } from "../../src/generated/prisma/client";
 import type { QuesitoState } from "../../src/generated/prisma/enums";
 import { totalLabel } from "../../src/lib/capped-total";
 import { encodeKeysetCursor } from "../../src/server/db/keyset";
-import type { OperatorActor } from "../../src/server/identity/actor";
 import { countDeskQuesiti, type DeskCounts } from "../../src/server/quesiti/count-desk-quesiti";
 import { listOfficeQuesiti, type OfficeQueue } from "../../src/server/quesiti/list-office-quesiti";
 import { dataOrigin, loadListData } from "./support/list-data";
 import { itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
 import { sizeFromEnv } from "./support/numbers";
+import { benchOperator } from "./support/operator";
 
 const QUESITI = sizeFromEnv("BENCH_QUESITI", 50_000);
 // list-data: the measured clients' requests and a quarter as many others, 3% of them without a quesito.
@@ -64,19 +64,7 @@ async function main(): Promise<void> {
       take: 1,
     });
     if (!largest) throw new Error("Nessun quesito: dati non generati?");
-    const operatorRow = await prisma.operator.findFirstOrThrow({
-      where: { officeId: largest.officeId },
-      orderBy: { codiceFiscale: "asc" },
-      include: { office: true },
-    });
-    const operator: OperatorActor = {
-      kind: "operator",
-      operatorId: operatorRow.id,
-      codiceFiscale: operatorRow.codiceFiscale,
-      displayName: `${operatorRow.givenName} ${operatorRow.familyName}`,
-      role: operatorRow.role,
-      office: { id: operatorRow.office.id, code: operatorRow.office.code, name: operatorRow.office.name },
-    };
+    const operator = await benchOperator(prisma, largest.officeId);
     const sample = await prisma.quesito.findFirstOrThrow({
       where: { officeId: operator.office.id },
       orderBy: { receivedAt: "desc" },

@@ -16,6 +16,7 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
           ? [
               { href: "/fascicolo", label: "Scrivania" },
               { href: "/fascicolo/quesiti", label: "Quesiti" },
+              { href: "/fascicolo/contribuenti", label: "Contribuenti" },
               { href: "/fascicolo/comunicazioni/nuova", label: "Nuova comunicazione" },
               { href: "/fascicolo/agenda", label: "Agenda" },
               ...(readsAccessLog(operator) ? [{ href: "/fascicolo/registro-accessi", label: "Registro accessi" }] : []),

@@ -4,6 +4,7 @@ import { requireOperator } from "@/server/identity/session";
 import { countDeskQuesiti } from "@/server/quesiti/count-desk-quesiti";
 import { DeskCounts } from "./_components/DeskCounts";
 import { Breadcrumb, PageHeading } from "@/ui";
+import { ContributorSearch } from "./_components/ContributorSearch";
 
 export const metadata: Metadata = { title: "Scrivania" };
 
@@ -24,6 +25,7 @@ export default async function FascicoloHomePage() {
         <dt className="font-semibold">Codice fiscale</dt>
         <dd className="font-mono">{operator.codiceFiscale}</dd>
       </dl>
+      <ContributorSearch />
       <DeskCounts counts={counts} />
     </>
   );

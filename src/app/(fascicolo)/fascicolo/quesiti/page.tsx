@@ -23,6 +23,7 @@ import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { pageFlash } from "./_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "./_lib/paths";
+import { contributorFilePath } from "../contribuenti/paths";
 
 export const metadata: Metadata = { title: "Quesiti della sede" };
 
@@ -218,7 +219,9 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                       </span>
                     </td>
                     <td className="px-3 py-2">
-                      <span className="block">{row.holder.name}</span>
+                      <Link href={contributorFilePath(row.holder.codiceFiscale)} className="block">
+                        {row.holder.name}
+                      </Link>
                       <span className="block font-mono text-sm text-neutral-700">{row.holder.codiceFiscale}</span>
                     </td>
                     <td className="px-3 py-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatRomeDateTime, formatRomePlainDay } from "@/lib/rome-dates";
 import { NotFoundError } from "@/server/errors/domain-errors";
@@ -20,6 +21,7 @@ import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
 import { formActions, pageFlash, withDraftValues } from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
+import { contributorFilePath } from "../../contribuenti/paths";
 import {
   changeStateAction,
   closeAction,
@@ -125,7 +127,8 @@ function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
     [
       "Titolare",
       <span key="titolare">
-        {request.holder.name} <span className="font-mono">{request.holder.codiceFiscale}</span>
+        <Link href={contributorFilePath(request.holder.codiceFiscale)}>{request.holder.name}</Link>{" "}
+        <span className="font-mono">{request.holder.codiceFiscale}</span>
       </span>,
     ],
   ];
