@@ -118,6 +118,7 @@ describe("getQuesito", () => {
       "NOTA_INTERNA",
       "STATO_MODIFICATO",
       "CHIUSA",
+      "RICHIESTA_INTEGRAZIONE",
     ]);
   });
 });

@@ -181,11 +181,13 @@ function ServiceLevel({ request }: { request: RequestDetail }) {
     : `Ricevuta il ${formatRomePlainDay(level.receivedDay)}`;
   return (
     <>
-      <p className="mb-6 text-lg" id="tempi-di-risposta">
-        {start}
-        {level.dueDay ? ` · risposta prevista entro il ${formatRomePlainDay(level.dueDay)}` : ""}
-        {level.dueDay && level.clockStopped ? " (il termine è sospeso finché la sede attende un tuo riscontro)" : ""}
-      </p>
+      {/* A communication of the office has no time to answer: the office is not answering anyone. */}
+      {level.dueDay ? (
+        <p className="mb-6 text-lg" id="tempi-di-risposta">
+          {start} · risposta prevista entro il {formatRomePlainDay(level.dueDay)}
+          {level.clockStopped ? " (il termine è sospeso finché la sede attende un tuo riscontro)" : ""}
+        </p>
+      ) : null}
       {level.integration ? (
         <Alert tone="warning" title={`La sede ti chiede un'integrazione entro il ${formatRomePlainDay(level.integration.dueDay)}.`}>
           {level.integration.request ? <p className="whitespace-pre-wrap">{level.integration.request}</p> : null}
