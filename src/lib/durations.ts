@@ -5,7 +5,6 @@
  */
 
 const HOUR = 3600;
-const DAY = 24 * HOUR;
 
 type Parts = { days: number; hours: number; minutes: number };
 

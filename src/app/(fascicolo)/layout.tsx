@@ -17,6 +17,7 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
               { href: "/fascicolo/quesiti", label: "Quesiti" },
               { href: "/fascicolo/comunicazioni/nuova", label: "Nuova comunicazione" },
               { href: "/fascicolo/agenda", label: "Agenda" },
+              ...(operator.role === "OPERATORE" ? [] : [{ href: "/fascicolo/statistiche", label: "Tempi di risposta" }]),
             ]
           : []
       }

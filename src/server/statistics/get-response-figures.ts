@@ -76,49 +76,48 @@ const DETAIL_ROW = 0b0001;
 const WEEK_ROW = 0b1110;
 
 /**
- * One statement for every figure. Each measure counts what happened in the
- * period — quesiti received, taken, first replied, closed then — read through
- * its own index (office and instant; the replies by type and instant), plus
- * the quesiti open now; each row is then tied to its request's subject and
- * grouped three ways at once: the whole, per office and subject, per ISO week
- * of Rome (decision 0036).
+ * One statement for every figure. The quesiti of the offices that reached a
+ * step in the period — received, taken, first replied, closed then — or are
+ * open now are read once, through the index of each step (office and
+ * instant) and of the open states, and tied to their request's subject; each
+ * step is then a row of its own, grouped three ways at once: the whole, per
+ * office and subject, per ISO week of Rome (decision 0036).
  */
 function figuresQuery(officeIds: string[], from: Date, to: Date, now: Date, filters: FiguresFilters): Prisma.Sql {
-  const offices = Prisma.sql`${officeIds}::uuid[]`;
   const subject = filters.oggetto
     ? Prisma.sql`AND (s.id = ${filters.oggetto}::uuid OR s."parentId" = ${filters.oggetto}::uuid)`
     : Prisma.empty;
   const gestione = filters.gestione ? Prisma.sql`AND s.gestione = ${filters.gestione}::"Gestione"` : Prisma.empty;
-  const seconds = (later: Prisma.Sql) => Prisma.sql`extract(epoch FROM ${later} - q."receivedAt")::float8`;
+  const inPeriod = (column: Prisma.Sql) => Prisma.sql`(${column} >= ${from} AND ${column} < ${to})`;
+  const seconds = (column: Prisma.Sql) => Prisma.sql`extract(epoch FROM ${column} - q."receivedAt")::float8`;
+  const [received, taken, replied, closed] = [
+    Prisma.sql`q."receivedAt"`,
+    Prisma.sql`q."takenAt"`,
+    Prisma.sql`q."firstReplyAt"`,
+    Prisma.sql`q."closedAt"`,
+  ];
   return Prisma.sql`
-    WITH facts AS (
-      SELECT q."officeId", q."requestId", 'R' AS kind, q."receivedAt" AS at, NULL::float8 AS seconds, NULL::boolean AS flag
-      FROM "Quesito" q WHERE q."officeId" = ANY(${offices}) AND q."receivedAt" >= ${from} AND q."receivedAt" < ${to}
-      UNION ALL
-      SELECT q."officeId", q."requestId", 'T', q."takenAt", ${seconds(Prisma.sql`q."takenAt"`)}, NULL
-      FROM "Quesito" q WHERE q."officeId" = ANY(${offices}) AND q."takenAt" >= ${from} AND q."takenAt" < ${to}
-      UNION ALL
-      SELECT q."officeId", q."requestId", 'A', e."createdAt", ${seconds(Prisma.sql`e."createdAt"`)}, NULL
-      FROM "RequestEvent" e JOIN "Quesito" q ON q."requestId" = e."requestId"
-      WHERE e.type = 'RISPOSTA' AND e."createdAt" >= ${from} AND e."createdAt" < ${to} AND q."officeId" = ANY(${offices})
-        AND NOT EXISTS (
-          SELECT FROM "RequestEvent" earlier
-          WHERE earlier."requestId" = e."requestId" AND earlier.type = 'RISPOSTA' AND earlier."createdAt" < e."createdAt"
-        )
-      UNION ALL
-      SELECT q."officeId", q."requestId", 'C', q."closedAt", ${seconds(Prisma.sql`q."closedAt"`)}, q."closedAt" <= q."dueAt"
-      FROM "Quesito" q WHERE q."officeId" = ANY(${offices}) AND q."closedAt" >= ${from} AND q."closedAt" < ${to}
-      UNION ALL
-      SELECT q."officeId", q."requestId", 'O', NULL, NULL, q."dueAt" < ${now}
-      FROM "Quesito" q WHERE q."officeId" = ANY(${offices}) AND q.state IN ${OPEN_STATES}
-    ), tied AS (
-      SELECT f.*, s.id AS "subjectId", s.gestione,
-             CASE WHEN f.kind IN ('R', 'C')
-                  THEN to_char(date_trunc('week', (f.at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome'), 'YYYY-MM-DD') END AS week
-      FROM facts f
-      JOIN "Request" r ON r.id = f."requestId"
+    WITH scoped AS (
+      SELECT q."officeId", q.state, q."receivedAt", q."takenAt", q."firstReplyAt", q."closedAt", q."dueAt", s.id AS "subjectId", s.gestione
+      FROM "Quesito" q
+      JOIN "Request" r ON r.id = q."requestId"
       JOIN "Subject" s ON s.id = r."subjectId"
-      WHERE r.direction = 'DAL_CONTRIBUENTE' ${gestione} ${subject}
+      WHERE q."officeId" = ANY(${officeIds}::uuid[])
+        AND (${inPeriod(received)} OR ${inPeriod(taken)} OR ${inPeriod(replied)} OR ${inPeriod(closed)} OR q.state IN ${OPEN_STATES})
+        AND r.direction = 'DAL_CONTRIBUENTE' ${gestione} ${subject}
+    ), tied AS (
+      SELECT q."officeId", q."subjectId", q.gestione, step.kind, step.seconds, step.flag,
+             CASE WHEN step.kind IN ('R', 'C')
+                  THEN to_char(date_trunc('week', (step.at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome'), 'YYYY-MM-DD') END AS week
+      FROM scoped q
+      CROSS JOIN LATERAL (VALUES
+        ('R', ${received}, NULL::float8, NULL::boolean, ${inPeriod(received)}),
+        ('T', ${taken}, ${seconds(taken)}, NULL, ${inPeriod(taken)}),
+        ('A', ${replied}, ${seconds(replied)}, NULL, ${inPeriod(replied)}),
+        ('C', ${closed}, ${seconds(closed)}, ${closed} <= q."dueAt", ${inPeriod(closed)}),
+        ('O', NULL, NULL, q."dueAt" < ${now}, q.state IN ${OPEN_STATES})
+      ) AS step(kind, at, seconds, flag, counted)
+      WHERE step.counted
     )
     SELECT GROUPING("officeId", gestione, "subjectId", week)::int AS grouping, "officeId", gestione, "subjectId", week,
            count(*) FILTER (WHERE kind = 'R')::int AS received,

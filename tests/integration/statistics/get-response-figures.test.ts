@@ -54,6 +54,7 @@ describe("getResponseFigures", () => {
           state: steps.closed !== undefined ? "CHIUSO" : (steps.state ?? (steps.taken !== undefined ? "IN_LAVORAZIONE" : "NUOVO")),
           takenAt: steps.taken !== undefined ? at(steps.taken) : null,
           closedAt: steps.closed !== undefined ? at(steps.closed) : null,
+          firstReplyAt: steps.replies?.[0] !== undefined ? at(steps.replies[0]) : null,
           dueAt: steps.dueAt ?? null,
         },
       });
