@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
+import { exportResponseFiguresCsv } from "@/server/statistics/export-response-figures-csv";
 import { getResponseFigures } from "@/server/statistics/get-response-figures";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
@@ -198,6 +199,25 @@ describe("getResponseFigures", () => {
     const error = await getResponseFigures(responsabile, filters, NOW).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors[field]).toEqual([message]);
+  });
+
+  it("exports the same figures as CSV: headers, the whole, a row per office and subject, formulas neutralised", async () => {
+    await prisma.subject.update({ where: { id: subjectId }, data: { label: '=HYPERLINK("http://x")' } });
+    const { fileName, csv } = await exportResponseFiguresCsv(responsabile, { ...MARCH, oggetto: areaId }, NOW);
+    expect(fileName).toBe("tempi-di-risposta-2026-03-01-2026-03-31.csv");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Sede;Gestione;Area;Oggetto;Ricevuti;Presi in carico;Presa in carico: mediana (ore);Presa in carico: 90° percentile (ore);" +
+        "Prime risposte;Prima risposta: mediana (ore);Prima risposta: 90° percentile (ore);Chiusi;Chiusura: mediana (ore);" +
+        "Chiusura: 90° percentile (ore);Chiusi con scadenza;Chiusi entro la scadenza;Non chiusi oggi;Scaduti oggi",
+    );
+    const area = await prisma.subject.findUniqueOrThrow({ where: { id: areaId } });
+    expect(lines.slice(1)).toEqual([
+      `${responsabile.office.name};Totale;;;5;4;5,0;7,4;3;20,0;28,0;3;48,0;67,2;2;1;2;1`,
+      `${responsabile.office.name};Gestione AZIENDE;${area.label};"'=HYPERLINK(""http://x"")";5;4;5,0;7,4;3;20,0;28,0;3;48,0;67,2;2;1;2;1`,
+      "",
+    ]);
   });
 
   it("refuses ADMIN an office that does not exist, at the field", async () => {
