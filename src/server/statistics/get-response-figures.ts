@@ -52,7 +52,6 @@ type FactRow = {
   grouping: number;
   officeId: string | null;
   subjectId: string | null;
-  gestione: Gestione | null;
   week: string | null;
   received: number;
   taken: number;
@@ -70,72 +69,68 @@ type FactRow = {
   overdue: number;
 };
 
-/** GROUPING() of (office, gestione, subject, week): the bits of the columns a row does not group by. */
+/** GROUPING() of (office, subject, week received, week closed): the bits of the columns a row does not group by. */
 const TOTAL_ROW = 0b1111;
-const DETAIL_ROW = 0b0001;
-const WEEK_ROW = 0b1110;
+const DETAIL_ROW = 0b0011;
+const RECEIVED_WEEK_ROW = 0b1101;
+const CLOSED_WEEK_ROW = 0b1110;
 
 /**
  * One statement for every figure. The quesiti of the offices that reached a
  * step in the period — received, taken, first replied, closed then — or are
  * open now are read once, through the index of each step (office and
- * instant) and of the open states, and tied to their request's subject; each
- * step is then a row of its own, grouped three ways at once: the whole, per
- * office and subject, per ISO week of Rome (decision 0036).
+ * instant) and of the open states, and tied to their request's subject (the
+ * subjects chosen, when `subjectIds` is given); each step's figures are
+ * aggregates over the quesiti that reached it, grouped four ways at once: the
+ * whole, per office and subject, per ISO week of Rome of reception and of
+ * closing (decision 0036).
  */
-function figuresQuery(officeIds: string[], from: Date, to: Date, now: Date, filters: FiguresFilters): Prisma.Sql {
-  const subject = filters.oggetto
-    ? Prisma.sql`AND (s.id = ${filters.oggetto}::uuid OR s."parentId" = ${filters.oggetto}::uuid)`
-    : Prisma.empty;
-  const gestione = filters.gestione ? Prisma.sql`AND s.gestione = ${filters.gestione}::"Gestione"` : Prisma.empty;
-  const inPeriod = (column: Prisma.Sql) => Prisma.sql`(${column} >= ${from} AND ${column} < ${to})`;
-  const seconds = (column: Prisma.Sql) => Prisma.sql`extract(epoch FROM ${column} - q."receivedAt")::float8`;
-  const [received, taken, replied, closed] = [
-    Prisma.sql`q."receivedAt"`,
-    Prisma.sql`q."takenAt"`,
-    Prisma.sql`q."firstReplyAt"`,
-    Prisma.sql`q."closedAt"`,
-  ];
+function figuresQuery(officeIds: string[], subjectIds: string[] | null, from: Date, to: Date, now: Date): Prisma.Sql {
+  const subjects = subjectIds ? Prisma.sql`AND r."subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
+  // Column names written by this function only, never input: safe as raw SQL.
+  const inPeriod = (column: string) => Prisma.sql`(q.${Prisma.raw(`"${column}"`)} >= ${from} AND q.${Prisma.raw(`"${column}"`)} < ${to})`;
+  const week = (column: string) => Prisma.raw(`date_trunc('week', ("${column}" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')`);
+  const times = (name: string, column: string, flag: string) => {
+    const seconds = `extract(epoch FROM "${column}" - "receivedAt")::float8`;
+    return Prisma.raw(
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "${flag}") AS "${name}Median", ` +
+        `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE "${flag}") AS "${name}P90"`,
+    );
+  };
   return Prisma.sql`
     WITH scoped AS (
-      SELECT q."officeId", q.state, q."receivedAt", q."takenAt", q."firstReplyAt", q."closedAt", q."dueAt", s.id AS "subjectId", s.gestione
+      SELECT q."officeId", r."subjectId", q."receivedAt", q."takenAt", q."firstReplyAt", q."closedAt", q."dueAt",
+             ${inPeriod("receivedAt")} AS "isReceived", ${inPeriod("takenAt")} AS "isTaken",
+             ${inPeriod("firstReplyAt")} AS "isReplied", ${inPeriod("closedAt")} AS "isClosed",
+             q.state IN ${OPEN_STATES} AS "isOpen"
       FROM "Quesito" q
-      JOIN "Request" r ON r.id = q."requestId"
-      JOIN "Subject" s ON s.id = r."subjectId"
+      CROSS JOIN LATERAL (
+        -- One primary-key probe per quesito (OFFSET 0 keeps it so): the planner would rather hash every request.
+        SELECT r."subjectId" FROM "Request" r
+        WHERE r.id = q."requestId" AND r.direction = 'DAL_CONTRIBUENTE' ${subjects}
+        OFFSET 0
+      ) r
       WHERE q."officeId" = ANY(${officeIds}::uuid[])
-        AND (${inPeriod(received)} OR ${inPeriod(taken)} OR ${inPeriod(replied)} OR ${inPeriod(closed)} OR q.state IN ${OPEN_STATES})
-        AND r.direction = 'DAL_CONTRIBUENTE' ${gestione} ${subject}
-    ), tied AS (
-      SELECT q."officeId", q."subjectId", q.gestione, step.kind, step.seconds, step.flag,
-             CASE WHEN step.kind IN ('R', 'C')
-                  THEN to_char(date_trunc('week', (step.at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome'), 'YYYY-MM-DD') END AS week
-      FROM scoped q
-      CROSS JOIN LATERAL (VALUES
-        ('R', ${received}, NULL::float8, NULL::boolean, ${inPeriod(received)}),
-        ('T', ${taken}, ${seconds(taken)}, NULL, ${inPeriod(taken)}),
-        ('A', ${replied}, ${seconds(replied)}, NULL, ${inPeriod(replied)}),
-        ('C', ${closed}, ${seconds(closed)}, ${closed} <= q."dueAt", ${inPeriod(closed)}),
-        ('O', NULL, NULL, q."dueAt" < ${now}, q.state IN ${OPEN_STATES})
-      ) AS step(kind, at, seconds, flag, counted)
-      WHERE step.counted
+        AND (${inPeriod("receivedAt")} OR ${inPeriod("takenAt")} OR ${inPeriod("firstReplyAt")} OR ${inPeriod("closedAt")}
+             OR q.state IN ${OPEN_STATES})
+    ), weeks AS (
+      SELECT scoped.*,
+             CASE WHEN "isReceived" THEN ${week("receivedAt")} END AS "receivedWeek",
+             CASE WHEN "isClosed" THEN ${week("closedAt")} END AS "closedWeek"
+      FROM scoped
     )
-    SELECT GROUPING("officeId", gestione, "subjectId", week)::int AS grouping, "officeId", gestione, "subjectId", week,
-           count(*) FILTER (WHERE kind = 'R')::int AS received,
-           count(*) FILTER (WHERE kind = 'T')::int AS taken,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'T') AS "takenMedian",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'T') AS "takenP90",
-           count(*) FILTER (WHERE kind = 'A')::int AS replied,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'A') AS "repliedMedian",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'A') AS "repliedP90",
-           count(*) FILTER (WHERE kind = 'C')::int AS closed,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'C') AS "closedMedian",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE kind = 'C') AS "closedP90",
-           count(*) FILTER (WHERE kind = 'C' AND flag IS NOT NULL)::int AS "closedWithDueDate",
-           count(*) FILTER (WHERE kind = 'C' AND flag)::int AS "closedOnTime",
-           count(*) FILTER (WHERE kind = 'O')::int AS backlog,
-           count(*) FILTER (WHERE kind = 'O' AND flag)::int AS overdue
-    FROM tied
-    GROUP BY GROUPING SETS ((), ("officeId", gestione, "subjectId"), (week))`;
+    SELECT GROUPING("officeId", "subjectId", "receivedWeek", "closedWeek")::int AS grouping, "officeId", "subjectId",
+           to_char(coalesce("receivedWeek", "closedWeek"), 'YYYY-MM-DD') AS week,
+           count(*) FILTER (WHERE "isReceived")::int AS received,
+           count(*) FILTER (WHERE "isTaken")::int AS taken, ${times("taken", "takenAt", "isTaken")},
+           count(*) FILTER (WHERE "isReplied")::int AS replied, ${times("replied", "firstReplyAt", "isReplied")},
+           count(*) FILTER (WHERE "isClosed")::int AS closed, ${times("closed", "closedAt", "isClosed")},
+           count(*) FILTER (WHERE "isClosed" AND "dueAt" IS NOT NULL)::int AS "closedWithDueDate",
+           count(*) FILTER (WHERE "isClosed" AND "closedAt" <= "dueAt")::int AS "closedOnTime",
+           count(*) FILTER (WHERE "isOpen")::int AS backlog,
+           count(*) FILTER (WHERE "isOpen" AND "dueAt" < ${now})::int AS overdue
+    FROM weeks
+    GROUP BY GROUPING SETS ((), ("officeId", "subjectId"), ("receivedWeek"), ("closedWeek"))`;
 }
 
 function figuresOf(row: FactRow | undefined): Figures {
@@ -161,11 +156,13 @@ function isoWeekOf(monday: string): { isoYear: number; isoWeek: number } {
 
 /** Every ISO week the period touches, with its figures (none: zero). */
 function weeksOf(filters: FiguresFilters, rows: FactRow[]): WeekFigures[] {
-  const found = new Map(rows.map((row) => [row.week, row]));
+  const countsOf = (grouping: number, count: (row: FactRow) => number) =>
+    new Map(rows.filter((row) => row.grouping === grouping).map((row) => [row.week, count(row)]));
+  const received = countsOf(RECEIVED_WEEK_ROW, (row) => row.received);
+  const closed = countsOf(CLOSED_WEEK_ROW, (row) => row.closed);
   const weeks: WeekFigures[] = [];
   for (let monday = addIsoDays(filters.dal, 1 - isoWeekday(filters.dal)); monday <= filters.al; monday = addIsoDays(monday, 7)) {
-    const row = found.get(monday);
-    weeks.push({ monday, ...isoWeekOf(monday), received: row?.received ?? 0, closed: row?.closed ?? 0 });
+    weeks.push({ monday, ...isoWeekOf(monday), received: received.get(monday) ?? 0, closed: closed.get(monday) ?? 0 });
   }
   return weeks;
 }
@@ -207,13 +204,21 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
   if (filters.oggetto && !subjects.some((subject) => subject.id === filters.oggetto)) {
     throw new ValidationError({ oggetto: ["Scegliere un oggetto tra quelli proposti."] }, INVALID);
   }
+  // The subjects of the gestione or area chosen, from the reference table already read.
+  const chosen =
+    filters.gestione || filters.oggetto
+      ? subjects
+          .filter((subject) => !filters.gestione || subject.gestione === filters.gestione)
+          .filter((subject) => !filters.oggetto || subject.id === filters.oggetto || subject.parentId === filters.oggetto)
+          .map((subject) => subject.id)
+      : null;
   const rows = await prisma.$queryRaw<FactRow[]>(
     figuresQuery(
       scope.map((office) => office.id),
+      chosen,
       romeDayStart(filters.dal),
       romeDayEnd(filters.al),
       now,
-      filters,
     ),
   );
 
@@ -228,7 +233,7 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
       return {
         ...figuresOf(row),
         officeName: officeNames.get(row.officeId ?? "") ?? "",
-        gestioneLabel: row.gestione ? gestioneLabel(row.gestione) : "",
+        gestioneLabel: subject ? gestioneLabel(subject.gestione) : "",
         areaLabel: area?.label ?? null,
         subjectLabel: subject?.label ?? "",
       };
@@ -246,10 +251,7 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
     officeName: scope.length === 1 ? (scope[0]?.name ?? null) : null,
     total: figuresOf(rows.find((row) => row.grouping === TOTAL_ROW)),
     rows: details,
-    weeks: weeksOf(
-      filters,
-      rows.filter((row) => row.grouping === WEEK_ROW && row.week !== null),
-    ),
+    weeks: weeksOf(filters, rows),
     offices: choices.map((office) => ({ value: office.id, label: office.name })),
     gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
     subjectGroups: subjects
