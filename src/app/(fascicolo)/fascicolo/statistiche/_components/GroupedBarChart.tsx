@@ -56,7 +56,7 @@ export function GroupedBarChart({ id, title, description, categories, series, fo
         </g>
       ))}
       {categories.map((category, index) => (
-        <g key={category}>
+        <g key={`${index}-${category}`}>
           {series.map((one, position) => {
             const value = one.values[index] ?? 0;
             const x = LEFT + index * group + group * 0.1 + position * bar;
