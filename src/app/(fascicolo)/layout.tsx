@@ -19,6 +19,7 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
               { href: "/fascicolo/contribuenti", label: "Contribuenti" },
               { href: "/fascicolo/comunicazioni/nuova", label: "Nuova comunicazione" },
               { href: "/fascicolo/agenda", label: "Agenda" },
+              ...(operator.role === "OPERATORE" ? [] : [{ href: "/fascicolo/statistiche", label: "Tempi di risposta" }]),
               ...(readsAccessLog(operator) ? [{ href: "/fascicolo/registro-accessi", label: "Registro accessi" }] : []),
             ]
           : []

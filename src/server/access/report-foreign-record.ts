@@ -21,7 +21,8 @@ export type ForeignRecordKind =
   | "contact-change"
   | "position"
   | "appointment"
-  | "agenda-window";
+  | "agenda-window"
+  | "office";
 
 type Found = { id: string } | null;
 
@@ -85,6 +86,12 @@ const foreignRecord: Record<ForeignRecordKind, (id: string, actor: Actor) => Pro
   "agenda-window": (id, actor) =>
     prisma.agendaWindow.findFirst({
       where: { id, ...(actor.kind === "operator" ? { officeId: { not: actor.office.id } } : {}) },
+      select: { id: true },
+    }),
+  // An office's figures (F26): any office but the operator's own.
+  office: (id, actor) =>
+    prisma.office.findFirst({
+      where: { id, ...(actor.kind === "operator" ? { NOT: { id: actor.office.id } } : {}) },
       select: { id: true },
     }),
 };

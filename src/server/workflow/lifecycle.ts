@@ -335,6 +335,10 @@ export async function applyTransition(tx: Prisma.TransactionClient, input: Trans
     data: { ...plan.changes, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ConflictError(STALE_VERSION_MESSAGE);
+  if (input.action === "RISPOSTA") {
+    // The first reply's instant, kept on the quesito for the response-time figures (decision 0036).
+    await tx.quesito.updateMany({ where: { id: quesito.id, firstReplyAt: null }, data: { firstReplyAt: at } });
+  }
 
   const event = await tx.requestEvent.create({
     data: {

@@ -215,6 +215,16 @@ describe("quesito actions", () => {
     expect(unchanged.state).toBe("IN_ATTESA_CONTRIBUENTE");
   });
 
+  it("the first reply's instant is kept on the quesito, later replies leave it", async () => {
+    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+    await replyToQuesito(operator, quesitoId, { expectedVersion: 1, body: "Prima risposta" });
+    await replyToQuesito(operator, quesitoId, { expectedVersion: 2, body: "Seconda risposta" });
+    const replies = (await eventsOf(requestId)).filter((event) => event.type === "RISPOSTA");
+    expect(replies).toHaveLength(2);
+    expect(replies[1]?.createdAt.getTime()).toBeGreaterThan(replies[0]?.createdAt.getTime() ?? Infinity);
+    expect((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).firstReplyAt).toEqual(replies[0]?.createdAt);
+  });
+
   it("a stale version is refused by every action and writes nothing", async () => {
     await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
     const v = { expectedVersion: 0 };

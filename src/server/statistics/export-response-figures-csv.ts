@@ -1,0 +1,63 @@
+import "server-only";
+import { toCsv } from "@/lib/csv";
+import { hoursFigure } from "@/lib/durations";
+import type { OperatorActor } from "@/server/identity/actor";
+import { getResponseFigures, type Figures, type StepTimes } from "./get-response-figures";
+
+const headers = [
+  "Sede",
+  "Gestione",
+  "Area",
+  "Oggetto",
+  "Ricevuti",
+  "Presi in carico",
+  "Presa in carico: mediana (ore)",
+  "Presa in carico: 90° percentile (ore)",
+  "Prime risposte",
+  "Prima risposta: mediana (ore)",
+  "Prima risposta: 90° percentile (ore)",
+  "Chiusi",
+  "Chiusura: mediana (ore)",
+  "Chiusura: 90° percentile (ore)",
+  "Chiusi con scadenza",
+  "Chiusi entro la scadenza",
+  "Non chiusi oggi",
+  "Scaduti oggi",
+] as const;
+
+const hours = (value: number | null) => (value === null ? "" : hoursFigure(value));
+const step = (times: StepTimes) => [String(times.count), hours(times.median), hours(times.p90)];
+
+function figureCells(figures: Figures): string[] {
+  return [
+    String(figures.received),
+    ...step(figures.taken),
+    ...step(figures.firstReply),
+    ...step(figures.closed),
+    String(figures.closedWithDueDate),
+    String(figures.closedOnTime),
+    String(figures.backlog),
+    String(figures.overdue),
+  ];
+}
+
+/**
+ * The response-time figures (F26) as CSV, with the page's filters and access
+ * rules: the whole first, then a row per office and subject; times in hours
+ * from reception, with a decimal comma.
+ */
+export async function exportResponseFiguresCsv(
+  operator: OperatorActor,
+  rawFilters: unknown,
+  now = new Date(),
+): Promise<{ fileName: string; csv: string }> {
+  const figures = await getResponseFigures(operator, rawFilters, now);
+  const { dal, al } = figures.filters;
+  return {
+    fileName: `tempi-di-risposta-${dal}-${al}.csv`,
+    csv: toCsv(headers, [
+      [figures.officeName ?? "Tutte le sedi", "Totale", "", "", ...figureCells(figures.total)],
+      ...figures.rows.map((row) => [row.officeName, row.gestioneLabel, row.areaLabel ?? "", row.subjectLabel, ...figureCells(row)]),
+    ]),
+  };
+}
