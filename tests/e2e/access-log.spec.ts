@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+import { sentRequestProtocol } from "./support/requests";
 
 /**
  * The access log end to end (decision 0032): Mario Rossi sends a request;
@@ -20,13 +21,7 @@ test("a RESPONSABILE opens a quesito and reads the opening in the access log; an
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill("Chiedo la verifica dei contributi versati nel primo trimestre 2026.");
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
-  expect(protocol).not.toBe("");
+  const protocol = await sentRequestProtocol(page);
 
   const context = await browser.newContext();
   const office = await context.newPage();

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { pdfFile, pngFile } from "./support/sample-files";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+import { sentRequestProtocol } from "./support/requests";
 
 /**
  * The heart of the product, end to end: a contributor sends a request with two
@@ -30,13 +31,7 @@ async function sendRequest(page: Page, text: string, { axe }: Checks): Promise<s
   await checkPage(page, { axe });
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 
-  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
-  expect(protocol).not.toBe("");
+  const protocol = await sentRequestProtocol(page);
   await expect(page.getByText("Aperta", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: statementFile })).toBeVisible();
   await expect(page.getByRole("link", { name: "ricevuta-f24.png" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { signInAsContributor } from "./support/sign-in";
+import { sentRequestProtocol } from "./support/requests";
 
 // Francesca Ricci acting as intermediary: her saved filters are used by no other e2e test.
 test("an intermediary saves the inbox's filters, finds them again, exports the list and deletes them", async ({ page }) => {
@@ -13,12 +14,7 @@ test("an intermediary saves the inbox's filters, finds them again, exports the l
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill("Richiesta inviata dallo studio per il cliente Mario Rossi.");
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
-  expect(protocol).not.toBe("");
+  const protocol = await sentRequestProtocol(page);
   await checkPage(page);
 
   await page.goto("/cassetto/richieste");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+import { sentRequestProtocol } from "./support/requests";
 
 const professionisti = "Gestione Separata – Liberi professionisti, matricola BNCGLI85C62F205V";
 const committenti = "Gestione Separata – Committenti, matricola BNCGLI85C62F205V";
@@ -66,13 +67,8 @@ test("when the office waits for the contributor, the home, the list and the requ
   await page.getByLabel("Oggetto").selectOption({ index: 1 });
   await page.getByLabel("Testo della richiesta").fill("Chiedo la verifica del versamento di aprile.");
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
+  const protocol = await sentRequestProtocol(page);
   const requestUrl = page.url();
-  const protocol =
-    (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
-      .first()
-      .textContent()) ?? "";
 
   const officeContext = await browser.newContext();
   const office = await officeContext.newPage();

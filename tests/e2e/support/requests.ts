@@ -11,6 +11,11 @@ export async function sendRequest(page: Page, text: string): Promise<string> {
   await page.getByLabel("Testo della richiesta").fill(text);
   await page.getByLabel("Voglio ricevere gli avvisi per e-mail").check();
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  return sentRequestProtocol(page);
+}
+
+/** After "Invia la richiesta": waits for the new request's page and returns its protocol number as shown. */
+export async function sentRequestProtocol(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
   const protocol =
     (await page
