@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -64,6 +65,37 @@ const steps = [
 
 const cell = "px-3 py-2";
 const numeric = `${cell} text-right tabular-nums`;
+
+/** A table of figures beside its chart (or alone): caption and column headings; the rows are the caller's. */
+function FiguresTable({
+  label,
+  caption,
+  columns,
+  children,
+}: {
+  label: string;
+  caption: string;
+  columns: { label: string; numeric?: boolean }[];
+  children: ReactNode;
+}) {
+  return (
+    <TableRegion label={label}>
+      <table className="w-full border-collapse bg-white text-left">
+        <caption className="mb-2 text-left text-neutral-700">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-neutral-400">
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.numeric ? numeric : cell}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableRegion>
+  );
+}
 
 export default async function StatisticsPage({ searchParams }: Props) {
   const operator = await requireOperator(PATH);
@@ -192,45 +224,31 @@ export default async function StatisticsPage({ searchParams }: Props) {
             ]}
             format={formatDuration}
           />
-          <TableRegion label="Tempi dalla ricezione">
-            <table className="w-full border-collapse bg-white text-left">
-              <caption className="mb-2 text-left text-neutral-700">
-                Metà dei quesiti ha atteso al più la mediana; nove su dieci al più il 90° percentile.
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-neutral-400">
-                  <th scope="col" className={cell}>
-                    Passaggio
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Quesiti
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Mediana
-                  </th>
-                  <th scope="col" className={numeric}>
-                    90° percentile
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {steps.map(([key, label]) => (
-                  <tr key={key} className="border-b border-neutral-200">
-                    <th scope="row" className={`${cell} font-normal`}>
-                      {label}
-                    </th>
-                    <td className={numeric}>{number(total[key].count)}</td>
-                    <td className={numeric}>
-                      <Duration seconds={total[key].median} />
-                    </td>
-                    <td className={numeric}>
-                      <Duration seconds={total[key].p90} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <FiguresTable
+            label="Tempi dalla ricezione"
+            caption="Metà dei quesiti ha atteso al più la mediana; nove su dieci al più il 90° percentile."
+            columns={[
+              { label: "Passaggio" },
+              { label: "Quesiti", numeric: true },
+              { label: "Mediana", numeric: true },
+              { label: "90° percentile", numeric: true },
+            ]}
+          >
+            {steps.map(([key, label]) => (
+              <tr key={key} className="border-b border-neutral-200">
+                <th scope="row" className={`${cell} font-normal`}>
+                  {label}
+                </th>
+                <td className={numeric}>{number(total[key].count)}</td>
+                <td className={numeric}>
+                  <Duration seconds={total[key].median} />
+                </td>
+                <td className={numeric}>
+                  <Duration seconds={total[key].p90} />
+                </td>
+              </tr>
+            ))}
+          </FiguresTable>
         </div>
       </section>
 
@@ -251,37 +269,21 @@ export default async function StatisticsPage({ searchParams }: Props) {
             format={(value) => number(Math.round(value))}
             valueLabels={weeks.length <= 8}
           />
-          <TableRegion label="Quesiti ricevuti e chiusi per settimana">
-            <table className="w-full border-collapse bg-white text-left">
-              <caption className="mb-2 text-left text-neutral-700">
-                Settimane da lunedì a domenica; la prima e l&apos;ultima possono essere solo in parte nel periodo.
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-neutral-400">
-                  <th scope="col" className={cell}>
-                    Settimana
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Ricevuti
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Chiusi
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((week) => (
-                  <tr key={week.monday} className="border-b border-neutral-200">
-                    <th scope="row" className={`${cell} font-normal`}>
-                      {weekLabel(week)}
-                    </th>
-                    <td className={numeric}>{number(week.received)}</td>
-                    <td className={numeric}>{number(week.closed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <FiguresTable
+            label="Quesiti ricevuti e chiusi per settimana"
+            caption="Settimane da lunedì a domenica; la prima e l'ultima possono essere solo in parte nel periodo."
+            columns={[{ label: "Settimana" }, { label: "Ricevuti", numeric: true }, { label: "Chiusi", numeric: true }]}
+          >
+            {weeks.map((week) => (
+              <tr key={week.monday} className="border-b border-neutral-200">
+                <th scope="row" className={`${cell} font-normal`}>
+                  {weekLabel(week)}
+                </th>
+                <td className={numeric}>{number(week.received)}</td>
+                <td className={numeric}>{number(week.closed)}</td>
+              </tr>
+            ))}
+          </FiguresTable>
         </div>
       </section>
 
@@ -292,74 +294,50 @@ export default async function StatisticsPage({ searchParams }: Props) {
         {figures.rows.length === 0 ? (
           <Alert tone="info" title="Nessun quesito nel periodo con questi filtri." />
         ) : (
-          <TableRegion label="Dati per sede e oggetto">
-            <table className="w-full border-collapse bg-white text-left">
-              <caption className="mb-2 text-left text-neutral-700">
-                Tempi mediani dalla ricezione; i quesiti non chiusi sono quelli di oggi.
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-neutral-400">
-                  <th scope="col" className={cell}>
-                    Sede
-                  </th>
-                  <th scope="col" className={cell}>
-                    Gestione e oggetto
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Ricevuti
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Presa in carico
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Prima risposta
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Chiusi
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Chiusura
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Entro la scadenza
-                  </th>
-                  <th scope="col" className={numeric}>
-                    Non chiusi (scaduti)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.rows.map((row) => (
-                  <tr
-                    key={`${row.officeName}-${row.gestioneLabel}-${row.areaLabel}-${row.subjectLabel}`}
-                    className="border-b border-neutral-200"
-                  >
-                    <td className={cell}>{row.officeName}</td>
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <span className="block text-sm text-neutral-700">
-                        {row.gestioneLabel}
-                        {row.areaLabel ? ` – ${row.areaLabel}` : ""}
-                      </span>
-                      {row.subjectLabel}
-                    </th>
-                    <td className={numeric}>{number(row.received)}</td>
-                    <td className={numeric}>
-                      <Duration seconds={row.taken.median} />
-                    </td>
-                    <td className={numeric}>
-                      <Duration seconds={row.firstReply.median} />
-                    </td>
-                    <td className={numeric}>{number(row.closed.count)}</td>
-                    <td className={numeric}>
-                      <Duration seconds={row.closed.median} />
-                    </td>
-                    <td className={numeric}>{percent(row.closedOnTime, row.closedWithDueDate)}</td>
-                    <td className={numeric}>{`${number(row.backlog)} (${number(row.overdue)})`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <FiguresTable
+            label="Dati per sede e oggetto"
+            caption="Tempi mediani dalla ricezione; i quesiti non chiusi sono quelli di oggi."
+            columns={[
+              { label: "Sede" },
+              { label: "Gestione e oggetto" },
+              { label: "Ricevuti", numeric: true },
+              { label: "Presa in carico", numeric: true },
+              { label: "Prima risposta", numeric: true },
+              { label: "Chiusi", numeric: true },
+              { label: "Chiusura", numeric: true },
+              { label: "Entro la scadenza", numeric: true },
+              { label: "Non chiusi (scaduti)", numeric: true },
+            ]}
+          >
+            {figures.rows.map((row) => (
+              <tr
+                key={`${row.officeName}-${row.gestioneLabel}-${row.areaLabel}-${row.subjectLabel}`}
+                className="border-b border-neutral-200"
+              >
+                <td className={cell}>{row.officeName}</td>
+                <th scope="row" className={`${cell} font-normal`}>
+                  <span className="block text-sm text-neutral-700">
+                    {row.gestioneLabel}
+                    {row.areaLabel ? ` – ${row.areaLabel}` : ""}
+                  </span>
+                  {row.subjectLabel}
+                </th>
+                <td className={numeric}>{number(row.received)}</td>
+                <td className={numeric}>
+                  <Duration seconds={row.taken.median} />
+                </td>
+                <td className={numeric}>
+                  <Duration seconds={row.firstReply.median} />
+                </td>
+                <td className={numeric}>{number(row.closed.count)}</td>
+                <td className={numeric}>
+                  <Duration seconds={row.closed.median} />
+                </td>
+                <td className={numeric}>{percent(row.closedOnTime, row.closedWithDueDate)}</td>
+                <td className={numeric}>{`${number(row.backlog)} (${number(row.overdue)})`}</td>
+              </tr>
+            ))}
+          </FiguresTable>
         )}
       </section>
     </>
