@@ -38,6 +38,12 @@ export function refineDayRanges<Key extends string>(
   }
 }
 
+/** A keyset cursor of a list's address (`dopo`, `prima`): base64url, short. */
+export const cursor = z
+  .string()
+  .max(200)
+  .regex(/^[\w-]+$/);
+
 /** A search term for Prisma's `contains` (a LIKE pattern): its own %, _ and \ match only themselves. */
 export function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, "\\$&");

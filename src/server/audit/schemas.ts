@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AuditAction, AuditTargetType } from "@/generated/prisma/enums";
 import { codiceFiscaleSchema } from "@/lib/codice-fiscale";
-import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
-import { cursor } from "@/server/requests/schemas";
+import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
-import { cursor } from "@/server/requests/schemas";
+import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 
 /**
  * Inputs of the contributor's file (F23): the search that finds a person and

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Esito, Gestione } from "@/generated/prisma/enums";
-import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
+import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm } from "@/lib/form-fields";
 import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/workflow/lifecycle";
-import { cursor, requiredText } from "@/server/requests/schemas";
+import { requiredText } from "@/server/requests/schemas";
 import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { overLimitMessage } from "@/lib/character-count";
-import { blankToUndefined, optionalIsoDay, refineDayRanges, searchTerm, typedText } from "@/lib/form-fields";
+import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm, typedText } from "@/lib/form-fields";
 import { textSearchTerm } from "@/server/search/schemas";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { uploadMessages } from "@/server/attachments/upload-messages";
@@ -139,13 +139,6 @@ export const MATRICOLA_FILTER_MAX_LENGTH = 20;
 export const CLIENT_FILTER_MAX_LENGTH = 60;
 
 const isoDay = optionalIsoDay();
-/** A paging cursor as the list writes it (base64url). */
-/** A keyset cursor of a list's address (`dopo`, `prima`): base64url, short. */
-export const cursor = z
-  .string()
-  .max(200)
-  .regex(/^[\w-]+$/);
-
 /** The list's GET parameters: Italian names, as they appear in the address bar. */
 export const requestListQuerySchema = z
   .object({
