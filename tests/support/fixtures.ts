@@ -8,12 +8,19 @@ import { computeCheckCharacter } from "@/lib/codice-fiscale";
 let sequence = 0;
 const next = () => ++sequence;
 
-/** A valid-format codice fiscale that no other fixture uses. */
+const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const monthLetters = "ABCDEHLMPRST";
+const pick = (alphabet: string) => alphabet[randomInt(alphabet.length)];
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * A valid-format codice fiscale that no other fixture uses. Random over about
+ * 10^13 values: test files run in parallel against one database, each with its
+ * own module state, so a counter alone would repeat across files.
+ */
 export function uniqueCodiceFiscale(): string {
-  const digits = String(next() * 7919 + randomInt(1000))
-    .padStart(5, "0")
-    .slice(-5);
-  const body = `TSTPRV${digits.slice(0, 2)}A01H${digits.slice(2, 5)}`;
+  const names = Array.from({ length: 6 }, () => pick(letters)).join("");
+  const body = `${names}${twoDigits(randomInt(100))}${pick(monthLetters)}${twoDigits(1 + randomInt(28))}H501`;
   return body + computeCheckCharacter(body);
 }
 
