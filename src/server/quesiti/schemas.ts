@@ -51,7 +51,7 @@ export const queueDueFilterLabels: Record<QueueDueFilter, string> = {
 export const queueOrders = ["pertinenza", "meno_recenti", "piu_recenti", "scadenza"] as const;
 export type QueueOrder = (typeof queueOrders)[number];
 export const queueOrderLabels: Record<QueueOrder, string> = {
-  pertinenza: "Per pertinenza (con una ricerca; è l'ordine proposto)",
+  pertinenza: "Per pertinenza (solo con una ricerca)",
   meno_recenti: "Dal meno recente",
   piu_recenti: "Dal più recente",
   scadenza: "Per scadenza, la più vicina prima (solo quesiti con un termine)",
