@@ -5,7 +5,6 @@ export { Button, buttonClasses, type ButtonVariant } from "./Button";
 export { Card } from "./Card";
 export { CheckboxField } from "./CheckboxField";
 export { DescriptionList, type DescriptionRow } from "./DescriptionList";
-export { Disclosure } from "./Disclosure";
 export { FieldError } from "./FieldError";
 export { FieldFrame, type ControlAttributes } from "./FieldFrame";
 export { FieldHint } from "./FieldHint";

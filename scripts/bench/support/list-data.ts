@@ -8,7 +8,7 @@
  * again; `requests` requests spread unevenly over the positions (a few
  * clients, at random, write much more) and over three years, 3% of them
  * communications from the office (without a quesito, read by the
- * intermediary or the holder now and then), the quesiti in every state, the
+ * intermediary or the holder now and then, and by forty other people), the quesiti in every state, the
  * taken ones assigned to the operators of their office.
  */
 import type pg from "pg";
@@ -46,6 +46,8 @@ const RARE_PHRASE = "Segnalo un'omonimia nell'anagrafica del titolare.";
 const FILE_NAMES = ["ricevuta_pagamento.pdf", "documento-identita.pdf", "estratto_conto_contributivo.pdf", "visura.camerale.pdf"];
 
 const OTHER_INTERMEDIARIES = 4;
+/** Other people's reads of each communication (decision 0040). */
+const READERS_PER_COMMUNICATION = 40;
 const OPERATORS_PER_OFFICE = 5;
 
 const GIVEN_NAMES = [
@@ -292,6 +294,14 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
      UNION ALL
      SELECT r.id, r.holder_id, 'TITOLARE'::"ActingProfile", least(r.created + interval '2 days', ${at})
      FROM bench_request r WHERE r.from_office AND r.j % 2 = 0`,
+    // Everyone else's reads, READERS_PER_COMMUNICATION per communication drawn among the holders: in production one
+    // person's reads are a negligible share of the table; without these half of it would be the measured
+    // intermediary's, and the planner would rightly read it whole for the unread count (decision 0040).
+    `INSERT INTO "CommunicationRead" ("requestId", "personId", "actingProfile", "readAt")
+     SELECT r.id, h.id, 'TITOLARE'::"ActingProfile", least(r.created + interval '3 days', ${at})
+     FROM bench_request r
+     JOIN bench_holder h ON h.n BETWEEN r.j % ${CLIENTS + OTHER_CLIENTS} + 1 AND r.j % ${CLIENTS + OTHER_CLIENTS} + ${READERS_PER_COMMUNICATION}
+     WHERE r.from_office AND h.id <> r.holder_id`,
   ];
 }
 

@@ -135,13 +135,22 @@ async function subjectGroups(gestioneLabels: Map<Gestione, string>, filters: Que
       },
     },
   });
-  return areas.map((area) => ({
-    label: `${gestioneLabels.get(area.gestione) ?? area.gestione} – ${area.label}`,
-    options: [
-      { value: area.id, label: `${area.label}: tutti gli oggetti` },
-      ...area.children.map((subject) => ({ value: subject.id, label: subject.label })),
-    ],
-  }));
+  // The areas of the detailed gestione are groups of their own, with their subjects; the others are options of
+  // their gestione's group (a group for each would double what the select weighs; decision 0040).
+  const groups: SubjectFilterGroup[] = [];
+  for (const area of areas) {
+    const gestioneLabel = gestioneLabels.get(area.gestione) ?? area.gestione;
+    const whole = { value: area.id, label: `${area.label}: tutti gli oggetti` };
+    const last = groups.at(-1);
+    if (area.gestione === detailed) {
+      groups.push({
+        label: `${gestioneLabel} – ${area.label}`,
+        options: [whole, ...area.children.map((subject) => ({ value: subject.id, label: subject.label }))],
+      });
+    } else if (last?.label === gestioneLabel) last.options.push(whole);
+    else groups.push({ label: gestioneLabel, options: [whole] });
+  }
+  return groups;
 }
 
 type SortColumn = "receivedAt" | "dueAt";

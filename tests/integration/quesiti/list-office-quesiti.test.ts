@@ -154,6 +154,10 @@ describe("listOfficeQuesiti", () => {
     const offered = async (filters: Record<string, string>) =>
       (await listOfficeQuesiti(operator, filters)).subjectGroups.flatMap((group) => group.options.map((option) => option.value));
     const unfiltered = await offered({});
+    // Without a gestione chosen, one group per gestione, its areas as options.
+    const groups = (await listOfficeQuesiti(operator, {})).subjectGroups;
+    expect(new Set(groups.map((group) => group.label)).size).toBe(groups.length);
+    expect(groups.flatMap((group) => group.options).every((option) => option.label.endsWith(": tutti gli oggetti"))).toBe(true);
     expect(unfiltered).toEqual(expect.arrayContaining([areaId, otherArea]));
     expect(unfiltered).not.toContain(subjectId);
     expect(unfiltered).not.toContain(otherSubject);

@@ -6,6 +6,7 @@ import { TOTAL_CAP, totalLabel } from "@/lib/capped-total";
 import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { positionOptions } from "@/server/positions/position-options";
@@ -33,7 +34,6 @@ import {
   Button,
   buttonClasses,
   Card,
-  Disclosure,
   PageHeading,
   Pagination,
   SelectField,
@@ -64,6 +64,9 @@ const filterLabels = {
   aggiornataAl: "Aggiornata fino al",
 } as const;
 const filterNames = Object.keys(filterLabels) as (keyof typeof filterLabels)[];
+/** `filtri=1` opens the filter form on an unfiltered list; the form sends it back, so that it stays open. */
+const FILTERS_PARAM = "filtri";
+const FILTERS_ANCHOR = "filtri";
 
 /** The list's address: its current filters and order (never a paging cursor), with `changes` set on top. */
 function listHref(query: RequestListQuery, changes: Record<string, string> = {}, path = REQUESTS_PATH): string {
@@ -229,6 +232,25 @@ function SaveFilterForm({ view, flash }: { view: string; flash: Flash | null }) 
   );
 }
 
+/** With the filter form closed: the saved filters as links only, one click to each (none saved: nothing). */
+function SavedFilterLinks({ filters }: { filters: RequestFilterSummary[] }) {
+  if (filters.length === 0) return null;
+  return (
+    <nav aria-labelledby="titolo-filtri-salvati" className="mt-8">
+      <h2 id="titolo-filtri-salvati" className="mb-2 text-xl font-bold">
+        Filtri salvati
+      </h2>
+      <ul className="flex flex-wrap gap-x-6 gap-y-2">
+        {filters.map((filter) => (
+          <li key={filter.id}>
+            <Link href={`${REQUESTS_PATH}?${filter.query}`}>{filter.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function SavedFilters({
   filters,
   view,
@@ -280,14 +302,153 @@ function SavedFilters({
   );
 }
 
+/**
+ * The filter form, with its choices (the actor's positions, the subjects of their gestioni): read only when the
+ * form is shown, so that the closed list sends neither the statements nor the markup (decision 0040).
+ */
+async function FilterForm({
+  actor,
+  values,
+  errors,
+  view,
+}: {
+  actor: ContributorActor;
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  view: string;
+}) {
+  const [subjectGroups, positions] = await Promise.all([listRequestSubjects(actor), listActorPositions(actor)]);
+  const error = (name: string) => errors[name]?.[0];
+  const byClient = actor.profile !== "TITOLARE";
+  return (
+    <form key={view} method="get" action={REQUESTS_PATH} noValidate>
+      <input type="hidden" name={FILTERS_PARAM} value="1" />
+      <TextField
+        type="search"
+        name="testo"
+        label={filterLabels.testo}
+        hint={
+          'Parole dell\'oggetto, dei messaggi e dei nomi dei file, anche in altre forme ("pagamenti" trova "pagamento"). Tra virgolette una frase esatta; con il segno meno una parola da escludere.'
+        }
+        defaultValue={values.testo ?? ""}
+        error={error("testo")}
+        maxLength={TEXT_SEARCH_MAX_LENGTH}
+      />
+      <div className="grid gap-x-6 md:grid-cols-3">
+        {byClient ? (
+          <TextField
+            name="cliente"
+            label={filterLabels.cliente}
+            hint="Codice fiscale o nome del cliente."
+            defaultValue={values.cliente ?? ""}
+            error={error("cliente")}
+            maxLength={CLIENT_FILTER_MAX_LENGTH}
+          />
+        ) : null}
+        <SelectField
+          name="posizione"
+          label={filterLabels.posizione}
+          placeholder="Tutte le posizioni"
+          options={positionOptions(actor.profile, positions)}
+          defaultValue={values.posizione ?? ""}
+          error={error("posizione")}
+        />
+        <TextField
+          name="matricola"
+          label={filterLabels.matricola}
+          hint="Tutte le posizioni con questa matricola, in ogni gestione."
+          defaultValue={values.matricola ?? ""}
+          error={error("matricola")}
+          maxLength={MATRICOLA_FILTER_MAX_LENGTH}
+        />
+        <SelectField
+          name="oggetto"
+          label={filterLabels.oggetto}
+          placeholder="Tutti gli oggetti"
+          options={subjectGroups}
+          defaultValue={values.oggetto ?? ""}
+          error={error("oggetto")}
+        />
+        <SelectField
+          name="stato"
+          label={filterLabels.stato}
+          placeholder="Tutti gli stati"
+          options={contributorStateFilters.map((value) => ({
+            value,
+            label: contributorStateLabels[contributorStateOfFilter[value]],
+          }))}
+          defaultValue={values.stato ?? ""}
+          error={error("stato")}
+        />
+        <SelectField
+          name="tipo"
+          label={filterLabels.tipo}
+          placeholder="Richieste e comunicazioni"
+          options={Object.entries(requestKindFilterLabels).map(([value, label]) => ({ value, label }))}
+          defaultValue={values.tipo ?? ""}
+          error={error("tipo")}
+        />
+      </div>
+      <div className="grid gap-x-6 md:grid-cols-2 lg:grid-cols-4">
+        <TextField
+          type="date"
+          name="apertaDal"
+          label={filterLabels.apertaDal}
+          defaultValue={values.apertaDal ?? ""}
+          error={error("apertaDal")}
+        />
+        <TextField
+          type="date"
+          name="apertaAl"
+          label={filterLabels.apertaAl}
+          defaultValue={values.apertaAl ?? ""}
+          error={error("apertaAl")}
+        />
+        <TextField
+          type="date"
+          name="aggiornataDal"
+          label={filterLabels.aggiornataDal}
+          defaultValue={values.aggiornataDal ?? ""}
+          error={error("aggiornataDal")}
+        />
+        <TextField
+          type="date"
+          name="aggiornataAl"
+          label={filterLabels.aggiornataAl}
+          defaultValue={values.aggiornataAl ?? ""}
+          error={error("aggiornataAl")}
+        />
+      </div>
+      <div className="grid gap-x-6 md:grid-cols-3">
+        <SelectField
+          name="ordina"
+          label="Ordina per"
+          hint={OPENING_RANGE_SORT_HINT}
+          options={Object.entries(requestSortLabels).map(([value, label]) => ({ value, label }))}
+          defaultValue={values.ordina ?? "aggiornamento"}
+        />
+        <SelectField
+          name="verso"
+          label="Ordine"
+          options={[
+            { value: "desc", label: "Dal più recente (decrescente)" },
+            { value: "asc", label: "Dal meno recente (crescente)" },
+          ]}
+          defaultValue={values.verso ?? "desc"}
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button>Cerca</Button>
+        <Link href={REQUESTS_PATH}>Azzera i filtri</Link>
+      </div>
+    </form>
+  );
+}
+
 export default async function RequestListPage({ searchParams }: Props) {
   const actor = await requireContributor(REQUESTS_PATH);
   const params = firstValues(await searchParams);
-  const [subjectGroups, savedFilters, positions] = await Promise.all([
-    listRequestSubjects(actor),
-    listRequestFilters(actor),
-    listActorPositions(actor),
-  ]);
+  const savedFilters = await listRequestFilters(actor);
   const flash = await pageFlash(params[FLASH_PARAM]);
   let page: RequestListPage | null = null;
   let errors: FieldErrors = {};
@@ -299,7 +460,8 @@ export default async function RequestListPage({ searchParams }: Props) {
   }
   const values = page?.query ?? params;
   const filtered = filterNames.some((name) => Boolean(params[name]));
-  const error = (name: string) => errors[name]?.[0];
+  // The form and the saved filters' forms are most of the page's weight: rendered when asked for, or when in use (decision 0040).
+  const showFilters = filtered || !page || params[FILTERS_PARAM] === "1" || flash !== null;
   const byClient = actor.profile !== "TITOLARE";
   // Invalid filters are carried as typed, so that a form's answer comes back to them.
   const view = requestListSearch(page?.query ?? params);
@@ -328,129 +490,30 @@ export default async function RequestListPage({ searchParams }: Props) {
         )}
       </section>
 
-      <Disclosure summary="Cerca, filtra e ordina le richieste" open={filtered || !page}>
-        <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
-        {/* Keyed by the filters: a client-side navigation to other filters (a saved one, "Azzera") must show their values, which defaultValue alone does not. */}
-        <form key={view} method="get" action={REQUESTS_PATH} noValidate>
-          <TextField
-            type="search"
-            name="testo"
-            label={filterLabels.testo}
-            hint={
-              'Parole dell\'oggetto, dei messaggi e dei nomi dei file, anche in altre forme ("pagamenti" trova "pagamento"). Tra virgolette una frase esatta; con il segno meno una parola da escludere.'
-            }
-            defaultValue={values.testo ?? ""}
-            error={error("testo")}
-            maxLength={TEXT_SEARCH_MAX_LENGTH}
-          />
-          <div className="grid gap-x-6 md:grid-cols-3">
-            {byClient ? (
-              <TextField
-                name="cliente"
-                label={filterLabels.cliente}
-                hint="Codice fiscale o nome del cliente."
-                defaultValue={values.cliente ?? ""}
-                error={error("cliente")}
-                maxLength={CLIENT_FILTER_MAX_LENGTH}
-              />
-            ) : null}
-            <SelectField
-              name="posizione"
-              label={filterLabels.posizione}
-              placeholder="Tutte le posizioni"
-              options={positionOptions(actor.profile, positions)}
-              defaultValue={values.posizione ?? ""}
-              error={error("posizione")}
-            />
-            <TextField
-              name="matricola"
-              label={filterLabels.matricola}
-              hint="Tutte le posizioni con questa matricola, in ogni gestione."
-              defaultValue={values.matricola ?? ""}
-              error={error("matricola")}
-              maxLength={MATRICOLA_FILTER_MAX_LENGTH}
-            />
-            <SelectField
-              name="oggetto"
-              label={filterLabels.oggetto}
-              placeholder="Tutti gli oggetti"
-              options={subjectGroups}
-              defaultValue={values.oggetto ?? ""}
-              error={error("oggetto")}
-            />
-            <SelectField
-              name="stato"
-              label={filterLabels.stato}
-              placeholder="Tutti gli stati"
-              options={contributorStateFilters.map((value) => ({ value, label: contributorStateLabels[contributorStateOfFilter[value]] }))}
-              defaultValue={values.stato ?? ""}
-              error={error("stato")}
-            />
-            <SelectField
-              name="tipo"
-              label={filterLabels.tipo}
-              placeholder="Richieste e comunicazioni"
-              options={Object.entries(requestKindFilterLabels).map(([value, label]) => ({ value, label }))}
-              defaultValue={values.tipo ?? ""}
-              error={error("tipo")}
-            />
+      {page && !showFilters ? (
+        <>
+          <p className="rounded-sm border border-neutral-300 bg-white shadow-sm">
+            <Link
+              href={`${listHref(page.query, { [FILTERS_PARAM]: "1" })}#${FILTERS_ANCHOR}`}
+              className="flex min-h-12 items-center px-5 py-3 text-xl leading-snug font-bold md:px-6"
+            >
+              Cerca, filtra e ordina le richieste
+            </Link>
+          </p>
+          <SavedFilterLinks filters={savedFilters} />
+        </>
+      ) : (
+        <>
+          <div id={FILTERS_ANCHOR}>
+            <Card title="Cerca, filtra e ordina le richieste">
+              <ErrorSummary errors={errors} fields={filterLabels} title="Alcuni filtri non sono validi: correggerli." />
+              {/* Keyed by the filters: a client-side navigation to other filters (a saved one, "Azzera") must show their values, which defaultValue alone does not. */}
+              <FilterForm actor={actor} values={values} errors={errors} view={view} />
+            </Card>
           </div>
-          <div className="grid gap-x-6 md:grid-cols-2 lg:grid-cols-4">
-            <TextField
-              type="date"
-              name="apertaDal"
-              label={filterLabels.apertaDal}
-              defaultValue={values.apertaDal ?? ""}
-              error={error("apertaDal")}
-            />
-            <TextField
-              type="date"
-              name="apertaAl"
-              label={filterLabels.apertaAl}
-              defaultValue={values.apertaAl ?? ""}
-              error={error("apertaAl")}
-            />
-            <TextField
-              type="date"
-              name="aggiornataDal"
-              label={filterLabels.aggiornataDal}
-              defaultValue={values.aggiornataDal ?? ""}
-              error={error("aggiornataDal")}
-            />
-            <TextField
-              type="date"
-              name="aggiornataAl"
-              label={filterLabels.aggiornataAl}
-              defaultValue={values.aggiornataAl ?? ""}
-              error={error("aggiornataAl")}
-            />
-          </div>
-          <div className="grid gap-x-6 md:grid-cols-3">
-            <SelectField
-              name="ordina"
-              label="Ordina per"
-              hint={OPENING_RANGE_SORT_HINT}
-              options={Object.entries(requestSortLabels).map(([value, label]) => ({ value, label }))}
-              defaultValue={values.ordina ?? "aggiornamento"}
-            />
-            <SelectField
-              name="verso"
-              label="Ordine"
-              options={[
-                { value: "desc", label: "Dal più recente (decrescente)" },
-                { value: "asc", label: "Dal meno recente (crescente)" },
-              ]}
-              defaultValue={values.verso ?? "desc"}
-            />
-          </div>
-          <div className="flex flex-wrap items-center gap-4">
-            <Button>Cerca</Button>
-            <Link href={REQUESTS_PATH}>Azzera i filtri</Link>
-          </div>
-        </form>
-      </Disclosure>
-
-      <SavedFilters filters={savedFilters} view={view} canSave={page !== null} flash={flash} />
+          <SavedFilters filters={savedFilters} view={view} canSave={page !== null} flash={flash} />
+        </>
+      )}
     </>
   );
 }

@@ -160,50 +160,34 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
       ) : (
         <>
           <TableRegion label="Quesiti della sede">
-            <table className="w-full border-collapse bg-white text-left">
+            <table className="list-table w-full border-collapse bg-white text-left">
               <caption className="mb-2 text-left text-neutral-700">
                 {`Quesiti trovati: ${totalLabel(queue.total)}; in questa pagina ${queue.rows.length}.`}
               </caption>
               <thead>
                 <tr className="border-b-2 border-neutral-400">
-                  <th scope="col" className="px-3 py-2">
-                    Protocollo
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Ricevuto il
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Risposta entro il
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Posizione
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Titolare
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Oggetto
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Stato
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Assegnato a
-                  </th>
+                  <th scope="col">Protocollo</th>
+                  <th scope="col">Ricevuto il</th>
+                  <th scope="col">Risposta entro il</th>
+                  <th scope="col">Posizione</th>
+                  <th scope="col">Titolare</th>
+                  <th scope="col">Oggetto</th>
+                  <th scope="col">Stato</th>
+                  <th scope="col">Assegnato a</th>
                 </tr>
               </thead>
               <tbody>
                 {queue.rows.map((row) => (
-                  <tr key={row.id} className="border-b border-neutral-200 align-top">
-                    <th scope="row" className="px-3 py-2 font-normal">
+                  <tr key={row.id}>
+                    <th scope="row" className="font-normal">
                       <Link href={quesitoPath(row.id)} className="font-mono">
                         {row.protocolNumber}
                       </Link>
                     </th>
-                    <td className="px-3 py-2">
+                    <td>
                       <time dateTime={row.receivedAt.toISOString()}>{formatRomeDate(row.receivedAt)}</time>
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       {row.due ? (
                         <>
                           <time dateTime={row.due.day}>{formatRomePlainDay(row.due.day)}</time>
@@ -213,27 +197,27 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                         <span className="text-neutral-700">Nessun termine</span>
                       )}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <span className="block">{row.position.denominazione}</span>
                       <span className="block text-sm text-neutral-700">
                         {row.position.gestioneLabel} – matricola <span className="font-mono">{row.position.matricola}</span>
                       </span>
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <Link href={contributorFilePath(row.holder.codiceFiscale)} className="block">
                         {row.holder.name}
                       </Link>
                       <span className="block font-mono text-sm text-neutral-700">{row.holder.codiceFiscale}</span>
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       {row.subject.areaLabel ? <span className="block text-sm text-neutral-700">{row.subject.areaLabel}</span> : null}
                       {row.subject.label}
                       {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <QuesitoStateBadge state={row.state} label={row.stateLabel} />
                     </td>
-                    <td className="px-3 py-2">{row.assigneeName ?? <span className="text-neutral-700">Non assegnato</span>}</td>
+                    <td>{row.assigneeName ?? <span className="text-neutral-700">Non assegnato</span>}</td>
                   </tr>
                 ))}
               </tbody>

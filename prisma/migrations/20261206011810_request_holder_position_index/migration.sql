@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Request_holderId_positionId_id_idx" ON "Request"("holderId", "positionId", "id");
