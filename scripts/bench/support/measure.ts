@@ -92,7 +92,7 @@ export async function generateInTransaction(sql: pg.Client, statements: string[]
   return (performance.now() - started) / 1000;
 }
 
-/** The access log's inserts carry the id Prisma chose: replayed, they would repeat it. */
+/** The access log's inserts carry the id Prisma chose: replayed (or explained with ANALYZE), they would repeat it. */
 const replayable = (query: CapturedQuery) => !/^INSERT INTO "(public"\.")?AuditEntry"/.test(query.sql);
 
 /** Milliseconds of RUNS runs of `run` after WARM_UP unmeasured ones, sorted. */
@@ -199,7 +199,9 @@ export async function measureCases(sql: pg.Client, cases: BenchCase<unknown>[]):
   console.log(`Scansioni sequenziali su ${[...WATCHED_TABLES].join(", ")}: ${scanned.length > 0 ? scanned.join("; ") : "nessuna"}.`);
   if (!EXPLAIN) return;
   for (const { label, queries } of plans) {
-    for (const [index, query] of queries.entries()) await printPlan(sql, `── ${label}: istruzione ${index + 1}`, query);
+    for (const [index, query] of queries.entries()) {
+      if (replayable(query)) await printPlan(sql, `── ${label}: istruzione ${index + 1}`, query);
+    }
   }
 }
 

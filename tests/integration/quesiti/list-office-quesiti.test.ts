@@ -110,6 +110,27 @@ describe("listOfficeQuesiti", () => {
     expect(await keysOf({ gestione: "AZIENDE", oggetto: otherArea })).toEqual([]);
   });
 
+  it("a search keeps every other filter: the searched statement applies them as the browsed queue does", async () => {
+    const filterSets: Record<string, string>[] = [
+      { stato: "tutti" },
+      { stato: "aperti" },
+      { stato: "tutti", assegnazione: "miei" },
+      { assegnazione: "liberi" },
+      { gestione: "ARTIGIANI_COMMERCIANTI", stato: "tutti" },
+      { oggetto: areaId, stato: "tutti" },
+      { dal: "2026-02-10", al: "2026-04-10" },
+      { gestione: "AZIENDE", oggetto: areaId, assegnazione: "miei", stato: "tutti" },
+      { scadenza: "scaduti" },
+      { scadenza: "in_scadenza" },
+    ];
+    for (const filters of filterSets) {
+      const browsed = await keysOf({ ...filters, ordine: "meno_recenti" });
+      expect(await keysOf({ ...filters, cerca: holder.codiceFiscale, ordine: "meno_recenti" }), JSON.stringify(filters)).toEqual(browsed);
+    }
+    // By due date: only quesiti with one (none here), in both.
+    expect(await keysOf({ cerca: holder.codiceFiscale, ordine: "scadenza" })).toEqual(await keysOf({ ordine: "scadenza" }));
+  });
+
   it("filters by received date, on the calendar of Rome, both ends included", async () => {
     expect(await keysOf({ dal: "2026-02-10", al: "2026-04-10" })).toEqual(["mine", "colleague", "artigiani"]);
     expect(await keysOf({ dal: "2026-05-01" })).toEqual(["byIntermediary"]);
