@@ -64,7 +64,7 @@ test("an admin adds and deactivates an operator, whose next click goes to sign-i
   await expect(admin.getByRole("heading", { level: 1, name: "Registro delle modifiche" })).toBeVisible();
   await admin.getByLabel("Che cosa è stato modificato").selectOption({ label: "Operatore" });
   await admin.getByLabel("Identificativo").fill(CODICE_FISCALE);
-  await admin.getByRole("button", { name: "Cerca" }).click();
+  await admin.getByRole("button", { name: "Applica i filtri" }).click();
   await expect(admin.getByText("Modifiche trovate: 2; in questa pagina 2, dalla più recente.")).toBeVisible();
   const rows = admin.getByRole("table").getByRole("row");
   await expect(rows.nth(1)).toContainText("Disattivazione");

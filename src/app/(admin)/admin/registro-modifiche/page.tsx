@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { totalLabel } from "@/lib/capped-total";
@@ -8,7 +7,8 @@ import { listAdminChanges, type AdminChangeRow, type AdminChanges } from "@/serv
 import { adminChangeActions, adminChangeTargets, auditActionLabels, auditTargetLabels } from "@/server/audit/schemas";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
+import { AuditLogFilters, AuditLogOperator } from "@/app/_components/audit-log-filters";
+import { Alert, Breadcrumb, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 
 export const metadata: Metadata = { title: "Registro delle modifiche" };
 
@@ -57,7 +57,6 @@ export default async function AdminChangesPage({ searchParams }: Props) {
     if (!(error instanceof ValidationError)) throw error;
     errors = error.fieldErrors;
   }
-  const error = (name: string) => errors[name]?.[0];
   const filtered = filterNames.some((name) => params[name]);
   const pageLinks = trail ? keysetPageLinks((cursor) => pageHref(params, cursor), trail) : null;
   const exportHref = `${PATH}/esportazione${pageHref(params).slice(PATH.length)}`;
@@ -69,56 +68,35 @@ export default async function AdminChangesPage({ searchParams }: Props) {
         title="Registro delle modifiche"
         lead="Ogni modifica amministrativa, con chi l'ha fatta, quando, da quale pagina e i valori prima e dopo. Il registro non si può modificare."
       />
-      <section aria-labelledby="filtri-titolo" className="mb-8 rounded-sm border border-neutral-300 bg-white p-5 md:p-6">
-        <h2 id="filtri-titolo" className="mb-4 text-xl font-bold">
-          Cerca
-        </h2>
-        {trail ? null : <Alert tone="danger" title="Alcuni filtri non sono validi: correggerli per vedere il registro." />}
-        <form key={pageHref(params)} method="get" action={PATH}>
-          <div className="grid gap-x-6 md:grid-cols-2">
-            <TextField
-              name="operatore"
-              label="Codice fiscale dell'amministratore"
-              defaultValue={params.operatore ?? ""}
-              maxLength={16}
-              autoComplete="off"
-              error={error("operatore")}
-            />
-            <SelectField
-              name="azione"
-              label="Azione"
-              placeholder="Tutte le azioni"
-              defaultValue={params.azione ?? ""}
-              options={actionOptions}
-              error={error("azione")}
-            />
-            <SelectField
-              name="oggetto"
-              label="Che cosa è stato modificato"
-              placeholder="Tutti i tipi"
-              defaultValue={params.oggetto ?? ""}
-              options={targetOptions}
-              error={error("oggetto")}
-            />
-            <TextField
-              name="identificativo"
-              label="Identificativo"
-              hint="Il codice dell'argomento o della sede, la gestione, o il codice fiscale dell'operatore."
-              defaultValue={params.identificativo ?? ""}
-              maxLength={64}
-              error={error("identificativo")}
-            />
-            <TextField name="dal" type="date" label="Dal" defaultValue={params.dal ?? ""} error={error("dal")} />
-            <TextField name="al" type="date" label="Fino al" defaultValue={params.al ?? ""} error={error("al")} />
-          </div>
-          <div className="flex flex-wrap gap-4">
-            <Button>Cerca</Button>
-            <Link href={PATH} className={buttonClasses("secondary")}>
-              Azzera i filtri
-            </Link>
-          </div>
-        </form>
-      </section>
+      <AuditLogFilters
+        path={PATH}
+        params={params}
+        errors={errors}
+        invalid={!trail}
+        target={{
+          label: "Che cosa è stato modificato",
+          placeholder: "Tutti i tipi",
+          options: targetOptions,
+          identifierHint: "Il codice dell'argomento o della sede, la gestione, o il codice fiscale dell'operatore.",
+        }}
+      >
+        <TextField
+          name="operatore"
+          label="Codice fiscale dell'amministratore"
+          defaultValue={params.operatore ?? ""}
+          maxLength={16}
+          autoComplete="off"
+          error={errors.operatore?.[0]}
+        />
+        <SelectField
+          name="azione"
+          label="Azione"
+          placeholder="Tutte le azioni"
+          defaultValue={params.azione ?? ""}
+          options={actionOptions}
+          error={errors.azione?.[0]}
+        />
+      </AuditLogFilters>
 
       {!trail ? null : trail.rows.length === 0 ? (
         <Alert tone="info" title={filtered ? "Nessuna modifica corrisponde ai filtri." : "Nessuna modifica registrata."} />
@@ -151,8 +129,7 @@ export default async function AdminChangesPage({ searchParams }: Props) {
                       <span className="block font-mono text-sm text-neutral-700">n. {row.sequence}</span>
                     </th>
                     <td className="px-3 py-2">
-                      <span className="block">{row.operator.name ?? "Operatore non più presente"}</span>
-                      <span className="block font-mono text-sm text-neutral-700">{row.operator.codiceFiscale}</span>
+                      <AuditLogOperator operator={row.operator} />
                     </td>
                     <td className="px-3 py-2">
                       <span className="block">{row.actionLabel}</span>
