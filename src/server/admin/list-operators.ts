@@ -2,6 +2,7 @@ import "server-only";
 import type { OperatorRole } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
+import { operatorSelect } from "./operator-changes";
 import { assertAdmin } from "./policy";
 
 export type OperatorsView = {
@@ -31,18 +32,7 @@ export async function listOperators(actor: OperatorActor): Promise<OperatorsView
   const [operators, offices] = await Promise.all([
     prisma.operator.findMany({
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        codiceFiscale: true,
-        givenName: true,
-        familyName: true,
-        email: true,
-        role: true,
-        active: true,
-        officeId: true,
-        version: true,
-        office: { select: { name: true } },
-      },
+      select: { ...operatorSelect, office: { select: { name: true } } },
     }),
     prisma.office.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } }),
   ]);

@@ -16,7 +16,8 @@ export const LAST_ADMIN = "Deve restare almeno un amministratore attivo: nominar
 export const OWN_ADMIN_ROLE =
   "Non è possibile togliere a sé stessi il ruolo di amministratore né disattivarsi: lo può fare un altro amministratore.";
 
-const operatorSelect = {
+/** An operator as the admin services read them. */
+export const operatorSelect = {
   id: true,
   codiceFiscale: true,
   givenName: true,
