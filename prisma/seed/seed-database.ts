@@ -4,13 +4,14 @@ import { loadSeedData, positionKey, type SeedData } from "./data";
 /**
  * Loads the JSON files of prisma/seed/data/ into the database, idempotently.
  *
- * Reference data (offices and their provinces, gestione limits, subject trees)
- * follow the files: a new run applies what administrators changed there. Demo
- * data (people and their contacts, positions, delegations, operators) are only
- * created when missing, so what users did with them survives a new run; a
- * position's competent office alone follows the provinces of offices.json.
- * Nothing is ever deleted, and subjects keep the fields the files do not set
- * (active, routing). Everything runs in one transaction. In production
+ * Everything is inserted only when missing, keyed by its natural key (office
+ * code, province, gestione, subject code, codice fiscale, matricola): the
+ * files are where a new installation starts, and once administrators change
+ * reference data in /admin (labels, limits, competence, roles…) a new run
+ * never overwrites it (decision 0045); demo data (people and their contacts,
+ * positions, delegations) likewise keep what users did with them. A new
+ * position gets the office the database makes competent for its province.
+ * Nothing is ever deleted. Everything runs in one transaction. In production
  * (`includeDemo: false`) only the reference data are loaded.
  */
 
@@ -76,20 +77,17 @@ async function seedOffices(tx: Tx, data: SeedData) {
   const byCode = new Map<string, string>();
   const byProvince = new Map<string, string>();
   for (const { provinces, ...office } of data.offices) {
-    const { id } = await tx.office.upsert({
-      where: { code: office.code },
-      create: office,
-      update: office,
-      select: { id: true },
-    });
+    const { id } = await tx.office.upsert({ where: { code: office.code }, create: office, update: {}, select: { id: true } });
     byCode.set(office.code, id);
     for (const province of provinces) {
-      await tx.officeCompetence.upsert({
+      // The province keeps the office an administrator may have made competent since.
+      const competence = await tx.officeCompetence.upsert({
         where: { province },
         create: { province, officeId: id },
-        update: { officeId: id },
+        update: {},
+        select: { officeId: true },
       });
-      byProvince.set(province, id);
+      byProvince.set(province, competence.officeId);
     }
   }
   return { byCode, byProvince };
@@ -97,17 +95,11 @@ async function seedOffices(tx: Tx, data: SeedData) {
 
 async function seedGestioni(tx: Tx, data: SeedData): Promise<void> {
   for (const settings of data.gestioni) {
-    const current = await tx.gestioneSettings.findUnique({ where: { gestione: settings.gestione } });
-    if (!current) {
-      await tx.gestioneSettings.create({ data: settings });
-    } else if (Object.entries(settings).some(([key, value]) => current[key as keyof typeof settings] !== value)) {
-      // Only on a real change, so that updatedAt tells when limits last changed.
-      await tx.gestioneSettings.update({ where: { gestione: settings.gestione }, data: settings });
-    }
+    await tx.gestioneSettings.upsert({ where: { gestione: settings.gestione }, create: settings, update: {} });
   }
 }
 
-/** Each area before its subjects; the order in the file becomes sortOrder. Returns how many. */
+/** Each area before its subjects; the order in the file becomes a new subject's sortOrder. Returns how many. */
 async function seedSubjects(tx: Tx, data: SeedData): Promise<number> {
   type Fields = { label: string; sortOrder: number; parentId: string | null; maxResponseWorkingDays?: number };
   let count = 0;
@@ -115,7 +107,7 @@ async function seedSubjects(tx: Tx, data: SeedData): Promise<number> {
     tx.subject.upsert({
       where: { gestione_code: { gestione, code } },
       create: { gestione, code, ...fields },
-      update: fields,
+      update: {},
       select: { id: true },
     });
   for (const gestione of Object.values(Gestione)) {
@@ -155,7 +147,7 @@ async function seedPeople(tx: Tx, demoPeople: SeedData["people"]["people"], offi
       const { id } = await tx.position.upsert({
         where: { gestione_matricola: { gestione: position.gestione, matricola: position.matricola } },
         create: { ...position, holderId, officeId, archiveContact },
-        update: { officeId, archiveContact: { upsert: { ...archiveContact, update: {} } } },
+        update: { archiveContact: { upsert: { ...archiveContact, update: {} } } },
         select: { id: true },
       });
       positions.set(positionKey(position), id);

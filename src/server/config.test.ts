@@ -211,3 +211,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SMTP_POOL_MAX_CONNECTIONS: "0" })).toThrow("SMTP_POOL_MAX_CONNECTIONS: deve essere almeno 1 (connessioni)");
   });
 });
+
+describe("AUDIT_RETENTION_MONTHS", () => {
+  it("keeps the audit log 6 months by default and refuses less (the Garante's minimum)", () => {
+    expect(parseConfig({}).AUDIT_RETENTION_MONTHS).toBe(6);
+    expect(parseConfig({ AUDIT_RETENTION_MONTHS: "24" }).AUDIT_RETENTION_MONTHS).toBe(24);
+    expect(() => parseConfig({ AUDIT_RETENTION_MONTHS: "5" })).toThrow("AUDIT_RETENTION_MONTHS: deve essere almeno 6 (mesi)");
+    expect(() => parseConfig({ AUDIT_RETENTION_MONTHS: "sei" })).toThrow(ConfigError);
+  });
+});

@@ -136,6 +136,11 @@ const envSchema = z.object({
     .min(10, { message: "deve essere almeno 10 (minuti)" })
     .max(7 * 24 * 60, { message: "deve essere al massimo 10080 (una settimana)" })
     .default(60),
+  /**
+   * How long the audit log keeps its entries (accesses and administrative changes), in months; the maintenance
+   * sweep removes older ones. At least 6: the Garante's rule for administrators' access logs (decision 0045).
+   */
+  AUDIT_RETENTION_MONTHS: wholeNumber("mesi", 6, 120).default(6),
   /** Service levels (B4): the assignee of a quesito is warned this many working days before its due date. */
   SLA_WARNING_WORKING_DAYS: wholeNumber("giorni lavorativi", 1, 60).default(5),
   /** `true` behind a reverse proxy that appends the caller's address to X-Forwarded-For (decision 0015). */

@@ -73,14 +73,12 @@ export const auditActionLabels: Record<AuditAction, string> = {
 
 const optionalCodiceFiscale = z.preprocess(blankToUndefined, codiceFiscaleSchema.optional());
 
-/** The access log's GET parameters (Italian, as in the address bar). */
-export const accessLogFiltersSchema = z
-  .object({
+/** The filters both readers of the log share (GET parameters, Italian as in the address bar), on their own targets. */
+function logFilterShape<Targets extends readonly [AuditTargetType, ...AuditTargetType[]]>(targets: Targets) {
+  return {
     /** The operator's codice fiscale. */
     operatore: optionalCodiceFiscale,
-    /** The contributor's codice fiscale. */
-    contribuente: optionalCodiceFiscale,
-    oggetto: z.preprocess(blankToUndefined, z.enum(accessTargets, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
+    oggetto: z.preprocess(blankToUndefined, z.enum(targets, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
     /** The record's identifier, as in its page's address; only with `oggetto`. */
     identificativo: searchTerm(64, "L'identificativo può contenere al massimo 64 caratteri."),
     dal: optionalIsoDay(),
@@ -88,12 +86,38 @@ export const accessLogFiltersSchema = z
     /** Keyset cursors of the next and previous page; a damaged one shows the first page. */
     dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
     prima: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
+  };
+}
+
+function refineLogFilters(
+  filters: { identificativo?: string; oggetto?: string; dal?: string; al?: string },
+  context: z.RefinementCtx,
+): void {
+  refineDayRanges(filters, [["dal", "al"]], context);
+  if (filters.identificativo && !filters.oggetto) {
+    context.addIssue({ code: "custom", path: ["oggetto"], message: "Per cercare un identificativo, scegliere anche il tipo." });
+  }
+}
+
+/** The access log's GET parameters. */
+export const accessLogFiltersSchema = z
+  .object({
+    ...logFilterShape(accessTargets),
+    /** The contributor's codice fiscale. */
+    contribuente: optionalCodiceFiscale,
   })
-  .superRefine((filters, context) => {
-    refineDayRanges(filters, [["dal", "al"]], context);
-    if (filters.identificativo && !filters.oggetto) {
-      context.addIssue({ code: "custom", path: ["oggetto"], message: "Per cercare un identificativo, scegliere anche il tipo." });
-    }
-  });
+  .superRefine(refineLogFilters);
 
 export type AccessLogFilters = z.infer<typeof accessLogFiltersSchema>;
+
+export const ADMIN_CHANGES_PAGE_SIZE = 50;
+
+/** The administrators' changes' GET parameters (decision 0045). */
+export const adminChangesFiltersSchema = z
+  .object({
+    ...logFilterShape(adminChangeTargets),
+    azione: z.preprocess(blankToUndefined, z.enum(adminChangeActions, { message: "Scegliere un'azione tra quelle proposte." }).optional()),
+  })
+  .superRefine(refineLogFilters);
+
+export type AdminChangesFilters = z.infer<typeof adminChangesFiltersSchema>;

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { entryHash, GENESIS_HASH } from "./entry-hash";
 
 export type ChainVerdict =
+  /** `count`: the entries checked, those after the pruned-through point. */
   | { ok: true; count: number }
   /** The first entry (by sequence) found wrong, with why in Italian and in English. */
   | { ok: false; sequence: bigint; reason: { it: string; en: string } };
@@ -13,11 +14,15 @@ const BATCH = 1000;
  * (entry-hash.ts, independently of the database's trigger): the first entry
  * out of place, relinked or altered is reported; so is a tail cut off, by
  * the chain head that still names the last entry written (decision 0032).
- * Takes the client: `npm run audit:verify` runs outside the app.
+ * After retention removed the oldest entries, the walk starts after the
+ * pruned-through point the head records, from that entry's hash (decision
+ * 0045). Takes the client: `npm run audit:verify` runs outside the app.
  */
 export async function verifyAuditChain(db: PrismaClient): Promise<ChainVerdict> {
-  let expected = 1n;
-  let previousHash = GENESIS_HASH;
+  const head = await db.auditChainHead.findUnique({ where: { id: 1 } });
+  const pruned = head?.prunedThroughSequence ?? 0n;
+  let expected = pruned + 1n;
+  let previousHash = head?.prunedThroughHash ?? GENESIS_HASH;
   for (;;) {
     const batch = await db.auditEntry.findMany({
       where: { sequence: { gte: expected } },
@@ -57,18 +62,17 @@ export async function verifyAuditChain(db: PrismaClient): Promise<ChainVerdict> 
     }
     if (batch.length < BATCH) break;
   }
-  const count = expected - 1n;
-  const head = await db.auditChainHead.findUnique({ where: { id: 1 } });
+  const last = expected - 1n;
   const headSequence = head?.lastSequence ?? 0n;
-  if (headSequence !== count || (head && head.lastHash !== previousHash)) {
+  if (headSequence !== last || (head && head.lastHash !== previousHash)) {
     return {
       ok: false,
-      sequence: count + 1n,
+      sequence: expected,
       reason: {
-        it: `il registro si ferma alla riga ${count} ma l'ultima scritta è la ${headSequence}`,
-        en: `the log stops at row ${count} but the last one written is ${headSequence}`,
+        it: `il registro si ferma alla riga ${last} ma l'ultima scritta è la ${headSequence}`,
+        en: `the log stops at row ${last} but the last one written is ${headSequence}`,
       },
     };
   }
-  return { ok: true, count: Number(count) };
+  return { ok: true, count: Number(last - pruned) };
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique constraint refused the write (Prisma P2002). */
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 

@@ -2,13 +2,14 @@ import pg from "pg";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { fileStorageFor, type FileStorage, type FileStorageConfig } from "@/server/attachments/file-storage";
 import { stagingRootFor, sweepStagingFolders } from "@/server/attachments/staging-folders";
+import { auditRetentionCutoff, pruneAuditLog, type AuditLogPruning } from "@/server/audit/prune-audit-log";
 import type { AppConfig } from "@/server/config";
 import { logger } from "@/server/logger";
 import { sweepStalledNotifications, type StalledNotificationsSweep } from "@/server/notifications/sweep-stalled-notifications";
 import { sweepStoredFiles, type StoredFilesSweep } from "./sweep-stored-files";
 
 export type MaintenanceSweepConfig = FileStorageConfig &
-  Pick<AppConfig, "SWEEP_GRACE_MINUTES" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;
+  Pick<AppConfig, "SWEEP_GRACE_MINUTES" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS" | "AUDIT_RETENTION_MONTHS">;
 
 export type MaintenanceSweepDependencies = {
   databaseUrl: string;
@@ -23,6 +24,7 @@ export type MaintenanceSweepReport = {
   stagingFolders: string[];
   storedFiles: StoredFilesSweep;
   notifications: StalledNotificationsSweep;
+  auditLog: AuditLogPruning;
 };
 
 /**
@@ -33,10 +35,10 @@ export type MaintenanceSweepReport = {
 const SWEEP_LOCK_KEY = 7_242_011_905;
 
 /**
- * Runs the three sweeps — staging folders and stored files no row refers to,
- * both older than SWEEP_GRACE_MINUTES, and notifications left without a
- * delivery job — unless another instance is sweeping (then null), and logs
- * what each removed or settled.
+ * Runs the sweeps — staging folders and stored files no row refers to,
+ * both older than SWEEP_GRACE_MINUTES, notifications left without a
+ * delivery job, and audit entries past AUDIT_RETENTION_MONTHS — unless
+ * another instance is sweeping (then null), and logs what each removed or settled.
  */
 export async function runMaintenanceSweep(
   dependencies: MaintenanceSweepDependencies,
@@ -56,6 +58,7 @@ export async function runMaintenanceSweep(
       stagingFolders: await sweepStagingFolders(stagingRootFor(config), cutoff),
       storedFiles: await sweepStoredFiles(prisma, dependencies.storage ?? fileStorageFor(config), cutoff),
       notifications: await sweepStalledNotifications(prisma, config, now),
+      auditLog: await pruneAuditLog(prisma, auditRetentionCutoff(config.AUDIT_RETENTION_MONTHS, now)),
     };
     logSweep(report);
     return report;
@@ -69,7 +72,7 @@ export async function runMaintenanceSweep(
 const LOGGED_ITEMS = 100;
 
 function logSweep(report: MaintenanceSweepReport): void {
-  const { stagingFolders, storedFiles, notifications } = report;
+  const { stagingFolders, storedFiles, notifications, auditLog } = report;
   logger.info(
     {
       stagingFoldersRemoved: stagingFolders.length,
@@ -77,6 +80,8 @@ function logSweep(report: MaintenanceSweepReport): void {
       unfinishedFilesRemoved: storedFiles.unfinished,
       notificationsRequeued: notifications.requeued.length,
       notificationsFailed: notifications.failed.length,
+      auditEntriesRemoved: auditLog.removed,
+      auditPrunedThroughSequence: auditLog.prunedThroughSequence.toString(),
       stagingFolders: stagingFolders.slice(0, LOGGED_ITEMS),
       storedFiles: storedFiles.removed.slice(0, LOGGED_ITEMS),
       requeuedNotifications: notifications.requeued.slice(0, LOGGED_ITEMS),

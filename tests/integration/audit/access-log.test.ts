@@ -66,7 +66,7 @@ describe("the chain", () => {
     for (let n = 1; n < entries.length; n += 1) expect(entries[n]!.previousHash).toBe(entries[n - 1]!.hash);
     // Time follows the chain: each entry is chained after the previous one committed.
     for (let n = 1; n < entries.length; n += 1) expect(entries[n]!.createdAt >= entries[n - 1]!.createdAt).toBe(true);
-    expect(await prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).toEqual({
+    expect(await prisma.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
       id: 1,
       lastSequence: 20n,
       lastHash: entries[19]!.hash,

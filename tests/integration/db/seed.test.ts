@@ -179,7 +179,7 @@ describe("seedDatabase", () => {
     expect(roles.some((row) => row.role === "OPERATORE" && row._count >= 2)).toBe(true);
   });
 
-  it("keeps what users changed on demo data, and restores reference data from the files", async () => {
+  it("keeps what users changed on demo data", async () => {
     const person = await prisma.person.findUniqueOrThrow({ where: { codiceFiscale: "RSSMRA78E14H501S" } });
     const position = await prisma.position.findFirstOrThrow({ where: { holderId: person.id } });
     const subject = await prisma.subject.findUniqueOrThrow({
@@ -191,7 +191,6 @@ describe("seedDatabase", () => {
       where: { id: delegationId },
       data: { status: "REVOKED", revokedAt: new Date(), revokedReason: "Revocata dal titolare" },
     });
-    await prisma.subject.update({ where: { id: subject.id }, data: { label: "Etichetta modificata", active: false } });
     const request = await prisma.request.create({
       data: {
         positionId: position.id,
@@ -208,9 +207,57 @@ describe("seedDatabase", () => {
       "nuovo.indirizzo@example.it",
     );
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegationId } })).status).toBe("REVOKED");
-    const restored = await prisma.subject.findUniqueOrThrow({ where: { id: subject.id } });
-    expect([restored.label, restored.active]).toEqual(["Versamento non abbinato", false]);
     expect(await prisma.request.findUnique({ where: { id: request.id } })).not.toBeNull();
+  });
+
+  it("never overwrites what administrators changed in the reference data, and adds what is missing (decision 0045)", async () => {
+    const subject = await prisma.subject.findFirstOrThrow({
+      where: { gestione: "AZIENDE", parentId: { not: null } },
+      orderBy: { code: "asc" },
+    });
+    const competence = await prisma.officeCompetence.findFirstOrThrow({ orderBy: { province: "asc" } });
+    const otherOffice = await prisma.office.findFirstOrThrow({ where: { id: { not: competence.officeId } } });
+    const operator = await prisma.operator.findFirstOrThrow({ where: { role: "OPERATORE" }, orderBy: { codiceFiscale: "asc" } });
+    await prisma.subject.update({
+      where: { id: subject.id },
+      data: { label: "Etichetta dell'amministratore", active: false, sortOrder: 99 },
+    });
+    await prisma.office.update({ where: { id: otherOffice.id }, data: { name: "Sede rinominata" } });
+    await prisma.officeCompetence.update({ where: { province: competence.province }, data: { officeId: otherOffice.id } });
+    await prisma.gestioneSettings.update({ where: { gestione: "AZIENDE" }, data: { maxFiles: 7, label: "Aziende (rinominata)" } });
+    await prisma.operator.update({ where: { id: operator.id }, data: { role: "RESPONSABILE", active: false } });
+    // One subject and one office missing, as if the files had gained them.
+    const missingSubject = await prisma.subject.findFirstOrThrow({
+      where: { gestione: "GS_COMMITTENTI", parentId: { not: null } },
+      orderBy: { code: "desc" },
+    });
+    await prisma.subject.delete({ where: { id: missingSubject.id } });
+    const before = await snapshot();
+
+    await seedDatabase(prisma);
+    const after = await snapshot();
+
+    expect(await prisma.subject.findUniqueOrThrow({ where: { id: subject.id } })).toMatchObject({
+      label: "Etichetta dell'amministratore",
+      active: false,
+      sortOrder: 99,
+    });
+    expect((await prisma.office.findUniqueOrThrow({ where: { id: otherOffice.id } })).name).toBe("Sede rinominata");
+    expect((await prisma.officeCompetence.findUniqueOrThrow({ where: { province: competence.province } })).officeId).toBe(otherOffice.id);
+    expect(await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: "AZIENDE" } })).toMatchObject({
+      maxFiles: 7,
+      label: "Aziende (rinominata)",
+    });
+    expect(await prisma.operator.findUniqueOrThrow({ where: { id: operator.id } })).toMatchObject({ role: "RESPONSABILE", active: false });
+    expect(after.subjects).toHaveLength(before.subjects.length + 1);
+    expect(after.subjects.find((row) => row.code === missingSubject.code)).toMatchObject({
+      label: missingSubject.label,
+      parentId: missingSubject.parentId,
+    });
+
+    // A further run adds nothing.
+    await seedDatabase(prisma);
+    expect(await snapshot()).toEqual(after);
   });
 });
 

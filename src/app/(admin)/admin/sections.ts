@@ -4,4 +4,10 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  { href: "/admin/operatori", label: "Operatori e ruoli", description: "Chi lavora nel Fascicolo, in quale sede e con quale ruolo." },
+  {
+    href: "/admin/registro-modifiche",
+    label: "Registro delle modifiche",
+    description: "Chi ha cambiato che cosa, con i valori prima e dopo.",
+  },
 ];

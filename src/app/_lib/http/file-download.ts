@@ -34,6 +34,17 @@ export function fileDownloadResponse(download: FileDownload): Response {
   });
 }
 
+/** A CSV built in memory (src/lib/csv.ts) as a download, kept by no cache; `fileName` is plain ASCII. */
+export function csvDownloadResponse(fileName: string, csv: string): Response {
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
 /**
  * A download route (GET, so no origin check): the file `download` gives
  * whoever the link's side names, or problem details. Nobody signed in gets

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDateTime } from "@/lib/rome-dates";
@@ -7,7 +6,8 @@ import { listAccessLog, type AccessLog } from "@/server/audit/list-access-log";
 import { accessTargets, auditTargetLabels } from "@/server/audit/schemas";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, StatusBadge, TableRegion, TextField } from "@/ui";
+import { Alert, Breadcrumb, PageHeading, Pagination, StatusBadge, TableRegion, TextField } from "@/ui";
+import { AuditLogFilters, AuditLogOperator } from "@/app/_components/audit-log-filters";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 
 export const metadata: Metadata = { title: "Registro degli accessi" };
@@ -42,7 +42,6 @@ export default async function AccessLogPage({ searchParams }: Props) {
     if (!(error instanceof ValidationError)) throw error;
     errors = error.fieldErrors;
   }
-  const error = (name: string) => errors[name]?.[0];
   const filtered = filterNames.some((name) => params[name]);
   const pageLinks = log ? keysetPageLinks((cursor) => pageHref(params, cursor), log) : null;
 
@@ -58,51 +57,30 @@ export default async function AccessLogPage({ searchParams }: Props) {
         }
       />
 
-      <section aria-labelledby="filtri-titolo" className="mb-8 rounded-sm border border-neutral-300 bg-white p-5 md:p-6">
-        <h2 id="filtri-titolo" className="mb-4 text-xl font-bold">
-          Filtra
-        </h2>
-        {log ? null : <Alert tone="danger" title="Alcuni filtri non sono validi: correggerli per vedere il registro." />}
-        <form key={pageHref(params)} method="get" action={PATH}>
-          <div className="grid gap-x-6 md:grid-cols-2">
-            {codiceFiscaleFilters.map(({ name, label }) => (
-              <TextField
-                key={name}
-                name={name}
-                label={label}
-                defaultValue={params[name] ?? ""}
-                maxLength={16}
-                autoComplete="off"
-                error={error(name)}
-              />
-            ))}
-            <SelectField
-              name="oggetto"
-              label="Che cosa è stato aperto"
-              placeholder="Quesiti e fascicoli"
-              defaultValue={params.oggetto ?? ""}
-              options={targetOptions}
-              error={error("oggetto")}
-            />
-            <TextField
-              name="identificativo"
-              label="Identificativo"
-              hint="Del quesito (come nell'indirizzo della sua pagina) o il codice fiscale del fascicolo."
-              defaultValue={params.identificativo ?? ""}
-              maxLength={64}
-              error={error("identificativo")}
-            />
-            <TextField name="dal" type="date" label="Dal" defaultValue={params.dal ?? ""} error={error("dal")} />
-            <TextField name="al" type="date" label="Fino al" defaultValue={params.al ?? ""} error={error("al")} />
-          </div>
-          <div className="flex flex-wrap gap-4">
-            <Button>Applica i filtri</Button>
-            <Link href={PATH} className={buttonClasses("secondary")}>
-              Azzera i filtri
-            </Link>
-          </div>
-        </form>
-      </section>
+      <AuditLogFilters
+        path={PATH}
+        params={params}
+        errors={errors}
+        invalid={!log}
+        target={{
+          label: "Che cosa è stato aperto",
+          placeholder: "Quesiti e fascicoli",
+          options: targetOptions,
+          identifierHint: "Del quesito (come nell'indirizzo della sua pagina) o il codice fiscale del fascicolo.",
+        }}
+      >
+        {codiceFiscaleFilters.map(({ name, label }) => (
+          <TextField
+            key={name}
+            name={name}
+            label={label}
+            defaultValue={params[name] ?? ""}
+            maxLength={16}
+            autoComplete="off"
+            error={errors[name]?.[0]}
+          />
+        ))}
+      </AuditLogFilters>
 
       {!log ? null : log.rows.length === 0 ? (
         <Alert tone="info" title={filtered ? "Nessun accesso corrisponde ai filtri." : "Il registro è ancora vuoto."} />
@@ -148,11 +126,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
                       <time dateTime={row.createdAt.toISOString()}>{formatRomeDateTime(row.createdAt)}</time>
                     </td>
                     <td className="px-3 py-2">
-                      <span className="block">{row.operator.name ?? "Operatore non più presente"}</span>
-                      <span className="block font-mono text-sm text-neutral-700">{row.operator.codiceFiscale}</span>
-                      <span className="block text-sm text-neutral-700">
-                        {row.operator.officeName ? `${row.operator.roleLabel} – ${row.operator.officeName}` : row.operator.roleLabel}
-                      </span>
+                      <AuditLogOperator operator={row.operator} />
                     </td>
                     <td className="px-3 py-2">
                       <span className="block">{row.actionLabel}</span>

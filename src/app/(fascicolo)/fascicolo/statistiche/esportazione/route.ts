@@ -1,4 +1,5 @@
 import { signedInOperator } from "@/app/_lib/http/actors";
+import { csvDownloadResponse } from "@/app/_lib/http/file-download";
 import { routeHandler } from "@/app/_lib/http/route-handler";
 import { exportResponseFiguresCsv } from "@/server/statistics/export-response-figures-csv";
 
@@ -10,12 +11,6 @@ export const GET = routeHandler({
   rateLimit: { limit: "exports", at: "start" },
   async handle({ url, actor }) {
     const { fileName, csv } = await exportResponseFiguresCsv(actor, Object.fromEntries(url.searchParams));
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${fileName}"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return csvDownloadResponse(fileName, csv);
   },
 });

@@ -1,0 +1,16 @@
+import { signedInOperator } from "@/app/_lib/http/actors";
+import { csvDownloadResponse } from "@/app/_lib/http/file-download";
+import { routeHandler } from "@/app/_lib/http/route-handler";
+import { exportAdminChangesCsv } from "@/server/admin/export-admin-changes-csv";
+
+/** "Scarica CSV" of the audit trail of administrative changes: the page's filters as query parameters. */
+export const GET = routeHandler({
+  // A download writes nothing: a link from elsewhere gets only what the administrator could download anyway.
+  sameOrigin: false,
+  actor: signedInOperator,
+  rateLimit: { limit: "exports", at: "start" },
+  async handle({ url, actor }) {
+    const { fileName, csv } = await exportAdminChangesCsv(actor, Object.fromEntries(url.searchParams));
+    return csvDownloadResponse(fileName, csv);
+  },
+});

@@ -1,0 +1,49 @@
+import type { OperatorRole } from "@/generated/prisma/enums";
+import { roleLabels } from "@/server/identity/actor";
+
+/** The fields administrative changes record, in the trail's words; others are shown by their name. */
+const fieldLabels: Record<string, string> = {
+  active: "Attivo",
+  codiceFiscale: "Codice fiscale",
+  email: "Email",
+  familyName: "Cognome",
+  givenName: "Nome",
+  label: "Denominazione",
+  office: "Sede",
+  role: "Ruolo",
+};
+
+export type ChangeDetail = { field: string; before: string; after: string };
+
+function readable(field: string, value: unknown): string {
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "boolean") return value ? "sì" : "no";
+  if (field === "role" && typeof value === "string" && value in roleLabels) return roleLabels[value as OperatorRole];
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function parsedObject(text: string | null): Record<string, unknown> {
+  if (text === null) return {};
+  const value: unknown = JSON.parse(text);
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { valore: value };
+}
+
+/**
+ * An entry's values before and after (canonical JSON, decision 0042) as one
+ * line per field, before beside after, in words an administrator reads.
+ */
+export function changeDetails(before: string | null, after: string | null): ChangeDetail[] {
+  const was = parsedObject(before);
+  const is = parsedObject(after);
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(is)])];
+  return fields.map((field) => ({
+    field: fieldLabels[field] ?? field,
+    before: readable(field, was[field]),
+    after: readable(field, is[field]),
+  }));
+}
+
+/** The same, as one line of text for a spreadsheet cell. */
+export function changeDetailsText(details: ChangeDetail[]): string {
+  return details.map((detail) => `${detail.field}: ${detail.before} → ${detail.after}`).join("; ");
+}
