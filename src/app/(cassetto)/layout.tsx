@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/app/_components/sign-out-form";
+import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { profileLabels } from "@/server/identity/actor";
 import { getContributorResolution } from "@/server/identity/session";
 import { AreaShell } from "@/ui";
@@ -10,11 +11,13 @@ export default async function CassettoLayout({ children }: { children: ReactNode
   const actor = resolution?.status === "ok" ? resolution.actor : null;
   const signedInName =
     resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
+  const offersInstances = actor ? await hasInstancePositions(actor) : false;
   const nav = actor
     ? [
         { href: "/cassetto", label: "Area personale" },
         { href: "/cassetto/richieste", label: "Le mie richieste" },
         { href: "/cassetto/richieste/nuova", label: "Nuova richiesta" },
+        ...(offersInstances ? [{ href: "/cassetto/istanze", label: "Istanze online" }] : []),
         { href: "/cassetto/comunicazioni", label: "Comunicazioni ricevute" },
         { href: "/cassetto/agenda", label: "Agenda" },
         { href: "/cassetto/deleghe", label: "Deleghe" },

@@ -99,7 +99,7 @@ async function sendCommunication(
 
   const parsed = newCommunicationSchema(now).safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  const subject = position && parsed.success ? await findActiveSubject(position.gestione, parsed.data.subjectId) : null;
+  const subject = position && parsed.success ? await findActiveSubject(position.gestione, { id: parsed.data.subjectId }) : null;
   if (position && parsed.success && !subject) mergeFieldErrors(errors, { subjectId: [SUBJECT_NOT_IN_GESTIONE] });
 
   const kept = await keptDraftFiles(operator, input, { purpose: "NUOVA_COMUNICAZIONE" }, now);

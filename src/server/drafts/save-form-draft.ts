@@ -27,11 +27,14 @@ async function officeQuesitoScope(actor: Actor, { quesitoId = "" }: DraftScope):
   if (!reachable) throw await notFoundFor(actor, "quesito", quesitoId);
 }
 
+async function contributorForm(actor: Actor) {
+  if (actor.kind !== "contributor") throw new NotFoundError();
+}
+
 /** Refuses (not found) a draft the actor may not keep for this scope: a form of the other realm, a record out of reach. */
 const checkScope: Record<DraftScope["purpose"], (actor: Actor, scope: DraftScope, now: Date) => Promise<void>> = {
-  NUOVA_RICHIESTA: async (actor) => {
-    if (actor.kind !== "contributor") throw new NotFoundError();
-  },
+  NUOVA_RICHIESTA: contributorForm,
+  ISTANZA: contributorForm,
   NUOVA_COMUNICAZIONE: async (actor) => {
     if (actor.kind !== "operator") throw new NotFoundError();
   },

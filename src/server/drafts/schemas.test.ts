@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newCommunicationSchema } from "@/server/communications/schemas";
+import { instanceKinds } from "@/server/istanze/kinds";
+import { instanceSchema } from "@/server/istanze/schemas";
 import { newRequestSchema } from "@/server/requests/schemas";
 import { draftFormFields, draftReferenceSchema } from "./schemas";
 
@@ -20,5 +22,10 @@ describe("draftFormFields", () => {
     const fields = Object.keys(newCommunicationSchema(new Date()).shape);
     expect(fields).toContain("idempotencyKey");
     expect([...draftFormFields.NUOVA_COMUNICAZIONE].sort()).toEqual(fields.sort());
+  });
+
+  it("lets a draft of an Istanza online keep exactly the fields of the forms of its kinds", () => {
+    const fields = new Set(instanceKinds.flatMap((kind) => Object.keys(instanceSchema(kind, new Date()).shape)));
+    expect([...draftFormFields.ISTANZA].sort()).toEqual([...fields].sort());
   });
 });

@@ -26,32 +26,47 @@ export const draftReferenceSchema = z.object({
     .catch([]),
 });
 
+/** The contacts and consents of the forms of the request path (contactsSchema, src/server/requests/schemas.ts). */
+const requestContactFields = [
+  "email",
+  "pec",
+  "mobile",
+  "landline",
+  "fax",
+  "extraEmail",
+  "consentEmail",
+  "consentSms",
+  "consentPec",
+] as const;
+
 /**
  * The fields each form may keep in a draft: nothing else a client sends is
  * stored. Those of Nuova richiesta are the fields of its schema
  * (newRequestSchema, src/server/requests/schemas.ts; a unit test keeps the two equal).
  */
 export const draftFormFields: Record<FormDraftPurpose, readonly string[]> = {
-  NUOVA_RICHIESTA: [
-    "email",
-    "pec",
-    "mobile",
-    "landline",
-    "fax",
-    "extraEmail",
-    "consentEmail",
-    "consentSms",
-    "consentPec",
-    "positionId",
-    "subjectId",
-    "text",
-    "idempotencyKey",
-  ],
+  NUOVA_RICHIESTA: [...requestContactFields, "positionId", "subjectId", "text", "idempotencyKey"],
   MESSAGGIO_RICHIESTA: ["text"],
   // Not the version: the form shown again carries the quesito's current one.
   RISPOSTA_QUESITO: ["body", "nextState"],
   // The fields of newCommunicationSchema (src/server/communications/schemas.ts).
   NUOVA_COMUNICAZIONE: ["positionId", "subjectId", "text", "answerExpected", "answerBy", "idempotencyKey"],
+  // The fields of every kind of Istanza online (instanceSchema, src/server/istanze/schemas.ts; a unit test keeps them equal).
+  ISTANZA: [
+    ...requestContactFields,
+    "positionId",
+    "text",
+    "idempotencyKey",
+    "importo",
+    "rate",
+    "periodoDal",
+    "periodoAl",
+    "importoSanzioni",
+    "motivo",
+    "iban",
+    "intestatario",
+    "avviso",
+  ],
   // The quesito page's other forms (src/server/quesiti/schemas.ts): which one is the flash's `form`.
   AZIONE_QUESITO: ["body", "comment", "toState", "esito", "operatorId", "officeId"],
 };

@@ -82,6 +82,8 @@ export type QuesitoDetail = {
     submitter: { name: string; codiceFiscale: string; profileLabel: string | null } | null;
     contacts: RequestContacts;
     consents: { email: boolean; sms: boolean; pec: boolean };
+    /** An Istanza online's kind and values, as stored (decision 0038); null for other requests. */
+    istanza: Prisma.JsonValue;
   };
   /** Null for a contributor's request; for a communication the office started, its first reading (null while unread). */
   communication: {
@@ -250,6 +252,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
       id: request.id,
       protocolNumber: request.protocolNumber,
       createdAt: request.createdAt,
+      istanza: request.istanza,
       subject: { label: request.subject.label, areaLabel: request.subject.parent?.label ?? null },
       position: {
         ...request.position,

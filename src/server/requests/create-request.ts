@@ -4,15 +4,18 @@ import { messageFilesData } from "@/server/attachments/persist-files";
 import type { StagedFile } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { createOnce } from "@/server/db/create-once";
-import { mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import { mergeFieldErrors, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
-import { findActablePosition } from "./actable-position";
-import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE } from "./active-subject";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Gestione } from "@/generated/prisma/enums";
+import { FILES_FIELD } from "@/server/attachments/files-field";
+import { findActablePosition, POSITION_NOT_FOUND } from "./actable-position";
+import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE, type ActiveSubject } from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
-import { contactRuleErrors, contactsSchema, fileLimitErrors, idempotencyKeyField, newRequestSchema } from "./schemas";
+import { contactRuleErrors, contactsSchema, fileLimitErrors, idempotencyKeyField, newRequestSchema, type ContactsInput } from "./schemas";
 
 export type CreatedRequest = {
   id: string;
@@ -29,13 +32,59 @@ function findByKey(actor: ContributorActor) {
     });
 }
 
+/** What the request path needs of a form's fields once parsed: the contacts and consents, the text, the key. */
+export type RequestFormData = ContactsInput & { text: string; idempotencyKey: string };
+
+/**
+ * A form that files a request: Nuova richiesta, or an Istanza online
+ * (src/server/istanze). Each parses its own fields and names the subject;
+ * the path does the rest the same way for both.
+ */
+export type RequestForm = {
+  purpose: "NUOVA_RICHIESTA" | "ISTANZA";
+  /** Parses the fields: the data, with what the request stores of the form beyond the text (an istanza's values). */
+  parse(input: Record<string, unknown>): { data: RequestFormData; istanza?: Prisma.InputJsonValue } | { errors: FieldErrors };
+  /** The subject, for the position's gestione: null with the field's message when it is not one. */
+  subject(gestione: Gestione, input: Record<string, unknown>): Promise<{ subject: ActiveSubject | null; errors: FieldErrors }>;
+  /** Only positions of this gestione: another is not found. */
+  gestione?: Gestione;
+  /** The message when no file is attached to a form that requires one. */
+  filesRequired?: string;
+};
+
+const newRequestForm: RequestForm = {
+  purpose: "NUOVA_RICHIESTA",
+  parse(input) {
+    const parsed = newRequestSchema.safeParse(input);
+    return parsed.success ? { data: parsed.data } : { errors: fieldErrorsOf(parsed.error) };
+  },
+  async subject(gestione, input) {
+    const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
+    if (!subjectId.success) return { subject: null, errors: {} };
+    const subject = await findActiveSubject(gestione, { id: subjectId.data });
+    const errors: FieldErrors = subject ? {} : { subjectId: [SUBJECT_NOT_IN_GESTIONE] };
+    return { subject, errors };
+  },
+};
+
 /**
  * "Invia" on Nuova richiesta (F03–F05). `input` is the form's fields (with
  * the draft reference of a corrected form), `files` the new attachments,
  * already staged within the gestione's limits.
- *
- * Checks everything first and reports every field problem at once
- * (ValidationError); a position the actor may not act on now is not found.
+ */
+export async function createRequest(
+  actor: ContributorActor,
+  input: Record<string, unknown>,
+  files: StagedFile[],
+  now = new Date(),
+): Promise<CreatedRequest> {
+  return fileRequest(actor, newRequestForm, input, files, now);
+}
+
+/**
+ * A request filed through `form`. Checks everything first and reports every
+ * field problem at once (ValidationError); a position the actor may not act
+ * on now (or not of the form's gestione) is not found.
  * Then stores the files and, in ONE transaction, writes the request, its
  * quesito, the first message with its attachments and the opening events
  * (with their notices), and last takes the competent office's next protocol
@@ -46,40 +95,46 @@ function findByKey(actor: ContributorActor) {
  * Idempotent per submitter and idempotency key (the hidden field of the
  * form): a repeated submission returns the request the first one registered.
  */
-export async function createRequest(
+export async function fileRequest(
   actor: ContributorActor,
+  form: RequestForm,
   input: Record<string, unknown>,
   files: StagedFile[],
   now = new Date(),
 ): Promise<CreatedRequest> {
   const key = idempotencyKeyField.safeParse(input.idempotencyKey);
-  return createOnce(key.success ? key.data : null, findByKey(actor), () => registerRequest(actor, input, files, now));
+  return createOnce(key.success ? key.data : null, findByKey(actor), () => registerRequest(actor, form, input, files, now));
 }
 
 async function registerRequest(
   actor: ContributorActor,
+  form: RequestForm,
   input: Record<string, unknown>,
   files: StagedFile[],
   now: Date,
 ): Promise<Omit<CreatedRequest, "replayed">> {
-  const parsed = newRequestSchema.safeParse(input);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const parsed = form.parse(input);
+  const errors: FieldErrors = "errors" in parsed ? parsed.errors : {};
   const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
   const position = positionId ? await findActablePosition(actor, positionId, now) : null;
+  if (position && form.gestione && position.gestione !== form.gestione) throw new NotFoundError(POSITION_NOT_FOUND);
 
-  const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
-  const subject = position && subjectId.success ? await findActiveSubject(position.gestione, subjectId.data) : null;
-  if (position && subjectId.success && !subject) mergeFieldErrors(errors, { subjectId: [SUBJECT_NOT_IN_GESTIONE] });
+  const chosen = position ? await form.subject(position.gestione, input) : { subject: null, errors: {} };
+  mergeFieldErrors(errors, chosen.errors);
+  const { subject } = chosen;
 
   const contacts = contactsSchema.safeParse(input);
   if (position && contacts.success) mergeFieldErrors(errors, contactRuleErrors(position.settings, contacts.data));
 
-  const kept = await keptDraftFiles(actor, input, { purpose: "NUOVA_RICHIESTA" }, now);
+  const kept = await keptDraftFiles(actor, input, { purpose: form.purpose }, now);
   mergeFieldErrors(errors, kept.errors);
-  if (position) mergeFieldErrors(errors, fileLimitErrors(position.settings, [...kept.files, ...files]));
+  const allFiles = [...kept.files, ...files];
+  if (position) mergeFieldErrors(errors, fileLimitErrors(position.settings, allFiles));
+  if (form.filesRequired && allFiles.length === 0 && !errors[FILES_FIELD])
+    mergeFieldErrors(errors, { [FILES_FIELD]: [form.filesRequired] });
 
-  if (!parsed.success || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
-  const data = parsed.data;
+  if ("errors" in parsed || !position || !subject || Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const { data, istanza } = parsed;
   const office = subject.routeToOffice ?? position.office;
   // The subject's time to answer, else its gestione's, in working days from today in Rome (B4, decision 0034).
   const dueAt = dueAfterWorkingDays(now, subject.maxResponseWorkingDays ?? position.settings.maxResponseWorkingDays);
@@ -106,6 +161,7 @@ async function registerRequest(
           consentPec: data.consentPec,
           protocolNumber: provisional,
           idempotencyKey: data.idempotencyKey,
+          ...(istanza === undefined ? {} : { istanza }),
           createdAt: now,
           lastActivityAt: now,
         },

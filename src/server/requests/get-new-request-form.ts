@@ -1,17 +1,15 @@
 import "server-only";
 import type { Gestione } from "@/generated/prisma/enums";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
-import type { ContactValues } from "@/server/contacts/contact-rules";
-import { currentContacts } from "@/server/contacts/current-contacts";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { listActorPositions, type ActorPosition } from "@/server/positions/list-actor-positions";
 import { POSITION_NOT_FOUND } from "./actable-position";
+import { NO_CONTACTS, positionFormContext, type ContactPrefill } from "./position-form-context";
 import type { ContactRules } from "./schemas";
 
 export type SubjectArea = { id: string; label: string; subjects: { id: string; label: string }[] };
-export type ContactPrefill = { email: string; pec: string; mobile: string; landline: string; fax: string };
 
 export type NewRequestForm = {
   /** The positions the actor may act on now (step 1). */
@@ -27,18 +25,6 @@ export type NewRequestForm = {
   /** The actor's Contatti for the chosen position's gestione (F11), to prefill the form; empty until one is chosen. */
   contacts: ContactPrefill;
 };
-
-const NO_CONTACTS: ContactPrefill = { email: "", pec: "", mobile: "", landline: "", fax: "" };
-
-function prefillOf(values: ContactValues | undefined): ContactPrefill {
-  return {
-    email: values?.email ?? "",
-    pec: values?.pec ?? "",
-    mobile: values?.mobile ?? "",
-    landline: values?.landline ?? "",
-    fax: values?.fax ?? "",
-  };
-}
 
 async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
   const areas = await prisma.subject.findMany({
@@ -73,17 +59,6 @@ export async function getNewRequestForm(
 
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
-  const contacts = prefillOf((await currentContacts(prisma, actor.personId, [position.gestione])).get(position.gestione)?.values);
-  const settings = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: position.gestione } });
-  const { label, pecRequired, emailOrPhoneRequired, maxFiles, maxBytesPerFile } = settings;
-  return {
-    positions,
-    selected: {
-      position,
-      rules: { label, pecRequired, emailOrPhoneRequired },
-      limits: { maxFiles, maxBytesPerFile },
-      areas: await subjectTree(position.gestione),
-    },
-    contacts,
-  };
+  const [context, areas] = await Promise.all([positionFormContext(actor, position), subjectTree(position.gestione)]);
+  return { positions, selected: { position, rules: context.rules, limits: context.limits, areas }, contacts: context.contacts };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
 import { isUuid } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
@@ -43,6 +44,8 @@ export type RequestDetail = RequestSummary & {
   /** Sent by someone other than the holder (an intermediary or an employee). */
   onBehalf: boolean;
   contacts: RequestContacts & { consentEmail: boolean; consentSms: boolean; consentPec: boolean };
+  /** An Istanza online's kind and values, as stored (decision 0038); null for other requests. */
+  istanza: Prisma.JsonValue;
   messages: RequestMessage[];
   history: RequestHistoryEntry[];
   esito: { code: Esito; label: string; comment: string | null; closedAt: Date | null } | null;
@@ -139,6 +142,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     submittedBy: request.submittedBy ? { name: fullName(request.submittedBy), profile: request.actingProfile } : null,
     holder: { name: fullName(request.holder) },
     onBehalf: request.submittedBy !== null && request.submittedBy.id !== request.holder.id,
+    istanza: request.istanza,
     contacts: {
       ...requestContacts(request),
       consentEmail: request.consentEmail,

@@ -37,7 +37,8 @@ export const checkbox = z.preprocess((value) => value === true || value === "on"
 
 export const uuidField = (message: string) => z.string({ message }).trim().pipe(z.uuid(message));
 
-const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo è troppo lungo").min(
+/** The text of a request, its first message: between TEXT_MIN_LENGTH and TEXT_MAX_LENGTH characters. */
+export const requestText = requiredText("Scrivere il testo della richiesta.", TEXT_MAX_LENGTH, "Il testo è troppo lungo").min(
   TEXT_MIN_LENGTH,
   `Il testo deve contenere almeno ${TEXT_MIN_LENGTH} caratteri.`,
 );

@@ -1,3 +1,4 @@
+import { InstanceSummaryCard } from "@/app/_components/instance-summary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -246,6 +247,8 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         <Card title="Riepilogo">
           <Summary request={request} />
         </Card>
+
+        <InstanceSummaryCard istanza={request.istanza} />
 
         {request.esito ? (
           <Card title="Esito">

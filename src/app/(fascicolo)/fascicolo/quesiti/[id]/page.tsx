@@ -1,3 +1,4 @@
+import { InstanceSummaryCard } from "@/app/_components/instance-summary";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -203,6 +204,11 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
           <DescriptionList rows={requestRows(quesito)} />
         </Card>
       </div>
+      {quesito.request.istanza ? (
+        <div className="mt-6">
+          <InstanceSummaryCard istanza={quesito.request.istanza} />
+        </div>
+      ) : null}
       {quesito.communication ? (
         <div className="mt-6">
           <CommunicationNotifications notifications={quesito.communication.notifications} />
