@@ -84,11 +84,14 @@ async function seedOffices(tx: Tx, data: SeedData) {
     });
     byCode.set(office.code, id);
     for (const province of provinces) {
-      await tx.officeCompetence.upsert({
-        where: { province },
-        create: { province, officeId: id },
-        update: { officeId: id },
-      });
+      // The seed's offices serve their provinces in every gestione; administrators may then split them (decision 0044).
+      for (const gestione of Object.values(Gestione)) {
+        await tx.officeCompetence.upsert({
+          where: { gestione_province: { gestione, province } },
+          create: { gestione, province, officeId: id },
+          update: { officeId: id },
+        });
+      }
       byProvince.set(province, id);
     }
   }

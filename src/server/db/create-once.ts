@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 
-function isUniqueViolation(error: unknown): boolean {
+/** A write refused by a unique index (a concurrent twin got there first). */
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 

@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { assignProtocolNumber, provisionalProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { findActablePosition } from "./actable-position";
+import { formSettingsVersion } from "./form-settings";
 import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE } from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
@@ -31,8 +32,9 @@ function findByKey(actor: ContributorActor) {
 
 /**
  * "Invia" on Nuova richiesta (F03–F05). `input` is the form's fields (with
- * the draft reference of a corrected form), `files` the new attachments,
- * already staged within the gestione's limits.
+ * the draft reference of a corrected form, and `settingsVersion`, the
+ * gestione settings' version the form was opened on: its limits hold,
+ * decision 0044), `files` the new attachments, already staged within them.
  *
  * Checks everything first and reports every field problem at once
  * (ValidationError); a position the actor may not act on now is not found.
@@ -65,7 +67,7 @@ async function registerRequest(
   const parsed = newRequestSchema.safeParse(input);
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
-  const position = positionId ? await findActablePosition(actor, positionId, now) : null;
+  const position = positionId ? await findActablePosition(actor, positionId, now, formSettingsVersion(input.settingsVersion)) : null;
 
   const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
   const subject = position && subjectId.success ? await findActiveSubject(position.gestione, subjectId.data) : null;

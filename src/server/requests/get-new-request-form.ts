@@ -21,6 +21,8 @@ export type NewRequestForm = {
     position: ActorPosition;
     rules: ContactRules;
     limits: UploadLimits;
+    /** The settings' version these limits and rules are: the form carries it to "Invia" (decision 0044). */
+    settingsVersion: number;
     /** The gestione's active areas with their active subjects, in order. */
     areas: SubjectArea[];
   } | null;
@@ -82,6 +84,7 @@ export async function getNewRequestForm(
       position,
       rules: { label, pecRequired, emailOrPhoneRequired },
       limits: { maxFiles, maxBytesPerFile },
+      settingsVersion: settings.version,
       areas: await subjectTree(position.gestione),
     },
     contacts,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Gestione } from "@/generated/prisma/enums";
+import { Gestione } from "@/generated/prisma/enums";
 import { isValidCodiceFiscale } from "@/lib/codice-fiscale";
 import { prisma } from "@/server/db/client";
 import { isDatabaseEmpty, seedDatabase, type SeedSummary } from "../../../prisma/seed/seed-database";
@@ -41,7 +41,7 @@ const MB = 1024 * 1024;
 async function snapshot() {
   return {
     offices: await prisma.office.findMany({
-      include: { competence: { orderBy: { province: "asc" } } },
+      include: { competence: { orderBy: [{ gestione: "asc" }, { province: "asc" }] } },
       orderBy: { code: "asc" },
     }),
     gestioni: await prisma.gestioneSettings.findMany({ orderBy: { gestione: "asc" } }),
@@ -65,7 +65,8 @@ describe("seedDatabase", () => {
     expect(await isDatabaseEmpty(prisma)).toBe(false);
     const before = await snapshot();
     expect(before.offices).toHaveLength(summary.offices);
-    expect(before.offices.flatMap((office) => office.competence)).toHaveLength(summary.provinces);
+    // Every province has its office in every gestione (decision 0044).
+    expect(before.offices.flatMap((office) => office.competence)).toHaveLength(summary.provinces * Object.values(Gestione).length);
     expect(before.gestioni).toHaveLength(summary.gestioni);
     expect(before.subjects).toHaveLength(summary.subjects);
     expect(before.people).toHaveLength(summary.people);
@@ -129,7 +130,9 @@ describe("seedDatabase", () => {
     const positions = await prisma.position.findMany();
     expect(new Set(positions.map((position) => position.gestione)).size).toBe(4);
     for (const position of positions) {
-      const competence = await prisma.officeCompetence.findUniqueOrThrow({ where: { province: position.province } });
+      const competence = await prisma.officeCompetence.findUniqueOrThrow({
+        where: { gestione_province: { gestione: position.gestione, province: position.province } },
+      });
       expect(position.officeId, position.matricola).toBe(competence.officeId);
     }
   });

@@ -4,4 +4,10 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  { href: "/admin/sedi", label: "Sedi", description: "Sedi, indirizzi e province di competenza per gestione." },
+  {
+    href: "/admin/impostazioni",
+    label: "Impostazioni",
+    description: "Allegati, contatti, canali degli avvisi e tempi di risposta per gestione.",
+  },
 ];
