@@ -11,36 +11,33 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { OFFICES_PATH, SETTINGS_PATH, redirectWithFlash, type AdminOfficesForm, type Flash } from "./_lib/flash";
 
+/** Where a form is (`page`, `form`) and where its success is told (`done`, the form's page unless given). */
+type FormPlace = { page: string; form: AdminOfficesForm; done?: string };
+
+/** One action of these pages: the ADMIN's service through runFormAction, back to the form when refused. */
 function run<Result>(
-  page: string,
-  form: AdminOfficesForm,
+  { page, form, done = page }: FormPlace,
   values: Record<string, string>,
   service: (actor: OperatorActor) => Promise<Result>,
   success: (result: Result) => Pick<Flash, "message">,
-  donePage = page,
 ): Promise<never> {
+  const location = (token: string, refused: boolean) =>
+    refused ? flashLocation(page, token, form) : flashLocation(done, token, OUTCOME_NOTICE_ID);
+  const spec = { page, form, values, service, success, flash: { redirectWithFlash } };
   return runFormAction({
+    ...spec,
     actor: () => requireOperator(page),
-    page,
-    form,
-    values,
-    service,
-    success,
-    flash: { redirectWithFlash },
-    location: (token, { flash }) =>
-      flash.tone === "success" ? flashLocation(donePage, token, OUTCOME_NOTICE_ID) : flashLocation(page, token, form),
+    location: (token, outcome) => location(token, outcome.flash.tone !== "success"),
   });
 }
 
 export async function createOfficeAction(formData: FormData): Promise<void> {
   const values = textFields(formData);
   await run(
-    `${OFFICES_PATH}/nuova`,
-    "sede-nuova",
+    { page: `${OFFICES_PATH}/nuova`, form: "sede-nuova", done: OFFICES_PATH },
     values,
     (actor) => createOffice(actor, values),
     () => ({ message: `Sede ${values.code ?? ""} creata.` }),
-    OFFICES_PATH,
   );
 }
 
@@ -48,20 +45,17 @@ export async function updateOfficeAction(formData: FormData): Promise<void> {
   const values = textFields(formData);
   const officeId = values.officeId ?? "";
   await run(
-    `${OFFICES_PATH}/${encodeURIComponent(officeId)}`,
-    `sede-${officeId}`,
+    { page: `${OFFICES_PATH}/${encodeURIComponent(officeId)}`, form: `sede-${officeId}`, done: OFFICES_PATH },
     values,
     (actor) => updateOffice(actor, values),
     () => ({ message: "Sede aggiornata." }),
-    OFFICES_PATH,
   );
 }
 
 export async function moveCompetenceAction(formData: FormData): Promise<void> {
   const values = textFields(formData);
   await run(
-    OFFICES_PATH,
-    "competenza",
+    { page: OFFICES_PATH, form: "competenza" },
     values,
     (actor) => moveCompetence(actor, values),
     ({ fromOffice, toOffice, movedQuesiti }) => ({
@@ -79,8 +73,7 @@ export async function moveCompetenceAction(formData: FormData): Promise<void> {
 export async function updateGestioneSettingsAction(formData: FormData): Promise<void> {
   const values = textFields(formData);
   await run(
-    SETTINGS_PATH,
-    `gestione-${values.gestione ?? ""}`,
+    { page: SETTINGS_PATH, form: `gestione-${values.gestione ?? ""}` },
     values,
     (actor) => updateGestioneSettings(actor, values),
     () => ({ message: "Impostazioni salvate: valgono per i moduli aperti da ora." }),
