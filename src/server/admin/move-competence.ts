@@ -73,7 +73,7 @@ export async function moveCompetence(actor: OperatorActor, input: Record<string,
             movedQuesiti,
             positions: positions.count,
           },
-          page: `${OFFICES_PAGE}/competenza`,
+          page: OFFICES_PAGE,
         },
         tx,
       );
