@@ -52,7 +52,7 @@ export async function seedDatabase(
       const agendas = includeDemo ? await seedDemoAgendas(tx, operators, offices.byCode) : 0;
       return {
         offices: offices.byCode.size,
-        provinces: offices.byProvince.size,
+        provinces: new Set(data.offices.flatMap((office) => office.provinces)).size,
         gestioni: data.gestioni.length,
         subjects,
         people: people.size,
@@ -73,6 +73,9 @@ function idOf(ids: Map<string, string>, key: string): string {
   return id;
 }
 
+/** The key of a province's competent office in a gestione. */
+const competenceKey = (gestione: Gestione, province: string) => `${gestione}/${province}`;
+
 async function seedOffices(tx: Tx, data: SeedData) {
   const byCode = new Map<string, string>();
   const byProvince = new Map<string, string>();
@@ -80,14 +83,17 @@ async function seedOffices(tx: Tx, data: SeedData) {
     const { id } = await tx.office.upsert({ where: { code: office.code }, create: office, update: {}, select: { id: true } });
     byCode.set(office.code, id);
     for (const province of provinces) {
-      // The province keeps the office an administrator may have made competent since.
-      const competence = await tx.officeCompetence.upsert({
-        where: { province },
-        create: { province, officeId: id },
-        update: {},
-        select: { officeId: true },
-      });
-      byProvince.set(province, competence.officeId);
+      // The seed's offices serve their provinces in every gestione (decision 0044); a province keeps the
+      // office an administrator may have made competent since (decision 0045).
+      for (const gestione of Object.values(Gestione)) {
+        const competence = await tx.officeCompetence.upsert({
+          where: { gestione_province: { gestione, province } },
+          create: { gestione, province, officeId: id },
+          update: {},
+          select: { officeId: true },
+        });
+        byProvince.set(competenceKey(gestione, province), competence.officeId);
+      }
     }
   }
   return { byCode, byProvince };
@@ -141,7 +147,7 @@ async function seedPeople(tx: Tx, demoPeople: SeedData["people"]["people"], offi
     });
     people.set(codiceFiscale, holderId);
     for (const { contacts: positionContacts, ...position } of owned) {
-      const officeId = idOf(officeByProvince, position.province);
+      const officeId = idOf(officeByProvince, competenceKey(position.gestione, position.province));
       // The archives hold contacts per person and per position: the person's, unless the position has its own.
       const archiveContact = { create: positionContacts ?? contacts };
       const { id } = await tx.position.upsert({

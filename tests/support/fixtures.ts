@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { DelegationKind, DelegationStatus, Gestione, OperatorRole } from "@/generated/prisma/enums";
+import { Gestione, type DelegationKind, type DelegationStatus, type OperatorRole } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { computeCheckCharacter } from "@/lib/codice-fiscale";
 
@@ -32,7 +32,9 @@ export async function createOffice(overrides: { code?: string; provinces?: strin
       name: `Sede di prova ${code}`,
       region: "Lazio",
       city: "Roma",
-      competence: { create: (overrides.provinces ?? []).map((province) => ({ province })) },
+      competence: {
+        create: (overrides.provinces ?? []).flatMap((province) => Object.values(Gestione).map((gestione) => ({ gestione, province }))),
+      },
     },
   });
 }

@@ -182,7 +182,7 @@ function generation(sizes: ListDataSizes, now: Date, literal: (text: string) => 
      FROM bench_position p
      JOIN "Person" person ON person.id = p.holder_id
      JOIN (SELECT province, "officeId", row_number() OVER (ORDER BY province) AS i, count(*) OVER () AS total
-           FROM "OfficeCompetence") c ON c.i = 1 + p.n % c.total`,
+           FROM "OfficeCompetence" WHERE gestione = 'AZIENDE') c ON c.i = 1 + p.n % c.total`,
     // The other holders' delegations to intermediary 0 are revoked, expired or
     // of the DIPENDENTE kind (and they delegate another intermediary too), or
     // they delegate another intermediary only.

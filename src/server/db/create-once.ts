@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 
-/** A unique constraint refused the write (Prisma P2002). */
+/** A unique constraint refused the write (Prisma P2002): a concurrent twin got there first. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -12,6 +12,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione } from "@/generated/prisma/enums";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { findActablePosition, POSITION_NOT_FOUND } from "./actable-position";
+import { formSettingsVersion } from "./form-settings";
 import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE, type ActiveSubject } from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
@@ -69,8 +70,9 @@ const newRequestForm: RequestForm = {
 
 /**
  * "Invia" on Nuova richiesta (F03–F05). `input` is the form's fields (with
- * the draft reference of a corrected form), `files` the new attachments,
- * already staged within the gestione's limits.
+ * the draft reference of a corrected form, and `settingsVersion`, the
+ * gestione settings' version the form was opened on: its limits hold,
+ * decision 0044), `files` the new attachments, already staged within them.
  */
 export async function createRequest(
   actor: ContributorActor,
@@ -116,7 +118,7 @@ async function registerRequest(
   const parsed = form.parse(input);
   const errors: FieldErrors = "errors" in parsed ? parsed.errors : {};
   const positionId = typeof input.positionId === "string" ? input.positionId.trim() : "";
-  const position = positionId ? await findActablePosition(actor, positionId, now) : null;
+  const position = positionId ? await findActablePosition(actor, positionId, now, formSettingsVersion(input.settingsVersion)) : null;
   if (position && form.gestione && position.gestione !== form.gestione) throw new NotFoundError(POSITION_NOT_FOUND);
 
   const chosen = position ? await form.subject(position.gestione, input) : { subject: null, errors: {} };

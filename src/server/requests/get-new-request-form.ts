@@ -19,6 +19,8 @@ export type NewRequestForm = {
     position: ActorPosition;
     rules: ContactRules;
     limits: UploadLimits;
+    /** The settings' version these limits and rules are: the form carries it to "Invia" (decision 0044). */
+    settingsVersion: number;
     /** The gestione's active areas with their active subjects, in order. */
     areas: SubjectArea[];
   } | null;
@@ -60,5 +62,9 @@ export async function getNewRequestForm(
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
   const [context, areas] = await Promise.all([positionFormContext(actor, position), subjectTree(position.gestione)]);
-  return { positions, selected: { position, rules: context.rules, limits: context.limits, areas }, contacts: context.contacts };
+  return {
+    positions,
+    selected: { position, rules: context.rules, limits: context.limits, settingsVersion: context.settingsVersion, areas },
+    contacts: context.contacts,
+  };
 }

@@ -11,16 +11,16 @@ import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-a
 /**
  * The file limits of the gestione a form's files go to, read before the
  * upload so that it is held to them while it streams in: the position of a
- * new request, or the position of the request a message answers. Whatever
+ * new request (with the limits its form showed, decision 0044), or the position of the request a message answers. Whatever
  * the actor may not act on is not found.
  */
 export async function getUploadLimits(
   actor: ContributorActor,
-  target: { positionId: string } | { requestId: string },
+  target: { positionId: string; formVersion?: number } | { requestId: string },
   now = new Date(),
 ): Promise<UploadLimits> {
   if ("positionId" in target) {
-    const { settings } = await findActablePosition(actor, target.positionId, now);
+    const { settings } = await findActablePosition(actor, target.positionId, now, target.formVersion);
     return { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile };
   }
   if (!isUuid(target.requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);

@@ -23,13 +23,14 @@ function prefillOf(values: ContactValues | undefined): ContactPrefill {
 
 /**
  * What a form of the request path needs for a chosen position: its
- * gestione's contact rules and file limits, and the actor's Contatti for that
+ * gestione's contact rules and file limits (with the settings' version they
+ * are, which the form carries to "Invia", decision 0044), and the actor's Contatti for that
  * gestione (F11) to prefill it.
  */
 export async function positionFormContext(
   actor: ContributorActor,
   position: { gestione: Gestione },
-): Promise<{ rules: ContactRules; limits: UploadLimits; contacts: ContactPrefill }> {
+): Promise<{ rules: ContactRules; limits: UploadLimits; settingsVersion: number; contacts: ContactPrefill }> {
   const [current, settings] = await Promise.all([
     currentContacts(prisma, actor.personId, [position.gestione]),
     prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: position.gestione } }),
@@ -38,6 +39,7 @@ export async function positionFormContext(
   return {
     rules: { label, pecRequired, emailOrPhoneRequired },
     limits: { maxFiles, maxBytesPerFile },
+    settingsVersion: settings.version,
     contacts: prefillOf(current.get(position.gestione)?.values),
   };
 }

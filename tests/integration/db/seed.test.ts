@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Gestione } from "@/generated/prisma/enums";
+import { Gestione } from "@/generated/prisma/enums";
 import { isValidCodiceFiscale } from "@/lib/codice-fiscale";
 import { prisma } from "@/server/db/client";
 import { isDatabaseEmpty, seedDatabase, type SeedSummary } from "../../../prisma/seed/seed-database";
@@ -41,7 +41,7 @@ const MB = 1024 * 1024;
 async function snapshot() {
   return {
     offices: await prisma.office.findMany({
-      include: { competence: { orderBy: { province: "asc" } } },
+      include: { competence: { orderBy: [{ gestione: "asc" }, { province: "asc" }] } },
       orderBy: { code: "asc" },
     }),
     gestioni: await prisma.gestioneSettings.findMany({ orderBy: { gestione: "asc" } }),
@@ -65,7 +65,8 @@ describe("seedDatabase", () => {
     expect(await isDatabaseEmpty(prisma)).toBe(false);
     const before = await snapshot();
     expect(before.offices).toHaveLength(summary.offices);
-    expect(before.offices.flatMap((office) => office.competence)).toHaveLength(summary.provinces);
+    // Every province has its office in every gestione (decision 0044).
+    expect(before.offices.flatMap((office) => office.competence)).toHaveLength(summary.provinces * Object.values(Gestione).length);
     expect(before.gestioni).toHaveLength(summary.gestioni);
     expect(before.subjects).toHaveLength(summary.subjects);
     expect(before.people).toHaveLength(summary.people);
@@ -129,7 +130,9 @@ describe("seedDatabase", () => {
     const positions = await prisma.position.findMany();
     expect(new Set(positions.map((position) => position.gestione)).size).toBe(4);
     for (const position of positions) {
-      const competence = await prisma.officeCompetence.findUniqueOrThrow({ where: { province: position.province } });
+      const competence = await prisma.officeCompetence.findUniqueOrThrow({
+        where: { gestione_province: { gestione: position.gestione, province: position.province } },
+      });
       expect(position.officeId, position.matricola).toBe(competence.officeId);
     }
   });
@@ -215,7 +218,8 @@ describe("seedDatabase", () => {
       where: { gestione: "AZIENDE", parentId: { not: null } },
       orderBy: { code: "asc" },
     });
-    const competence = await prisma.officeCompetence.findFirstOrThrow({ orderBy: { province: "asc" } });
+    const competence = await prisma.officeCompetence.findFirstOrThrow({ where: { gestione: "AZIENDE" }, orderBy: { province: "asc" } });
+    const competenceKey = { gestione_province: { gestione: competence.gestione, province: competence.province } };
     const otherOffice = await prisma.office.findFirstOrThrow({ where: { id: { not: competence.officeId } } });
     const operator = await prisma.operator.findFirstOrThrow({ where: { role: "OPERATORE" }, orderBy: { codiceFiscale: "asc" } });
     await prisma.subject.update({
@@ -223,7 +227,7 @@ describe("seedDatabase", () => {
       data: { label: "Etichetta dell'amministratore", active: false, sortOrder: 99 },
     });
     await prisma.office.update({ where: { id: otherOffice.id }, data: { name: "Sede rinominata" } });
-    await prisma.officeCompetence.update({ where: { province: competence.province }, data: { officeId: otherOffice.id } });
+    await prisma.officeCompetence.update({ where: competenceKey, data: { officeId: otherOffice.id } });
     await prisma.gestioneSettings.update({ where: { gestione: "AZIENDE" }, data: { maxFiles: 7, label: "Aziende (rinominata)" } });
     await prisma.operator.update({ where: { id: operator.id }, data: { role: "RESPONSABILE", active: false } });
     // One subject and one office missing, as if the files had gained them.
@@ -243,7 +247,7 @@ describe("seedDatabase", () => {
       sortOrder: 99,
     });
     expect((await prisma.office.findUniqueOrThrow({ where: { id: otherOffice.id } })).name).toBe("Sede rinominata");
-    expect((await prisma.officeCompetence.findUniqueOrThrow({ where: { province: competence.province } })).officeId).toBe(otherOffice.id);
+    expect((await prisma.officeCompetence.findUniqueOrThrow({ where: competenceKey })).officeId).toBe(otherOffice.id);
     expect(await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: "AZIENDE" } })).toMatchObject({
       maxFiles: 7,
       label: "Aziende (rinominata)",

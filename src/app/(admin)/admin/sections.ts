@@ -4,6 +4,12 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  { href: "/admin/sedi", label: "Sedi", description: "Sedi, indirizzi e province di competenza per gestione." },
+  {
+    href: "/admin/impostazioni",
+    label: "Impostazioni",
+    description: "Allegati, contatti, canali degli avvisi e tempi di risposta per gestione.",
+  },
   { href: "/admin/operatori", label: "Operatori e ruoli", description: "Chi lavora nel Fascicolo, in quale sede e con quale ruolo." },
   {
     href: "/admin/registro-modifiche",

@@ -6,6 +6,7 @@ import { seeOther } from "@/app/_lib/http/see-other";
 import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { createRequest } from "@/server/requests/create-request";
+import { formSettingsVersion } from "@/server/requests/form-settings";
 import { getUploadLimits } from "@/server/requests/get-upload-limits";
 import { HELD_FORM_FIELD } from "@/server/drafts/schemas";
 
@@ -13,7 +14,8 @@ const formPath = (url: URL) => `/cassetto/richieste/nuova?posizione=${encodeURIC
 
 /**
  * "Invia" of Nuova richiesta: `?posizione=<id>` (the form's second step) sets
- * the gestione whose limits hold while the files stream in; `&bozza=<id>`
+ * the gestione whose limits hold while the files stream in, `&limiti=<version>`
+ * the version of them the form showed; `&bozza=<id>`
  * names the draft of a corrected form, `&riserva=<reference>` a form kept
  * while the database was unavailable. Success opens the request; refused
  * input (over the rate limit too) goes back to the form with its draft; a
@@ -26,7 +28,9 @@ export const POST = routeHandler({
   rateLimit: { limit: "submissions", at: "service" },
   async handle({ request, url, actor, countRequest }) {
     const positionId = url.searchParams.get("posizione") ?? "";
-    const limits = await getUploadLimits(actor, { positionId });
+    // The gestione settings' version the form was opened on: its limits hold (decision 0044).
+    const settingsVersion = url.searchParams.get("limiti") ?? "";
+    const limits = await getUploadLimits(actor, { positionId, formVersion: formSettingsVersion(settingsVersion) });
     const outcome = await submitFormWithDraft(actor, request, {
       limits,
       scope: { purpose: "NUOVA_RICHIESTA" },
@@ -35,7 +39,7 @@ export const POST = routeHandler({
       target: positionId,
       submit: async (input, files) => {
         await countRequest();
-        return createRequest(actor, { ...input, positionId }, files);
+        return createRequest(actor, { ...input, positionId, settingsVersion }, files);
       },
     });
     if (outcome.ok) return seeOther(`/cassetto/richieste/${outcome.result.id}?inviata=1`);

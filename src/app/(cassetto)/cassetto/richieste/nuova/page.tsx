@@ -33,13 +33,13 @@ function RequestForm({
   form: NewRequestForm & { selected: NonNullable<NewRequestForm["selected"]> };
   draft: FormDraftView | null;
 }) {
-  const { position, rules, limits, areas } = form.selected;
+  const { position, rules, limits, settingsVersion, areas } = form.selected;
   const errors = draft?.errors ?? {};
   // What the person typed wins over the contacts on file; a field they emptied stays empty.
   const values: Record<string, string> = { ...form.contacts, ...draft?.values };
   const error = (name: keyof typeof fieldLabels) => errors[name]?.join(" ");
   const text = (name: string) => values[name] ?? "";
-  const action = `/api/cassetto/richieste?posizione=${position.id}${draft ? `&bozza=${draft.id}` : ""}`;
+  const action = `/api/cassetto/richieste?posizione=${position.id}&limiti=${settingsVersion}${draft ? `&bozza=${draft.id}` : ""}`;
   const idempotencyKey = formIdempotencyKey(values);
   return (
     <>

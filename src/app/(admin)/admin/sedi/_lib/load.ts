@@ -1,0 +1,13 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { NotFoundError } from "@/server/errors/domain-errors";
+
+/** A page's service call: anybody but an ADMIN, or a record that does not exist, gets the not-found page (decision 0042). */
+export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
