@@ -21,7 +21,8 @@ export type CreatedRequest = {
   replayed: boolean;
 };
 
-function findByKey(actor: ContributorActor) {
+/** The request a submitter already registered under an idempotency key (for `createOnce`). */
+export function findSubmission(actor: ContributorActor) {
   return (idempotencyKey: string) =>
     prisma.request.findUnique({
       where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },
@@ -53,7 +54,7 @@ export async function createRequest(
   now = new Date(),
 ): Promise<CreatedRequest> {
   const key = idempotencyKeyField.safeParse(input.idempotencyKey);
-  return createOnce(key.success ? key.data : null, findByKey(actor), () => registerRequest(actor, input, files, now));
+  return createOnce(key.success ? key.data : null, findSubmission(actor), () => registerRequest(actor, input, files, now));
 }
 
 async function registerRequest(
