@@ -36,19 +36,26 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   await grant.getByRole("button", { name: "Conferisci la delega" }).click();
   await expect(holder.getByText("Delega conferita: il delegato può operare da subito sulle posizioni indicate.")).toBeVisible();
 
-  // The intermediary files the task without JavaScript.
-  const intermediary = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  // The intermediary finds the page (checked with axe, which needs JavaScript)…
+  const intermediary = await (await browser.newContext()).newPage();
   await signInAsContributor(intermediary, "Francesca Ricci");
   await intermediary.getByRole("button", { name: /Opera come intermediario/ }).click();
   await intermediary.getByRole("navigation", { name: "Navigazione principale" }).getByRole("link", { name: "Smart-Task" }).click();
   await expect(intermediary.getByRole("heading", { level: 1, name: "Smart-Task" })).toBeVisible();
   await checkPage(intermediary);
-  const form = intermediary.locator("form#REVOCA_DELEGA_INTERMEDIARIO");
+
+  // …and files the task without JavaScript.
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await noScript.goto("/accesso");
+  await noScript.getByRole("button", { name: "Accedi come Francesca Ricci" }).click();
+  await noScript.getByRole("button", { name: /Opera come intermediario/ }).click();
+  await noScript.goto("/cassetto/smart-task");
+  const form = noScript.locator("form#REVOCA_DELEGA_INTERMEDIARIO");
   await form.getByLabel("Posizione").selectOption({ label: "Aziende – 5100234519 – Esposito Costruzioni S.r.l." });
   await form.getByLabel("Delega da revocare").selectOption({ label: "Da Antonio Esposito – posizioni 5100234519" });
   await form.getByLabel("Motivo della revoca (facoltativo)").fill("Fine del mandato professionale.");
   await form.getByRole("button", { name: "Invia la richiesta" }).click();
-  const sent = intermediary.getByText(/^Richiesta inviata con protocollo (INPS\.\S+):/);
+  const sent = noScript.getByText(/Richiesta inviata con protocollo (INPS\.\S+):/);
   await expect(sent).toBeVisible();
   const protocol = /protocollo (INPS\.\S+):/.exec((await sent.textContent()) ?? "")?.[1] ?? "";
   expect(protocol).toMatch(/^INPS\.5100\./);
@@ -78,9 +85,12 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   await signInAsOperator(office, "Salvatore De Luca");
   await expect(office).toHaveURL(/\/fascicolo$/);
   await office.goto("/fascicolo/contribuenti/SPSNTN70S03F839H");
-  const item = office.getByRole("list", { name: "Cronologia del contribuente" }).getByRole("listitem").filter({ hasText: protocol });
-  await expect(item).toContainText("Smart-Task trattata dal portale: Accolta");
+  const timeline = office.getByRole("list", { name: "Cronologia del contribuente" });
+  const item = timeline.getByRole("listitem").filter({ hasText: protocol }).filter({ hasText: "Smart-Task trattata dal portale: Accolta" });
   await expect(item).toContainText("Superato: La delega copre la posizione della richiesta");
+  await expect(
+    timeline.getByRole("listitem").filter({ hasText: "Delega revocata" }).filter({ hasText: "Da Antonio Esposito a Francesca Ricci" }),
+  ).toBeVisible();
   await checkPage(office);
   await office.goto("/fascicolo/quesiti?stato=tutti&tipo=smart_task");
   await expect(office.getByText(protocol)).toBeVisible();
