@@ -12,23 +12,12 @@ import { listSmartTasks } from "@/server/smart-tasks/list-smart-tasks";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
-import { resetDatabase } from "../../support/test-database";
-import { delegatedPosition, revocationForm } from "./smart-task-fixtures";
+import { delegatedPosition, fileRevocation, revocationForm, smartTaskTestStart } from "./smart-task-fixtures";
 
 const config = () => parseConfig(process.env);
 const child = fileURLToPath(new URL("../../support/process-smart-task-child.ts", import.meta.url));
 
-beforeEach(async () => {
-  await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
-});
-
-async function fileRevocation() {
-  const setting = await delegatedPosition();
-  const filed = await fileSmartTask(setting.asIntermediary, revocationForm(setting.position.id, setting.delegation.id));
-  const task = await prisma.smartTask.findUniqueOrThrow({ where: { requestId: filed.id } });
-  return { ...setting, filed, task };
-}
+beforeEach(smartTaskTestStart);
 
 async function history(requestId: string) {
   const events = await prisma.requestEvent.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

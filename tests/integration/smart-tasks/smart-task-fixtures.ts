@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/server/db/client";
+import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
+import { resetDatabase } from "../../support/test-database";
 
 /** A holder's position at a new office, an intermediary with a delegation in force on it, and both as actors. */
 export async function delegatedPosition() {
@@ -25,4 +27,18 @@ export async function delegatedPosition() {
 /** The fields of a REVOCA DELEGA INTERMEDIARIO form. */
 export function revocationForm(positionId: string, delegationId: string, extra: Record<string, string> = {}): Record<string, string> {
   return { kind: "REVOCA_DELEGA_INTERMEDIARIO", positionId, delegationId, reason: "", idempotencyKey: randomUUID(), ...extra };
+}
+
+/** Each test from empty tables, with the first kind open to everybody. */
+export async function smartTaskTestStart(): Promise<void> {
+  await resetDatabase();
+  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
+}
+
+/** A delegated position and the intermediary's REVOCA DELEGA INTERMEDIARIO of that delegation, filed (not yet processed). */
+export async function fileRevocation() {
+  const setting = await delegatedPosition();
+  const filed = await fileSmartTask(setting.asIntermediary, revocationForm(setting.position.id, setting.delegation.id));
+  const task = await prisma.smartTask.findUniqueOrThrow({ where: { requestId: filed.id } });
+  return { ...setting, filed, task };
 }

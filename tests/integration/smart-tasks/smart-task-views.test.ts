@@ -4,26 +4,19 @@ import { getContributorFile } from "@/server/contributors/get-contributor-file";
 import { prisma } from "@/server/db/client";
 import { getQuesito } from "@/server/quesiti/get-quesito";
 import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
-import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
 import { getRequestSmartTask } from "@/server/smart-tasks/get-request-smart-task";
 import { listSmartTasks } from "@/server/smart-tasks/list-smart-tasks";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
-import { resetDatabase } from "../../support/test-database";
-import { delegatedPosition, revocationForm } from "./smart-task-fixtures";
+import { fileRevocation, smartTaskTestStart } from "./smart-task-fixtures";
 
-beforeEach(async () => {
-  await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
-});
+beforeEach(smartTaskTestStart);
 
 async function decidedRevocation() {
-  const setting = await delegatedPosition();
-  const filed = await fileSmartTask(setting.asIntermediary, revocationForm(setting.position.id, setting.delegation.id));
-  const task = await prisma.smartTask.findUniqueOrThrow({ where: { requestId: filed.id } });
-  await processSmartTask(prisma, parseConfig(process.env), task.id);
-  return { ...setting, filed };
+  const filed = await fileRevocation();
+  await processSmartTask(prisma, parseConfig(process.env), filed.task.id);
+  return filed;
 }
 
 describe("where a Smart-Task is read", () => {
