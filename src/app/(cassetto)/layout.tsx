@@ -3,6 +3,8 @@ import { SignOutForm } from "@/app/_components/sign-out-form";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { profileLabels } from "@/server/identity/actor";
 import { getContributorResolution } from "@/server/identity/session";
+import { getConfig } from "@/server/config";
+import { availableSmartTaskKinds } from "@/server/smart-tasks/enablement";
 import { AreaShell } from "@/ui";
 
 /** The Cassetto's frame. Access is checked by each page, not here (layouts are not re-run on every navigation). */
@@ -22,6 +24,7 @@ export default async function CassettoLayout({ children }: { children: ReactNode
         { href: "/cassetto/agenda", label: "Agenda" },
         { href: "/cassetto/deleghe", label: "Deleghe" },
         { href: "/cassetto/contatti", label: "Contatti" },
+        ...(availableSmartTaskKinds(actor, getConfig()).length > 0 ? [{ href: "/cassetto/smart-task", label: "Smart-Task" }] : []),
         ...(actor.availableProfiles.length > 1 ? [{ href: "/cassetto/profilo", label: "Cambia profilo" }] : []),
       ]
     : [];

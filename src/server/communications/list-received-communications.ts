@@ -57,7 +57,7 @@ export async function listReceivedCommunications(
       take: COMMUNICATION_PAGE_SIZE + 1,
       select: {
         ...requestSummarySelect,
-        quesito: { select: { state: true, dueAt: true, office: { select: { name: true } } } },
+        quesito: { select: { state: true, esito: true, dueAt: true, office: { select: { name: true } } } },
         position: {
           select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
         },

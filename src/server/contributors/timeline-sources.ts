@@ -10,6 +10,7 @@ import { beyondKeyset, type KeysetCursor } from "@/server/db/keyset";
 import { VERIFICATION_ATTEMPTS_MAX } from "@/server/delegations/delegation-rules";
 import type { OperatorActor } from "@/server/identity/actor";
 import { deliveryOf, deliverySelect, type NotificationDelivery } from "@/server/notifications/notification-delivery";
+import { smartTaskStatusLabels, storedChecks, type SmartTaskCheck } from "@/server/smart-tasks/kinds";
 import { esitoLabels, quesitoStateLabels, requestDirectionLabels } from "@/server/workflow/states";
 import type { TimelineKind } from "./schemas";
 
@@ -42,6 +43,8 @@ export type RequestItem = Item<
     esitoLabel: string | null;
     /** Set only where the office may open the quesito (its own). */
     quesitoId: string | null;
+    /** A Smart-Task (decision 0037): its status and the checks that ran. */
+    smartTask: { statusLabel: string; checks: SmartTaskCheck[] } | null;
   }
 >;
 
@@ -148,6 +151,7 @@ const requests: TimelineSource = {
         subject: { select: { label: true, parent: { select: { label: true } } } },
         position: { select: { gestione: true, matricola: true } },
         quesito: { select: { id: true, officeId: true, state: true, esito: true, office: { select: { name: true, code: true } } } },
+        smartTask: { select: { status: true, checks: true } },
       },
     });
     return rows.map((row) => ({
@@ -166,6 +170,9 @@ const requests: TimelineSource = {
       stateLabel: row.quesito ? quesitoStateLabels[row.quesito.state] : null,
       esitoLabel: row.quesito?.esito ? esitoLabels[row.quesito.esito] : null,
       quesitoId: ownQuesitoId(context, row.quesito),
+      smartTask: row.smartTask
+        ? { statusLabel: smartTaskStatusLabels[row.smartTask.status], checks: storedChecks(row.smartTask.checks) }
+        : null,
     }));
   },
 };

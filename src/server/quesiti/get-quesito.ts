@@ -238,7 +238,8 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
     integrationDueDay: quesito.integrationDueAt ? dueDay(quesito.integrationDueAt) : null,
     office: quesito.office,
     assignee: quesito.assignee ? { id: quesito.assignee.id, name: fullName(quesito.assignee) } : null,
-    actions: allowedActions(quesito.state, "operator"),
+    // A Smart-Task is handled by the portal: the office reads it only (decision 0037).
+    actions: quesito.smartTask ? [] : allowedActions(quesito.state, "operator"),
     communication:
       request.direction === "DALLA_SEDE"
         ? {

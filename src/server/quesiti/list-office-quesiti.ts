@@ -79,6 +79,7 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters, now: D
     ...(filters.oggetto ? { subjectId: { in: await subjectIds(filters.oggetto) } } : {}),
     ...(filters.assegnazione === "miei" ? { assigneeId: operator.operatorId } : {}),
     ...(filters.assegnazione === "liberi" ? { assigneeId: null } : {}),
+    ...(filters.tipo === "tutti" ? {} : { smartTask: filters.tipo === "smart_task" }),
     ...(filters.dal || filters.al
       ? {
           receivedAt: {

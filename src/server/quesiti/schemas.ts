@@ -39,6 +39,15 @@ export const assigneeFilterLabels: Record<AssigneeFilter, string> = {
   liberi: "Non assegnati",
 };
 
+/** Smart-Tasks (F14, decision 0037), handled by the portal and read-only for the office, or the office's own work. */
+export const queueKindFilters = ["tutti", "smart_task", "ordinari"] as const;
+export type QueueKindFilter = (typeof queueKindFilters)[number];
+export const queueKindFilterLabels: Record<QueueKindFilter, string> = {
+  tutti: "Tutti i quesiti",
+  smart_task: "Smart-Task (trattate dal portale)",
+  ordinari: "Escluse le Smart-Task",
+};
+
 /** The service level (B4): open quesiti whose clock runs, due within SLA_WARNING_WORKING_DAYS working days or past their due date. */
 export const queueDueFilters = ["tutte", "in_scadenza", "scaduti"] as const;
 export type QueueDueFilter = (typeof queueDueFilters)[number];
@@ -79,6 +88,7 @@ export const queueFiltersSchema = z
       blankToUndefined,
       z.enum(queueDueFilters, { message: "Scegliere una scadenza tra quelle proposte." }).default("tutte"),
     ),
+    tipo: z.preprocess(blankToUndefined, z.enum(queueKindFilters, { message: "Scegliere un tipo tra quelli proposti." }).default("tutti")),
     /** Protocol number (or part of it), codice fiscale of holder or submitter, matricola, or words of the texts (decision 0035). */
     cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform((value) =>
       value?.toUpperCase(),

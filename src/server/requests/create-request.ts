@@ -25,7 +25,8 @@ export type CreatedRequest = {
   replayed: boolean;
 };
 
-function findByKey(actor: ContributorActor) {
+/** The request a submitter already registered under an idempotency key (for `createOnce`). */
+export function findSubmission(actor: ContributorActor) {
   return (idempotencyKey: string) =>
     prisma.request.findUnique({
       where: { submittedById_idempotencyKey: { submittedById: actor.personId, idempotencyKey } },
@@ -105,7 +106,7 @@ export async function fileRequest(
   now = new Date(),
 ): Promise<CreatedRequest> {
   const key = idempotencyKeyField.safeParse(input.idempotencyKey);
-  return createOnce(key.success ? key.data : null, findByKey(actor), () => registerRequest(actor, form, input, files, now));
+  return createOnce(key.success ? key.data : null, findSubmission(actor), () => registerRequest(actor, form, input, files, now));
 }
 
 async function registerRequest(

@@ -3,6 +3,7 @@ import type { RequestDirection } from "@/generated/prisma/enums";
 import {
   awaitsContributor,
   contributorStateLabels,
+  esitoLabels,
   requestDirectionLabels,
   requestStateOf,
   type ContributorState,
@@ -21,6 +22,8 @@ export type RequestSummary = {
   stateLabel: string;
   /** The office waits for the contributor's answer ("La sede attende un tuo riscontro"). */
   awaitingContributor: boolean;
+  /** The outcome of a closed request (a Smart-Task's Accolta / Non accolta among them). */
+  esitoLabel: string | null;
   subject: { label: string; areaLabel: string | null };
 };
 
@@ -32,7 +35,7 @@ export const requestSummarySelect = {
   createdAt: true,
   lastActivityAt: true,
   subject: { select: { label: true, parent: { select: { label: true } } } },
-  quesito: { select: { state: true } },
+  quesito: { select: { state: true, esito: true } },
 } as const satisfies Prisma.RequestSelect;
 
 type SummaryRow = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }>;
@@ -49,6 +52,7 @@ export function requestSummary(row: SummaryRow): RequestSummary {
     state,
     stateLabel: contributorStateLabels[state],
     awaitingContributor: awaitsContributor(row.quesito),
+    esitoLabel: row.quesito?.esito ? esitoLabels[row.quesito.esito] : null,
     subject: { label: row.subject.label, areaLabel: row.subject.parent?.label ?? null },
   };
 }

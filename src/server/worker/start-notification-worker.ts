@@ -5,6 +5,7 @@ import { scheduleAppointmentReminders } from "@/server/agenda/schedule-appointme
 import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
 import { scheduleServiceLevelSweeps } from "@/server/service-levels/schedule-service-level-sweeps";
+import { workSmartTasks } from "@/server/smart-tasks/work-smart-tasks";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
 import { deliverNotification } from "@/server/notifications/deliver-notification";
 import { NOTIFICATION_QUEUE, PGBOSS_SCHEMA, queueUpkeepOptions, type NotificationJob } from "@/server/notifications/queue";
@@ -42,7 +43,8 @@ const STOP_TIMEOUT_MS = 4_000;
  * its version and never changes it. It also runs the maintenance sweeps
  * (src/server/maintenance), at start and on a schedule, the appointments'
  * reminders (src/server/agenda), the service levels' reminders and
- * escalations (src/server/service-levels), and pg-boss's upkeep, which archives and
+ * escalations (src/server/service-levels), the Smart-Task jobs
+ * (src/server/smart-tasks), and pg-boss's upkeep, which archives and
  * deletes finished jobs (`queueUpkeepOptions`).
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
@@ -55,8 +57,8 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     migrate: false,
     // The maintenance sweeps run on pg-boss's cron schedule.
     schedule: true,
-    // The lanes, the maintenance, reminder and service-level lanes, pg-boss's own upkeep.
-    max: concurrency + 5,
+    // The lanes, the maintenance, reminder, service-level and Smart-Task lanes, pg-boss's own upkeep.
+    max: concurrency + 6,
     application_name: "cb-notification-worker",
     ...queueUpkeepOptions(config),
   });
@@ -97,6 +99,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     await scheduleMaintenanceSweeps(boss, { databaseUrl, prisma, config });
     await scheduleAppointmentReminders(boss, prisma, config);
     await scheduleServiceLevelSweeps(boss, prisma, config);
+    await workSmartTasks(boss, prisma, config);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await prisma.$disconnect();

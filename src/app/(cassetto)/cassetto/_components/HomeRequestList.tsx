@@ -14,7 +14,12 @@ export function HomeRequestList({ requests, label }: { requests: HomeRequest[]; 
               {request.subject.label}
               <span className="sr-only">, protocollo {request.protocolNumber}</span>
             </Link>
-            <RequestStateBadge state={request.state} label={request.stateLabel} awaiting={request.awaitingContributor} />
+            <RequestStateBadge
+              state={request.state}
+              label={request.stateLabel}
+              awaiting={request.awaitingContributor}
+              esito={request.esitoLabel}
+            />
           </p>
           <p className="text-neutral-700">
             <span className="font-mono">{request.protocolNumber}</span> · {request.position.label}

@@ -181,7 +181,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
                   {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
                 </td>
                 <td>
-                  <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} />
+                  <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} esito={row.esitoLabel} />
                 </td>
                 <td data-label="Ultimo aggiornamento">{formatRomeDateTime(row.lastActivityAt)}</td>
               </tr>

@@ -8,6 +8,8 @@ import { requireOperator } from "@/server/identity/session";
 import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-office-quesiti";
 import {
   assigneeFilterLabels,
+  queueKindFilterLabels,
+  queueKindFilters,
   assigneeFilters,
   queueDueFilterLabels,
   queueDueFilters,
@@ -29,7 +31,7 @@ export const metadata: Metadata = { title: "Quesiti della sede" };
 
 type Props = { searchParams: Promise<SearchParams> };
 
-const filterNames = ["cerca", "stato", "scadenza", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
+const filterNames = ["cerca", "stato", "scadenza", "tipo", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
 
 /** The queue for the parameters; invalid ones are reported and left out. */
 async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {
@@ -103,6 +105,13 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               error={error("scadenza")}
             />
           </div>
+          <SelectField
+            name="tipo"
+            label="Tipo"
+            defaultValue={filters.tipo}
+            options={queueKindFilters.map((value) => ({ value, label: queueKindFilterLabels[value] }))}
+            error={error("tipo")}
+          />
           <div className="grid gap-x-6 md:grid-cols-2">
             <SelectField
               name="assegnazione"

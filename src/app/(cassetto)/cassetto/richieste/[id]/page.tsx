@@ -1,4 +1,6 @@
 import { InstanceSummaryCard } from "@/app/_components/instance-summary";
+import { SmartTaskChecks } from "@/app/_components/smart-task-checks";
+import { getRequestSmartTask } from "@/server/smart-tasks/get-request-smart-task";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -212,6 +214,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
   }
   const loaded = await loadFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id });
   const failedNotifications = await listFailedNotifications(actor, { requestId: request.id });
+  const smartTask = await getRequestSmartTask(actor, request.id);
 
   return (
     <>
@@ -250,6 +253,13 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
 
         <InstanceSummaryCard istanza={request.istanza} />
 
+        {smartTask ? (
+          <Card title={`Smart-Task: ${smartTask.kindLabel}`}>
+            <p className="mb-3 text-lg font-semibold">{smartTask.statusLabel}</p>
+            <SmartTaskChecks checks={smartTask.checks} />
+          </Card>
+        ) : null}
+
         {request.esito ? (
           <Card title="Esito">
             <p className="text-lg font-semibold">{request.esito.label}</p>
@@ -265,11 +275,14 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
           <Thread request={request} />
         </section>
 
-        <div id="scrivi">
-          <Card title="Scrivi alla sede">
-            <MessageForm request={request} {...loaded} />
-          </Card>
-        </div>
+        {/* A Smart-Task is handled by the portal alone: no messages to the office. */}
+        {smartTask ? null : (
+          <div id="scrivi">
+            <Card title="Scrivi alla sede">
+              <MessageForm request={request} {...loaded} />
+            </Card>
+          </div>
+        )}
 
         <RequestAppointments actor={actor} requestId={request.id} />
 

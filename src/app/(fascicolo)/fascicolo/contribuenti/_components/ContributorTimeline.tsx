@@ -1,3 +1,4 @@
+import { SmartTaskChecks } from "@/app/_components/smart-task-checks";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { formatRomeDateTime } from "@/lib/rome-dates";
@@ -76,6 +77,12 @@ function details(item: TimelineItem): ReactNode {
               </span>
             ) : null}
           </p>
+          {item.smartTask ? (
+            <div>
+              <p>Smart-Task trattata dal portale: {item.smartTask.statusLabel}. Controlli eseguiti:</p>
+              <SmartTaskChecks checks={item.smartTask.checks} />
+            </div>
+          ) : null}
           {item.quesitoId ? null : <p className="text-sm text-neutral-700">Quesito di un&apos;altra sede: solo il riepilogo.</p>}
         </>
       );

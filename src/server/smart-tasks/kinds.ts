@@ -1,0 +1,94 @@
+import type { ActingProfile, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
+
+/**
+ * The Smart-Task kinds as data (F14, decision 0037): what the form asks,
+ * who may file it, and the checks its processor runs, in order. The
+ * processor of each kind (one file per kind in this folder) reads the same
+ * check codes, so the page can say beforehand what will be checked.
+ */
+
+/** A form field of a kind: a choice among the filer's own delegations, or a short text. */
+export type SmartTaskField = {
+  name: string;
+  label: string;
+  hint: string;
+  type: "delegation" | "text";
+  required: boolean;
+  maxLength: number;
+};
+
+export type SmartTaskCheckDefinition = { code: string; label: string };
+
+export type SmartTaskKindDefinition = {
+  label: string;
+  description: string;
+  /** What an accepted task has done, for the outcome's comment. */
+  acceptedOutcome: string;
+  /** The profiles that may file it; anyone else does not see it. */
+  filers: readonly ActingProfile[];
+  fields: readonly SmartTaskField[];
+  checks: readonly SmartTaskCheckDefinition[];
+};
+
+export const REVOCATION_REASON_MAX = 500;
+
+export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
+  REVOCA_DELEGA_INTERMEDIARIO: {
+    label: "Revoca delega intermediario",
+    description:
+      "Revoca una delega a un intermediario in vigore: la presenta l'intermediario delegato o il titolare della posizione. La delega cessa appena la richiesta è accolta.",
+    acceptedOutcome: "la delega è stata revocata; l'intermediario non può più operare sulle posizioni che copriva.",
+    filers: ["INTERMEDIARIO", "TITOLARE"],
+    fields: [
+      {
+        name: "delegationId",
+        label: "Delega da revocare",
+        hint: "Le deleghe a intermediari in vigore che ti riguardano, con le posizioni che coprono.",
+        type: "delegation",
+        required: true,
+        maxLength: 36,
+      },
+      {
+        name: "reason",
+        label: "Motivo della revoca (facoltativo)",
+        hint: "Compare nello storico della delega.",
+        type: "text",
+        required: false,
+        maxLength: REVOCATION_REASON_MAX,
+      },
+    ],
+    checks: [
+      { code: "DELEGA_ESISTENTE", label: "La delega esiste ed è una delega a un intermediario" },
+      { code: "DELEGA_DEL_RICHIEDENTE", label: "La delega riguarda chi presenta la richiesta" },
+      { code: "DELEGA_SULLA_POSIZIONE", label: "La delega copre la posizione della richiesta" },
+      { code: "DELEGA_IN_VIGORE", label: "La delega è in vigore" },
+    ],
+  },
+};
+
+export const smartTaskStatusLabels: Record<SmartTaskStatus, string> = {
+  INVIATA: "Inviata",
+  IN_CARICO: "In carico: controlli in corso",
+  ACCOLTA: "Accolta",
+  NON_ACCOLTA: "Non accolta",
+};
+
+/** The subjects a Smart-Task is filed under, per gestione: one area, one subject per kind (created on first use). */
+export const SMART_TASK_AREA = { code: "SMART_TASK", label: "Smart-Task" } as const;
+
+/** One check that ran: passed, or failed with its reason in Italian. */
+export type SmartTaskCheck = { code: string; label: string; passed: boolean; reason: string | null };
+
+/** The checks stored on a task (a JSON column), read back for the pages. */
+export function storedChecks(value: unknown): SmartTaskCheck[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is SmartTaskCheck =>
+      typeof item === "object" &&
+      item !== null &&
+      typeof item.code === "string" &&
+      typeof item.label === "string" &&
+      typeof item.passed === "boolean" &&
+      (item.reason === null || typeof item.reason === "string"),
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { SmartTaskKind } from "@/generated/prisma/enums";
+import { blankToUndefined, typedText } from "@/lib/form-fields";
+import { idempotencyKeyField, uuidField } from "@/server/requests/schemas";
+import { REVOCATION_REASON_MAX } from "./kinds";
+
+/** A kind that is not one of the portal's, or not open to the filer, gets this message at the kind field. */
+export const KIND_NOT_AVAILABLE = "Il tipo di Smart-Task indicato non esiste o non è disponibile per il tuo profilo.";
+
+/** What every Smart-Task form sends, whatever its kind. */
+export const smartTaskFilingSchema = z.object({
+  kind: z.enum(SmartTaskKind, { message: KIND_NOT_AVAILABLE }),
+  positionId: uuidField("Scegliere la posizione a cui si riferisce la richiesta."),
+  idempotencyKey: idempotencyKeyField,
+});
+
+/** The structured fields of each kind (kinds.ts lists them for the form). */
+export const smartTaskPayloadSchemas = {
+  REVOCA_DELEGA_INTERMEDIARIO: z.object({
+    delegationId: uuidField("Scegliere la delega da revocare."),
+    reason: z.preprocess(
+      blankToUndefined,
+      typedText()
+        .trim()
+        .max(REVOCATION_REASON_MAX, { message: `Il motivo può essere lungo al massimo ${REVOCATION_REASON_MAX} caratteri.` })
+        .optional(),
+    ),
+  }),
+} satisfies Record<SmartTaskKind, z.ZodType>;
+
+export type SmartTaskPayload<Kind extends SmartTaskKind> = z.output<(typeof smartTaskPayloadSchemas)[Kind]>;

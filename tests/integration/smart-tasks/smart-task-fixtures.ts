@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/server/db/client";
+import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { contributorActor } from "../../support/quesito-fixtures";
+import { resetDatabase } from "../../support/test-database";
+
+/** A holder's position at a new office, an intermediary with a delegation in force on it, and both as actors. */
+export async function delegatedPosition() {
+  const office = await createOffice();
+  const holder = await createPerson("Titolare");
+  const intermediary = await createPerson("Intermediario");
+  const position = await createPosition(holder.id, office.id, "AZIENDE");
+  const delegation = await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
+  await prisma.personArchiveContact.create({ data: { personId: intermediary.id, email: "studio@example.it" } });
+  return {
+    office,
+    holder,
+    intermediary,
+    position,
+    delegation,
+    asHolder: contributorActor(holder, "TITOLARE"),
+    asIntermediary: contributorActor(intermediary, "INTERMEDIARIO"),
+  };
+}
+
+/** The fields of a REVOCA DELEGA INTERMEDIARIO form. */
+export function revocationForm(positionId: string, delegationId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { kind: "REVOCA_DELEGA_INTERMEDIARIO", positionId, delegationId, reason: "", idempotencyKey: randomUUID(), ...extra };
+}
+
+/** Each test from empty tables, with the first kind open to everybody. */
+export async function smartTaskTestStart(): Promise<void> {
+  await resetDatabase();
+  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
+}
+
+/** A delegated position and the intermediary's REVOCA DELEGA INTERMEDIARIO of that delegation, filed (not yet processed). */
+export async function fileRevocation() {
+  const setting = await delegatedPosition();
+  const filed = await fileSmartTask(setting.asIntermediary, revocationForm(setting.position.id, setting.delegation.id));
+  const task = await prisma.smartTask.findUniqueOrThrow({ where: { requestId: filed.id } });
+  return { ...setting, filed, task };
+}
