@@ -4,4 +4,10 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  {
+    href: "/admin/argomenti",
+    label: "Oggetti",
+    description:
+      "Gli alberi degli oggetti per gestione: aggiunta, modifica, instradamento, tempi di risposta, importazione ed esportazione.",
+  },
 ];
