@@ -35,6 +35,8 @@ async function addSubject(page: Page, code: string, label: string, { axe = true 
 }
 
 test("a subject routed to another office: the contributor's request lands in that office's queue", async ({ page, browser }) => {
+  // Four people and seven pages checked with axe, one after the other.
+  test.slow();
   await signInAsOperator(page, "Chiara Gallo");
   await openTree(page);
   await checkPage(page);
