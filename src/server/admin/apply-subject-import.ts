@@ -8,7 +8,7 @@ import { getSubjectImport, IMPORT_NOT_FOUND } from "./get-subject-import";
 import { assertAdmin } from "./policy";
 import type { SubjectImportRow } from "./subject-schemas";
 import { confirmImportSchema } from "./subject-schemas";
-import { subjectsPage } from "./subject-tree";
+import { lockSubjectTree, subjectsPage } from "./subject-tree";
 
 export const IMPORT_CHANGED =
   "L'albero è cambiato dopo l'anteprima (un'altra modifica o importazione): rivedi le modifiche aggiornate e conferma di nuovo.";
@@ -45,6 +45,7 @@ export async function applySubjectImport(
   return prisma.$transaction(async (tx) => {
     const pending = await tx.subjectImport.findFirst({ where: { id: importId, operatorId: actor.operatorId, appliedAt: null } });
     if (!pending) throw new NotFoundError(IMPORT_NOT_FOUND);
+    await lockSubjectTree(tx, pending.gestione);
     await tx.$queryRaw`SELECT id FROM "Subject" WHERE gestione = ${pending.gestione}::"Gestione" FOR UPDATE`;
     const preview = await getSubjectImport(actor, importId, tx);
     if (preview.problems.length > 0) throw new ValidationError({}, IMPORT_INVALID);

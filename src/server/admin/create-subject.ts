@@ -6,7 +6,7 @@ import { parseInput } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
 import { assertAdmin } from "./policy";
 import { createSubjectSchema, gestioneSchema } from "./subject-schemas";
-import { DUPLICATE_CODE, placementErrors, recordedSubjectSelect, subjectsPage, subjectValues } from "./subject-tree";
+import { DUPLICATE_CODE, lockSubjectTree, placementErrors, recordedSubjectSelect, subjectsPage, subjectValues } from "./subject-tree";
 
 /**
  * Adds a subject to a gestione's tree: an area (no parent) or a subject
@@ -18,6 +18,7 @@ export async function createSubject(actor: OperatorActor, rawGestione: unknown, 
   const gestione = parseInput(gestioneSchema, rawGestione);
   const data = parseInput(createSubjectSchema, input);
   return prisma.$transaction(async (tx) => {
+    await lockSubjectTree(tx, gestione);
     const errors = await placementErrors(tx, gestione, { id: null, parentId: data.parentId, routeToOfficeId: data.routeToOfficeId });
     if (await tx.subject.findUnique({ where: { gestione_code: { gestione, code: data.code } }, select: { id: true } })) {
       errors.code = [DUPLICATE_CODE];

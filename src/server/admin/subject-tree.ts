@@ -102,3 +102,12 @@ export async function currentSubjects(db: Prisma.TransactionClient, gestione: Ge
   const areasFirst = [...subjects.filter((subject) => !subject.parentId), ...subjects.filter((subject) => subject.parentId)];
   return areasFirst.map((subject) => ({ ...subjectValues(subject), version: subject.version }));
 }
+
+/**
+ * Serialises the writes that add subjects to a gestione's tree (the add form
+ * and an import's confirmation) until the transaction ends: an import's plan
+ * stays true while it is applied.
+ */
+export async function lockSubjectTree(tx: Prisma.TransactionClient, gestione: Gestione): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`subject-tree:${gestione}`}))`;
+}
