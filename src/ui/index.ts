@@ -4,6 +4,7 @@ export { Breadcrumb, type BreadcrumbItem } from "./Breadcrumb";
 export { Button, buttonClasses, type ButtonVariant } from "./Button";
 export { Card } from "./Card";
 export { CheckboxField } from "./CheckboxField";
+export { DataTable, type DataColumn } from "./DataTable";
 export { DescriptionList, type DescriptionRow } from "./DescriptionList";
 export { FieldError } from "./FieldError";
 export { FieldFrame, type ControlAttributes } from "./FieldFrame";

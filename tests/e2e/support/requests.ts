@@ -14,12 +14,12 @@ export async function sendRequest(page: Page, text: string): Promise<string> {
   return sentRequestProtocol(page);
 }
 
-/** After "Invia la richiesta": waits for the new request's page and returns its protocol number as shown. */
-export async function sentRequestProtocol(page: Page): Promise<string> {
+/** After "Invia la richiesta": waits for the new request's page and returns its protocol number (of `office`, Roma by default) as shown. */
+export async function sentRequestProtocol(page: Page, office = "7000"): Promise<string> {
   await expect(page).toHaveURL(/\/cassetto\/richieste\/[0-9a-f-]{36}/);
   const protocol =
     (await page
-      .getByText(/^INPS\.7000\.\d{2}\/\d{2}\/\d{4}\.\d{7}$/)
+      .getByText(new RegExp(`^INPS\\.${office}\\.\\d{2}/\\d{2}/\\d{4}\\.\\d{7}$`))
       .first()
       .textContent()) ?? "";
   expect(protocol).not.toBe("");

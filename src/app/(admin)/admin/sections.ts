@@ -4,6 +4,12 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  {
+    href: "/admin/argomenti",
+    label: "Oggetti",
+    description:
+      "Gli alberi degli oggetti per gestione: aggiunta, modifica, instradamento, tempi di risposta, importazione ed esportazione.",
+  },
   { href: "/admin/sedi", label: "Sedi", description: "Sedi, indirizzi e province di competenza per gestione." },
   {
     href: "/admin/impostazioni",

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,7 +8,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { getResponseFigures, type ResponseFigures } from "@/server/statistics/get-response-figures";
 import { DEFAULT_PERIOD_DAYS, figuresFilterNames, MAX_PERIOD_DAYS } from "@/server/statistics/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, DescriptionList, PageHeading, SelectField, TableRegion, TextField } from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, DescriptionList, PageHeading, SelectField, TextField, DataTable } from "@/ui";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { GroupedBarChart } from "./_components/GroupedBarChart";
 
@@ -65,37 +64,6 @@ const steps = [
 
 const cell = "px-3 py-2";
 const numeric = `${cell} text-right tabular-nums`;
-
-/** A table of figures beside its chart (or alone): caption and column headings; the rows are the caller's. */
-function FiguresTable({
-  label,
-  caption,
-  columns,
-  children,
-}: {
-  label: string;
-  caption: string;
-  columns: { label: string; numeric?: boolean }[];
-  children: ReactNode;
-}) {
-  return (
-    <TableRegion label={label}>
-      <table className="w-full border-collapse bg-white text-left">
-        <caption className="mb-2 text-left text-neutral-700">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-neutral-400">
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={column.numeric ? numeric : cell}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </TableRegion>
-  );
-}
 
 export default async function StatisticsPage({ searchParams }: Props) {
   const operator = await requireOperator(PATH);
@@ -224,7 +192,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
             ]}
             format={formatDuration}
           />
-          <FiguresTable
+          <DataTable
             label="Tempi dalla ricezione"
             caption="Metà dei quesiti ha atteso al più la mediana; nove su dieci al più il 90° percentile."
             columns={[
@@ -248,7 +216,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
                 </td>
               </tr>
             ))}
-          </FiguresTable>
+          </DataTable>
         </div>
       </section>
 
@@ -269,7 +237,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
             format={(value) => number(Math.round(value))}
             valueLabels={weeks.length <= 8}
           />
-          <FiguresTable
+          <DataTable
             label="Quesiti ricevuti e chiusi per settimana"
             caption="Settimane da lunedì a domenica; la prima e l'ultima possono essere solo in parte nel periodo."
             columns={[{ label: "Settimana" }, { label: "Ricevuti", numeric: true }, { label: "Chiusi", numeric: true }]}
@@ -283,7 +251,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
                 <td className={numeric}>{number(week.closed)}</td>
               </tr>
             ))}
-          </FiguresTable>
+          </DataTable>
         </div>
       </section>
 
@@ -294,7 +262,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
         {figures.rows.length === 0 ? (
           <Alert tone="info" title="Nessun quesito nel periodo con questi filtri." />
         ) : (
-          <FiguresTable
+          <DataTable
             label="Dati per sede e oggetto"
             caption="Tempi mediani dalla ricezione; i quesiti non chiusi sono quelli di oggi."
             columns={[
@@ -337,7 +305,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
                 <td className={numeric}>{`${number(row.backlog)} (${number(row.overdue)})`}</td>
               </tr>
             ))}
-          </FiguresTable>
+          </DataTable>
         )}
       </section>
     </>
