@@ -25,6 +25,7 @@ export type SeedSummary = {
   operators: number;
   /** Offices whose agenda the demo opens. */
   agendas: number;
+  questionnaires: number;
 };
 
 type Tx = Prisma.TransactionClient;
@@ -49,6 +50,7 @@ export async function seedDatabase(
       const operators = includeDemo ? data.operators : [];
       await seedOperators(tx, operators, offices.byCode);
       const agendas = includeDemo ? await seedDemoAgendas(tx, operators, offices.byCode) : 0;
+      await seedQuestionnaires(tx, data);
       return {
         offices: offices.byCode.size,
         provinces: offices.byProvince.size,
@@ -59,6 +61,7 @@ export async function seedDatabase(
         delegations: demo.delegations.length,
         operators: operators.length,
         agendas,
+        questionnaires: data.questionnaires.length,
       };
     },
     { timeout: 60_000 },
@@ -104,6 +107,14 @@ async function seedGestioni(tx: Tx, data: SeedData): Promise<void> {
       // Only on a real change, so that updatedAt tells when limits last changed.
       await tx.gestioneSettings.update({ where: { gestione: settings.gestione }, data: settings });
     }
+  }
+}
+
+/** Campaigns follow the file (reference data): a new run applies changed questions or days. */
+async function seedQuestionnaires(tx: Tx, data: SeedData): Promise<void> {
+  for (const { code, closesOn, ...campaign } of data.questionnaires) {
+    const fields = { ...campaign, closesOn: closesOn ?? null };
+    await tx.questionnaireCampaign.upsert({ where: { slug: code }, create: { slug: code, ...fields }, update: fields });
   }
 }
 
