@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/app/_components/sign-out-form";
+import { isAdmin } from "@/server/admin/policy";
 import { readsAccessLog } from "@/server/audit/policy";
 import { roleLabels } from "@/server/identity/actor";
 import { getOperator } from "@/server/identity/session";
@@ -21,6 +22,7 @@ export default async function FascicoloLayout({ children }: { children: ReactNod
               { href: "/fascicolo/agenda", label: "Agenda" },
               ...(operator.role === "OPERATORE" ? [] : [{ href: "/fascicolo/statistiche", label: "Tempi di risposta" }]),
               ...(readsAccessLog(operator) ? [{ href: "/fascicolo/registro-accessi", label: "Registro accessi" }] : []),
+              ...(isAdmin(operator) ? [{ href: "/admin", label: "Amministrazione" }] : []),
             ]
           : []
       }

@@ -18,6 +18,8 @@ export type ChainedEntry = {
   codiceFiscale: string | null;
   page: string;
   granted: boolean;
+  before: string | null;
+  after: string | null;
   previousHash: string;
 };
 
@@ -27,7 +29,9 @@ export type ChainedEntry = {
  * `json_build_array(...)::text` writes it (", " between elements). The
  * database's trigger (migration 20261205220651_audit_log) computes the same;
  * this copy lets `audit:verify` check the chain without trusting the
- * database's function (decision 0032).
+ * database's function (decision 0032). An administrative change appends
+ * its values before and after; an entry without them is serialized as
+ * before they existed, so older hashes stay valid (decision 0042).
  */
 export function entryHash(entry: ChainedEntry): string {
   const fields = [
@@ -45,6 +49,7 @@ export function entryHash(entry: ChainedEntry): string {
     entry.codiceFiscale,
     entry.page,
     String(entry.granted),
+    ...(entry.before === null && entry.after === null ? [] : [entry.before, entry.after]),
   ];
   const canonical = `[${fields.map((field) => JSON.stringify(field)).join(", ")}]`;
   return createHash("sha256").update(canonical, "utf8").digest("hex");

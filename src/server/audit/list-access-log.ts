@@ -10,7 +10,14 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import { roleLabels, type OperatorActor } from "@/server/identity/actor";
 import { readsAccessLog } from "./policy";
-import { ACCESS_LOG_PAGE_SIZE, accessActionLabels, accessLogFiltersSchema, accessTargetLabels, type AccessLogFilters } from "./schemas";
+import {
+  ACCESS_LOG_PAGE_SIZE,
+  accessActions,
+  accessLogFiltersSchema,
+  auditActionLabels,
+  auditTargetLabels,
+  type AccessLogFilters,
+} from "./schemas";
 
 type AccessLogRow = {
   id: string;
@@ -37,10 +44,15 @@ export type AccessLog = {
   previousCursor: string | null;
 };
 
-/** Who may read the log, and which entries: an ADMIN all, a RESPONSABILE those of their office's operators. */
+/**
+ * Who may read the log, and which entries: an ADMIN all accesses, a
+ * RESPONSABILE those of their office's operators. Administrative changes have
+ * their own page (decision 0042).
+ */
 function readableWhere(actor: OperatorActor): Prisma.AuditEntryWhereInput {
   if (!readsAccessLog(actor)) throw new NotFoundError();
-  return actor.role === "ADMIN" ? {} : { actorOfficeId: actor.office.id };
+  const accesses = { action: { in: [...accessActions] } };
+  return actor.role === "ADMIN" ? accesses : { ...accesses, actorOfficeId: actor.office.id };
 }
 
 function filtersWhere(filters: AccessLogFilters): Prisma.AuditEntryWhereInput {
@@ -120,9 +132,9 @@ export async function listAccessLog(actor: OperatorActor, rawFilters: unknown): 
         officeName: officeNames.get(row.actorOfficeId) ?? null,
       },
       action: row.action,
-      actionLabel: accessActionLabels[row.action],
+      actionLabel: auditActionLabels[row.action],
       targetType: row.targetType,
-      targetLabel: accessTargetLabels[row.targetType],
+      targetLabel: auditTargetLabels[row.targetType],
       targetId: row.targetId,
       codiceFiscale: row.codiceFiscale,
       page: row.page,

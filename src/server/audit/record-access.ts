@@ -1,12 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AuditAction } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
-import { accessEntrySchema } from "./schemas";
-
-/** What an operator opened, or was refused (decision 0032). */
-export type AccessAction = AuditAction;
+import { accessEntrySchema, type AccessAction, type AccessTarget } from "./schemas";
 
 /**
  * Appends an operator's opening of a record to the access log: who (the
@@ -21,7 +17,7 @@ export async function recordAccess(
   actor: OperatorActor,
   entry: {
     action: AccessAction;
-    targetType: "QUESITO" | "CONTRIBUENTE";
+    targetType: AccessTarget;
     targetId: string;
     codiceFiscale?: string;
     page: string;

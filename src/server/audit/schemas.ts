@@ -5,25 +5,70 @@ import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm }
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
+/** The log holds two kinds of entries: operators' accesses (decision 0032) and administrators' changes (decision 0042). */
+export const accessActions = [
+  AuditAction.QUESITO_APERTO,
+  AuditAction.FASCICOLO_CONTRIBUENTE_APERTO,
+  AuditAction.FASCICOLO_CONTRIBUENTE_NEGATO,
+] as const;
+export const accessTargets = [AuditTargetType.QUESITO, AuditTargetType.CONTRIBUENTE] as const;
+export const adminChangeActions = [
+  AuditAction.AMMINISTRAZIONE_CREAZIONE,
+  AuditAction.AMMINISTRAZIONE_MODIFICA,
+  AuditAction.AMMINISTRAZIONE_DISATTIVAZIONE,
+  AuditAction.AMMINISTRAZIONE_RIATTIVAZIONE,
+  AuditAction.AMMINISTRAZIONE_IMPORTAZIONE,
+] as const;
+export const adminChangeTargets = [
+  AuditTargetType.ARGOMENTO,
+  AuditTargetType.SEDE,
+  AuditTargetType.IMPOSTAZIONI_GESTIONE,
+  AuditTargetType.OPERATORE,
+] as const;
+export type AccessAction = (typeof accessActions)[number];
+export type AccessTarget = (typeof accessTargets)[number];
+export type AdminChangeAction = (typeof adminChangeActions)[number];
+export type AdminChangeTarget = (typeof adminChangeTargets)[number];
+
+const entryPage = z.string().min(1).max(2000);
+const entryTargetId = z.string().min(1).max(64);
+
 /** What one access entry says; the actor comes from the session. */
 export const accessEntrySchema = z.object({
-  action: z.enum(AuditAction),
-  targetType: z.enum(AuditTargetType),
-  targetId: z.string().min(1).max(64),
+  action: z.enum(accessActions),
+  targetType: z.enum(accessTargets),
+  targetId: entryTargetId,
   codiceFiscale: z.string().min(1).max(16).optional(),
-  page: z.string().min(1).max(2000),
+  page: entryPage,
   granted: z.boolean(),
 });
 
-export const accessTargetLabels: Record<AuditTargetType, string> = {
+/** What one administrative change says, its values aside; the actor comes from the session. */
+export const adminChangeSchema = z.object({
+  action: z.enum(adminChangeActions),
+  targetType: z.enum(adminChangeTargets),
+  targetId: entryTargetId,
+  page: entryPage,
+});
+
+export const auditTargetLabels: Record<AuditTargetType, string> = {
   QUESITO: "Quesito",
   CONTRIBUENTE: "Fascicolo del contribuente",
+  ARGOMENTO: "Argomento",
+  SEDE: "Sede",
+  IMPOSTAZIONI_GESTIONE: "Impostazioni della gestione",
+  OPERATORE: "Operatore",
 };
 
-export const accessActionLabels: Record<AuditAction, string> = {
+export const auditActionLabels: Record<AuditAction, string> = {
   QUESITO_APERTO: "Apertura di un quesito",
   FASCICOLO_CONTRIBUENTE_APERTO: "Apertura del fascicolo di un contribuente",
   FASCICOLO_CONTRIBUENTE_NEGATO: "Fascicolo di un contribuente negato",
+  AMMINISTRAZIONE_CREAZIONE: "Creazione",
+  AMMINISTRAZIONE_MODIFICA: "Modifica",
+  AMMINISTRAZIONE_DISATTIVAZIONE: "Disattivazione",
+  AMMINISTRAZIONE_RIATTIVAZIONE: "Riattivazione",
+  AMMINISTRAZIONE_IMPORTAZIONE: "Importazione",
 };
 
 const optionalCodiceFiscale = z.preprocess(blankToUndefined, codiceFiscaleSchema.optional());
@@ -35,7 +80,7 @@ export const accessLogFiltersSchema = z
     operatore: optionalCodiceFiscale,
     /** The contributor's codice fiscale. */
     contribuente: optionalCodiceFiscale,
-    oggetto: z.preprocess(blankToUndefined, z.enum(AuditTargetType, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
+    oggetto: z.preprocess(blankToUndefined, z.enum(accessTargets, { message: "Scegliere un tipo tra quelli proposti." }).optional()),
     /** The record's identifier, as in its page's address; only with `oggetto`. */
     identificativo: searchTerm(64, "L'identificativo può contenere al massimo 64 caratteri."),
     dal: optionalIsoDay(),

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditTargetType } from "@/generated/prisma/enums";
 import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { listAccessLog, type AccessLog } from "@/server/audit/list-access-log";
-import { accessTargetLabels } from "@/server/audit/schemas";
+import { accessTargets, auditTargetLabels } from "@/server/audit/schemas";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, StatusBadge, TableRegion, TextField } from "@/ui";
@@ -21,7 +20,7 @@ const codiceFiscaleFilters = [
   { name: "operatore", label: "Codice fiscale dell'operatore" },
   { name: "contribuente", label: "Codice fiscale del contribuente" },
 ] as const;
-const targetOptions = Object.values(AuditTargetType).map((value) => ({ value, label: accessTargetLabels[value] }));
+const targetOptions = accessTargets.map((value) => ({ value, label: auditTargetLabels[value] }));
 
 /** The list with these filters, at the page a cursor gives (none: the first). */
 const pageHref = (params: Record<string, string>, cursor?: ListCursor) => listPageHref(PATH, filterNames, params, cursor);

@@ -1,0 +1,7 @@
+/**
+ * The administration's sections, in the order of its navigation. Each new
+ * admin page adds itself here (decision 0042).
+ */
+export const adminSections: { href: string; label: string; description: string }[] = [
+  { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+];
