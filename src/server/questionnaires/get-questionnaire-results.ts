@@ -1,8 +1,8 @@
 import "server-only";
 import type { QuestionnaireKind } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
-import { NotFoundError } from "@/server/errors/domain-errors";
-import type { Actor } from "@/server/identity/actor";
+import { assertAdmin } from "@/server/admin/policy";
+import type { OperatorActor } from "@/server/identity/actor";
 import { questionsSchema, SCALE_MAX, SCALE_MIN } from "./schemas";
 
 /** Below this many answers a campaign's results are not shown: with fewer, an answer may be recognised (decision 0039). */
@@ -38,8 +38,8 @@ export type CampaignResults = {
  * answers and, from RESULTS_MIN_ANSWERS on, per question the count, mean and
  * distribution of the scale, or the free texts. Anyone else: not found.
  */
-export async function getQuestionnaireResults(actor: Actor): Promise<CampaignResults[]> {
-  if (actor.kind !== "operator" || actor.role !== "ADMIN") throw new NotFoundError();
+export async function getQuestionnaireResults(actor: OperatorActor): Promise<CampaignResults[]> {
+  assertAdmin(actor);
   const campaigns = await prisma.questionnaireCampaign.findMany({
     orderBy: [{ opensOn: "desc" }, { slug: "asc" }],
     select: { id: true, slug: true, title: true, kind: true, opensOn: true, closesOn: true, questions: true },

@@ -4,4 +4,9 @@
  */
 export const adminSections: { href: string; label: string; description: string }[] = [
   { href: "/admin", label: "Panoramica", description: "Che cosa si amministra, in cifre." },
+  {
+    href: "/admin/questionari",
+    label: "Questionari",
+    description: "Risultati anonimi dei questionari di gradimento, da cinque risposte in su.",
+  },
 ];
