@@ -11,14 +11,15 @@ import { createNonce, securityResponseHeaders } from "@/server/security/response
  * permanent redirect to their new ones (F18, src/server/old-entry-points).
  */
 export function proxy(request: NextRequest): NextResponse {
-  const headers = securityResponseHeaders(getConfig(), createNonce(), {
+  const config = getConfig();
+  const headers = securityResponseHeaders(config, createNonce(), {
     development: process.env.NODE_ENV === "development",
   });
   const target = oldEntryPointTarget(request.nextUrl.pathname, request.nextUrl.searchParams);
   let response: NextResponse;
   if (target) {
-    // Always a path of this portal (oldEntryPointTarget): a relative Location, whatever host the request came through.
-    response = new NextResponse(null, { status: 308, headers: { Location: target } });
+    // Always a path of this portal (oldEntryPointTarget), on the address users reach it by (Next wants it absolute).
+    response = NextResponse.redirect(new URL(target, config.PUBLIC_URL), 308);
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
