@@ -1,4 +1,4 @@
-import type { ActingProfile, Gestione, OperatorRole } from "@/generated/prisma/enums";
+import type { ActingProfile, Gestione, OperatorRole, RequestDirection } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor, OperatorActor } from "@/server/identity/actor";
 import { resolveOperator } from "@/server/identity/resolve-operator";
@@ -53,6 +53,8 @@ export async function createQuesito(input: {
   subjectId?: string;
   text?: string;
   receivedAt?: Date;
+  /** The request's: an office's communication with an answer expected has a quesito too. */
+  direction?: RequestDirection;
 }) {
   const holder = input.holder ?? (await createPerson("Titolare"));
   const position = input.positionId
@@ -76,6 +78,7 @@ export async function createQuesito(input: {
         contactMobile: "3331234567",
         consentEmail: true,
         protocolNumber: provisional,
+        direction: input.direction ?? "DAL_CONTRIBUENTE",
         createdAt: receivedAt,
         lastActivityAt: receivedAt,
         quesito: { create: { officeId: office.id, gestione: position.gestione, subjectId, receivedAt } },

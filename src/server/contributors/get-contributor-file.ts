@@ -10,7 +10,7 @@ import { fieldErrorsOf } from "@/server/errors/parse-input";
 import { NotFoundError, type FieldErrors } from "@/server/errors/domain-errors";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
-import { contributorCodiceFiscale, TIMELINE_PAGE_SIZE, timelineFiltersSchema, type TimelineFilters } from "./schemas";
+import { contributorCodiceFiscale, TIMELINE_PAGE_SIZE, timelineFilterFields, timelineFiltersSchema, type TimelineFilters } from "./schemas";
 import { timelineSources, type TimelineItem } from "./timeline-sources";
 
 export type ContributorPosition = {
@@ -42,19 +42,35 @@ const POSITION_NOT_OFFERED = "Scegliere una posizione tra quelle proposte.";
 
 /**
  * The valid filters, and a message for each refused one (the page shows it
- * and the rest applies). A range is checked only once its days are valid,
- * so refused fields are dropped until what is left parses.
+ * and the rest applies): each field is parsed once on its own, then the
+ * rules across fields (the period's order) once over the valid ones, and a
+ * field they refuse is left out too.
  */
 function parseFilters(raw: Record<string, string | string[]>): { filters: TimelineFilters; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  let remaining = raw;
-  for (;;) {
-    const parsed = timelineFiltersSchema.safeParse(remaining);
-    if (parsed.success) return { filters: parsed.data, errors };
-    const refused = fieldErrorsOf(parsed.error);
-    Object.assign(errors, refused);
-    remaining = Object.fromEntries(Object.entries(remaining).filter(([name]) => !refused[name]));
+  const valid: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(timelineFilterFields.shape)) {
+    const parsed = field.safeParse(raw[name]);
+    if (parsed.success) valid[name] = parsed.data;
+    else errors[name] = [...new Set(parsed.error.issues.map((issue) => issue.message))];
   }
+  const together = timelineFiltersSchema.safeParse(valid);
+  if (together.success) return { filters: together.data, errors };
+  const refused = fieldErrorsOf(together.error);
+  Object.assign(errors, refused);
+  return { filters: Object.fromEntries(Object.entries(valid).filter(([name]) => !refused[name])) as TimelineFilters, errors };
+}
+
+/** The file's address as viewed: its valid filters and timeline page (`dopo`), never what was refused. */
+function pageViewed(page: string, filters: TimelineFilters): string {
+  const query = new URLSearchParams();
+  for (const kind of filters.tipo ?? []) query.append("tipo", kind);
+  for (const name of ["posizione", "dal", "al", "dopo"] as const) {
+    const value = filters[name];
+    if (value) query.set(name, value);
+  }
+  const search = query.toString();
+  return search ? `${page}?${search}` : page;
 }
 
 const byNewest = (a: TimelineItem, b: TimelineItem) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -69,7 +85,8 @@ const byNewest = (a: TimelineItem, b: TimelineItem) => b.at.getTime() - a.at.get
  * Open to an operator whose office is competent for one of the person's
  * positions or has one of their quesiti; anyone else gets NotFoundError,
  * whether the person exists or not. Every opening, granted or refused, is
- * written to the access log, with the page it was made from.
+ * written to the access log, with the page it was made from (`page`, the
+ * file's path) and, when granted, the filters and timeline page viewed.
  */
 export async function getContributorFile(
   operator: OperatorActor,
@@ -117,17 +134,17 @@ export async function getContributorFile(
     });
     throw new NotFoundError(CONTRIBUTOR_NOT_FOUND);
   }
+  const { filters, errors } = parseFilters(rawFilters);
   await recordAccess(operator, {
     action: "FASCICOLO_CONTRIBUENTE_APERTO",
     targetType: "CONTRIBUENTE",
     targetId: person.id,
     codiceFiscale: person.codiceFiscale,
-    page,
+    page: pageViewed(page, filters),
     granted: true,
   });
 
   const gestioneLabels = await getGestioneLabels();
-  const { filters, errors } = parseFilters(rawFilters);
   const position = filters.posizione ? (person.positions.find((candidate) => candidate.id === filters.posizione) ?? null) : null;
   if (filters.posizione && !position) {
     errors.posizione = [POSITION_NOT_OFFERED];

@@ -52,20 +52,23 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
 
 const isoDay = optionalIsoDay();
 
-/** The timeline's GET parameters. */
-export const timelineFiltersSchema = z
-  .object({
-    /** One or more kinds (repeated parameter, checkboxes); none: every kind. */
-    tipo: z.preprocess(
-      (value) => (Array.isArray(value) ? value : value === undefined || value === "" ? undefined : [value]),
-      z.array(z.enum(timelineKinds, { message: "Scegliere i tipi tra quelli proposti." })).optional(),
-    ),
-    posizione: z.preprocess(blankToUndefined, z.uuid("Scegliere una posizione tra quelle proposte.").optional()),
-    dal: isoDay,
-    al: isoDay,
-    /** Keyset cursor of the next page; a damaged one shows the first page. */
-    dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
-  })
-  .superRefine((filters, context) => refineDayRanges(filters, [["dal", "al"]], context));
+/** The timeline's GET parameters, each parsed on its own: a refused one is left out and the rest applies. */
+export const timelineFilterFields = z.object({
+  /** One or more kinds (repeated parameter, checkboxes); none: every kind. */
+  tipo: z.preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined || value === "" ? undefined : [value]),
+    z.array(z.enum(timelineKinds, { message: "Scegliere i tipi tra quelli proposti." })).optional(),
+  ),
+  posizione: z.preprocess(blankToUndefined, z.uuid("Scegliere una posizione tra quelle proposte.").optional()),
+  dal: isoDay,
+  al: isoDay,
+  /** Keyset cursor of the next page; a damaged one shows the first page. */
+  dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
+});
+
+/** The parameters together: the period's order besides each field. */
+export const timelineFiltersSchema = timelineFilterFields.superRefine((filters, context) =>
+  refineDayRanges(filters, [["dal", "al"]], context),
+);
 
 export type TimelineFilters = z.infer<typeof timelineFiltersSchema>;

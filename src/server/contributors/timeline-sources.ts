@@ -345,7 +345,12 @@ function delegationActor(row: DelegationRow, event: DelegationEvent): string | n
   return fullName(row.holder);
 }
 
-/** Delegations the person gave or received (of the chosen position): one read per event's timestamp, merged with the rest. */
+/**
+ * Delegations the person gave or received (of the chosen position): one read
+ * of ids per event's timestamp, the newest `take` events of all four kept,
+ * then one read of those delegations with their people and scope (each read
+ * with relations costs Prisma a statement per relation).
+ */
 const delegations: TimelineSource = {
   kind: "deleghe",
   async read(context) {
@@ -362,32 +367,46 @@ const delegations: TimelineSource = {
           },
           orderBy: newestFirst(column),
           take: context.take,
-          select: delegationSelect,
+          select: { id: true, createdAt: true, acceptedAt: true, rejectedAt: true, revokedAt: true },
         });
-        return rows.flatMap((row): DelegationItem[] => {
+        return rows.flatMap((row) => {
           const at = row[column];
-          if (!at) return [];
-          const happened = event(row);
-          return [
-            {
-              kind: "deleghe",
-              key: `deleghe:${row.id}:${happened}`,
-              id: row.id,
-              at,
-              event: happened,
-              eventLabel: delegationEventLabels[happened],
-              by: delegationActor(row, happened),
-              holder: fullName(row.holder),
-              delegate: `${fullName(row.delegate)} (${row.delegate.codiceFiscale})`,
-              kindLabel: delegationKindLabels[row.kind],
-              matricole: row.scope.map((scope) => scope.position.matricola),
-              reason: happened === "RIFIUTATA" ? row.rejectedReason : happened === "REVOCATA" ? row.revokedReason : null,
-            },
-          ];
+          return at ? [{ id: row.id, at, event }] : [];
         });
       }),
     );
-    return perEvent.flat();
+    const found = perEvent
+      .flat()
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, context.take);
+    if (found.length === 0) return [];
+    const rows = new Map(
+      (await prisma.delegation.findMany({ where: { id: { in: found.map((item) => item.id) } }, select: delegationSelect })).map((row) => [
+        row.id,
+        row,
+      ]),
+    );
+    return found.flatMap(({ id, at, event }): DelegationItem[] => {
+      const row = rows.get(id);
+      if (!row) return [];
+      const happened = event(row);
+      return [
+        {
+          kind: "deleghe",
+          key: `deleghe:${row.id}:${happened}`,
+          id: row.id,
+          at,
+          event: happened,
+          eventLabel: delegationEventLabels[happened],
+          by: delegationActor(row, happened),
+          holder: fullName(row.holder),
+          delegate: `${fullName(row.delegate)} (${row.delegate.codiceFiscale})`,
+          kindLabel: delegationKindLabels[row.kind],
+          matricole: row.scope.map((scope) => scope.position.matricola),
+          reason: happened === "RIFIUTATA" ? row.rejectedReason : happened === "REVOCATA" ? row.revokedReason : null,
+        },
+      ];
+    });
   },
 };
 

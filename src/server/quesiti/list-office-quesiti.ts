@@ -2,22 +2,23 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
 import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
-import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { dueDay } from "@/lib/working-days";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
+import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/workflow/states";
-import { requestSnippets, textSearchArm } from "@/server/search/text-search";
+import { requestSnippets } from "@/server/search/text-search";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { clockRunning, dueWhere } from "./due-filters";
+import { isRankCursorValue, rankCursorValue, SEARCH_CANDIDATE_CAP, searchedQueuePage, type SearchSortColumn } from "./searched-queue";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {
@@ -58,35 +59,6 @@ const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
   tutti: ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE", "CHIUSO"],
 };
 
-/**
- * The search's arms as conditions on Request's own columns: the people and
- * positions are looked up first by their unique codice fiscale and indexed
- * matricola, so that PostgreSQL can combine the four arms from indexes (the
- * protocol's by trigrams) instead of reading every request (decision 0023);
- * a whole protocol number is looked up as such (decision 0030).
- */
-async function searchWhere(operator: OperatorActor, term: string): Promise<Prisma.RequestWhereInput> {
-  // A whole number names one request (nor is it a codice fiscale, a matricola or words):
-  // its unique index answers at once, where its trigrams, shared with every
-  // number of its office and day, match thousands.
-  if (isWholeProtocolNumber(term)) return { protocolNumber: term };
-  const [people, positions, text] = await Promise.all([
-    prisma.person.findMany({ where: { codiceFiscale: term }, select: { id: true } }),
-    prisma.position.findMany({ where: { matricola: term }, select: { id: true } }),
-    textSearchArm(operator, term, new Date()),
-  ]);
-  const personIds = people.map((person) => person.id);
-  return {
-    OR: [
-      { protocolNumber: { contains: likeLiteral(term), mode: "insensitive" } },
-      { holderId: { in: personIds } },
-      { submittedById: { in: personIds } },
-      { positionId: { in: positions.map((position) => position.id) } },
-      ...(text ? [text] : []),
-    ],
-  };
-}
-
 /** The subject chosen and, when it is an area, the subjects under it. */
 async function subjectIds(oggetto: string): Promise<string[]> {
   const children = await prisma.subject.findMany({ where: { parentId: oggetto }, select: { id: true } });
@@ -94,7 +66,8 @@ async function subjectIds(oggetto: string): Promise<string[]> {
 }
 
 /**
- * The queue's filters but the state, which the page reads one state at a time.
+ * The queue's filters but the state, which the page reads one state at a time,
+ * and the search (decision 0041).
  * Gestione and subject are the quesito's own copies (decision 0030): each has
  * an index of the office's quesiti, where a filter through the request joins
  * every quesito of the office to it.
@@ -115,7 +88,6 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters, now: D
         }
       : {}),
     ...dueWhere(filters.scadenza, filters.ordine === "scadenza", now, getConfig().SLA_WARNING_WORKING_DAYS),
-    ...(filters.cerca ? { request: await searchWhere(operator, filters.cerca) } : {}),
   };
 }
 
@@ -176,6 +148,67 @@ type SortColumn = "receivedAt" | "dueAt";
 /** The value a row is sorted by; a row read in due-date order always has a due date (dueWhere). */
 const sortValue = (row: { receivedAt: Date; dueAt: Date | null }, column: SortColumn): Date => row[column] ?? row.receivedAt;
 
+/** A page's rows (up to QUEUE_PAGE_SIZE + 1, in reading order) with the value their cursor carries, and the capped total. */
+type FoundPage = { found: { id: string; cursorValue: string }[]; total: CappedTotal };
+
+/**
+ * The queue without a search (or with a whole protocol number): one read per
+ * state, each in the order of the (officeId, state, receivedAt, id) index —
+ * or (officeId, state, dueAt, id) — merged here: PostgreSQL would otherwise
+ * sort every quesito of the office in those states, or walk the closed ones
+ * to find the open ones (decision 0023).
+ */
+async function browsedQueue(
+  where: Prisma.QuesitoWhereInput,
+  states: QuesitoState[],
+  column: SortColumn,
+  direction: SortDirection,
+  cursor: KeysetCursor | null,
+): Promise<FoundPage> {
+  const pageWhere: Prisma.QuesitoWhereInput = cursor
+    ? { AND: [where, beyondKeyset(column, direction, new Date(cursor.value), cursor.id)] }
+    : where;
+  const [counted, perState] = await Promise.all([
+    // Ordered by the office, a constant here: PostgreSQL drops the order and
+    // stops at the cap, where Prisma's default order (by id) reads every row.
+    prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
+    Promise.all(
+      states.map((state) =>
+        prisma.quesito.findMany({
+          where: { AND: [pageWhere, { state }] },
+          orderBy: [{ [column]: direction }, { id: direction }],
+          take: QUEUE_PAGE_SIZE + 1,
+          select: { id: true, receivedAt: true, dueAt: true },
+        }),
+      ),
+    ),
+  ]);
+  const sign = direction === "asc" ? 1 : -1;
+  const found = perState
+    .flat()
+    .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    .slice(0, QUEUE_PAGE_SIZE + 1);
+  return { found: found.map((row) => ({ id: row.id, cursorValue: sortValue(row, column).toISOString() })), total: cappedTotal(counted) };
+}
+
+/** The searched queue (decision 0041): one statement, its total capped at the candidates ranked. */
+async function searchedQueue(
+  where: Prisma.QuesitoWhereInput,
+  states: QuesitoState[],
+  term: string,
+  order: { column: SearchSortColumn; direction: SortDirection },
+  cursor: KeysetCursor | null,
+): Promise<FoundPage> {
+  const { found, counted } = await searchedQueuePage(where, states, term, order, cursor, QUEUE_PAGE_SIZE);
+  return {
+    found: found.map((row) => ({
+      id: row.id,
+      cursorValue: order.column === "rank" ? rankCursorValue(row.rank, row.receivedAt) : sortValue(row, order.column).toISOString(),
+    })),
+    total: cappedTotal(counted, SEARCH_CANDIDATE_CAP),
+  };
+}
+
 /**
  * The work queue of the operator's office (F20): filtered, searched, oldest
  * first unless asked otherwise (or by due date, B4), 25 a page, cut by keyset
@@ -188,41 +221,27 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const where = await queueWhere(operator, filters, now);
   const states = statesOfFilter[filters.stato].filter((state) => filters.scadenza === "tutte" || clockRunning.includes(state));
   const column: SortColumn = filters.ordine === "scadenza" ? "dueAt" : "receivedAt";
-  const direction = filters.ordine === "piu_recenti" ? "desc" : "asc";
-  const after = decodeKeysetCursor(filters.dopo, isDateValue);
-  const before = after ? null : decodeKeysetCursor(filters.prima, isDateValue);
+  const ranked = filters.ordine === "pertinenza";
+  const direction = filters.ordine === "piu_recenti" || ranked ? "desc" : "asc";
+  const isCursorValue = ranked ? isRankCursorValue : isDateValue;
+  const after = decodeKeysetCursor(filters.dopo, isCursorValue);
+  const before = after ? null : decodeKeysetCursor(filters.prima, isCursorValue);
   const readDirection = before ? reverseDirection(direction) : direction;
   const cursor = after ?? before;
-  const pageWhere: Prisma.QuesitoWhereInput = cursor
-    ? { AND: [where, beyondKeyset(column, readDirection, new Date(cursor.value), cursor.id)] }
-    : where;
 
   const gestioneLabels = await getGestioneLabels();
-  const [counted, perState, groups] = await Promise.all([
-    // Ordered by the office, a constant here: PostgreSQL drops the order and
-    // stops at the cap, where Prisma's default order (by id) reads every row.
-    prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
-    // One read per state, each in the order of the (officeId, state,
-    // receivedAt, id) index — or (officeId, state, dueAt, id) — merged here:
-    // PostgreSQL would otherwise sort every quesito of the office in those
-    // states, or walk the closed ones to find the open ones (decision 0023).
-    Promise.all(
-      states.map((state) =>
-        prisma.quesito.findMany({
-          where: { AND: [pageWhere, { state }] },
-          orderBy: [{ [column]: readDirection }, { id: readDirection }],
-          take: QUEUE_PAGE_SIZE + 1,
-          select: { id: true, receivedAt: true, dueAt: true },
-        }),
-      ),
-    ),
+  const [{ found, total }, groups] = await Promise.all([
+    filters.cerca && !isWholeProtocolNumber(filters.cerca)
+      ? searchedQueue(where, states, filters.cerca, { column: ranked ? "rank" : column, direction: readDirection }, cursor)
+      : browsedQueue(
+          filters.cerca ? { ...where, request: { protocolNumber: filters.cerca } } : where,
+          states,
+          column,
+          readDirection,
+          cursor,
+        ),
     subjectGroups(gestioneLabels, filters),
   ]);
-  const sign = readDirection === "asc" ? 1 : -1;
-  const found = perState
-    .flat()
-    .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-    .slice(0, QUEUE_PAGE_SIZE + 1);
   // The rows' details in one read for the whole page, not one per state.
   const details = new Map(
     (await prisma.quesito.findMany({ where: { id: { in: found.map((row) => row.id) } }, select: queueRowSelect })).map((row) => [
@@ -230,6 +249,7 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
       row,
     ]),
   );
+  const cursorValues = new Map(found.map((row) => [row.id, row.cursorValue]));
   const quesiti = found.flatMap((row) => details.get(row.id) ?? []);
   const { rows, hasNext, hasPrevious } = keysetPage(quesiti, QUEUE_PAGE_SIZE, { after, before });
   const first = rows[0];
@@ -242,9 +262,9 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
 
   return {
     filters,
-    total: cappedTotal(counted),
-    nextCursor: hasNext && last ? encodeKeysetCursor(sortValue(last, column).toISOString(), last.id) : null,
-    previousCursor: hasPrevious && first ? encodeKeysetCursor(sortValue(first, column).toISOString(), first.id) : null,
+    total,
+    nextCursor: hasNext && last ? encodeKeysetCursor(cursorValues.get(last.id) ?? "", last.id) : null,
+    previousCursor: hasPrevious && first ? encodeKeysetCursor(cursorValues.get(first.id) ?? "", first.id) : null,
     rows: rows.map(({ request, assignee, ...quesito }) => ({
       id: quesito.id,
       protocolNumber: request.protocolNumber,

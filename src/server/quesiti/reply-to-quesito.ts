@@ -56,6 +56,7 @@ export async function replyToQuesito(
           visibility: "PUBBLICO",
           body,
           authorOperatorId: operator.operatorId,
+          createdAt: now,
           ...messageFilesData(persisted),
         },
         select: { id: true },
@@ -67,6 +68,7 @@ export async function replyToQuesito(
         actor: operator,
         quesito: { id },
         expectedVersion,
+        at: now,
       });
     }),
   );

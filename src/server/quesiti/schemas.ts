@@ -4,6 +4,7 @@ import { blankToUndefined, cursor, optionalIsoDay, refineDayRanges, searchTerm }
 import { parseInput } from "@/server/errors/parse-input";
 import { workingStates } from "@/server/workflow/lifecycle";
 import { requiredText } from "@/server/requests/schemas";
+import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
 
 /**
@@ -47,9 +48,10 @@ export const queueDueFilterLabels: Record<QueueDueFilter, string> = {
   scaduti: "Scaduti",
 };
 
-export const queueOrders = ["meno_recenti", "piu_recenti", "scadenza"] as const;
+export const queueOrders = ["pertinenza", "meno_recenti", "piu_recenti", "scadenza"] as const;
 export type QueueOrder = (typeof queueOrders)[number];
 export const queueOrderLabels: Record<QueueOrder, string> = {
+  pertinenza: "Per pertinenza (solo con una ricerca)",
   meno_recenti: "Dal meno recente",
   piu_recenti: "Dal più recente",
   scadenza: "Per scadenza, la più vicina prima (solo quesiti con un termine)",
@@ -81,12 +83,21 @@ export const queueFiltersSchema = z
     cerca: searchTerm(SEARCH_MAX_LENGTH, `La ricerca può contenere al massimo ${SEARCH_MAX_LENGTH} caratteri.`).transform((value) =>
       value?.toUpperCase(),
     ),
-    ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).catch("meno_recenti").default("meno_recenti")),
+    /** Unset: by relevance with a search (but a whole protocol number, which names one quesito), else oldest first. */
+    ordine: z.preprocess(blankToUndefined, z.enum(queueOrders).optional().catch(undefined)),
     /** Keyset cursors of the next and previous page; a damaged one shows the first page. */
     dopo: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
     prima: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
   })
-  .superRefine((filters, context) => refineDayRanges(filters, [["dal", "al"]], context));
+  .superRefine((filters, context) => refineDayRanges(filters, [["dal", "al"]], context))
+  .transform((filters) => ({ ...filters, ordine: queueOrderOf(filters.cerca, filters.ordine) }));
+
+/** Relevance only where a search ranks (decision 0041): the default with one, never without. */
+function queueOrderOf(cerca: string | undefined, ordine: QueueOrder | undefined): QueueOrder {
+  const ranked = cerca !== undefined && !isWholeProtocolNumber(cerca);
+  if (ordine === "pertinenza" || !ordine) return ranked ? "pertinenza" : "meno_recenti";
+  return ordine;
+}
 
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 

@@ -25,33 +25,25 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, Ma
  * or punctuation (an empty query), nor only excluded words (which would read
  * every request).
  */
-async function hasUsefulTerms(term: string): Promise<boolean> {
+export async function hasUsefulTerms(term: string): Promise<boolean> {
   const [query] = await prisma.$queryRaw<{ tree: string }[]>`
     SELECT querytree(websearch_to_tsquery('portal_italian', ${term})) AS tree`;
   return Boolean(query && query.tree !== "" && query.tree !== "T");
 }
 
 /**
- * The requests the actor may see whose text matches `term`: access first,
- * then the index. At most TOTAL_CAP + 1, the most recently active (the
+ * The requests the contributor may see whose text matches `term`: access
+ * first, then the index. At most TOTAL_CAP + 1, the most recently active (the
  * list's default order): ranking every match of a frequent word would read
- * them all (decision 0035).
+ * them all (decision 0035). The office's queue has its own statement
+ * (quesiti/searched-queue.ts, decision 0041).
  */
-async function matchingRequestIds(actor: Actor, term: string, now: Date): Promise<string[]> {
-  const rows =
-    actor.kind === "contributor"
-      ? await prisma.$queryRaw<{ id: string }[]>`
-          SELECT r.id FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
-          WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
-          ORDER BY r."lastActivityAt" DESC, r.id DESC
-          LIMIT ${TOTAL_CAP + 1}`
-      : // The office's quesiti, as officeQuesitiWhere: the internal notes are searched only there.
-        await prisma.$queryRaw<{ id: string }[]>`
-          SELECT r.id FROM "Request" r JOIN "Quesito" quesito ON quesito."requestId" = r.id,
-                 websearch_to_tsquery('portal_italian', ${term}) q
-          WHERE quesito."officeId" = ${actor.office.id}::uuid AND (r."searchVector" @@ q OR r."internalSearchVector" @@ q)
-          ORDER BY r."lastActivityAt" DESC, r.id DESC
-          LIMIT ${TOTAL_CAP + 1}`;
+async function matchingRequestIds(actor: ContributorActor, term: string, now: Date): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
+    WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
+    ORDER BY r."lastActivityAt" DESC, r.id DESC
+    LIMIT ${TOTAL_CAP + 1}`;
   return rows.map((row) => row.id);
 }
 
@@ -66,19 +58,11 @@ async function actablePositionIds(actor: ContributorActor, now: Date): Promise<s
  * requests it names are all within the actor's reach. A term without a
  * useful word: ValidationError at `field`.
  */
-export async function textSearchWhere(actor: Actor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
+export async function textSearchWhere(actor: ContributorActor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
   if (!(await hasUsefulTerms(term))) {
     throw new ValidationError({ [field]: [NO_USEFUL_TERMS] }, "La ricerca non contiene parole utili: correggerla.");
   }
   return { id: { in: await matchingRequestIds(actor, term, now) } };
-}
-
-/**
- * The same condition as one arm of a wider search (the queue's, which also
- * looks for protocols and codici fiscali): null when `term` has no useful word.
- */
-export async function textSearchArm(actor: Actor, term: string, now: Date): Promise<Prisma.RequestWhereInput | null> {
-  return (await hasUsefulTerms(term)) ? { id: { in: await matchingRequestIds(actor, term, now) } } : null;
 }
 
 /**

@@ -79,14 +79,15 @@ const CLOSED_WEEK_ROW = 0b1110;
  * One statement for every figure. The quesiti of the offices that reached a
  * step in the period — received, taken, first replied, closed then — or are
  * open now are read once, through the index of each step (office and
- * instant) and of the open states, and tied to their request's subject (the
+ * instant) and of the open states, with the subject and direction they
+ * copy from their request (decisions 0030, 0041: no request is read; the
  * subjects chosen, when `subjectIds` is given); each step's figures are
  * aggregates over the quesiti that reached it, grouped four ways at once: the
  * whole, per office and subject, per ISO week of Rome of reception and of
  * closing (decision 0036).
  */
 function figuresQuery(officeIds: string[], subjectIds: string[] | null, from: Date, to: Date, now: Date): Prisma.Sql {
-  const subjects = subjectIds ? Prisma.sql`AND r."subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
+  const subjects = subjectIds ? Prisma.sql`AND q."subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
   // Column names written by this function only, never input: safe as raw SQL.
   const inPeriod = (column: string) => Prisma.sql`(q.${Prisma.raw(`"${column}"`)} >= ${from} AND q.${Prisma.raw(`"${column}"`)} < ${to})`;
   const week = (column: string) => Prisma.raw(`date_trunc('week', ("${column}" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')`);
@@ -99,18 +100,12 @@ function figuresQuery(officeIds: string[], subjectIds: string[] | null, from: Da
   };
   return Prisma.sql`
     WITH scoped AS (
-      SELECT q."officeId", r."subjectId", q."receivedAt", q."takenAt", q."firstReplyAt", q."closedAt", q."dueAt",
+      SELECT q."officeId", q."subjectId", q."receivedAt", q."takenAt", q."firstReplyAt", q."closedAt", q."dueAt",
              ${inPeriod("receivedAt")} AS "isReceived", ${inPeriod("takenAt")} AS "isTaken",
              ${inPeriod("firstReplyAt")} AS "isReplied", ${inPeriod("closedAt")} AS "isClosed",
              q.state IN ${OPEN_STATES} AS "isOpen"
       FROM "Quesito" q
-      CROSS JOIN LATERAL (
-        -- One primary-key probe per quesito (OFFSET 0 keeps it so): the planner would rather hash every request.
-        SELECT r."subjectId" FROM "Request" r
-        WHERE r.id = q."requestId" AND r.direction = 'DAL_CONTRIBUENTE' ${subjects}
-        OFFSET 0
-      ) r
-      WHERE q."officeId" = ANY(${officeIds}::uuid[])
+      WHERE q."officeId" = ANY(${officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' ${subjects}
         AND (${inPeriod("receivedAt")} OR ${inPeriod("takenAt")} OR ${inPeriod("firstReplyAt")} OR ${inPeriod("closedAt")}
              OR q.state IN ${OPEN_STATES})
     ), weeks AS (

@@ -304,6 +304,33 @@ describe("listAccessLog", () => {
     expect(Object.keys((invalid as ValidationError).fieldErrors).sort()).toEqual(["contribuente", "dal", "oggetto"]);
   });
 
+  it("answers odd filters with a message at each field, never a failure", async () => {
+    const office = await createOffice();
+    const responsabile = await actorWithRole(office.id, "RESPONSABILE");
+    const refusal = async (filters: Record<string, string>) => {
+      const error = await listAccessLog(responsabile, filters).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).fieldErrors;
+    };
+    const date = ["Indicare una data valida (gg/mm/aaaa)."];
+
+    expect(await refusal({ dal: "2026-13-01", al: "ieri" })).toEqual({ dal: date, al: date });
+    expect(await refusal({ dal: "2026-02-30" })).toEqual({ dal: date });
+    expect(await refusal({ dal: "2026-03-10", al: "2026-03-01" })).toEqual({ al: ["La data finale non può precedere quella iniziale."] });
+    expect(await refusal({ oggetto: "TUTTO" })).toEqual({ oggetto: ["Scegliere un tipo tra quelli proposti."] });
+    expect(await refusal({ oggetto: "QUESITO", identificativo: "x".repeat(10_000) })).toEqual({
+      identificativo: ["L'identificativo può contenere al massimo 64 caratteri."],
+    });
+    const codes = await refusal({ operatore: "x".repeat(10_000), contribuente: "RSSMRA\u000080A01H501U" });
+    expect(Object.keys(codes).sort()).toEqual(["contribuente", "operatore"]);
+    for (const messages of Object.values(codes)) expect(messages?.[0]).toMatch(/codice fiscale/i);
+
+    // Quotes, SQL and control characters in the identifier are looked up as typed: nothing found.
+    for (const identificativo of ['\'; DROP TABLE "AuditEntry"; --', "%", "\u0000abc"]) {
+      expect((await listAccessLog(responsabile, { oggetto: "CONTRIBUENTE", identificativo })).rows).toEqual([]);
+    }
+  });
+
   it("pages by keyset, forwards and back, newest first", async () => {
     const office = await createOffice();
     const responsabile = await actorWithRole(office.id, "RESPONSABILE");

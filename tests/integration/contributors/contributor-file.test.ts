@@ -3,6 +3,7 @@ import { recordAccess } from "@/server/audit/record-access";
 import { getContributorFile } from "@/server/contributors/get-contributor-file";
 import { TIMELINE_PAGE_SIZE } from "@/server/contributors/schemas";
 import { prisma } from "@/server/db/client";
+import { encodeKeysetCursor } from "@/server/db/keyset";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
@@ -198,6 +199,15 @@ describe("getContributorFile", () => {
     );
   });
 
+  it("logs the filters and the timeline page viewed with the file's path, never a refused value", async () => {
+    const dopo = encodeKeysetCursor("2026-03-01T00:00:00.000Z", "00000000-0000-7000-8000-000000000000");
+    await file(officeA, { tipo: ["messaggi", "deleghe"], dal: "2026-01-01", al: "x".repeat(10_000), dopo });
+    expect(recordAccess).toHaveBeenLastCalledWith(
+      officeA,
+      expect.objectContaining({ page: `${PAGE}?tipo=messaggi&tipo=deleghe&dal=2026-01-01&dopo=${dopo}`, granted: true }),
+    );
+  });
+
   it("opens for an office with only a quesito in its queue", async () => {
     const officeD = (await createOffice()).id;
     const onlyQuesito = await operatorActor(officeD);
@@ -309,6 +319,24 @@ describe("getContributorFile", () => {
       al: ["La data finale non può precedere quella iniziale."],
     });
     expect(opened.items.map((item) => item.kind)).toEqual(["appuntamenti", "deleghe"]);
+  });
+
+  it("parses each filter once: odd values each get their message, in one answer, and the rest applies", async () => {
+    const opened = await file(officeA, {
+      tipo: ["appuntamenti", "x".repeat(10_000)],
+      posizione: ["a", "b"],
+      dal: "2026-02-30",
+      al: "\u0000",
+      dopo: "%%%",
+    });
+    expect(opened.errors).toEqual({
+      tipo: ["Scegliere i tipi tra quelli proposti."],
+      posizione: ["Scegliere una posizione tra quelle proposte."],
+      dal: ["Indicare una data valida (gg/mm/aaaa)."],
+      al: ["Indicare una data valida (gg/mm/aaaa)."],
+    });
+    expect(opened.filters).toEqual({});
+    expect(opened.items.length).toBeGreaterThan(0);
   });
 
   it("pages by keyset, newest first, without gaps or repeats", async () => {

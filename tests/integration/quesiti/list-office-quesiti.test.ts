@@ -119,7 +119,15 @@ describe("listOfficeQuesiti", () => {
     expect(await keysOf({ cerca: protocols.mine ?? "" })).toEqual(["mine"]);
     expect(await keysOf({ cerca: (protocols.colleague ?? "").split(".").at(-1) ?? "" })).toEqual(["colleague"]);
     expect(await keysOf({ cerca: intermediary.codiceFiscale.toLowerCase() })).toEqual(["byIntermediary"]);
-    expect(await keysOf({ cerca: holder.codiceFiscale })).toEqual(["old", "mine", "colleague", "artigiani", "byIntermediary"]);
+    // By relevance, the default with a search: equal ranks newest first.
+    expect(await keysOf({ cerca: holder.codiceFiscale })).toEqual(["byIntermediary", "artigiani", "colleague", "mine", "old"]);
+    expect(await keysOf({ cerca: holder.codiceFiscale, ordine: "meno_recenti" })).toEqual([
+      "old",
+      "mine",
+      "colleague",
+      "artigiani",
+      "byIntermediary",
+    ]);
     expect(await keysOf({ cerca: artigianiMatricola })).toEqual(["artigiani"]);
     expect(await keysOf({ cerca: "NESSUNO" })).toEqual([]);
     // Wildcards and the escape character of LIKE are searched as typed.
@@ -191,7 +199,7 @@ describe("listOfficeQuesiti search by a whole protocol number", () => {
 
     expect(await found(wanted.request.protocolNumber)).toEqual([wanted.quesito.id]);
     expect(await found(`${wanted.request.protocolNumber}0`)).toEqual([longer.quesito.id]);
-    expect(await found(wanted.request.protocolNumber.slice(1))).toEqual([wanted.quesito.id, longer.quesito.id]);
+    expect(await found(wanted.request.protocolNumber.slice(1))).toEqual([longer.quesito.id, wanted.quesito.id]);
   });
 });
 

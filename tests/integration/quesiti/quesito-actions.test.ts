@@ -225,6 +225,17 @@ describe("quesito actions", () => {
     expect((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).firstReplyAt).toEqual(replies[0]?.createdAt);
   });
 
+  it("a reply is dated at the service's now: its message, its event and the first-reply stamp", async () => {
+    const repliedAt = new Date("2026-03-02T09:30:00Z");
+    await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
+    await replyToQuesito(operator, quesitoId, { expectedVersion: 1, body: "Risposta datata" }, [], repliedAt);
+    const reply = (await eventsOf(requestId)).find((event) => event.type === "RISPOSTA");
+    expect(reply?.createdAt).toEqual(repliedAt);
+    const message = await prisma.message.findFirstOrThrow({ where: { requestId, authorOperatorId: operator.operatorId } });
+    expect(message.createdAt).toEqual(repliedAt);
+    expect((await prisma.quesito.findUniqueOrThrow({ where: { id: quesitoId } })).firstReplyAt).toEqual(repliedAt);
+  });
+
   it("a stale version is refused by every action and writes nothing", async () => {
     await takeQuesito(operator, quesitoId, { expectedVersion: 0 });
     const v = { expectedVersion: 0 };

@@ -132,6 +132,18 @@ describe("Italian full-text search", () => {
     expect(await weighted("C")).toEqual(["inFile"]);
   });
 
+  it("orders the queue's search by relevance, the subject's word (A) before the text's (B) and the file name's (C)", async () => {
+    const queue = await queueFound(operator, "maternità");
+    expect(queue.keys).toEqual(["inFile", "inSubject", "inText"]);
+    const byQuesito = new Map(
+      (await prisma.quesito.findMany({ where: { id: { in: queue.rows.map((row) => row.id) } } })).map((quesito) => [
+        quesito.id,
+        Object.entries(ids).find(([, id]) => id === quesito.requestId)?.[0],
+      ]),
+    );
+    expect(queue.rows.map((row) => byQuesito.get(row.id))).toEqual(["inSubject", "inText", "inFile"]);
+  });
+
   it("follows a renamed subject", async () => {
     const request = await prisma.request.findUniqueOrThrow({ where: { id: ids.inSubject }, select: { subjectId: true } });
     await prisma.subject.update({ where: { id: request.subjectId }, data: { label: "Congedo parentale" } });
@@ -215,5 +227,58 @@ describe("Italian full-text search", () => {
       expect((await queueFound(operator, '"pagamento & !')).keys).toEqual(["payment"]);
       await expect(listOfficeQuesiti(operator, { cerca: "x".repeat(10_000) })).rejects.toBeInstanceOf(ValidationError);
     });
+  });
+
+  it("pages the relevance order by keyset: every match once, ranks never rising, and back again", async () => {
+    const officeId = (await createOffice()).id;
+    const searcher = await operatorActor(officeId);
+    const person = await createPerson("Ricongiunto");
+    const positionId = (await createPosition(person.id, officeId)).id;
+    const subjectId = (await createSubjectTree()).subject.id;
+    // Three ranks (the word once, twice, three times), ten quesiti each: equal ranks fill whole pages.
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        createQuesito({
+          officeId,
+          holder: person,
+          positionId,
+          subjectId,
+          text: `${"Chiedo la ricongiunzione dei periodi. ".repeat(1 + (index % 3))}Pratica ${index}.`,
+          receivedAt: new Date(Date.UTC(2026, 0, 1 + index)),
+        }),
+      ),
+    );
+    const repeats = new Map(created.map((quesito, index) => [quesito.quesito.id, 1 + (index % 3)]));
+    const pages = [];
+    let dopo: string | undefined;
+    do {
+      const page = await listOfficeQuesiti(searcher, { cerca: "ricongiunzione", stato: "tutti", ...(dopo ? { dopo } : {}) });
+      expect(page.filters.ordine).toBe("pertinenza");
+      expect(page.total).toEqual({ count: 30, more: false });
+      pages.push(page);
+      dopo = page.nextCursor ?? undefined;
+    } while (dopo);
+    const seen = pages.flatMap((page) => page.rows.map((row) => row.id));
+    expect(pages.map((page) => page.rows.length)).toEqual([25, 5]);
+    expect(new Set(seen).size).toBe(30);
+    const ranks = seen.map((id) => repeats.get(id) ?? 0);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // Equal ranks newest first.
+    const firstRank = pages[0]?.rows.filter((row) => repeats.get(row.id) === 3).map((row) => row.receivedAt.getTime()) ?? [];
+    expect(firstRank).toEqual([...firstRank].sort((a, b) => b - a));
+
+    const back = await listOfficeQuesiti(searcher, { cerca: "ricongiunzione", stato: "tutti", prima: pages[1]?.previousCursor ?? "" });
+    expect(back.rows.map((row) => row.id)).toEqual(pages[0]?.rows.map((row) => row.id));
+    expect(back.previousCursor).toBeNull();
+    // A relevance cursor in a date order, or a damaged one, shows the first page.
+    const dated = await listOfficeQuesiti(searcher, {
+      cerca: "ricongiunzione",
+      stato: "tutti",
+      ordine: "piu_recenti",
+      dopo: pages[0]?.nextCursor ?? "",
+    });
+    expect(dated.rows[0]?.id).toBe(created[29]?.quesito.id);
+    // Without a search there is nothing to rank: oldest first.
+    expect((await listOfficeQuesiti(searcher, { stato: "tutti", ordine: "pertinenza" })).filters.ordine).toBe("meno_recenti");
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
+import type { RequestDirection } from "@/generated/prisma/enums";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { exportResponseFiguresCsv } from "@/server/statistics/export-response-figures-csv";
@@ -45,7 +46,8 @@ describe("getResponseFigures", () => {
     const edges = await createSubjectTree("AZIENDE");
 
     type Steps = { taken?: number; replies?: number[]; closed?: number; dueAt?: Date; state?: "NUOVO" | "IN_LAVORAZIONE" };
-    const make = async (receivedAt: string, steps: Steps, where = { officeId, positionId: aziende.id, subjectId }) => {
+    type Where = { officeId: string; positionId: string; subjectId: string; direction?: RequestDirection };
+    const make = async (receivedAt: string, steps: Steps, where: Where = { officeId, positionId: aziende.id, subjectId }) => {
       const received = new Date(receivedAt);
       const at = (seconds: number) => new Date(received.getTime() + seconds * 1000);
       const { quesito, request } = await createQuesito({ ...where, holder, receivedAt: received });
@@ -93,8 +95,15 @@ describe("getResponseFigures", () => {
       await make(receivedAt, closedOn10April(receivedAt), edge);
     }
     // An office communication with an answer expected is a quesito too, but not a request: never counted.
-    const communication = await make("2026-03-12T08:00:00Z", { taken: 0 });
-    await prisma.request.update({ where: { id: communication.id }, data: { direction: "DALLA_SEDE" } });
+    // Its quesito copies the request's direction whatever the insert says (the trigger of decision 0041).
+    const communication = await make(
+      "2026-03-12T08:00:00Z",
+      { taken: 0 },
+      { officeId, positionId: aziende.id, subjectId, direction: "DALLA_SEDE" },
+    );
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { requestId: communication.id }, select: { direction: true } })).toEqual({
+      direction: "DALLA_SEDE",
+    });
     // Another office's quesito.
     const otherHolder = await createPerson("Altro");
     const otherPosition = await createPosition(otherHolder.id, otherOfficeId, "AZIENDE");

@@ -135,7 +135,8 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
             <SelectField
               name="ordine"
               label="Ordine"
-              defaultValue={filters.ordine}
+              placeholder="Proposto: per pertinenza con una ricerca, altrimenti dal meno recente"
+              defaultValue={params.ordine ? filters.ordine : ""}
               options={queueOrders.map((value) => ({ value, label: queueOrderLabels[value] }))}
             />
           </div>
