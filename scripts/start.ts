@@ -26,9 +26,9 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 /** Next.js finishes the requests in hand on SIGTERM; past this it is killed. */
 const NEXT_STOP_TIMEOUT_MS = 4_000;
 
-/** Outside production a secret is generated once and kept with the local data. */
-function demoAuthSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+/** Outside production a secret is generated once and kept with the local data, in the file `name`. */
+function demoSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    AUTH_SECRET: config.AUTH_SECRET ?? demoAuthSecret(dataDir),
+    AUTH_SECRET: config.AUTH_SECRET ?? demoSecret(dataDir, "auth-secret"),
+    QUESTIONNAIRE_SECRET: config.QUESTIONNAIRE_SECRET ?? demoSecret(dataDir, "questionnaire-secret"),
     NEXTAUTH_URL: config.PUBLIC_URL,
     PORT: String(config.PORT),
   };

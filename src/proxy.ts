@@ -1,20 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/server/config";
+import { oldEntryPointTarget } from "@/server/old-entry-points/old-paths";
 import { createNonce, securityResponseHeaders } from "@/server/security/response-headers";
 
 /**
  * Every response gets a Content-Security-Policy with a fresh nonce. The policy
  * is also set on the request: Next.js reads the nonce from it while rendering
  * and puts it on its own inline and bootstrap scripts (pages render per request,
- * see src/app/layout.tsx).
+ * see src/app/layout.tsx). The old cassetto's pages are answered here with a
+ * permanent redirect to their new ones (F18, src/server/old-entry-points).
  */
 export function proxy(request: NextRequest): NextResponse {
-  const headers = securityResponseHeaders(getConfig(), createNonce(), {
+  const config = getConfig();
+  const headers = securityResponseHeaders(config, createNonce(), {
     development: process.env.NODE_ENV === "development",
   });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const target = oldEntryPointTarget(request.nextUrl.pathname, request.nextUrl.searchParams);
+  let response: NextResponse;
+  if (target) {
+    // Always a path of this portal (oldEntryPointTarget), on the address users reach it by (Next wants it absolute).
+    response = NextResponse.redirect(new URL(target, config.PUBLIC_URL), 308);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   for (const [name, value] of Object.entries(headers)) if (value) response.headers.set(name, value);
   return response;
 }

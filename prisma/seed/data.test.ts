@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSeedData, SEED_DATA_DIR, SeedDataError } from "./data";
 
-const FILES = ["offices", "gestioni", "subjects", "people", "operators"] as const;
+const FILES = ["offices", "gestioni", "subjects", "people", "operators", "questionnaires"] as const;
 type Files = Record<(typeof FILES)[number], unknown>;
 
 /* Shipped JSON shapes, just enough for the tests to edit entries. */

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { DelegationKind, DelegationStatus, Gestione, OperatorRole } from "@/generated/prisma/enums";
+import { DelegationKind, DelegationStatus, Gestione, OperatorRole, QuestionnaireKind } from "@/generated/prisma/enums";
 import { codiceFiscaleError, codiceFiscaleSchema } from "@/lib/codice-fiscale";
+import { questionsSchema } from "@/server/questionnaires/schemas";
 
 /**
  * Loader of the seed's JSON files (prisma/seed/data/), which administrators may
@@ -97,12 +98,29 @@ const operatorSchema = z.strictObject({
 });
 
 /** One key per file. */
+/** A questionnaire campaign and its questions (F16, decision 0039). */
+const questionnaireSchema = z
+  .strictObject({
+    code: z.string().regex(/^[a-z0-9-]{1,60}$/, "Il codice è di minuscole, cifre e trattini, al massimo 60"),
+    kind: z.enum(QuestionnaireKind),
+    title: text,
+    intro: text,
+    opensOn: date,
+    closesOn: date.optional(),
+    questions: questionsSchema,
+  })
+  .refine((campaign) => !campaign.closesOn || campaign.closesOn >= campaign.opensOn, {
+    path: ["closesOn"],
+    message: "L'ultimo giorno non può precedere il primo",
+  });
+
 const filesSchema = z.strictObject({
   offices: z.array(officeSchema).min(1, "Indicare almeno una sede"),
   gestioni: z.array(gestioneSchema),
   subjects: z.record(z.enum(Gestione), z.array(areaSchema).min(1, "Indicare almeno un'area")),
   people: z.strictObject({ people: z.array(personSchema), delegations: z.array(delegationSchema) }),
   operators: z.array(operatorSchema),
+  questionnaires: z.array(questionnaireSchema),
 });
 
 export type SeedData = z.output<typeof filesSchema>;

@@ -26,6 +26,7 @@ export type SeedSummary = {
   operators: number;
   /** Offices whose agenda the demo opens. */
   agendas: number;
+  questionnaires: number;
 };
 
 type Tx = Prisma.TransactionClient;
@@ -50,6 +51,7 @@ export async function seedDatabase(
       const operators = includeDemo ? data.operators : [];
       await seedOperators(tx, operators, offices.byCode);
       const agendas = includeDemo ? await seedDemoAgendas(tx, operators, offices.byCode) : 0;
+      await seedQuestionnaires(tx, data);
       return {
         offices: offices.byCode.size,
         provinces: new Set(data.offices.flatMap((office) => office.provinces)).size,
@@ -60,6 +62,7 @@ export async function seedDatabase(
         delegations: demo.delegations.length,
         operators: operators.length,
         agendas,
+        questionnaires: data.questionnaires.length,
       };
     },
     { timeout: 60_000 },
@@ -102,6 +105,17 @@ async function seedOffices(tx: Tx, data: SeedData) {
 async function seedGestioni(tx: Tx, data: SeedData): Promise<void> {
   for (const settings of data.gestioni) {
     await tx.gestioneSettings.upsert({ where: { gestione: settings.gestione }, create: settings, update: {} });
+  }
+}
+
+/** Campaigns are inserted when missing, like the rest of the reference data (decision 0045). */
+async function seedQuestionnaires(tx: Tx, data: SeedData): Promise<void> {
+  for (const { code, closesOn, ...campaign } of data.questionnaires) {
+    await tx.questionnaireCampaign.upsert({
+      where: { slug: code },
+      create: { slug: code, ...campaign, closesOn: closesOn ?? null },
+      update: {},
+    });
   }
 }
 

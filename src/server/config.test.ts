@@ -19,7 +19,12 @@ describe("parseConfig", () => {
   });
 
   it("refuses a production start without its secrets, naming each one", () => {
-    const { AUTH_SECRET: _secret, OIDC_OPERATORI_CLIENT_SECRET: _oidc, ...incomplete } = productionEnv;
+    const {
+      AUTH_SECRET: _secret,
+      QUESTIONNAIRE_SECRET: _questionnaire,
+      OIDC_OPERATORI_CLIENT_SECRET: _oidc,
+      ...incomplete
+    } = productionEnv;
     let error: unknown;
     try {
       parseConfig(incomplete);
@@ -29,6 +34,7 @@ describe("parseConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       "AUTH_SECRET: obbligatoria con APP_ENV=production",
+      "QUESTIONNAIRE_SECRET: obbligatoria con APP_ENV=production",
       "OIDC_OPERATORI_CLIENT_SECRET: obbligatoria con APP_ENV=production",
     ]);
     expect((error as ConfigError).message).toContain("Configurazione non valida");
@@ -53,6 +59,7 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ NOTIFICATION_WORKER: "altrove" })).toThrow(/NOTIFICATION_WORKER: deve valere/);
     expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: deve essere un URL postgres/);
     expect(() => parseConfig({ ...productionEnv, AUTH_SECRET: "corto" })).toThrow(/AUTH_SECRET: deve essere lungo/);
+    expect(() => parseConfig({ ...productionEnv, QUESTIONNAIRE_SECRET: "corto" })).toThrow(/QUESTIONNAIRE_SECRET: deve essere lungo/);
   });
 
   it("reads the notification channels and the delivery limits", () => {

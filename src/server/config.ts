@@ -112,6 +112,8 @@ const envSchema = z.object({
   // Below Linux's ephemeral ports (32768–60999), which outgoing connections hold (docs/decisions/0010).
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(24329),
   AUTH_SECRET: z.string().min(32, { message: "deve essere lungo almeno 32 caratteri" }).optional(),
+  /** Keys the questionnaire's "one answer per person" hashes (decision 0039); never shown, never logged. */
+  QUESTIONNAIRE_SECRET: z.string().min(32, { message: "deve essere lungo almeno 32 caratteri" }).optional(),
   OIDC_CONTRIBUENTI_ISSUER: optionalUrl,
   OIDC_CONTRIBUENTI_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CONTRIBUENTI_CLIENT_SECRET: z.string().min(1).optional(),
@@ -218,6 +220,7 @@ const envSchema = z.object({
 export const requiredInProduction = [
   "DATABASE_URL",
   "AUTH_SECRET",
+  "QUESTIONNAIRE_SECRET",
   "OIDC_CONTRIBUENTI_ISSUER",
   "OIDC_CONTRIBUENTI_CLIENT_ID",
   "OIDC_CONTRIBUENTI_CLIENT_SECRET",

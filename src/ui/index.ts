@@ -18,6 +18,7 @@ export { NotFoundMessage } from "./NotFoundMessage";
 export { PageHeading } from "./PageHeading";
 export { Pagination } from "./Pagination";
 export { Prose } from "./Prose";
+export { ScaleField } from "./ScaleField";
 export { PublicShell } from "./PublicShell";
 export { SelectField, type SelectOption, type SelectOptionGroup } from "./SelectField";
 export { ServiceHeader } from "./ServiceHeader";

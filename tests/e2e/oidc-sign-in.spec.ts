@@ -44,6 +44,7 @@ test.beforeAll(async () => {
     PUBLIC_URL: portal,
     NEXTAUTH_URL: portal,
     AUTH_SECRET: "s".repeat(48),
+    QUESTIONNAIRE_SECRET: "q".repeat(48),
     OIDC_CONTRIBUENTI_ISSUER: identityProvider.issuer,
     OIDC_CONTRIBUENTI_CLIENT_ID: clients.cassetto.clientId,
     OIDC_CONTRIBUENTI_CLIENT_SECRET: clients.cassetto.clientSecret,

@@ -44,6 +44,7 @@ test.describe("npm start from an empty data folder, with DATABASE_URL unset", ()
       PUBLIC_URL: `http://localhost:${productionPort}`,
       NEXTAUTH_URL: `http://localhost:${productionPort}`,
       AUTH_SECRET: "p".repeat(48),
+      QUESTIONNAIRE_SECRET: "q".repeat(48),
       OIDC_CONTRIBUENTI_ISSUER: "http://127.0.0.1:9/identita",
       OIDC_CONTRIBUENTI_CLIENT_ID: "cassetto",
       OIDC_CONTRIBUENTI_CLIENT_SECRET: "segreto",

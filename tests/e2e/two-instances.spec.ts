@@ -45,6 +45,7 @@ test.describe("two app instances on one database and one object store", () => {
       DATA_DIR: path.join(work, `istanza-${port}`),
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "segreto-condiviso-dalle-istanze-".padEnd(48, "x"),
+      QUESTIONNAIRE_SECRET: "segreto-dei-questionari-condiviso-".padEnd(48, "x"),
       SMTP_URL: smtpUrl,
       RATE_LIMIT_SIGN_IN: `${SIGN_IN_LIMIT}/600`,
       LOG_LEVEL: "warn",

@@ -5,6 +5,7 @@ export const productionEnv = {
   APP_ENV: "production",
   DATABASE_URL: "postgres://cb@db:5432/cb",
   AUTH_SECRET: "x".repeat(48),
+  QUESTIONNAIRE_SECRET: "q".repeat(48),
   OIDC_CONTRIBUENTI_ISSUER: "https://identita.example.it",
   OIDC_CONTRIBUENTI_CLIENT_ID: "cassetto",
   OIDC_CONTRIBUENTI_CLIENT_SECRET: "segreto",

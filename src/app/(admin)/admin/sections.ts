@@ -22,4 +22,9 @@ export const adminSections: { href: string; label: string; description: string }
     label: "Registro delle modifiche",
     description: "Chi ha cambiato che cosa, con i valori prima e dopo.",
   },
+  {
+    href: "/admin/questionari",
+    label: "Questionari",
+    description: "Risultati anonimi dei questionari di gradimento, da cinque risposte in su.",
+  },
 ];

@@ -10,6 +10,7 @@ import { AWAITING_CONTRIBUTOR_NOTICE } from "@/server/workflow/states";
 import { Alert, Breadcrumb, buttonClasses, Card, PageHeading } from "@/ui";
 import { HomeRequestList } from "./_components/HomeRequestList";
 import { UnreadCommunicationsAlert } from "./_components/UnreadCommunicationsAlert";
+import { QuestionnaireInvitation } from "./questionario/_components/QuestionnaireInvitation";
 
 export const metadata: Metadata = { title: "Il tuo Cassetto previdenziale" };
 
@@ -25,7 +26,9 @@ const positionsHeadings = {
   DIPENDENTE: "La tua azienda",
 } as const;
 
-export default async function CassettoHomePage() {
+type Props = { searchParams: Promise<{ avviso?: string }> };
+
+export default async function CassettoHomePage({ searchParams }: Props) {
   const actor = await requireContributor("/cassetto");
   const [positions, requests] = await Promise.all([listActorPositions(actor), listHomeRequests(actor)]);
   const groups = groupPositions(actor.profile, positions);
@@ -39,6 +42,7 @@ export default async function CassettoHomePage() {
         lead={`Codice fiscale ${actor.codiceFiscale}. Profilo: ${profileLabels[actor.profile]}.`}
       />
       <UnreadCommunicationsAlert actor={actor} />
+      <QuestionnaireInvitation actor={actor} flashToken={(await searchParams).avviso} />
       <p className="mb-8 flex flex-wrap gap-4">
         <Link href="/cassetto/richieste/nuova" className={buttonClasses("primary")}>
           Nuova richiesta

@@ -22,12 +22,13 @@ import { FilesField } from "@/app/_components/files-field";
 import { RequestStateBadge } from "../_components/RequestStateBadge";
 import { RequestAppointments } from "../../agenda/_components/RequestAppointments";
 import { loadFormDraft, type LoadedFormDraft } from "@/app/_lib/form-draft";
+import { SubmissionRating } from "../../questionario/_components/SubmissionRating";
 
 export const metadata: Metadata = { title: "Dettaglio della richiesta" };
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ inviata?: string; messaggio?: string; bozza?: string }>;
+  searchParams: Promise<{ inviata?: string; messaggio?: string; bozza?: string; avviso?: string }>;
 };
 
 const messageFields = { text: "Messaggio", [FILES_FIELD]: "Allegati" };
@@ -203,7 +204,7 @@ function ServiceLevel({ request }: { request: RequestDetail }) {
 
 export default async function RequestDetailPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { inviata, messaggio, bozza } = await searchParams;
+  const { inviata, messaggio, bozza, avviso } = await searchParams;
   const actor = await requireContributor(`/cassetto/richieste/${id}`);
   let request: RequestDetail;
   try {
@@ -238,6 +239,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         title={request.subject.label}
         lead={`${request.direction === "DALLA_SEDE" ? "Comunicazione della sede ricevuta il" : "Richiesta del"} ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`}
       />
+      {inviata || avviso ? <SubmissionRating actor={actor} requestId={request.id} flashToken={avviso} /> : null}
       <NotificationFailures failures={failedNotifications} />
       <ServiceLevel request={request} />
       {request.awaitingContributor && !request.serviceLevel?.integration ? (
