@@ -28,21 +28,10 @@ import { listRequestFilters, type RequestFilterSummary } from "@/server/saved-fi
 import { SAVED_FILTER_NAME_MAX_LENGTH, SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
 import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
 import { contributorStateLabels } from "@/server/workflow/states";
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  buttonClasses,
-  Card,
-  PageHeading,
-  Pagination,
-  SelectField,
-  TableRegion,
-  TextField,
-  TextSnippet,
-} from "@/ui";
+import { Alert, Breadcrumb, Button, buttonClasses, Card, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
 import { ErrorSummary } from "./_components/ErrorSummary";
-import { RequestStateBadge } from "./_components/RequestStateBadge";
+import { RequestRows, type RequestRowView } from "./_components/RequestRows";
+import { requestStateBadges } from "./_components/RequestStateBadge";
 import { pageFlash, REQUESTS_PATH, SAVE_FILTER_FORM, SAVED_FILTERS_ANCHOR, type Flash } from "./_lib/flash";
 import { deleteFilterAction, saveFilterAction } from "./actions";
 
@@ -94,26 +83,21 @@ function SortableHeader({ query, sort, label }: { query: RequestListQuery; sort:
   );
 }
 
-function PositionSummary({ row, byClient }: { row: RequestListRow; byClient: boolean }) {
-  return (
-    <>
-      {positionLabel(row.position)}
-      <br />
-      <span className="text-sm text-neutral-700">
-        {row.position.denominazione}
-        {byClient ? ` – ${row.position.holderName}` : null}
-      </span>
-    </>
-  );
-}
-
-function SubjectSummary({ row }: { row: RequestListRow }) {
-  return (
-    <>
-      {row.subject.areaLabel ? <span className="text-sm text-neutral-700">{row.subject.areaLabel} › </span> : null}
-      {row.subject.label}
-    </>
-  );
+/** A row as the client rows show it: text only, formatted here (decision 0040). */
+function rowView(row: RequestListRow, byClient: boolean): RequestRowView {
+  return {
+    id: row.id,
+    protocolNumber: row.protocolNumber,
+    kind: row.directionLabel,
+    openedOn: formatRomeDate(row.createdAt),
+    position: positionLabel(row.position),
+    positionDetail: byClient ? `${row.position.denominazione} – ${row.position.holderName}` : row.position.denominazione,
+    area: row.subject.areaLabel,
+    subject: row.subject.label,
+    snippet: row.snippet,
+    badges: requestStateBadges({ state: row.state, label: row.stateLabel, awaiting: row.awaitingContributor, esito: row.esitoLabel }),
+    updatedAt: formatRomeDateTime(row.lastActivityAt),
+  };
 }
 
 function Results({ page, filtered, byClient }: { page: RequestListPage; filtered: boolean; byClient: boolean }) {
@@ -166,26 +150,7 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="font-mono">
-                  <Link href={`/cassetto/richieste/${row.id}`}>{row.protocolNumber}</Link>
-                </td>
-                <td data-label="Tipo">{row.directionLabel}</td>
-                <td data-label="Aperta il">{formatRomeDate(row.createdAt)}</td>
-                <td data-label="Posizione">
-                  <PositionSummary row={row} byClient={byClient} />
-                </td>
-                <td data-label="Oggetto">
-                  <SubjectSummary row={row} />
-                  {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
-                </td>
-                <td>
-                  <RequestStateBadge state={row.state} label={row.stateLabel} awaiting={row.awaitingContributor} esito={row.esitoLabel} />
-                </td>
-                <td data-label="Ultimo aggiornamento">{formatRomeDateTime(row.lastActivityAt)}</td>
-              </tr>
-            ))}
+            <RequestRows rows={rows.map((row) => rowView(row, byClient))} />
           </tbody>
         </table>
       </TableRegion>

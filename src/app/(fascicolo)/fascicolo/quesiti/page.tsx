@@ -31,7 +31,12 @@ export const metadata: Metadata = { title: "Quesiti della sede" };
 
 type Props = { searchParams: Promise<SearchParams> };
 
-const filterNames = ["cerca", "stato", "scadenza", "tipo", "assegnazione", "gestione", "oggetto", "dal", "al", "ordine"] as const;
+/** `filtri=1` opens the less used filters on a list that uses none of them; the form sends it back, so that they stay open. */
+const FILTERS_PARAM = "filtri";
+const FILTERS_ANCHOR = "altri-filtri";
+/** Filters shown only when asked for or in use (decision 0040): the common ones stay in view. */
+const moreFilterNames = ["tipo", "gestione", "oggetto", "dal", "al", "ordine"] as const;
+const filterNames = ["cerca", "stato", "scadenza", "assegnazione", ...moreFilterNames, FILTERS_PARAM] as const;
 
 /** The queue for the parameters; invalid ones are reported and left out. */
 async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {
@@ -54,7 +59,8 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
   const flash = await pageFlash(params[FLASH_PARAM]);
   const { filters } = queue;
   const error = (name: string) => errors[name]?.[0];
-  const filtered = filterNames.some((name) => name !== "ordine" && params[name]);
+  const filtered = filterNames.some((name) => name !== "ordine" && name !== FILTERS_PARAM && params[name]);
+  const showMore = params[FILTERS_PARAM] === "1" || moreFilterNames.some((name) => params[name] || errors[name]);
   const pageLinks = keysetPageLinks((cursor) => pageHref(params, cursor), queue);
 
   return (
@@ -79,16 +85,17 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
         ) : null}
         {/* Keyed by the filters, so that "Azzera i filtri" (a client-side navigation) empties the fields. */}
         <form key={pageHref(params)} method="get" action="/fascicolo/quesiti">
+          {showMore ? <input type="hidden" name={FILTERS_PARAM} value="1" /> : null}
           <TextField
             name="cerca"
             type="search"
             label="Cerca"
-            hint="Numero di protocollo (anche in parte), codice fiscale del titolare o di chi ha presentato la richiesta, matricola, oppure parole dell'oggetto, dei messaggi, delle note interne e dei nomi dei file."
+            hint="Protocollo (anche in parte), codice fiscale, matricola o parole dell'oggetto, dei messaggi, delle note e dei file."
             defaultValue={params.cerca ?? ""}
             maxLength={SEARCH_MAX_LENGTH}
             error={error("cerca")}
           />
-          <div className="grid gap-x-6 md:grid-cols-2">
+          <div className="grid gap-x-6 md:grid-cols-3">
             <SelectField
               name="stato"
               label="Stato"
@@ -99,20 +106,11 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
             <SelectField
               name="scadenza"
               label="Scadenza"
-              hint="In scadenza: il termine di risposta cade nei prossimi giorni lavorativi. Non si contano i quesiti in attesa del contribuente, il cui termine è sospeso."
+              hint="Termine nei prossimi giorni lavorativi; esclusi i quesiti in attesa del contribuente."
               defaultValue={filters.scadenza}
               options={queueDueFilters.map((value) => ({ value, label: queueDueFilterLabels[value] }))}
               error={error("scadenza")}
             />
-          </div>
-          <SelectField
-            name="tipo"
-            label="Tipo"
-            defaultValue={filters.tipo}
-            options={queueKindFilters.map((value) => ({ value, label: queueKindFilterLabels[value] }))}
-            error={error("tipo")}
-          />
-          <div className="grid gap-x-6 md:grid-cols-2">
             <SelectField
               name="assegnazione"
               label="Assegnazione"
@@ -120,40 +118,58 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               options={assigneeFilters.map((value) => ({ value, label: assigneeFilterLabels[value] }))}
               error={error("assegnazione")}
             />
-            <SelectField
-              name="gestione"
-              label="Gestione"
-              placeholder="Tutte le gestioni"
-              defaultValue={filters.gestione ?? ""}
-              options={queue.gestioni}
-              error={error("gestione")}
-            />
           </div>
-          <SelectField
-            name="oggetto"
-            label="Oggetto"
-            hint="Un'area comprende tutti i suoi oggetti. Per scegliere un singolo oggetto, scegliere prima la gestione e applicare i filtri."
-            placeholder="Tutti gli oggetti"
-            defaultValue={filters.oggetto ?? ""}
-            options={queue.subjectGroups}
-            error={error("oggetto")}
-          />
-          <div className="grid gap-x-6 md:grid-cols-3">
-            <TextField name="dal" type="date" label="Ricevuti dal" defaultValue={params.dal ?? ""} error={error("dal")} />
-            <TextField name="al" type="date" label="Ricevuti fino al" defaultValue={params.al ?? ""} error={error("al")} />
-            <SelectField
-              name="ordine"
-              label="Ordine"
-              placeholder="Proposto: per pertinenza con una ricerca, altrimenti dal meno recente"
-              defaultValue={params.ordine ? filters.ordine : ""}
-              options={queueOrders.map((value) => ({ value, label: queueOrderLabels[value] }))}
-            />
-          </div>
-          <div className="flex flex-wrap gap-4">
+          {showMore ? (
+            <div id={FILTERS_ANCHOR}>
+              <div className="grid gap-x-6 md:grid-cols-2">
+                <SelectField
+                  name="tipo"
+                  label="Tipo"
+                  defaultValue={filters.tipo}
+                  options={queueKindFilters.map((value) => ({ value, label: queueKindFilterLabels[value] }))}
+                  error={error("tipo")}
+                />
+                <SelectField
+                  name="gestione"
+                  label="Gestione"
+                  placeholder="Tutte le gestioni"
+                  defaultValue={filters.gestione ?? ""}
+                  options={queue.gestioni}
+                  error={error("gestione")}
+                />
+              </div>
+              <SelectField
+                name="oggetto"
+                label="Oggetto"
+                hint="Un'area comprende i suoi oggetti; per un solo oggetto scegliere prima la gestione e applicare."
+                placeholder="Tutti gli oggetti"
+                defaultValue={filters.oggetto ?? ""}
+                options={queue.subjectGroups}
+                error={error("oggetto")}
+              />
+              <div className="grid gap-x-6 md:grid-cols-3">
+                <TextField name="dal" type="date" label="Ricevuti dal" defaultValue={params.dal ?? ""} error={error("dal")} />
+                <TextField name="al" type="date" label="Ricevuti fino al" defaultValue={params.al ?? ""} error={error("al")} />
+                <SelectField
+                  name="ordine"
+                  label="Ordine"
+                  placeholder="Proposto: per pertinenza con una ricerca, altrimenti dal meno recente"
+                  defaultValue={params.ordine ? filters.ordine : ""}
+                  options={queueOrders.map((value) => ({ value, label: queueOrderLabels[value] }))}
+                />
+              </div>
+            </div>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-4">
             <Button>Applica i filtri</Button>
             <Link href="/fascicolo/quesiti" className={buttonClasses("secondary")}>
               Azzera i filtri
             </Link>
+            {showMore ? null : (
+              <Link href={`${pageHref({ ...params, [FILTERS_PARAM]: "1" })}#${FILTERS_ANCHOR}`}>
+                Altri filtri: tipo, gestione, oggetto, date e ordine
+              </Link>
+            )}
           </div>
         </form>
       </section>
