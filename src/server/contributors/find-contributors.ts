@@ -73,29 +73,26 @@ export async function findContributors(operator: OperatorActor, rawSearch: unkno
   const { cerca: term } = parseInput(contributorSearchSchema, rawSearch, (errors) => errors.cerca?.[0]);
   if (!term) return { people: [], more: false };
   const matching = await matchingWhere(term);
+  const [competent, queued] = openableContributorsArms(operator);
+  const read = (where: Prisma.PersonWhereInput) =>
+    prisma.person.findMany({
+      where,
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+      take: CONTRIBUTOR_RESULTS_MAX + 1,
+      select: {
+        id: true,
+        codiceFiscale: true,
+        givenName: true,
+        familyName: true,
+        positions: { where: officePositionsWhere(operator), orderBy: { matricola: "asc" }, select: { gestione: true, matricola: true } },
+      },
+    });
   // One read per way of being the office's, each a semi-join PostgreSQL can
-  // start from the people matched; merged by name here.
+  // start from the people matched; merged by name here. Competence is decided
+  // from the people's positions first: only those without a competent one
+  // have their requests probed for a quesito of the office (decision 0041).
   const [arms, gestioneLabels] = await Promise.all([
-    Promise.all(
-      openableContributorsArms(operator).map((access) =>
-        prisma.person.findMany({
-          where: { AND: [access, matching] },
-          orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-          take: CONTRIBUTOR_RESULTS_MAX + 1,
-          select: {
-            id: true,
-            codiceFiscale: true,
-            givenName: true,
-            familyName: true,
-            positions: {
-              where: officePositionsWhere(operator),
-              orderBy: { matricola: "asc" },
-              select: { gestione: true, matricola: true },
-            },
-          },
-        }),
-      ),
-    ),
+    Promise.all([read({ AND: [competent, matching] }), read({ AND: [matching, { NOT: competent }, queued] })]),
     getGestioneLabels(),
   ]);
   const people = [...new Map(arms.flat().map((person) => [person.id, person])).values()].sort(

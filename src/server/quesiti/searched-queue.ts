@@ -5,6 +5,7 @@ import { likeLiteral } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { hasUsefulTerms } from "@/server/search/text-search";
+import { whereSql, type TableSql } from "@/server/db/where-sql";
 
 /**
  * The queue searched (decision 0041): one statement that starts from the
@@ -25,40 +26,11 @@ export type SearchSortColumn = "rank" | "receivedAt" | "dueAt";
 type SearchedRow = { id: string; requestId: string; receivedAt: Date; dueAt: Date | null; rank: number };
 export type SearchedPage = { found: SearchedRow[]; counted: number };
 
-/** Columns of the queue's filters (queueWhere, dueWhere) and the SQL type of their values (dates: as Prisma sends them). */
-const filterColumns: Record<string, string | null> = {
-  officeId: "uuid",
-  gestione: '"Gestione"',
-  subjectId: "uuid",
-  assigneeId: "uuid",
-  receivedAt: null,
-  dueAt: null,
+/** The queue's filters (queueWhere, dueWhere), as SQL on `quesito`. */
+const quesitoTable: TableSql = {
+  table: "Quesito",
+  columns: { officeId: "uuid", gestione: '"Gestione"', subjectId: "uuid", assigneeId: "uuid", receivedAt: null, dueAt: null },
 };
-const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
-
-/**
- * The queue's filters, written once as Prisma conditions, as SQL on
- * `quesito`: equality, null, `in`, `not: null` and the date comparisons. Any
- * other shape is a programming error, not a filter silently dropped.
- */
-export function quesitoFiltersSql(where: Prisma.QuesitoWhereInput): Prisma.Sql {
-  const parts = Object.entries(where).flatMap(([column, condition]: [string, unknown]) => {
-    const type = filterColumns[column];
-    if (type === undefined) throw new Error(`Filtro della coda senza SQL: ${column}`);
-    const ref = Prisma.raw(`quesito."${column}"`);
-    const value = (operand: unknown) => (type ? Prisma.sql`${operand}::${Prisma.raw(type)}` : Prisma.sql`${operand}`);
-    if (condition === null) return [Prisma.sql`${ref} IS NULL`];
-    if (typeof condition === "string" || condition instanceof Date) return [Prisma.sql`${ref} = ${value(condition)}`];
-    return Object.entries(condition as Record<string, unknown>).map(([operator, operand]) => {
-      if (operator === "in" && type) return Prisma.sql`${ref} = ANY(${operand}::${Prisma.raw(type)}[])`;
-      if (operator === "not" && operand === null) return Prisma.sql`${ref} IS NOT NULL`;
-      const comparison = comparisons[operator];
-      if (!comparison) throw new Error(`Filtro della coda senza SQL: ${column}.${operator}`);
-      return Prisma.sql`${ref} ${Prisma.raw(comparison)} ${value(operand)}`;
-    });
-  });
-  return parts.length > 0 ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
-}
 
 /**
  * The term's arms on the request's own columns, each with an index of
@@ -129,7 +101,7 @@ export async function searchedQueuePage(
     WITH candidates AS MATERIALIZED (
       SELECT quesito.id, quesito."requestId", quesito."receivedAt", quesito."dueAt", r."searchVector" || r."internalSearchVector" AS document
       FROM "Quesito" quesito JOIN "Request" r ON r.id = quesito."requestId"
-      WHERE ${quesitoFiltersSql(where)} AND quesito.state = ANY(${states}::"QuesitoState"[]) AND ${await matchSql(term)}
+      WHERE ${whereSql("quesito", quesitoTable, where)} AND quesito.state = ANY(${states}::"QuesitoState"[]) AND ${await matchSql(term)}
       ORDER BY quesito."receivedAt" DESC, quesito.id DESC
       LIMIT ${SEARCH_CANDIDATE_CAP + 1}
     ),

@@ -20,7 +20,8 @@ import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { requestSnippets, textSearchWhere } from "@/server/search/text-search";
+import { requestSnippets, requireUsefulTerms, textSearchWhere } from "@/server/search/text-search";
+import { searchedRequestPage } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
@@ -91,8 +92,6 @@ function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.Reques
  * filter too, from Request(positionId, quesitoState) alone (decision 0029).
  */
 function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
-  // The text search's ids (decision 0035), read through the primary key.
-  if (query.testo) return { id: "asc" };
   if (query.posizione || query.matricola) return { positionId: "asc" };
   if (query.cliente) return { holderId: "asc" };
   if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
@@ -142,6 +141,45 @@ export async function searchedRequestListWhere(
   return { AND: [await textSearchWhere(actor, query.testo, "testo", now), ...filtersWhere(query)] };
 }
 
+/** The page's rows of `where`, in `order`, one more than a page. */
+function findPage(where: Prisma.RequestWhereInput, order: Prisma.RequestOrderByWithRelationInput[]) {
+  return prisma.request.findMany({
+    where,
+    orderBy: order,
+    take: REQUEST_PAGE_SIZE + 1,
+    select: {
+      ...requestSummarySelect,
+      position: {
+        select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
+      },
+    },
+  });
+}
+
+/**
+ * With `testo`: the page's requests and the matches' count from one statement
+ * (requests/searched-requests.ts, decision 0041), then the page's rows by
+ * their ids.
+ */
+async function searchedPage(
+  actor: ContributorActor,
+  query: RequestListQuery,
+  term: string,
+  bound: Prisma.RequestWhereInput,
+  order: Prisma.RequestOrderByWithRelationInput[],
+  now: Date,
+) {
+  await requireUsefulTerms(term, "testo");
+  const { ids, counted } = await searchedRequestPage(
+    actor,
+    term,
+    { AND: filtersWhere(query) },
+    { beyond: bound, orderBy: order, size: REQUEST_PAGE_SIZE },
+    now,
+  );
+  return [await findPage({ id: { in: ids } }, order), counted] as const;
+}
+
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
 export function parseRequestListQuery(rawQuery: Record<string, unknown>): RequestListQuery {
   return parseInput(requestListQuerySchema, rawQuery, "Alcuni filtri non sono validi: correggerli.");
@@ -177,37 +215,19 @@ function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
  */
 export async function listRequests(actor: ContributorActor, rawQuery: Record<string, unknown>, now = new Date()): Promise<RequestListPage> {
   const query = parseRequestListQuery(rawQuery);
-  const where = await searchedRequestListWhere(actor, query, now);
-
   const after = decodeCursor(query.dopo, query.ordina);
   const before = after ? null : decodeCursor(query.prima, query.ordina);
   const reversed = reverseDirection(query.verso);
-  const pageWhere: Prisma.RequestWhereInput = after
-    ? { AND: [where, beyond(query.ordina, query.verso, after)] }
-    : before
-      ? { AND: [where, beyond(query.ordina, reversed, before)] }
-      : where;
+  const bound = after ? beyond(query.ordina, query.verso, after) : before ? beyond(query.ordina, reversed, before) : {};
+  const order = orderBy(query.ordina, before ? reversed : query.verso);
 
   const labels = await getGestioneLabels();
-  const [found, total] = await Promise.all([
-    prisma.request.findMany({
-      where: pageWhere,
-      orderBy: orderBy(query.ordina, before ? reversed : query.verso),
-      take: REQUEST_PAGE_SIZE + 1,
-      select: {
-        ...requestSummarySelect,
-        position: {
-          select: {
-            matricola: true,
-            denominazione: true,
-            gestione: true,
-            holder: { select: { givenName: true, familyName: true } },
-          },
-        },
-      },
-    }),
-    prisma.request.count({ where, take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
-  ]);
+  const [found, total] = query.testo
+    ? await searchedPage(actor, query, query.testo, bound, order, now)
+    : await Promise.all([
+        findPage({ AND: [requestListWhere(actor, query, now), bound] }, order),
+        prisma.request.count({ where: requestListWhere(actor, query, now), take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
+      ]);
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
   const snippets = await requestSnippets(

@@ -35,8 +35,9 @@ export async function hasUsefulTerms(term: string): Promise<boolean> {
  * The requests the contributor may see whose text matches `term`: access
  * first, then the index. At most TOTAL_CAP + 1, the most recently active (the
  * list's default order): ranking every match of a frequent word would read
- * them all (decision 0035). The office's queue has its own statement
- * (quesiti/searched-queue.ts, decision 0041).
+ * them all (decision 0035). For the export; the list's pages and the
+ * office's queue have one statement each (requests/searched-requests.ts,
+ * quesiti/searched-queue.ts, decision 0041).
  */
 async function matchingRequestIds(actor: ContributorActor, term: string, now: Date): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -48,7 +49,7 @@ async function matchingRequestIds(actor: ContributorActor, term: string, now: Da
 }
 
 /** The positions a contributor may act on now (actablePositionsWhere), for the search's own SQL. */
-async function actablePositionIds(actor: ContributorActor, now: Date): Promise<string[]> {
+export async function actablePositionIds(actor: ContributorActor, now: Date): Promise<string[]> {
   const positions = await prisma.position.findMany({ where: actablePositionsWhere(actor, now), select: { id: true } });
   return positions.map((position) => position.id);
 }
@@ -59,10 +60,15 @@ async function actablePositionIds(actor: ContributorActor, now: Date): Promise<s
  * useful word: ValidationError at `field`.
  */
 export async function textSearchWhere(actor: ContributorActor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
+  await requireUsefulTerms(term, field);
+  return { id: { in: await matchingRequestIds(actor, term, now) } };
+}
+
+/** A term without a useful word: ValidationError at `field`. */
+export async function requireUsefulTerms(term: string, field: string): Promise<void> {
   if (!(await hasUsefulTerms(term))) {
     throw new ValidationError({ [field]: [NO_USEFUL_TERMS] }, "La ricerca non contiene parole utili: correggerla.");
   }
-  return { id: { in: await matchingRequestIds(actor, term, now) } };
 }
 
 /**

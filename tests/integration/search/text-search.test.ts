@@ -281,4 +281,52 @@ describe("Italian full-text search", () => {
     // Without a search there is nothing to rank: oldest first.
     expect((await listOfficeQuesiti(searcher, { stato: "tutti", ordine: "pertinenza" })).filters.ordine).toBe("meno_recenti");
   });
+
+  it("searches the contributor's list in one statement that keeps every filter and pages both ways as the browsed list", async () => {
+    const officeId = (await createOffice()).id;
+    const person = await createPerson("Ricercato");
+    const searcher = contributorActor(person);
+    const positions = [await createPosition(person.id, officeId), await createPosition(person.id, officeId)];
+    const trees = [await createSubjectTree(), await createSubjectTree()];
+    const created = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        createQuesito({
+          officeId,
+          holder: person,
+          positionId: positions[index % 2]?.id,
+          subjectId: trees[Math.floor(index / 2) % 2]?.subject.id,
+          // Two in five without the word: the search must leave them out under every filter.
+          text: index % 5 < 3 ? `Chiedo il rimborso della quota ${index}.` : `Chiedo il riesame della pratica ${index}.`,
+        }),
+      ),
+    );
+    const withWord = new Set(created.filter((_, index) => index % 5 < 3).map(({ request }) => request.id));
+    const walk = async (query: Record<string, string>) => {
+      const pages = [await listRequests(searcher, query, now)];
+      for (let last = pages[0]; last?.nextCursor; last = pages.at(-1)) {
+        pages.push(await listRequests(searcher, { ...query, dopo: last.nextCursor }, now));
+      }
+      const previous = pages.at(-1)?.previousCursor;
+      const back = previous ? await listRequests(searcher, { ...query, prima: previous }, now) : null;
+      return { pages: pages.map((page) => page.rows.map((row) => row.id)), total: pages[0]?.total, back: back?.rows.map((row) => row.id) };
+    };
+    const filterSets: Record<string, string>[] = [
+      {},
+      { cliente: person.familyName.toLowerCase() },
+      { matricola: positions[0]?.matricola ?? "" },
+      { posizione: positions[1]?.id ?? "" },
+      { oggetto: trees[0]?.area.id ?? "" },
+      { oggetto: trees[1]?.subject.id ?? "" },
+      { tipo: "richieste", ordina: "protocollo", verso: "asc" },
+      { stato: "aperta", ordina: "apertura" },
+    ];
+    for (const filters of filterSets) {
+      const browsed = (await walk(filters)).pages.flat();
+      const searched = await walk({ ...filters, testo: "rimborsi" });
+      const expected = browsed.filter((id) => withWord.has(id));
+      expect(searched.pages.flat(), JSON.stringify(filters)).toEqual(expected);
+      expect(searched.total).toEqual({ count: expected.length, more: false });
+      expect(searched.back).toEqual(searched.pages.at(-2));
+    }
+  });
 });

@@ -1,0 +1,61 @@
+import { Prisma } from "@/generated/prisma/client";
+
+/**
+ * A table's columns a list filters on, with the SQL type of their values
+ * (null: sent as Prisma sends them, e.g. dates and text), and its to-one
+ * relations as their foreign key and the related table.
+ */
+export type TableSql = {
+  table: string;
+  columns: Record<string, string | null>;
+  relations?: Record<string, { foreignKey: string; target: () => TableSql }>;
+};
+
+const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
+
+/**
+ * A list's filters, written once as Prisma conditions, as SQL on `alias`
+ * (decision 0041): AND, OR, equality, null, `in`, `not: null`, comparisons,
+ * `contains` without case, and to-one relations (a semi-join on the foreign
+ * key). Any other shape is a programming error, not a filter silently
+ * dropped.
+ */
+export function whereSql(alias: string, table: TableSql, where: object, depth = 0): Prisma.Sql {
+  const parts = Object.entries(where).flatMap(([key, condition]: [string, unknown]): Prisma.Sql[] => {
+    if (key === "AND" || key === "OR") {
+      const list = (Array.isArray(condition) ? condition : [condition]) as object[];
+      const each = list.map((item) => whereSql(alias, table, item, depth));
+      if (key === "AND") return each;
+      return [each.length > 0 ? Prisma.sql`(${Prisma.join(each, " OR ")})` : Prisma.sql`FALSE`];
+    }
+    const relation = table.relations?.[key];
+    if (relation) {
+      const target = relation.target();
+      const inner = `t${depth + 1}`;
+      return [
+        Prisma.sql`${Prisma.raw(`${alias}."${relation.foreignKey}"`)} IN (SELECT ${Prisma.raw(`${inner}.id`)} FROM ${Prisma.raw(`"${target.table}" ${inner}`)} WHERE ${whereSql(inner, target, condition as object, depth + 1)})`,
+      ];
+    }
+    return columnSql(alias, table, key, condition);
+  });
+  return parts.length > 0 ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
+}
+
+function columnSql(alias: string, table: TableSql, column: string, condition: unknown): Prisma.Sql[] {
+  const type = table.columns[column];
+  if (type === undefined) throw new Error(`Filtro senza SQL: ${table.table}.${column}`);
+  const ref = Prisma.raw(`${alias}."${column}"`);
+  const value = (operand: unknown) => (type ? Prisma.sql`${operand}::${Prisma.raw(type)}` : Prisma.sql`${operand}`);
+  if (condition === null) return [Prisma.sql`${ref} IS NULL`];
+  if (typeof condition === "string" || condition instanceof Date) return [Prisma.sql`${ref} = ${value(condition)}`];
+  const operators = condition as Record<string, unknown>;
+  return Object.entries(operators).flatMap(([operator, operand]) => {
+    if (operator === "mode") return [];
+    if (operator === "contains" && operators.mode === "insensitive") return [Prisma.sql`${ref} ILIKE ${`%${String(operand)}%`}`];
+    if (operator === "in" && type) return [Prisma.sql`${ref} = ANY(${operand}::${Prisma.raw(type)}[])`];
+    if (operator === "not" && operand === null) return [Prisma.sql`${ref} IS NOT NULL`];
+    const comparison = comparisons[operator];
+    if (!comparison) throw new Error(`Filtro senza SQL: ${table.table}.${column}.${operator}`);
+    return [Prisma.sql`${ref} ${Prisma.raw(comparison)} ${value(operand)}`];
+  });
+}
