@@ -1,4 +1,4 @@
-import type { ActingProfile, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
+import type { ActingProfile, DelegationKind, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
 
 /**
  * The Smart-Task kinds as data (F14, decision 0037): what the form asks,
@@ -7,15 +7,14 @@ import type { ActingProfile, SmartTaskKind, SmartTaskStatus } from "@/generated/
  * check codes, so the page can say beforehand what will be checked.
  */
 
-/** A form field of a kind: a choice among the filer's own delegations, or a short text. */
+/** A form field of a kind: a choice among the filer's own delegations (of `delegationKind`), or a short text. */
 export type SmartTaskField = {
   name: string;
   label: string;
   hint: string;
-  type: "delegation" | "text";
   required: boolean;
   maxLength: number;
-};
+} & ({ type: "delegation"; delegationKind: DelegationKind } | { type: "text" });
 
 export type SmartTaskCheckDefinition = { code: string; label: string };
 
@@ -32,6 +31,25 @@ export type SmartTaskKindDefinition = {
 
 export const REVOCATION_REASON_MAX = 500;
 
+const revocationReasonField: SmartTaskField = {
+  name: "reason",
+  label: "Motivo della revoca (facoltativo)",
+  hint: "Compare nello storico della delega.",
+  type: "text",
+  required: false,
+  maxLength: REVOCATION_REASON_MAX,
+};
+
+/** The checks of a delegation's revocation, in order; the first names the kind of delegation. */
+function revocationChecks(kindCheck: string): SmartTaskCheckDefinition[] {
+  return [
+    { code: "DELEGA_ESISTENTE", label: kindCheck },
+    { code: "DELEGA_DEL_RICHIEDENTE", label: "La delega riguarda chi presenta la richiesta" },
+    { code: "DELEGA_SULLA_POSIZIONE", label: "La delega copre la posizione della richiesta" },
+    { code: "DELEGA_IN_VIGORE", label: "La delega è in vigore" },
+  ];
+}
+
 export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
   REVOCA_DELEGA_INTERMEDIARIO: {
     label: "Revoca delega intermediario",
@@ -45,24 +63,33 @@ export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
         label: "Delega da revocare",
         hint: "Le deleghe a intermediari in vigore che ti riguardano, con le posizioni che coprono.",
         type: "delegation",
+        delegationKind: "INTERMEDIARIO",
         required: true,
         maxLength: 36,
       },
+      revocationReasonField,
+    ],
+    checks: revocationChecks("La delega esiste ed è una delega a un intermediario"),
+  },
+  REVOCA_DELEGA_DIPENDENTE: {
+    label: "Revoca delega dipendente",
+    description:
+      "Revoca una delega a un dipendente in vigore: la presenta il dipendente delegato, per la propria delega, o l'azienda titolare della posizione. La delega cessa appena la richiesta è accolta.",
+    acceptedOutcome: "la delega è stata revocata; il dipendente non può più operare sulle posizioni dell'azienda che copriva.",
+    filers: ["DIPENDENTE", "TITOLARE"],
+    fields: [
       {
-        name: "reason",
-        label: "Motivo della revoca (facoltativo)",
-        hint: "Compare nello storico della delega.",
-        type: "text",
-        required: false,
-        maxLength: REVOCATION_REASON_MAX,
+        name: "delegationId",
+        label: "Delega da revocare",
+        hint: "Le deleghe a dipendenti in vigore che ti riguardano, con le posizioni che coprono.",
+        type: "delegation",
+        delegationKind: "DIPENDENTE",
+        required: true,
+        maxLength: 36,
       },
+      revocationReasonField,
     ],
-    checks: [
-      { code: "DELEGA_ESISTENTE", label: "La delega esiste ed è una delega a un intermediario" },
-      { code: "DELEGA_DEL_RICHIEDENTE", label: "La delega riguarda chi presenta la richiesta" },
-      { code: "DELEGA_SULLA_POSIZIONE", label: "La delega copre la posizione della richiesta" },
-      { code: "DELEGA_IN_VIGORE", label: "La delega è in vigore" },
-    ],
+    checks: revocationChecks("La delega esiste ed è una delega a un dipendente"),
   },
 };
 

@@ -4,11 +4,12 @@ import type { AppConfig } from "@/server/config";
 import { applyAutomaticTransition } from "@/server/workflow/automatic-transition";
 import { smartTaskKinds, type SmartTaskCheck } from "./kinds";
 import type { SmartTaskForProcessing, SmartTaskProcessor } from "./processor";
-import { revocaDelegaIntermediario } from "./revoca-delega-intermediario";
+import { revocaDelegaDipendente, revocaDelegaIntermediario } from "./revoca-delega";
 
 /** One processor per kind. */
 const processors: Record<SmartTaskKind, SmartTaskProcessor> = {
   REVOCA_DELEGA_INTERMEDIARIO: revocaDelegaIntermediario,
+  REVOCA_DELEGA_DIPENDENTE: revocaDelegaDipendente,
 };
 
 type ProcessingConfig = Pick<AppConfig, "PUBLIC_URL" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;

@@ -14,18 +14,22 @@ export const smartTaskFilingSchema = z.object({
   idempotencyKey: idempotencyKeyField,
 });
 
+/** The fields of a delegation's revocation, whatever the kind of delegation. */
+export const delegationRevocationSchema = z.object({
+  delegationId: uuidField("Scegliere la delega da revocare."),
+  reason: z.preprocess(
+    blankToUndefined,
+    typedText()
+      .trim()
+      .max(REVOCATION_REASON_MAX, { message: `Il motivo può essere lungo al massimo ${REVOCATION_REASON_MAX} caratteri.` })
+      .optional(),
+  ),
+});
+
 /** The structured fields of each kind (kinds.ts lists them for the form). */
 export const smartTaskPayloadSchemas = {
-  REVOCA_DELEGA_INTERMEDIARIO: z.object({
-    delegationId: uuidField("Scegliere la delega da revocare."),
-    reason: z.preprocess(
-      blankToUndefined,
-      typedText()
-        .trim()
-        .max(REVOCATION_REASON_MAX, { message: `Il motivo può essere lungo al massimo ${REVOCATION_REASON_MAX} caratteri.` })
-        .optional(),
-    ),
-  }),
+  REVOCA_DELEGA_INTERMEDIARIO: delegationRevocationSchema,
+  REVOCA_DELEGA_DIPENDENTE: delegationRevocationSchema,
 } satisfies Record<SmartTaskKind, z.ZodType>;
 
 export type SmartTaskPayload<Kind extends SmartTaskKind> = z.output<(typeof smartTaskPayloadSchemas)[Kind]>;

@@ -1,25 +1,31 @@
 import { randomUUID } from "node:crypto";
+import type { DelegationKind } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { resetDatabase } from "../../support/test-database";
 
+/** A holder's position at a new office and a person with a delegation of `kind` in force on it (with an archive e-mail). */
+async function positionDelegatedTo(kind: DelegationKind, holderName: string, delegateName: string) {
+  const office = await createOffice();
+  const holder = await createPerson(holderName);
+  const delegate = await createPerson(delegateName);
+  const position = await createPosition(holder.id, office.id, "AZIENDE");
+  const delegation = await createDelegation({ holderId: holder.id, delegateId: delegate.id, positionIds: [position.id], kind });
+  await prisma.personArchiveContact.create({
+    data: { personId: delegate.id, email: `${delegate.codiceFiscale.toLowerCase()}@example.it` },
+  });
+  return { office, holder, delegate, position, delegation };
+}
+
 /** A holder's position at a new office, an intermediary with a delegation in force on it, and both as actors. */
 export async function delegatedPosition() {
-  const office = await createOffice();
-  const holder = await createPerson("Titolare");
-  const intermediary = await createPerson("Intermediario");
-  const position = await createPosition(holder.id, office.id, "AZIENDE");
-  const delegation = await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: [position.id] });
-  await prisma.personArchiveContact.create({ data: { personId: intermediary.id, email: "studio@example.it" } });
+  const { delegate: intermediary, ...setting } = await positionDelegatedTo("INTERMEDIARIO", "Titolare", "Intermediario");
   return {
-    office,
-    holder,
+    ...setting,
     intermediary,
-    position,
-    delegation,
-    asHolder: contributorActor(holder, "TITOLARE"),
+    asHolder: contributorActor(setting.holder, "TITOLARE"),
     asIntermediary: contributorActor(intermediary, "INTERMEDIARIO"),
   };
 }
@@ -41,4 +47,16 @@ export async function fileRevocation() {
   const filed = await fileSmartTask(setting.asIntermediary, revocationForm(setting.position.id, setting.delegation.id));
   const task = await prisma.smartTask.findUniqueOrThrow({ where: { requestId: filed.id } });
   return { ...setting, filed, task };
+}
+
+/** A company's position at a new office, an employee with a delegation in force on it, and both as actors. */
+export async function employeePosition() {
+  const { holder: company, delegate: employee, ...setting } = await positionDelegatedTo("DIPENDENTE", "Azienda", "Dipendente");
+  return {
+    ...setting,
+    company,
+    employee,
+    asCompany: contributorActor(company, "TITOLARE"),
+    asEmployee: contributorActor(employee, "DIPENDENTE"),
+  };
 }

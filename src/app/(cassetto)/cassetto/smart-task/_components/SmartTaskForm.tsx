@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SmartTaskKind } from "@/generated/prisma/enums";
+import type { DelegationKind, SmartTaskKind } from "@/generated/prisma/enums";
 import type { ActorPosition } from "@/server/positions/list-actor-positions";
 import { smartTaskKinds } from "@/server/smart-tasks/kinds";
 import type { DelegationChoice } from "@/server/smart-tasks/get-smart-task-forms";
@@ -16,7 +16,7 @@ export function SmartTaskForm({
 }: {
   kind: SmartTaskKind;
   positions: ActorPosition[];
-  delegations: DelegationChoice[];
+  delegations: Record<DelegationKind, DelegationChoice[]>;
   flash: Flash | null;
 }) {
   const definition = smartTaskKinds[kind];
@@ -55,7 +55,7 @@ export function SmartTaskForm({
               hint={field.hint}
               required={field.required}
               placeholder="Scegli la delega"
-              options={delegations}
+              options={delegations[field.delegationKind]}
               defaultValue={values[field.name] ?? ""}
               error={error(field.name)}
             />

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SmartTaskKind" ADD VALUE 'REVOCA_DELEGA_DIPENDENTE';
