@@ -53,6 +53,7 @@ test("a subject routed to another office: the contributor's request lands in tha
   await addSubject(page, "AC-VERS-90", "Versamento da verificare a Milano");
   await page.getByRole("link", { name: "Modifica AC-VERS-90" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Oggetto AC-VERS-90" })).toBeVisible();
+  const subjectId = new URL(page.url()).pathname.split("/").at(-1)!;
   await checkPage(page);
 
   // The import: a file with a repeated code is refused row by row, nothing applied.
@@ -109,6 +110,16 @@ test("a subject routed to another office: the contributor's request lands in tha
   await expect(rome.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(rome.getByRole("link", { name: protocol })).toHaveCount(0);
   await romeContext.close();
+
+  // The audit trail shows the subject's creation, with the office it is routed to.
+  await page.goto("/admin/registro-modifiche");
+  await page.getByLabel("Che cosa è stato modificato").selectOption({ label: "Argomento" });
+  await page.getByLabel("Identificativo").fill(subjectId);
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  const created = page.getByRole("table").getByRole("row").nth(1);
+  await expect(created).toContainText("Creazione");
+  await expect(created).toContainText("Versamento da verificare a Milano");
+  await checkPage(page);
 });
 
 test("the add form works without JavaScript; an OPERATORE is told the trees do not exist", async ({ browser }) => {
