@@ -11,7 +11,7 @@ import { ADDRESS_FIELDS, CONTACT_CHANGE_NOT_FOUND, CONTACT_CODE_ATTEMPTS_MAX, ty
 import { confirmContactChangeSchema } from "./schemas";
 
 type Outcome =
-  { kind: "applied"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
+  { kind: "confirmed"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
 
 const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, field]) => [field, name])) as Record<
   ContactField,
@@ -20,7 +20,8 @@ const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, 
 
 /**
  * The person types the code sent to their new e-mail, PEC or mobile. The
- * right code puts the address in force from now; a wrong one counts, and the
+ * right code puts the address in force from now (a delegate's: marks it
+ * verified, for their Smart-Task of variation to apply); a wrong one counts, and the
  * fifth voids the change; an expired code expires it. The change's row is
  * locked while the code is checked, so parallel guesses count one by one;
  * the refusal is thrown after the transaction, so the count is kept.
@@ -59,9 +60,14 @@ export async function confirmContactChange(
     }
     const name = addressOf[change.field];
     if (!name) throw new ConflictError("Questa modifica non richiede un codice.");
+    if (actor.profile !== "TITOLARE") {
+      // A delegate's own new address waits for their Smart-Task of variation (decision 0037).
+      await tx.contactChange.update({ where: { id: changeId }, data: { status: "VERIFIED", codeHash: null } });
+      return { kind: "confirmed", field: change.field };
+    }
     await tx.contactChange.update({ where: { id: changeId }, data: { status: "APPLIED", resolvedAt: now, codeHash: null } });
     await tx.contactProfile.update({ where: { id: change.profileId }, data: { [name]: change.newValue } });
-    return { kind: "applied", field: change.field };
+    return { kind: "confirmed", field: change.field };
   });
 
   if (outcome.kind === "expired") {
