@@ -11,7 +11,10 @@ import { ADDRESS_FIELDS, CONTACT_CHANGE_NOT_FOUND, CONTACT_CODE_ATTEMPTS_MAX, ty
 import { confirmContactChangeSchema } from "./schemas";
 
 type Outcome =
-  { kind: "confirmed"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
+  | { kind: "confirmed"; field: ContactField; inForce: boolean }
+  | { kind: "wrong-code"; attemptsLeft: number }
+  | { kind: "voided" }
+  | { kind: "expired" };
 
 const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, field]) => [field, name])) as Record<
   ContactField,
@@ -30,7 +33,7 @@ export async function confirmContactChange(
   actor: ContributorActor,
   input: { changeId: string; code: string },
   now = new Date(),
-): Promise<{ field: ContactField }> {
+): Promise<{ field: ContactField; inForce: boolean }> {
   // A malformed id names no change: not found, like someone else's.
   if (!isUuid(input.changeId)) throw new NotFoundError(CONTACT_CHANGE_NOT_FOUND);
   const { changeId, code } = parseInput(confirmContactChangeSchema, input);
@@ -63,11 +66,11 @@ export async function confirmContactChange(
     if (actor.profile !== "TITOLARE") {
       // A delegate's own new address waits for their Smart-Task of variation (decision 0037).
       await tx.contactChange.update({ where: { id: changeId }, data: { status: "VERIFIED", codeHash: null } });
-      return { kind: "confirmed", field: change.field };
+      return { kind: "confirmed", field: change.field, inForce: false };
     }
     await tx.contactChange.update({ where: { id: changeId }, data: { status: "APPLIED", resolvedAt: now, codeHash: null } });
     await tx.contactProfile.update({ where: { id: change.profileId }, data: { [name]: change.newValue } });
-    return { kind: "confirmed", field: change.field };
+    return { kind: "confirmed", field: change.field, inForce: true };
   });
 
   if (outcome.kind === "expired") {
@@ -84,5 +87,5 @@ export async function confirmContactChange(
     const left = outcome.attemptsLeft === 1 ? "resta 1 tentativo" : `restano ${outcome.attemptsLeft} tentativi`;
     throw new ValidationError({ code: [`Codice di verifica errato: ${left}.`] }, "Il codice di verifica non è corretto.");
   }
-  return { field: outcome.field };
+  return { field: outcome.field, inForce: outcome.inForce };
 }

@@ -12,7 +12,7 @@ import { lockedContactProfile, pendingContactChange, verificationChannel, voidOp
 import { updateContactsSchema, type UpdateContactsInput } from "./schemas";
 
 export const DELEGATE_CONTACTS_READ_ONLY =
-  "Chi opera per conto di altri può consultare qui i propri contatti ma non modificarli: la modifica si chiede all'Istituto. I contatti dei clienti li modifica solo il titolare.";
+  "Chi opera per conto di altri può consultare qui i propri contatti: per modificarli verifica qui i nuovi recapiti, poi presenta la Smart-Task di variazione contatti. I contatti dei clienti li modifica solo il titolare.";
 
 export type UpdateContactsResult = {
   /** Changes in force at once. */
