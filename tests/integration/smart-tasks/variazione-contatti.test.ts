@@ -26,7 +26,8 @@ beforeEach(async () => {
 /** The delegate verifies a new address with the code sent to it: verified, not yet in force. */
 async function verify(actor: ContributorActor, field: "email" | "pec" | "mobile", address: string) {
   const [pending] = await requestContactVerification(actor, { gestione: GESTIONE, [field]: address });
-  await confirmContactChange(actor, { changeId: pending?.id ?? "", code: await codeSentTo(address) });
+  const confirmed = await confirmContactChange(actor, { changeId: pending?.id ?? "", code: await codeSentTo(address) });
+  expect(confirmed.inForce).toBe(false);
   return pending?.id ?? "";
 }
 
