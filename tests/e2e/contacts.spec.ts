@@ -86,3 +86,27 @@ test("the Contatti forms work without JavaScript", async ({ browser }) => {
   await checkPage(page, { axe: false });
   await context.close();
 });
+
+// Francesca Ricci as intermediary: the address she verifies is used by no other e2e test (her contacts in force do not change).
+test("a delegate verifies a new e-mail of their own with the code sent to it, for the Smart-Task that applies it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsContributor(page, "Francesca Ricci");
+  await page.getByRole("button", { name: /Opera come intermediario/ }).click();
+  await expect(page).toHaveURL(/\/cassetto$/);
+  await page.goto("/cassetto/contatti");
+  await expect(page.getByText(/presenta la Smart-Task di variazione contatti/)).toBeVisible();
+  await checkPage(page);
+
+  await page.getByLabel("Nuova e-mail").first().fill("francesca.studio.e2e@example.it");
+  await page.getByRole("button", { name: "Invia i codici di verifica" }).first().click();
+  await expect(page.getByText(/^Abbiamo inviato un codice di verifica a: francesca\.studio\.e2e@example\.it/)).toBeVisible();
+  await checkPage(page);
+
+  const code = await codeSentTo(page, "francesca.studio.e2e@example.it");
+  await page.goto("/cassetto/contatti");
+  await page.getByLabel(/^Codice di verifica inviato a francesca\.studio\.e2e@example\.it/).fill(code);
+  await page.getByRole("button", { name: "Conferma e-mail" }).click();
+  await expect(page.getByText(/^Codice corretto: il nuovo recapito \(e-mail\) è verificato/)).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "francesca.studio.e2e@example.it" }).first()).toContainText("Verificata");
+  await checkPage(page);
+});

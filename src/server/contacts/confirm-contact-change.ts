@@ -11,7 +11,10 @@ import { ADDRESS_FIELDS, CONTACT_CHANGE_NOT_FOUND, CONTACT_CODE_ATTEMPTS_MAX, ty
 import { confirmContactChangeSchema } from "./schemas";
 
 type Outcome =
-  { kind: "applied"; field: ContactField } | { kind: "wrong-code"; attemptsLeft: number } | { kind: "voided" } | { kind: "expired" };
+  | { kind: "confirmed"; field: ContactField; inForce: boolean }
+  | { kind: "wrong-code"; attemptsLeft: number }
+  | { kind: "voided" }
+  | { kind: "expired" };
 
 const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, field]) => [field, name])) as Record<
   ContactField,
@@ -20,7 +23,8 @@ const addressOf = Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([name, 
 
 /**
  * The person types the code sent to their new e-mail, PEC or mobile. The
- * right code puts the address in force from now; a wrong one counts, and the
+ * right code puts the address in force from now (a delegate's: marks it
+ * verified, for their Smart-Task of variation to apply); a wrong one counts, and the
  * fifth voids the change; an expired code expires it. The change's row is
  * locked while the code is checked, so parallel guesses count one by one;
  * the refusal is thrown after the transaction, so the count is kept.
@@ -29,7 +33,7 @@ export async function confirmContactChange(
   actor: ContributorActor,
   input: { changeId: string; code: string },
   now = new Date(),
-): Promise<{ field: ContactField }> {
+): Promise<{ field: ContactField; inForce: boolean }> {
   // A malformed id names no change: not found, like someone else's.
   if (!isUuid(input.changeId)) throw new NotFoundError(CONTACT_CHANGE_NOT_FOUND);
   const { changeId, code } = parseInput(confirmContactChangeSchema, input);
@@ -59,9 +63,14 @@ export async function confirmContactChange(
     }
     const name = addressOf[change.field];
     if (!name) throw new ConflictError("Questa modifica non richiede un codice.");
+    if (actor.profile !== "TITOLARE") {
+      // A delegate's own new address waits for their Smart-Task of variation (decision 0037).
+      await tx.contactChange.update({ where: { id: changeId }, data: { status: "VERIFIED", codeHash: null } });
+      return { kind: "confirmed", field: change.field, inForce: false };
+    }
     await tx.contactChange.update({ where: { id: changeId }, data: { status: "APPLIED", resolvedAt: now, codeHash: null } });
     await tx.contactProfile.update({ where: { id: change.profileId }, data: { [name]: change.newValue } });
-    return { kind: "applied", field: change.field };
+    return { kind: "confirmed", field: change.field, inForce: true };
   });
 
   if (outcome.kind === "expired") {
@@ -78,5 +87,5 @@ export async function confirmContactChange(
     const left = outcome.attemptsLeft === 1 ? "resta 1 tentativo" : `restano ${outcome.attemptsLeft} tentativi`;
     throw new ValidationError({ code: [`Codice di verifica errato: ${left}.`] }, "Il codice di verifica non è corretto.");
   }
-  return { field: outcome.field };
+  return { field: outcome.field, inForce: outcome.inForce };
 }

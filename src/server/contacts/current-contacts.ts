@@ -1,7 +1,6 @@
-import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Gestione, PreferredChannel } from "@/generated/prisma/enums";
-import { prisma } from "@/server/db/client";
+import type { prisma } from "@/server/db/client";
 import type { ContactValues } from "./contact-rules";
 
 /** A person's contacts for one gestione, as they are in force now. */

@@ -22,3 +22,10 @@ export const confirmContactChangeSchema = z.object({
   changeId: z.uuid({ error: "Modifica non valida." }),
   code: verificationCodeField,
 });
+
+/** A delegate's new e-mail, PEC or mobile to verify, for a gestione they act in. */
+export const contactVerificationSchema = contactFieldsSchema.pick({ email: true, pec: true, mobile: true }).extend({
+  gestione: z.enum(Gestione, { error: "Gestione non valida." }),
+});
+
+export type ContactVerificationInput = Partial<Record<keyof z.input<typeof contactVerificationSchema>, string>>;

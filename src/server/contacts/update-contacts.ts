@@ -1,29 +1,18 @@
 import "server-only";
-import type { ContactField, NotificationChannel } from "@/generated/prisma/enums";
+import type { ContactField } from "@/generated/prisma/enums";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
-import { generateVerificationCode, hashVerificationCode } from "@/server/delegations/verification-code";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { ContributorActor } from "@/server/identity/actor";
 import { addToOutbox } from "@/server/notifications/outbox";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
-import {
-  ADDRESS_FIELDS,
-  channelAddress,
-  CONTACT_CODE_TTL_MS,
-  CONTACTS_GESTIONE_NOT_FOUND,
-  VERIFIED_FIELDS,
-  type AddressName,
-} from "./contact-rules";
-import { currentContacts } from "./current-contacts";
+import { ADDRESS_FIELDS, channelAddress, CONTACTS_GESTIONE_NOT_FOUND, type AddressName } from "./contact-rules";
+import { lockedContactProfile, pendingContactChange, verificationChannel, voidOpenChanges } from "./contact-profile-lock";
 import { updateContactsSchema, type UpdateContactsInput } from "./schemas";
-import { verificationMessage } from "./verification-message";
 
 export const DELEGATE_CONTACTS_READ_ONLY =
-  "Chi opera per conto di altri può consultare qui i propri contatti ma non modificarli: la modifica si chiede all'Istituto. I contatti dei clienti li modifica solo il titolare.";
-
-const codeChannel: Partial<Record<ContactField, NotificationChannel>> = { EMAIL: "EMAIL", PEC: "PEC", MOBILE: "SMS" };
+  "Chi opera per conto di altri può consultare qui i propri contatti: per modificarli verifica qui i nuovi recapiti, poi presenta la Smart-Task di variazione contatti. I contatti dei clienti li modifica solo il titolare.";
 
 export type UpdateContactsResult = {
   /** Changes in force at once. */
@@ -62,17 +51,7 @@ export async function updateContacts(actor: ContributorActor, input: UpdateConta
   if (Object.keys(errors).length > 0) throw new ValidationError(errors, "Alcuni contatti non sono validi: correggere i campi indicati.");
 
   return prisma.$transaction(async (tx) => {
-    const before = (await currentContacts(tx, actor.personId, [gestione])).get(gestione);
-    if (!before) throw new NotFoundError(CONTACTS_GESTIONE_NOT_FOUND);
-    const created = await tx.contactProfile.upsert({
-      where: { personId_gestione: { personId: actor.personId, gestione } },
-      create: { personId: actor.personId, gestione, ...before.values },
-      update: {},
-      select: { id: true },
-    });
-    // Two saves of the same profile are applied one after the other.
-    await tx.$queryRaw`SELECT id FROM "ContactProfile" WHERE id = ${created.id}::uuid FOR UPDATE`;
-    const profile = await tx.contactProfile.findUniqueOrThrow({ where: { id: created.id } });
+    const profile = await lockedContactProfile(tx, actor.personId, gestione);
 
     const result: UpdateContactsResult = { applied: 0, pending: [] };
     const messages = [];
@@ -82,21 +61,14 @@ export async function updateContacts(actor: ContributorActor, input: UpdateConta
       const field = ADDRESS_FIELDS[name];
       const [oldValue, newValue] = [profile[name], wanted[name]];
       if (oldValue === newValue) continue;
-      await tx.contactChange.updateMany({
-        where: { profileId: profile.id, field, status: "PENDING" },
-        data: { status: "VOIDED", resolvedAt: now, codeHash: null },
-      });
-      const channel = VERIFIED_FIELDS.has(field) ? codeChannel[field] : undefined;
+      const channel = verificationChannel(field);
       if (newValue && channel) {
-        const code = generateVerificationCode();
-        const codeExpiresAt = new Date(now.getTime() + CONTACT_CODE_TTL_MS);
-        await tx.contactChange.create({
-          data: { ...history, field, oldValue, newValue, status: "PENDING", codeHash: await hashVerificationCode(code), codeExpiresAt },
-        });
-        messages.push(verificationMessage(channel, newValue, code));
+        const pending = await pendingContactChange(tx, history, field, channel, { oldValue, newValue });
+        messages.push(pending.message);
         result.pending.push({ field, address: newValue });
         continue;
       }
+      await voidOpenChanges(tx, profile.id, field, now);
       await tx.contactChange.create({ data: { ...history, field, oldValue, newValue, status: "APPLIED", resolvedAt: now } });
       profileUpdate[name] = newValue;
       result.applied += 1;

@@ -262,6 +262,7 @@ const contactStatusLabels: Record<ContactChangeStatus, string> = {
   APPLIED: "In vigore",
   VOIDED: "Annullata",
   EXPIRED: "Scaduta: codice non inserito in tempo",
+  VERIFIED: "Verificata: in vigore quando la Smart-Task di variazione è accolta",
 };
 
 /** The person's changes of their Contatti, per gestione (that of the chosen position). */

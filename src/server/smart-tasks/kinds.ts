@@ -1,4 +1,5 @@
 import type { ActingProfile, DelegationKind, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
+import { contactHints, EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/server/contacts/contact-fields";
 
 /**
  * The Smart-Task kinds as data (F14, decision 0037): what the form asks,
@@ -50,6 +51,21 @@ function revocationChecks(kindCheck: string): SmartTaskCheckDefinition[] {
   ];
 }
 
+/** The fields of the contacts variation kinds: the filer's own new contacts, each optional. */
+const ownContactFields: readonly SmartTaskField[] = [
+  { name: "email", label: "Nuova e-mail", hint: "Già verificata con il codice inviato all'indirizzo.", maxLength: EMAIL_MAX_LENGTH },
+  { name: "pec", label: "Nuova PEC", hint: "Già verificata con il codice inviato all'indirizzo.", maxLength: EMAIL_MAX_LENGTH },
+  { name: "mobile", label: "Nuovo cellulare", hint: "Già verificato con il codice inviato per SMS.", maxLength: PHONE_MAX_LENGTH },
+  { name: "landline", label: "Nuovo telefono fisso", hint: contactHints.landline, maxLength: PHONE_MAX_LENGTH },
+  { name: "fax", label: "Nuovo fax", hint: contactHints.fax, maxLength: PHONE_MAX_LENGTH },
+].map((field) => ({ ...field, type: "text", required: false }));
+
+/** The checks of the contacts variation kinds (variazione-contatti.ts). */
+const ownContactChecks: readonly SmartTaskCheckDefinition[] = [
+  { code: "DELEGA_IN_VIGORE", label: "Chi presenta la richiesta opera sulla posizione con una delega in vigore" },
+  { code: "RECAPITI_VERIFICATI", label: "I nuovi e-mail, PEC e cellulare sono stati verificati da chi presenta la richiesta" },
+];
+
 export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
   REVOCA_DELEGA_INTERMEDIARIO: {
     label: "Revoca delega intermediario",
@@ -90,6 +106,24 @@ export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
       revocationReasonField,
     ],
     checks: revocationChecks("La delega esiste ed è una delega a un dipendente"),
+  },
+  VARIAZIONE_CONTATTI_INTERMEDIARIO: {
+    label: "Variazione contatti intermediario",
+    description:
+      "L'intermediario aggiorna i propri contatti per la gestione della posizione (non quelli del titolare). E-mail, PEC e cellulare nuovi vanno prima verificati con il codice inviato al recapito.",
+    acceptedOutcome: "i nuovi contatti dell'intermediario sono in vigore.",
+    filers: ["INTERMEDIARIO"],
+    fields: ownContactFields,
+    checks: ownContactChecks,
+  },
+  VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE: {
+    label: "Variazione contatti dipendente aziendale",
+    description:
+      "Il dipendente delegato da un'azienda aggiorna i propri contatti per la gestione della posizione (non quelli dell'azienda). E-mail, PEC e cellulare nuovi vanno prima verificati con il codice inviato al recapito.",
+    acceptedOutcome: "i nuovi contatti del dipendente sono in vigore.",
+    filers: ["DIPENDENTE"],
+    fields: ownContactFields,
+    checks: ownContactChecks,
   },
 };
 

@@ -5,11 +5,14 @@ import { applyAutomaticTransition } from "@/server/workflow/automatic-transition
 import { smartTaskKinds, type SmartTaskCheck } from "./kinds";
 import type { SmartTaskForProcessing, SmartTaskProcessor } from "./processor";
 import { revocaDelegaDipendente, revocaDelegaIntermediario } from "./revoca-delega";
+import { variazioneContatti } from "./variazione-contatti";
 
 /** One processor per kind. */
 const processors: Record<SmartTaskKind, SmartTaskProcessor> = {
   REVOCA_DELEGA_INTERMEDIARIO: revocaDelegaIntermediario,
   REVOCA_DELEGA_DIPENDENTE: revocaDelegaDipendente,
+  VARIAZIONE_CONTATTI_INTERMEDIARIO: variazioneContatti("INTERMEDIARIO"),
+  VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE: variazioneContatti("DIPENDENTE"),
 };
 
 type ProcessingConfig = Pick<AppConfig, "PUBLIC_URL" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;
@@ -30,7 +33,7 @@ async function lockedTask(
       actingProfile: true,
       status: true,
       requestId: true,
-      request: { select: { protocolNumber: true, position: { select: { id: true, matricola: true } } } },
+      request: { select: { protocolNumber: true, position: { select: { id: true, matricola: true, gestione: true } } } },
     },
   });
   if (!task) return null;

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { ActingProfile, SmartTaskKind } from "@/generated/prisma/enums";
+import type { ActingProfile, Gestione, SmartTaskKind } from "@/generated/prisma/enums";
 
 /** What a kind's processor reads of the task it decides. */
 export type SmartTaskForProcessing = {
@@ -9,7 +9,7 @@ export type SmartTaskForProcessing = {
   filedById: string;
   actingProfile: ActingProfile;
   protocolNumber: string;
-  position: { id: string; matricola: string };
+  position: { id: string; matricola: string; gestione: Gestione };
 };
 
 /**

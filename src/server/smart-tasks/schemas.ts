@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SmartTaskKind } from "@/generated/prisma/enums";
 import { blankToUndefined, typedText } from "@/lib/form-fields";
+import { contactFieldsSchema } from "@/server/contacts/contact-fields";
 import { idempotencyKeyField, uuidField } from "@/server/requests/schemas";
 import { REVOCATION_REASON_MAX } from "./kinds";
 
@@ -26,10 +27,22 @@ export const delegationRevocationSchema = z.object({
   ),
 });
 
+/**
+ * The filer's own new contacts (no field names a person: the task changes
+ * only the filer's profile), at least one.
+ */
+const ownContactsSchema = contactFieldsSchema.superRefine((contacts, context) => {
+  if (Object.values(contacts).every((value) => value === undefined)) {
+    context.addIssue({ code: "custom", path: ["email"], message: "Indicare almeno un nuovo recapito." });
+  }
+});
+
 /** The structured fields of each kind (kinds.ts lists them for the form). */
 export const smartTaskPayloadSchemas = {
   REVOCA_DELEGA_INTERMEDIARIO: delegationRevocationSchema,
   REVOCA_DELEGA_DIPENDENTE: delegationRevocationSchema,
+  VARIAZIONE_CONTATTI_INTERMEDIARIO: ownContactsSchema,
+  VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE: ownContactsSchema,
 } satisfies Record<SmartTaskKind, z.ZodType>;
 
 export type SmartTaskPayload<Kind extends SmartTaskKind> = z.output<(typeof smartTaskPayloadSchemas)[Kind]>;

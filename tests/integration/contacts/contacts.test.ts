@@ -6,6 +6,7 @@ import { updateContacts } from "@/server/contacts/update-contacts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { getNewRequestForm } from "@/server/requests/get-new-request-form";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { codeSentTo } from "../../support/contact-code";
 import { contributorActor } from "../../support/quesito-fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
@@ -32,17 +33,6 @@ const form = (overrides: Record<string, string> = {}) => ({
   holderNotices: "on",
   ...overrides,
 });
-
-/** The code as the notification sent to the address carries it. */
-async function codeSentTo(recipient: string): Promise<string> {
-  const sent = await prisma.notification.findFirstOrThrow({
-    where: { recipient, template: "contact-verification-code" },
-    orderBy: { createdAt: "desc" },
-  });
-  const code = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(sent.body)?.[0];
-  if (!code) throw new Error("the message carries a code");
-  return code;
-}
 
 async function validationErrors(promise: Promise<unknown>): Promise<Record<string, string[] | undefined>> {
   const error = await promise.then(

@@ -5,10 +5,11 @@ import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import { contactFieldLabels } from "@/server/contacts/contact-rules";
 import { confirmContactChange } from "@/server/contacts/confirm-contact-change";
+import { requestContactVerification } from "@/server/contacts/request-contact-verification";
 import { updateContacts, type UpdateContactsResult } from "@/server/contacts/update-contacts";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
-import { codeForm, CONTACTS_PATH, contactsForm, redirectWithFlash, type ContactsForm, type Flash } from "./_lib/flash";
+import { codeForm, CONTACTS_PATH, contactsForm, redirectWithFlash, verificationForm, type ContactsForm, type Flash } from "./_lib/flash";
 
 function run<Result>(
   form: ContactsForm,
@@ -63,8 +64,24 @@ export async function confirmContactChangeAction(formData: FormData): Promise<vo
     codeForm(changeId),
     { code },
     (actor) => confirmContactChange(actor, { changeId, code }),
-    ({ field }) => ({
-      message: `Codice corretto: il nuovo recapito (${contactFieldLabels[field].toLowerCase()}) è attivo per le comunicazioni inviate da ora.`,
+    ({ field, inForce }) => ({
+      message: inForce
+        ? `Codice corretto: il nuovo recapito (${contactFieldLabels[field].toLowerCase()}) è attivo per le comunicazioni inviate da ora.`
+        : `Codice corretto: il nuovo recapito (${contactFieldLabels[field].toLowerCase()}) è verificato. Sarà in uso quando la tua Smart-Task di variazione contatti sarà accolta.`,
+    }),
+  );
+}
+
+/** A delegate's new e-mail, PEC or mobile: a code is sent to each (decision 0037). */
+export async function requestContactVerificationAction(formData: FormData): Promise<void> {
+  const { gestione = "", email = "", pec = "", mobile = "" } = textFields(formData);
+  const input = { gestione, email, pec, mobile };
+  await run(
+    verificationForm(gestione),
+    input,
+    (actor) => requestContactVerification(actor, input),
+    (pending) => ({
+      message: `Abbiamo inviato un codice di verifica a: ${pending.map(({ address }) => address).join(", ")}. Inseriscilo entro 10 minuti qui sotto, poi chiedi la variazione con la Smart-Task.`,
     }),
   );
 }

@@ -6,9 +6,9 @@ import { getContacts, type ContactsSection } from "@/server/contacts/get-contact
 import { DELEGATE_CONTACTS_READ_ONLY } from "@/server/contacts/update-contacts";
 import { requireContributor } from "@/server/identity/session";
 import { Alert, Breadcrumb, DescriptionList, PageHeading } from "@/ui";
-import { CodeForm, ContactsForm } from "./_components/ContactForms";
+import { CodeForm, ContactsForm, VerificationForm } from "./_components/ContactForms";
 import { ContactHistory } from "./_components/ContactHistory";
-import { codeForm, CONTACTS_PATH, contactsForm, pageFlash, type Flash } from "./_lib/flash";
+import { codeForm, CONTACTS_PATH, contactsForm, pageFlash, verificationForm, type Flash } from "./_lib/flash";
 
 export const metadata: Metadata = { title: "Contatti" };
 
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<SearchParams> };
 function formsOnPage(sections: ContactsSection[], editable: boolean): Set<string> {
   const forms = new Set<string>();
   for (const section of sections) {
-    if (editable) forms.add(contactsForm(section.gestione));
+    forms.add(editable ? contactsForm(section.gestione) : verificationForm(section.gestione));
     for (const change of section.pending) forms.add(codeForm(change.id));
   }
   return forms;
@@ -58,7 +58,14 @@ function Section({ section, editable, flash }: { section: ContactsSection; edita
           ))}
         </div>
       )}
-      {editable ? <ContactsForm section={section} flash={flash} /> : <ContactsSummary section={section} />}
+      {editable ? (
+        <ContactsForm section={section} flash={flash} />
+      ) : (
+        <>
+          <ContactsSummary section={section} />
+          <VerificationForm section={section} flash={flash} />
+        </>
+      )}
       {section.history.length > 0 && (
         <ContactHistory caption={`Modifiche dei contatti – ${section.gestioneLabel}`} rows={section.history} />
       )}

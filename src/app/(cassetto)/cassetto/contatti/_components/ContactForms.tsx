@@ -4,8 +4,8 @@ import { contactFieldLabels, preferredChannelLabels } from "@/server/contacts/co
 import type { ContactsSection, PendingContactChange } from "@/server/contacts/get-contacts";
 import { contactHints, EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/server/contacts/contact-fields";
 import { Alert, Button, CheckboxField, SelectField, TextField } from "@/ui";
-import { codeForm, contactsForm, type Flash } from "../_lib/flash";
-import { confirmContactChangeAction, updateContactsAction } from "../actions";
+import { codeForm, contactsForm, verificationForm, type Flash } from "../_lib/flash";
+import { confirmContactChangeAction, requestContactVerificationAction, updateContactsAction } from "../actions";
 
 const channelOptions = (Object.keys(preferredChannelLabels) as PreferredChannel[]).map((value) => ({
   value,
@@ -102,6 +102,40 @@ export function CodeForm({ change, flash }: { change: PendingContactChange; flas
         error={refused?.errors?.code?.[0]}
       />
       <Button>Conferma {label.toLowerCase()}</Button>
+    </form>
+  );
+}
+
+const verifiedFields = [
+  { name: "email", label: "Nuova e-mail", type: "email", maxLength: EMAIL_MAX_LENGTH },
+  { name: "pec", label: "Nuova PEC", type: "email", maxLength: EMAIL_MAX_LENGTH },
+  { name: "mobile", label: "Nuovo cellulare", type: "tel", maxLength: PHONE_MAX_LENGTH },
+] as const;
+
+/** A delegate's own new addresses, each to verify with a code before the Smart-Task that applies them. */
+export function VerificationForm({ section, flash }: { section: ContactsSection; flash: Flash | null }) {
+  const form = verificationForm(section.gestione);
+  const refused = refusedAt(flash, form);
+  return (
+    <form action={requestContactVerificationAction} id={form} className="mt-6 grid max-w-2xl gap-4">
+      <h3 className="text-lg font-semibold">Verifica nuovi recapiti</h3>
+      {refused && <Alert tone="danger">{refused.message}</Alert>}
+      <input type="hidden" name="gestione" value={section.gestione} />
+      {verifiedFields.map((field) => (
+        <TextField
+          key={field.name}
+          id={`verifica-${field.name}-${section.gestione}`}
+          name={field.name}
+          type={field.type}
+          label={field.label}
+          hint={contactHints[field.name]}
+          autoComplete="off"
+          maxLength={field.maxLength}
+          defaultValue={refused?.values?.[field.name] ?? ""}
+          error={refused?.errors?.[field.name]?.[0]}
+        />
+      ))}
+      <Button>Invia i codici di verifica</Button>
     </form>
   );
 }

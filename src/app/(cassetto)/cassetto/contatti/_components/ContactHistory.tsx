@@ -9,6 +9,7 @@ const statusBadges: Record<ContactChangeStatus, { label: string; tone: BadgeTone
   APPLIED: { label: "In uso", tone: "success" },
   VOIDED: { label: "Annullata", tone: "neutral" },
   EXPIRED: { label: "Codice scaduto", tone: "neutral" },
+  VERIFIED: { label: "Verificata: in attesa della Smart-Task", tone: "warning" },
 };
 
 function shown(row: ContactHistoryRow, value: string | null): string {

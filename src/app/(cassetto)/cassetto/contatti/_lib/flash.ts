@@ -8,11 +8,12 @@ import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
  */
 
 export const CONTACTS_PATH = "/cassetto/contatti";
-/** The form of one gestione's contacts: `contatti-<gestione>`; the form of one pending change's code: `codice-<change id>`. */
-const CONTACT_FORMS = ["contatti", "codice"] as const;
+/** The form of one gestione's contacts: `contatti-<gestione>` (a delegate's addresses to verify: `verifica-<gestione>`); of one pending change's code: `codice-<change id>`. */
+const CONTACT_FORMS = ["contatti", "codice", "verifica"] as const;
 export type ContactsForm = `${(typeof CONTACT_FORMS)[number]}-${string}`;
 
 export const contactsForm = (gestione: string): ContactsForm => `contatti-${gestione}`;
+export const verificationForm = (gestione: string): ContactsForm => `verifica-${gestione}`;
 export const codeForm = (changeId: string): ContactsForm => `codice-${changeId}`;
 
 export type Flash = FormFlash<ContactsForm>;
