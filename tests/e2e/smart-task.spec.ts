@@ -78,6 +78,7 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   await expect(holder.getByRole("heading", { name: "Smart-Task: Revoca delega intermediario" })).toBeVisible();
   await expect(holder.getByText("Superato: La delega riguarda chi presenta la richiesta")).toBeVisible();
   await expect(holder.getByRole("heading", { name: "Scrivi alla sede" })).toHaveCount(0);
+  await expect(holder.getByRole("heading", { name: "Appuntamenti con la sede" })).toHaveCount(0);
   await checkPage(holder);
 
   // The office reads it in the contributor's file and under the queue's filter.
@@ -94,5 +95,9 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   await checkPage(office);
   await office.goto("/fascicolo/quesiti?stato=tutti&tipo=smart_task");
   await expect(office.getByText(protocol)).toBeVisible();
+  await checkPage(office);
+  // Its quesito page: the Smart-Task's checks and outcome, read by the office.
+  await office.getByRole("link", { name: protocol }).click();
+  await expect(office.getByRole("heading", { level: 1 })).toContainText(protocol);
   await checkPage(office);
 });

@@ -36,7 +36,7 @@ const MANIFEST = "form.json";
 const REFERENCE_PATTERN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 
 /** The contributors' forms that are held on disk while the database is unavailable (the office's reply is not: decision 0019). */
-export const HELD_FORM_PURPOSES = ["NUOVA_RICHIESTA", "MESSAGGIO_RICHIESTA"] as const satisfies readonly FormDraftPurpose[];
+export const HELD_FORM_PURPOSES = ["NUOVA_RICHIESTA", "MESSAGGIO_RICHIESTA", "ISTANZA"] as const satisfies readonly FormDraftPurpose[];
 export type HeldFormPurpose = (typeof HELD_FORM_PURPOSES)[number];
 
 export function isHeldFormPurpose(purpose: FormDraftPurpose): purpose is HeldFormPurpose {
@@ -46,7 +46,7 @@ export function isHeldFormPurpose(purpose: FormDraftPurpose): purpose is HeldFor
 const manifestSchema = z.object({
   ownerPersonId: z.string(),
   purpose: z.enum(HELD_FORM_PURPOSES),
-  /** The position (new request) or the request (message) the form was posted for. */
+  /** The position (new request), the request (message), or the kind and position (istanza) the form was posted for. */
   target: z.string(),
   values: z.record(z.string(), z.string()),
   draftId: z.string().nullable(),

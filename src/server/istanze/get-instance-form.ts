@@ -16,8 +16,8 @@ export type InstanceForm = {
   kind: InstanceKind;
   /** The committenti positions the actor may act on now (the first step, when more than one). */
   positions: ActorPosition[];
-  /** The chosen position with what the form needs; null until one is chosen. */
-  selected: { position: ActorPosition; rules: ContactRules; limits: UploadLimits } | null;
+  /** The chosen position with what the form needs (with the settings' version it carries, decision 0044); null until one is chosen. */
+  selected: { position: ActorPosition; rules: ContactRules; limits: UploadLimits; settingsVersion: number } | null;
   /** The actor's Contatti for the gestione, to prefill the form; empty until a position is chosen. */
   contacts: ContactPrefill;
 };
@@ -41,6 +41,6 @@ export async function getInstanceForm(
 
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
-  const { rules, limits, contacts } = await positionFormContext(actor, position);
-  return { kind, positions, selected: { position, rules, limits }, contacts };
+  const { rules, limits, settingsVersion, contacts } = await positionFormContext(actor, position);
+  return { kind, positions, selected: { position, rules, limits, settingsVersion }, contacts };
 }

@@ -13,7 +13,13 @@ import type { Gestione } from "@/generated/prisma/enums";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { findActablePosition, POSITION_NOT_FOUND } from "./actable-position";
 import { formSettingsVersion } from "./form-settings";
-import { findActiveSubject, SUBJECT_NOT_IN_GESTIONE, type ActiveSubject } from "./active-subject";
+import {
+  findActiveSubject,
+  INSTANCE_AREA_CODES,
+  SUBJECT_NOT_IN_GESTIONE,
+  SUBJECT_ONLY_AS_INSTANCE,
+  type ActiveSubject,
+} from "./active-subject";
 import { deleteDraft, keptDraftFiles, writeWithFormFiles } from "@/server/drafts/form-drafts";
 import { openingEvents } from "@/server/workflow/lifecycle";
 import { contactRuleErrors, contactsSchema, fileLimitErrors, idempotencyKeyField, newRequestSchema, type ContactsInput } from "./schemas";
@@ -64,8 +70,14 @@ const newRequestForm: RequestForm = {
     const subjectId = newRequestSchema.shape.subjectId.safeParse(input.subjectId);
     if (!subjectId.success) return { subject: null, errors: {} };
     const subject = await findActiveSubject(gestione, { id: subjectId.data });
-    const errors: FieldErrors = subject ? {} : { subjectId: [SUBJECT_NOT_IN_GESTIONE] };
-    return { subject, errors };
+    // An istanza's subject: only its structured form files it (decision 0038).
+    const message = !subject
+      ? SUBJECT_NOT_IN_GESTIONE
+      : subject.parent?.code === INSTANCE_AREA_CODES[gestione]
+        ? SUBJECT_ONLY_AS_INSTANCE
+        : null;
+    const errors: FieldErrors = message ? { subjectId: [message] } : {};
+    return { subject: message ? null : subject, errors };
   },
 };
 

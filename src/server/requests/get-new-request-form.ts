@@ -6,6 +6,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { listActorPositions, type ActorPosition } from "@/server/positions/list-actor-positions";
 import { POSITION_NOT_FOUND } from "./actable-position";
+import { INSTANCE_AREA_CODES } from "./active-subject";
 import { NO_CONTACTS, positionFormContext, type ContactPrefill } from "./position-form-context";
 import type { ContactRules } from "./schemas";
 
@@ -21,19 +22,23 @@ export type NewRequestForm = {
     limits: UploadLimits;
     /** The settings' version these limits and rules are: the form carries it to "Invia" (decision 0044). */
     settingsVersion: number;
-    /** The gestione's active areas with their active subjects, in order. */
+    /** The gestione's active areas with their active subjects, in order, but for the Istanze online. */
     areas: SubjectArea[];
+    /** The label of the gestione's Istanze online area left out (its forms are elsewhere), or null. */
+    instanceArea: string | null;
   } | null;
   /** The actor's Contatti for the chosen position's gestione (F11), to prefill the form; empty until one is chosen. */
   contacts: ContactPrefill;
 };
 
-async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
+/** The areas a free-text request may choose from, and the label of the Istanze online area left out (decision 0038). */
+async function subjectTree(gestione: Gestione): Promise<{ areas: SubjectArea[]; instanceArea: string | null }> {
   const areas = await prisma.subject.findMany({
     where: { gestione, parentId: null, active: true },
     orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
     select: {
       id: true,
+      code: true,
       label: true,
       children: {
         where: { active: true },
@@ -42,7 +47,12 @@ async function subjectTree(gestione: Gestione): Promise<SubjectArea[]> {
       },
     },
   });
-  return areas.filter((area) => area.children.length > 0).map((area) => ({ id: area.id, label: area.label, subjects: area.children }));
+  const offered = areas.filter((area) => area.children.length > 0);
+  const instanceArea = offered.find((area) => area.code === INSTANCE_AREA_CODES[gestione]);
+  return {
+    areas: offered.filter((area) => area !== instanceArea).map((area) => ({ id: area.id, label: area.label, subjects: area.children })),
+    instanceArea: instanceArea?.label ?? null,
+  };
 }
 
 /**
@@ -61,10 +71,10 @@ export async function getNewRequestForm(
 
   const position = positions.find((candidate) => candidate.id === chosenId);
   if (!position) throw new NotFoundError(POSITION_NOT_FOUND);
-  const [context, areas] = await Promise.all([positionFormContext(actor, position), subjectTree(position.gestione)]);
+  const [context, tree] = await Promise.all([positionFormContext(actor, position), subjectTree(position.gestione)]);
   return {
     positions,
-    selected: { position, rules: context.rules, limits: context.limits, settingsVersion: context.settingsVersion, areas },
+    selected: { position, rules: context.rules, limits: context.limits, settingsVersion: context.settingsVersion, ...tree },
     contacts: context.contacts,
   };
 }

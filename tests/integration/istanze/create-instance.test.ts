@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { FILES_FIELD } from "@/server/attachments/files-field";
+import { updateGestioneSettings } from "@/server/admin/update-gestione-settings";
 import { createInstance } from "@/server/istanze/create-instance";
 import { getInstanceForm } from "@/server/istanze/get-instance-form";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
@@ -94,6 +95,47 @@ describe("createInstance", () => {
     const operator = await operatorActor(office.id);
     const quesito = await getQuesito(operator, request.quesito?.id ?? "", "/fascicolo/quesiti", now);
     expect(quesito.request.istanza).toEqual(request.istanza);
+  });
+
+  it("holds an istanza to the limits its form showed when the settings change after it was opened (decision 0044)", async () => {
+    const actor = contributorActor(holder);
+    const settingsVersion = (await getInstanceForm(actor, { kind: "rimborso", positionId: committenti.id }, now)).selected?.settingsVersion;
+    const shown = await prisma.gestioneSettings.findUniqueOrThrow({ where: { gestione: "GS_COMMITTENTI" } });
+    expect(settingsVersion).toBe(shown.version);
+    await updateGestioneSettings(
+      await operatorActor(office.id, "ADMIN"),
+      {
+        gestione: "GS_COMMITTENTI",
+        expectedVersion: String(shown.version),
+        maxFiles: "1",
+        maxMegabytesPerFile: "3",
+        emailOrPhoneRequired: "on",
+        canale_EMAIL: "on",
+        maxResponseWorkingDays: String(shown.maxResponseWorkingDays),
+      },
+      now,
+    );
+    try {
+      const files = async () => [await stagePdf("F24.pdf"), await stagePdf("quietanza.pdf")];
+      const refused = await rejectionOf(createInstance(actor, "rimborso", refund(committenti.id), await files(), now));
+      expect(refused).toBeInstanceOf(ValidationError);
+      expect((refused as ValidationError).fieldErrors[FILES_FIELD]).toBeDefined();
+
+      const created = await createInstance(
+        actor,
+        "rimborso",
+        refund(committenti.id, { settingsVersion: String(settingsVersion) }),
+        await files(),
+        now,
+      );
+      const request = await prisma.request.findUniqueOrThrow({
+        where: { id: created.id },
+        include: { messages: { include: { attachments: true } } },
+      });
+      expect(request.messages[0]?.attachments).toHaveLength(2);
+    } finally {
+      await prisma.gestioneSettings.update({ where: { gestione: "GS_COMMITTENTI" }, data: { maxFiles: shown.maxFiles } });
+    }
   });
 
   it("is idempotent per key: a second Invia returns the first istanza", async () => {

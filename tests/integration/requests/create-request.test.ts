@@ -4,7 +4,7 @@ import { prisma } from "@/server/db/client";
 import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { assignProtocolNumber } from "@/server/protocol/assign-protocol-number";
 import { createRequest } from "@/server/requests/create-request";
-import { SUBJECT_NOT_IN_GESTIONE } from "@/server/requests/active-subject";
+import { SUBJECT_NOT_IN_GESTIONE, SUBJECT_ONLY_AS_INSTANCE } from "@/server/requests/active-subject";
 import { openingEvents } from "@/server/workflow/lifecycle";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
@@ -225,6 +225,17 @@ describe("createRequest", () => {
     } finally {
       await prisma.subject.update({ where: { id: retired.id }, data: { active: true } });
     }
+  });
+
+  it("refuses an istanza's subject posted as a free-text request: only its structured form files it", async () => {
+    const committente = await createPosition(holder.id, office.id, "GS_COMMITTENTI");
+    const rimborso = await prisma.subject.findUniqueOrThrow({
+      where: { gestione_code: { gestione: "GS_COMMITTENTI", code: "GSC-ISTA-03" } },
+    });
+    const before = await prisma.request.count();
+    const error = await validationErrorOf(createRequest(contributorActor(holder), form(committente.id, rimborso.id), [], now));
+    expect(error.fieldErrors).toEqual({ subjectId: [SUBJECT_ONLY_AS_INSTANCE] });
+    expect(await prisma.request.count()).toBe(before);
   });
 
   it("keeps the text between 20 and 4000 characters, trimmed", async () => {

@@ -8,6 +8,7 @@ import type { ContributorActor } from "@/server/identity/actor";
 import { getContributorResolution, getUncheckedRealmSubject } from "@/server/identity/session";
 import { createRequest } from "@/server/requests/create-request";
 import { submitFormWithDraft } from "@/app/_lib/http/submit-form-with-draft";
+import { POST as postInstance } from "../../../src/app/api/cassetto/istanze/[tipo]/route";
 import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id]/messaggi/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
 import { createPerson, createPosition } from "../../support/fixtures";
@@ -99,6 +100,14 @@ describe("a database that does not answer loses no form", () => {
     await admin.end();
   });
 
+  /** The database refuses every new connection and its open ones are closed, as when it is down. */
+  async function refuseConnections() {
+    await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(databaseName())} WITH ALLOW_CONNECTIONS false`);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+      databaseName(),
+    ]);
+  }
+
   const fields = (): [string, string][] => [
     ["idempotencyKey", randomUUID()],
     ["subjectId", subjectId],
@@ -159,10 +168,7 @@ describe("a database that does not answer loses no form", () => {
   it("keeps the form when the database refuses every connection, before anything could be checked", async () => {
     const before = await counts();
     const name = admin.escapeIdentifier(databaseName());
-    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-      databaseName(),
-    ]);
+    await refuseConnections();
 
     const response = await postRequest(
       formPost(`/api/cassetto/richieste?posizione=${positionId}`, fields(), [{ name: "ricevuta.pdf", content: pdfSample() }]),
@@ -182,10 +188,7 @@ describe("a database that does not answer loses no form", () => {
   });
 
   it("lets nobody but its owner use a kept form", async () => {
-    await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(databaseName())} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-      databaseName(),
-    ]);
+    await refuseConnections();
     const page = await (
       await postRequest(
         formPost(`/api/cassetto/richieste?posizione=${positionId}`, fields(), [{ name: "privato.pdf", content: pdfSample() }]),
@@ -222,10 +225,7 @@ describe("a database that does not answer loses no form", () => {
     const messagesPath = `/api/cassetto/richieste/${sent.requestId}/messaggi`;
     const heldBefore = await heldFolders();
     const name = admin.escapeIdentifier(databaseName());
-    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-      databaseName(),
-    ]);
+    await refuseConnections();
 
     const response = await postMessage(
       formPost(messagesPath, [["text", "Allego la ricevuta richiesta."]], [{ name: "ricevuta.pdf", content: pdfSample() }]),
@@ -249,12 +249,53 @@ describe("a database that does not answer loses no form", () => {
     expect(await heldFolders()).toEqual(heldBefore);
   });
 
-  it("holds a form whose upload is refused when not even its draft can be saved", async () => {
+  it("keeps an istanza the same way, with its kind, position and values, and files it when the database is back", async () => {
+    const committente = await createHolderWithPosition("GS_COMMITTENTI");
+    vi.mocked(getContributorResolution).mockResolvedValue({ status: "ok", actor: contributorActor(committente.holder) });
+    vi.mocked(getUncheckedRealmSubject).mockResolvedValue(committente.holder.id);
+    const reasons = "Il versamento di marzo 2025 è stato eseguito due volte con il modello F24.";
+    const refund: [string, string][] = [
+      ["idempotencyKey", randomUUID()],
+      ["text", reasons],
+      ["importo", "1.234,56"],
+      ["periodoDal", "03/2025"],
+      ["periodoAl", "03/2025"],
+      ["iban", "IT60 X054 2811 1010 0000 0123 456"],
+      ["intestatario", "Studio Bianchi"],
+      ["email", "studio@example.it"],
+      ["consentEmail", "on"],
+    ];
+    const params = { params: Promise.resolve({ tipo: "rimborso" }) };
+    const heldBefore = await heldFolders();
     const name = admin.escapeIdentifier(databaseName());
-    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-      databaseName(),
-    ]);
+    await refuseConnections();
+
+    const response = await postInstance(
+      formPost(`/api/cassetto/istanze/rimborso?posizione=${committente.position.id}`, refund, [{ name: "F24.pdf", content: pdfSample() }]),
+      params,
+    );
+
+    expect(response.status).toBe(503);
+    const page = await response.text();
+    expect(page).toContain("L&#39;istanza non è stata inviata");
+    expect(page).toContain("F24.pdf");
+    await admin.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`);
+    const form = formOfPage(page);
+    const again = await postInstance(formPost(form.action, form.fields, []), params);
+    expect(again.status).toBe(303);
+    const requestId = /\/cassetto\/richieste\/([0-9a-f-]{36})\?inviata=1$/.exec(again.headers.get("location") ?? "")?.[1];
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { id: requestId ?? "" },
+      include: { messages: { include: { attachments: true } } },
+    });
+    expect(request).toMatchObject({ positionId: committente.position.id, text: reasons });
+    expect(request.istanza).toMatchObject({ kind: "rimborso", values: { importo: 123456, iban: "IT60X0542811101000000123456" } });
+    expect(request.messages[0]?.attachments.map((file) => file.fileName)).toEqual(["F24.pdf"]);
+    expect(await heldFolders()).toEqual(heldBefore);
+  });
+
+  it("holds a form whose upload is refused when not even its draft can be saved", async () => {
+    await refuseConnections();
 
     const outcome = await submitFormWithDraft(
       actor,

@@ -62,6 +62,21 @@ describe("getNewRequestForm", () => {
     });
   });
 
+  it("leaves the Istanze online out of a committenti position's subjects, naming the area for the link to its forms", async () => {
+    const holder = await createPerson("Committente");
+    const committente = await createPosition(holder.id, officeId, "GS_COMMITTENTI");
+    const aziende = await createPosition(holder.id, officeId, "AZIENDE");
+    const instances = await prisma.subject.findUniqueOrThrow({
+      where: { gestione_code: { gestione: "GS_COMMITTENTI", code: "GSC-ISTA" } },
+    });
+
+    const form = await getNewRequestForm(contributorActor(holder), { positionId: committente.id }, now);
+    expect(form.selected?.instanceArea).toBe("Istanze online");
+    expect(form.selected?.areas.map((area) => area.id)).not.toContain(instances.id);
+    expect(form.selected?.areas.length).toBeGreaterThan(0);
+    expect((await getNewRequestForm(contributorActor(holder), { positionId: aziende.id }, now)).selected?.instanceArea).toBeNull();
+  });
+
   it("goes straight to the second step with a single position", async () => {
     const holder = await createPerson("Titolare unico");
     const only = await createPosition(holder.id, officeId, "AZIENDE");

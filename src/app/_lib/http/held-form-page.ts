@@ -27,6 +27,13 @@ const pages: Record<HeldForm["purpose"], HeldFormPage> = {
     action: (target, query) => `/api/cassetto/richieste/${encodeURIComponent(target)}/messaggi?${query}`,
     send: "Invia di nuovo il messaggio",
   },
+  ISTANZA: {
+    title: "L'istanza non è stata inviata",
+    textLabel: "Motivi dell'istanza",
+    // The target is the kind and its position, as the route's address ends (api/cassetto/istanze/[tipo]).
+    action: (target, query) => `/api/cassetto/istanze/${target}&${query}`,
+    send: "Invia di nuovo l'istanza",
+  },
 };
 
 function escapeHtml(text: string): string {

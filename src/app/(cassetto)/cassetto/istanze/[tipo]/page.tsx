@@ -31,11 +31,11 @@ function FilledForm({
   draft: FormDraftView | null;
 }) {
   const { kind } = form;
-  const { position, rules, limits } = form.selected;
+  const { position, rules, limits, settingsVersion } = form.selected;
   const errors = draft?.errors ?? {};
   const values: Record<string, string> = { ...form.contacts, ...draft?.values };
   const labels = { ...instanceFieldLabels(kind), text: kind.reason.label, ...contactFieldLabels, [FILES_FIELD]: "Allegati" };
-  const action = `/api/cassetto/istanze/${kind.slug}?posizione=${position.id}${draft ? `&bozza=${draft.id}` : ""}`;
+  const action = `/api/cassetto/istanze/${kind.slug}?posizione=${position.id}&limiti=${settingsVersion}${draft ? `&bozza=${draft.id}` : ""}`;
   return (
     <>
       <ErrorSummary errors={errors} fields={labels} />

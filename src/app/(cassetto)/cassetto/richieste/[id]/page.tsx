@@ -277,16 +277,17 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
           <Thread request={request} />
         </section>
 
-        {/* A Smart-Task is handled by the portal alone: no messages to the office. */}
+        {/* A Smart-Task is handled by the portal alone: no messages to the office, no appointment about it. */}
         {smartTask ? null : (
-          <div id="scrivi">
-            <Card title="Scrivi alla sede">
-              <MessageForm request={request} {...loaded} />
-            </Card>
-          </div>
+          <>
+            <div id="scrivi">
+              <Card title="Scrivi alla sede">
+                <MessageForm request={request} {...loaded} />
+              </Card>
+            </div>
+            <RequestAppointments actor={actor} requestId={request.id} />
+          </>
         )}
-
-        <RequestAppointments actor={actor} requestId={request.id} />
 
         <Card title="Cronologia">
           <History request={request} />

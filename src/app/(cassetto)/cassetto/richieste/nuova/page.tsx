@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
 import { positionOptions } from "@/server/positions/position-options";
@@ -33,7 +34,7 @@ function RequestForm({
   form: NewRequestForm & { selected: NonNullable<NewRequestForm["selected"]> };
   draft: FormDraftView | null;
 }) {
-  const { position, rules, limits, settingsVersion, areas } = form.selected;
+  const { position, rules, limits, settingsVersion, areas, instanceArea } = form.selected;
   const errors = draft?.errors ?? {};
   // What the person typed wins over the contacts on file; a field they emptied stays empty.
   const values: Record<string, string> = { ...form.contacts, ...draft?.values };
@@ -63,6 +64,12 @@ function RequestForm({
             error={error("subjectId")}
             required
           />
+          {instanceArea ? (
+            <p className="mb-6 text-neutral-700">
+              Gli oggetti di «{instanceArea}» non si inviano come richiesta libera: le istanze si predispongono solo con i moduli dedicati
+              di <Link href="/cassetto/istanze">Istanze online</Link>.
+            </p>
+          ) : null}
           <TextareaField
             name="text"
             label={fieldLabels.text}
