@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getAdminOverview, type AdminOverview } from "@/server/admin/get-admin-overview";
-import { NotFoundError } from "@/server/errors/domain-errors";
 import { roleLabels } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { Card, DescriptionList, PageHeading } from "@/ui";
@@ -14,12 +13,7 @@ const PATH = "/admin";
 
 async function loadOverview(): Promise<AdminOverview> {
   const operator = await requireOperator(PATH);
-  try {
-    return await getAdminOverview(operator);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(() => getAdminOverview(operator));
 }
 
 /** The administration's home, for ADMIN operators only; anybody else is told it does not exist. */

@@ -9,7 +9,7 @@ import { channelLabels } from "@/server/notifications/recipients";
 import { Alert, Breadcrumb, Button, Card, CheckboxField, PageHeading, TextField } from "@/ui";
 import { updateGestioneSettingsAction } from "../sedi/actions";
 import { pageFlash, SETTINGS_PATH, type Flash } from "../sedi/_lib/flash";
-import { orNotFound } from "../sedi/_lib/load";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Impostazioni per gestione" };
 

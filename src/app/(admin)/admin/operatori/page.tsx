@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { listOperators, type OperatorsView } from "@/server/admin/list-operators";
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, OPERATORS_PAGE } from "@/server/admin/operator-schemas";
-import { NotFoundError } from "@/server/errors/domain-errors";
 import { roleLabels } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { Alert, Breadcrumb, Button, Card, PageHeading, SelectField, StatusBadge, TableRegion, TextField } from "@/ui";
@@ -21,12 +20,7 @@ const refusedAt = (flash: Flash | null, form: OperatorsForm) => (flash?.form ===
 
 async function loadOperators(): Promise<OperatorsView> {
   const actor = await requireOperator(OPERATORS_PAGE);
-  try {
-    return await listOperators(actor);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(() => listOperators(actor));
 }
 
 function NewOperatorForm({ view, flash }: { view: OperatorsView; flash: Flash | null }) {

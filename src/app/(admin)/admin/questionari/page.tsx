@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { formatRomeDate } from "@/lib/rome-dates";
-import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import {
   FREE_TEXTS_SHOWN,
@@ -20,12 +19,7 @@ const numeric = `${cell} text-right tabular-nums`;
 
 async function loadResults(): Promise<CampaignResults[]> {
   const operator = await requireOperator(PATH);
-  try {
-    return await getQuestionnaireResults(operator);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(() => getQuestionnaireResults(operator));
 }
 
 const figure = (value: number) => value.toLocaleString("it-IT");

@@ -10,7 +10,7 @@ import { requireOperator } from "@/server/identity/session";
 import { Alert, Breadcrumb, Button, Card, PageHeading, SelectField, TableRegion, TextField } from "@/ui";
 import { moveCompetenceAction } from "./actions";
 import { OFFICES_PATH, pageFlash, type Flash } from "./_lib/flash";
-import { orNotFound } from "./_lib/load";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 export const metadata: Metadata = { title: "Sedi e competenza territoriale" };
 

@@ -6,7 +6,7 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import { requireOperator } from "@/server/identity/session";
 import { Breadcrumb, PageHeading } from "@/ui";
 import { OFFICES_PATH, pageFlash } from "../_lib/flash";
-import { orNotFound } from "../_lib/load";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { OfficeForm } from "../_lib/office-form";
 
 export const metadata: Metadata = { title: "Modifica sede" };

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
-import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireContributor } from "@/server/identity/session";
 import { getQuestionnaire } from "@/server/questionnaires/get-questionnaire";
 import { Alert, Breadcrumb, Button, PageHeading } from "@/ui";
@@ -17,12 +16,7 @@ type Props = { params: Promise<{ campagna: string }>; searchParams: Promise<{ av
 
 async function loadQuestionnaire(slug: string) {
   const actor = await requireContributor(`/cassetto/questionario/${encodeURIComponent(slug)}`);
-  try {
-    return await getQuestionnaire(actor, slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(() => getQuestionnaire(actor, slug));
 }
 
 /** The professionals' questionnaire (F16): voluntary and anonymous, once per campaign. */
