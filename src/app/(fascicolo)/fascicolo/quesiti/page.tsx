@@ -19,8 +19,8 @@ import {
   queueStateFilters,
   SEARCH_MAX_LENGTH,
 } from "@/server/quesiti/schemas";
-import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField, TextSnippet } from "@/ui";
-import { QuesitoStateBadge } from "./_components/QuesitoStateBadge";
+import { Alert, Breadcrumb, Button, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
+import { QuesitoRows, type QuesitoRowView } from "./_components/QuesitoRows";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { pageFlash } from "./_lib/flash";
@@ -47,6 +47,22 @@ async function loadQueue(operator: OperatorActor, params: Record<string, string>
     const valid = Object.fromEntries(Object.entries(params).filter(([name]) => !error.fieldErrors[name]));
     return { queue: await listOfficeQuesiti(operator, valid), errors: error.fieldErrors };
   }
+}
+
+/** A row as the client rows show it: text only, formatted here (decision 0040). */
+function rowView(row: OfficeQueue["rows"][number]): QuesitoRowView {
+  return {
+    id: row.id,
+    href: quesitoPath(row.id),
+    protocolNumber: row.protocolNumber,
+    received: { iso: row.receivedAt.toISOString(), text: formatRomeDate(row.receivedAt) },
+    due: row.due ? { day: row.due.day, text: formatRomePlainDay(row.due.day), overdue: row.due.overdue } : null,
+    position: { name: row.position.denominazione, detail: row.position.gestioneLabel, matricola: row.position.matricola },
+    holder: { name: row.holder.name, codiceFiscale: row.holder.codiceFiscale, href: contributorFilePath(row.holder.codiceFiscale) },
+    subject: { area: row.subject.areaLabel, label: row.subject.label, snippet: row.snippet },
+    state: { value: row.state, label: row.stateLabel },
+    assignee: row.assigneeName,
+  };
 }
 
 /** The list with these filters, at the page a cursor gives (none: the first). */
@@ -202,49 +218,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {queue.rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row" className="font-normal">
-                      <Link href={quesitoPath(row.id)} className="font-mono">
-                        {row.protocolNumber}
-                      </Link>
-                    </th>
-                    <td>
-                      <time dateTime={row.receivedAt.toISOString()}>{formatRomeDate(row.receivedAt)}</time>
-                    </td>
-                    <td>
-                      {row.due ? (
-                        <>
-                          <time dateTime={row.due.day}>{formatRomePlainDay(row.due.day)}</time>
-                          {row.due.overdue ? <strong className="block text-danger-700">Scaduto</strong> : null}
-                        </>
-                      ) : (
-                        <span className="text-neutral-700">Nessun termine</span>
-                      )}
-                    </td>
-                    <td>
-                      <span className="block">{row.position.denominazione}</span>
-                      <span className="block text-sm text-neutral-700">
-                        {row.position.gestioneLabel} – matricola <span className="font-mono">{row.position.matricola}</span>
-                      </span>
-                    </td>
-                    <td>
-                      <Link href={contributorFilePath(row.holder.codiceFiscale)} className="block">
-                        {row.holder.name}
-                      </Link>
-                      <span className="block font-mono text-sm text-neutral-700">{row.holder.codiceFiscale}</span>
-                    </td>
-                    <td>
-                      {row.subject.areaLabel ? <span className="block text-sm text-neutral-700">{row.subject.areaLabel}</span> : null}
-                      {row.subject.label}
-                      {row.snippet ? <TextSnippet parts={row.snippet} /> : null}
-                    </td>
-                    <td>
-                      <QuesitoStateBadge state={row.state} label={row.stateLabel} />
-                    </td>
-                    <td>{row.assigneeName ?? <span className="text-neutral-700">Non assegnato</span>}</td>
-                  </tr>
-                ))}
+                <QuesitoRows rows={queue.rows.map(rowView)} />
               </tbody>
             </table>
           </TableRegion>
