@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import { NotFoundMessage, PublicShell } from "@/ui";
+import { NotFoundPage } from "./_components/not-found-page";
 
 export const metadata: Metadata = {
   title: "Pagina non trovata",
 };
 
 export default function NotFound() {
-  return (
-    <PublicShell>
-      <NotFoundMessage />
-    </PublicShell>
-  );
+  return <NotFoundPage />;
 }

@@ -1,3 +1,5 @@
+"use client";
+
 import type { ComponentPropsWithoutRef } from "react";
 import { FieldFrame } from "./FieldFrame";
 import { controlClasses } from "./fieldHelpers";
@@ -37,6 +39,10 @@ function renderOption(option: SelectOption) {
   );
 }
 
+/**
+ * A client component only for the pages' weight (decision 0046): a server page's payload carries the field's few
+ * props instead of its markup a second time beside the HTML. It works without JavaScript all the same.
+ */
 export function SelectField({ name, label, id, hint, error, options, placeholder, required, ...selectProps }: SelectFieldProps) {
   return (
     <FieldFrame name={name} label={label} id={id} hint={hint} error={error} required={required}>

@@ -1,3 +1,5 @@
+"use client";
+
 import type { ReactNode } from "react";
 
 export interface SignedInUser {
@@ -12,7 +14,10 @@ interface SlimHeaderProps {
   signOut?: ReactNode;
 }
 
-/** Dark top bar with the institution and, when signed in, the user and the sign-out form. */
+/**
+ * Dark top bar with the institution and, when signed in, the user and the sign-out form. A client component only for
+ * the pages' weight (decision 0046); the sign-out form stays the server's, passed in.
+ */
 export function SlimHeader({ user, signOut }: SlimHeaderProps) {
   return (
     <div className="bg-primary-950 text-white">

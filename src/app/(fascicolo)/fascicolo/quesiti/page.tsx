@@ -25,7 +25,6 @@ import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { pageFlash } from "./_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath } from "./_lib/paths";
-import { contributorFilePath } from "../contribuenti/paths";
 
 export const metadata: Metadata = { title: "Quesiti della sede" };
 
@@ -58,7 +57,7 @@ function rowView(row: OfficeQueue["rows"][number]): QuesitoRowView {
     received: { iso: row.receivedAt.toISOString(), text: formatRomeDate(row.receivedAt) },
     due: row.due ? { day: row.due.day, text: formatRomePlainDay(row.due.day), overdue: row.due.overdue } : null,
     position: { name: row.position.denominazione, detail: row.position.gestioneLabel, matricola: row.position.matricola },
-    holder: { name: row.holder.name, codiceFiscale: row.holder.codiceFiscale, href: contributorFilePath(row.holder.codiceFiscale) },
+    holder: { name: row.holder.name, codiceFiscale: row.holder.codiceFiscale },
     subject: { area: row.subject.areaLabel, label: row.subject.label, snippet: row.snippet },
     state: { value: row.state, label: row.stateLabel },
     assignee: row.assigneeName,

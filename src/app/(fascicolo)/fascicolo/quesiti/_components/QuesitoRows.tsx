@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { TextSnippet } from "@/ui/TextSnippet";
+import { contributorFilePath } from "../../contribuenti/paths";
 import { QuesitoStateBadge } from "./QuesitoStateBadge";
 
 /** One row of the office queue, as text ready to show: all a row sends in the page's payload (decision 0040). */
@@ -14,7 +15,7 @@ export type QuesitoRowView = {
   received: { iso: string; text: string };
   due: { day: string; text: string; overdue: boolean } | null;
   position: { name: string; detail: string; matricola: string };
-  holder: { name: string; codiceFiscale: string; href: string };
+  holder: { name: string; codiceFiscale: string };
   subject: { area: string | null; label: string; snippet: SnippetPart[] | null };
   state: { value: QuesitoState; label: string };
   assignee: string | null;
@@ -52,7 +53,7 @@ export function QuesitoRows({ rows }: { rows: QuesitoRowView[] }) {
         </span>
       </td>
       <td>
-        <Link href={row.holder.href} className="block">
+        <Link href={contributorFilePath(row.holder.codiceFiscale)} className="block">
           {row.holder.name}
         </Link>
         <span className="block font-mono text-sm text-neutral-700">{row.holder.codiceFiscale}</span>
