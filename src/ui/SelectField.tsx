@@ -40,7 +40,7 @@ function renderOption(option: SelectOption) {
 }
 
 /**
- * A client component only for the pages' weight (decision 0046): a server page's payload carries the field's few
+ * A client component only for the pages' weight (decision 0048): a server page's payload carries the field's few
  * props instead of its markup a second time beside the HTML. It works without JavaScript all the same.
  */
 export function SelectField({ name, label, id, hint, error, options, placeholder, required, ...selectProps }: SelectFieldProps) {

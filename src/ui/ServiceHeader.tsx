@@ -10,7 +10,7 @@ interface ServiceHeaderProps {
   href: string;
 }
 
-/** Blue band with the service name linking to the area's home page. A client component only for the pages' weight (decision 0046). */
+/** Blue band with the service name linking to the area's home page. A client component only for the pages' weight (decision 0048). */
 export function ServiceHeader({ name, tagline, href }: ServiceHeaderProps) {
   return (
     <div className="bg-primary text-white">

@@ -9,7 +9,7 @@ const legalLinks = [
 ] as const;
 
 /**
- * The footer of every page. A client component only for the pages' weight (decision 0046): static markup comes once
+ * The footer of every page. A client component only for the pages' weight (decision 0048): static markup comes once
  * with the cached script instead of again in every page's payload.
  */
 export function SiteFooter() {

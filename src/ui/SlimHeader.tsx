@@ -16,7 +16,7 @@ interface SlimHeaderProps {
 
 /**
  * Dark top bar with the institution and, when signed in, the user and the sign-out form. A client component only for
- * the pages' weight (decision 0046); the sign-out form stays the server's, passed in.
+ * the pages' weight (decision 0048); the sign-out form stays the server's, passed in.
  */
 export function SlimHeader({ user, signOut }: SlimHeaderProps) {
   return (

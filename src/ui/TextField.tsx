@@ -28,7 +28,7 @@ const widthClasses: Record<TextFieldWidth, string> = {
 };
 
 /**
- * A client component only for the pages' weight (decision 0046): a server page's payload carries the field's few
+ * A client component only for the pages' weight (decision 0048): a server page's payload carries the field's few
  * props instead of its markup a second time beside the HTML. It works without JavaScript all the same.
  */
 export function TextField({ name, label, id, hint, error, type = "text", width = "full", required, ...inputProps }: TextFieldProps) {

@@ -70,7 +70,7 @@ export async function searchedRequestPage(
 
 /**
  * The requests of the positions the contributor may act on under the list's
- * `filters`, counted up to TOTAL_CAP + 1 (decision 0046). Raw SQL for one
+ * `filters`, counted up to TOTAL_CAP + 1 (decision 0048). Raw SQL for one
  * reason: Prisma orders a capped count (by id when told nothing), and an
  * ordered count must read every match before it can stop — a month a year
  * back of an intermediary with 5,000 clients is 35,000 index entries read,
