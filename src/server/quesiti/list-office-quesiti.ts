@@ -11,7 +11,6 @@ import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keys
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
-import type { SubjectFilterGroup } from "@/server/requests/list-request-subjects";
 import { quesitoStateLabels } from "@/server/workflow/states";
 import { requestSnippets } from "@/server/search/text-search";
 import type { SnippetPart } from "@/lib/text-snippet";
@@ -45,9 +44,6 @@ export type OfficeQueue = {
   /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
   nextCursor: string | null;
   previousCursor: string | null;
-  /** For the filter form: gestioni and, per gestione and area, the area and (of one gestione) its subjects. */
-  gestioni: { value: Gestione; label: string }[];
-  subjectGroups: SubjectFilterGroup[];
 };
 
 const statesOfFilter: Record<QueueStateFilter, QuesitoState[]> = {
@@ -109,50 +105,6 @@ const queueRowSelect = {
     },
   },
 } as const satisfies Prisma.QuesitoSelect;
-
-/**
- * The subject filter's choices: every area, and the single subjects of one
- * gestione only, the chosen one (else that of the chosen subject). Every
- * subject of every gestione would weigh on each view of the queue; without
- * JavaScript the operator picks the gestione, applies, then the subject.
- */
-async function subjectGroups(gestioneLabels: Map<Gestione, string>, filters: QueueFilters): Promise<SubjectFilterGroup[]> {
-  const detailed =
-    filters.gestione ??
-    (filters.oggetto
-      ? (await prisma.subject.findUnique({ where: { id: filters.oggetto }, select: { gestione: true } }))?.gestione
-      : undefined);
-  const areas = await prisma.subject.findMany({
-    where: { parentId: null, ...(filters.gestione ? { gestione: filters.gestione } : {}) },
-    orderBy: [{ gestione: "asc" }, { sortOrder: "asc" }, { label: "asc" }],
-    select: {
-      id: true,
-      gestione: true,
-      label: true,
-      children: {
-        where: { gestione: detailed ?? { in: [] } },
-        orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
-        select: { id: true, label: true },
-      },
-    },
-  });
-  // The areas of the detailed gestione are groups of their own, with their subjects; the others are options of
-  // their gestione's group (a group for each would double what the select weighs; decision 0040).
-  const groups: SubjectFilterGroup[] = [];
-  for (const area of areas) {
-    const gestioneLabel = gestioneLabels.get(area.gestione) ?? area.gestione;
-    const whole = { value: area.id, label: `${area.label}: tutti gli oggetti` };
-    const last = groups.at(-1);
-    if (area.gestione === detailed) {
-      groups.push({
-        label: `${gestioneLabel} – ${area.label}`,
-        options: [whole, ...area.children.map((subject) => ({ value: subject.id, label: subject.label }))],
-      });
-    } else if (last?.label === gestioneLabel) last.options.push(whole);
-    else groups.push({ label: gestioneLabel, options: [whole] });
-  }
-  return groups;
-}
 
 type SortColumn = "receivedAt" | "dueAt";
 /** The value a row is sorted by; a row read in due-date order always has a due date (dueWhere). */
@@ -240,18 +192,16 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const cursor = after ?? before;
 
   const gestioneLabels = await getGestioneLabels();
-  const [{ found, total }, groups] = await Promise.all([
+  const { found, total } =
     filters.cerca && !isWholeProtocolNumber(filters.cerca)
-      ? searchedQueue(where, states, filters.cerca, { column: ranked ? "rank" : column, direction: readDirection }, cursor)
-      : browsedQueue(
+      ? await searchedQueue(where, states, filters.cerca, { column: ranked ? "rank" : column, direction: readDirection }, cursor)
+      : await browsedQueue(
           filters.cerca ? { ...where, request: { protocolNumber: filters.cerca } } : where,
           states,
           column,
           readDirection,
           cursor,
-        ),
-    subjectGroups(gestioneLabels, filters),
-  ]);
+        );
   // The rows' details in one read for the whole page, not one per state.
   const details = new Map(
     (await prisma.quesito.findMany({ where: { id: { in: found.map((row) => row.id) } }, select: queueRowSelect })).map((row) => [
@@ -293,7 +243,5 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
         : null,
       snippet: snippets.get(quesito.requestId) ?? null,
     })),
-    gestioni: [...gestioneLabels].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "it")),
-    subjectGroups: groups,
   };
 }

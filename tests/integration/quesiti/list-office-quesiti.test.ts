@@ -3,6 +3,7 @@ import { prisma } from "@/server/db/client";
 import { ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
+import { listQueueFilterChoices } from "@/server/quesiti/list-queue-filter-choices";
 import { QUEUE_PAGE_SIZE } from "@/server/quesiti/schemas";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
@@ -168,15 +169,18 @@ describe("listOfficeQuesiti", () => {
       stateLabel: "In attesa del contribuente",
       assigneeName: colleague.displayName,
     });
-    expect(queue.subjectGroups.flatMap((group) => group.options.map((option) => option.value))).toContain(areaId);
+    const choices = await listQueueFilterChoices(operator, queue.filters);
+    expect(choices.subjectGroups.flatMap((group) => group.options.map((option) => option.value))).toContain(areaId);
   });
 
   it("offers every area, and the single subjects of the chosen gestione (or of the chosen subject) only", async () => {
+    const groupsFor = async (filters: Record<string, string>) =>
+      (await listQueueFilterChoices(operator, (await listOfficeQuesiti(operator, filters)).filters)).subjectGroups;
     const offered = async (filters: Record<string, string>) =>
-      (await listOfficeQuesiti(operator, filters)).subjectGroups.flatMap((group) => group.options.map((option) => option.value));
+      (await groupsFor(filters)).flatMap((group) => group.options.map((option) => option.value));
     const unfiltered = await offered({});
     // Without a gestione chosen, one group per gestione, its areas as options.
-    const groups = (await listOfficeQuesiti(operator, {})).subjectGroups;
+    const groups = await groupsFor({});
     expect(new Set(groups.map((group) => group.label)).size).toBe(groups.length);
     expect(groups.flatMap((group) => group.options).every((option) => option.label.endsWith(": tutti gli oggetti"))).toBe(true);
     expect(unfiltered).toEqual(expect.arrayContaining([areaId, otherArea]));

@@ -6,6 +6,7 @@ import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-office-quesiti";
+import { listQueueFilterChoices } from "@/server/quesiti/list-queue-filter-choices";
 import {
   assigneeFilterLabels,
   queueKindFilterLabels,
@@ -77,6 +78,8 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
   const filtered = filterNames.some((name) => name !== "ordine" && name !== FILTERS_PARAM && params[name]);
   const showMore = params[FILTERS_PARAM] === "1" || moreFilterNames.some((name) => params[name] || errors[name]);
   const pageLinks = keysetPageLinks((cursor) => pageHref(params, cursor), queue);
+  // Read only when shown: most views of the queue use the common filters alone (decision 0048).
+  const choices = showMore ? await listQueueFilterChoices(operator, filters) : null;
 
   return (
     <>
@@ -134,7 +137,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
               error={error("assegnazione")}
             />
           </div>
-          {showMore ? (
+          {choices ? (
             <div id={FILTERS_ANCHOR}>
               <div className="grid gap-x-6 md:grid-cols-2">
                 <SelectField
@@ -149,7 +152,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                   label="Gestione"
                   placeholder="Tutte le gestioni"
                   defaultValue={filters.gestione ?? ""}
-                  options={queue.gestioni}
+                  options={choices.gestioni}
                   error={error("gestione")}
                 />
               </div>
@@ -159,7 +162,7 @@ export default async function QuesitiQueuePage({ searchParams }: Props) {
                 hint="Un'area comprende i suoi oggetti; per un solo oggetto scegliere prima la gestione e applicare."
                 placeholder="Tutti gli oggetti"
                 defaultValue={filters.oggetto ?? ""}
-                options={queue.subjectGroups}
+                options={choices.subjectGroups}
                 error={error("oggetto")}
               />
               <div className="grid gap-x-6 md:grid-cols-3">
