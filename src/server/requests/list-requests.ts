@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
-import { cappedTotal, type CappedTotal } from "@/lib/capped-total";
+import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
 import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
@@ -21,7 +21,7 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { requestSnippets, requireUsefulTerms, textSearchWhere } from "@/server/search/text-search";
-import { countedRequests, searchedRequestPage } from "./searched-requests";
+import { searchedRequestPage } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
@@ -82,6 +82,22 @@ function beyond(sort: RequestSortKey, direction: SortDirection, cursor: KeysetCu
 function orderBy(sort: RequestSortKey, direction: "asc" | "desc"): Prisma.RequestOrderByWithRelationInput[] {
   const column = sortColumn[sort];
   return column === "protocolNumber" ? [{ protocolNumber: direction }] : [{ [column]: direction }, { id: direction }];
+}
+
+/**
+ * The order the capped count reads rows in. Prisma orders a count with `take`
+ * by id, and PostgreSQL then reads every matching row before it can stop at
+ * the cap; read in an order the filter's index gives, it stops there (decision
+ * 0023). Otherwise the access rule's path, position by position: a state
+ * filter too, from Request(positionId, quesitoState) alone (decision 0029).
+ */
+function countOrder(query: RequestListQuery): Prisma.RequestOrderByWithRelationInput {
+  if (query.posizione || query.matricola) return { positionId: "asc" };
+  if (query.cliente) return { holderId: "asc" };
+  if (query.apertaDal || query.apertaAl) return { createdAt: "asc" };
+  if (query.aggiornataDal || query.aggiornataAl) return { lastActivityAt: "asc" };
+  if (query.oggetto) return { subjectId: "asc" };
+  return { positionId: "asc" };
 }
 
 /** A client by exact codice fiscale, or by every word of the name (case and order aside). */
@@ -210,7 +226,7 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
     ? await searchedPage(actor, query, query.testo, bound, order, now)
     : await Promise.all([
         findPage({ AND: [requestListWhere(actor, query, now), bound] }, order),
-        countedRequests(actor, { AND: filtersWhere(query) }, now),
+        prisma.request.count({ where: requestListWhere(actor, query, now), take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
       ]);
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });

@@ -67,23 +67,3 @@ export async function searchedRequestPage(
     ) found ON TRUE`;
   return { counted: rows[0]?.counted ?? 0, ids: rows.flatMap((row) => (row.id ? [row.id] : [])) };
 }
-
-/**
- * The requests of the positions the contributor may act on under the list's
- * `filters`, counted up to TOTAL_CAP + 1 (decision 0048). Raw SQL for one
- * reason: Prisma orders a capped count (by id when told nothing), and an
- * ordered count must read every match before it can stop — a month a year
- * back of an intermediary with 5,000 clients is 35,000 index entries read,
- * hash-joined with the positions and sorted. Without the order the scan stops
- * at the cap. The access rule is the same one the text search uses: the
- * actor's actable positions (actablePositionsWhere), read once.
- */
-export async function countedRequests(actor: ContributorActor, filters: Prisma.RequestWhereInput, now: Date): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ counted: number }[]>`
-    SELECT count(*)::int AS counted FROM (
-      SELECT 1 FROM "Request" r
-      WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND ${whereSql("r", requestTable, filters)}
-      LIMIT ${TOTAL_CAP + 1}
-    ) capped`;
-  return row?.counted ?? 0;
-}
