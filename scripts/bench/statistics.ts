@@ -10,19 +10,24 @@
  * taken, for those waiting for the contributor or closed) and a due date 30
  * days after reception on four quesiti in five. Measures a RESPONSABILE of the
  * office with the most quesiti and an ADMIN of all offices, over the default
- * 90 days and a year, with each filter. BENCH_RUNS and BENCH_EXPLAIN as in
+ * 90 days and a year, with each filter. An ADMIN's all offices reads the
+ * daily summary (decision 0036, amended): the worker's first run (the last
+ * year) is made and timed before the cases, and its hourly run (the last
+ * days again) is a case of its own. BENCH_RUNS and BENCH_EXPLAIN as in
  * support/measure.ts. Everything is removed at the end.
  *
  * Run with the `react-server` condition, as Next runs server code, so that
  * the services' `import "server-only"` resolves.
  */
+import { performance } from "node:perf_hooks";
 import type { OperatorRole } from "../../src/generated/prisma/enums";
 import { addIsoDays, romeIsoDay } from "../../src/lib/rome-dates";
 import type { OperatorActor } from "../../src/server/identity/actor";
 import { getResponseFigures, type ResponseFigures } from "../../src/server/statistics/get-response-figures";
+import { RESUMMARISED_DAYS, summariseResponseDays } from "../../src/server/statistics/summarise-response-days";
 import { dataOrigin, loadListData } from "./support/list-data";
 import { generateInTransaction, itNumber, measureCases, openBenchDatabase, type BenchCase } from "./support/measure";
-import { sizeFromEnv } from "./support/numbers";
+import { percentile, sizeFromEnv } from "./support/numbers";
 
 const QUESITI = sizeFromEnv("BENCH_QUESITI", 50_000);
 // list-data: the measured clients' requests and a quarter as many others, 3% of them without a quesito.
@@ -79,6 +84,10 @@ async function main(): Promise<void> {
       orderBy: { receivedAt: "desc" },
       select: { request: { select: { position: { select: { gestione: true } }, subject: { select: { id: true, parentId: true } } } } },
     });
+    // What the worker does once before an ADMIN's all-offices view reads the summary: every closed day of the last year.
+    const summaryStarted = performance.now();
+    const summarisedDays = await summariseResponseDays(prisma, now);
+    const summarySeconds = (performance.now() - summaryStarted) / 1000;
     const total = await prisma.quesito.count();
     const today = romeIsoDay(now);
     const year = { dal: addIsoDays(today, -365), al: today };
@@ -90,11 +99,17 @@ async function main(): Promise<void> {
       { label: "responsabile, un oggetto, ultimo anno", actor: responsabile, query: { ...year, oggetto: sample.request.subject.id } },
       { label: "amministratore, tutte le sedi, 90 giorni", actor: admin, query: {} },
       { label: "amministratore, tutte le sedi, un anno", actor: admin, query: year },
+      {
+        label: "amministratore, tutte, una gestione, un anno",
+        actor: admin,
+        query: { ...year, gestione: sample.request.position.gestione },
+      },
       { label: "amministratore, una sede, 90 giorni", actor: admin, query: { sede: largest.officeId } },
     ];
     console.log(
       `Statistiche dei tempi di risposta: ${itNumber(total)} quesiti in tutte le sedi, ${itNumber(largest._count._all)} nella sede ` +
-        `misurata (${responsabile.office.name}); ${dataOrigin(listSeconds === null ? null : listSeconds + stepSeconds)}.\n`,
+        `misurata (${responsabile.office.name}); ${dataOrigin(listSeconds === null ? null : listSeconds + stepSeconds)}. ` +
+        `Riepilogo giornaliero di tutte le sedi: ${itNumber(summarisedDays)} giorni in ${itNumber(Math.round(summarySeconds))} s.\n`,
     );
     await measureCases(
       sql,
@@ -104,6 +119,24 @@ async function main(): Promise<void> {
         run: () => getResponseFigures(actor, query, now),
         total: (figures) => `${itNumber(figures.total.received)} ricevuti`,
       })),
+    );
+    // The job's hourly run, a transaction measureCases cannot replay: timed alone.
+    const hourly: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      await summariseResponseDays(prisma, now);
+      hourly.push(performance.now() - started);
+    }
+    console.log(
+      `\nRiepilogo giornaliero, corsa oraria del worker (gli ultimi ${RESUMMARISED_DAYS} giorni di tutte le sedi): ` +
+        `mediana ${itNumber(
+          Math.round(
+            percentile(
+              hourly.sort((a, b) => a - b),
+              0.5,
+            ),
+          ),
+        )} ms su 5 corse.`,
     );
   } finally {
     await dispose();

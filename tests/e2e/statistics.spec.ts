@@ -58,3 +58,22 @@ test("an OPERATORE has no link to the figures and finds no page there", async ({
   expect(response?.status()).toBe(404);
   expect((await page.request.get("/fascicolo/statistiche/esportazione")).status()).toBe(404);
 });
+
+test("an ADMIN reads every office's figures from the daily summary, told the times are approximate", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsOperator(page, "Chiara Gallo");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto("/fascicolo/statistiche");
+  await expect(page.getByText(/^Quesiti di tutte le sedi dal/)).toBeVisible();
+  const note = page.getByText(/mediana e 90° percentile sono approssimati all'ora entro le prime 48 ore e al giorno oltre/);
+  await expect(note).toBeVisible();
+  await checkPage(page);
+
+  // One office: the exact figures, no note.
+  const sede = page.getByLabel("Sede", { exact: true });
+  await sede.selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Mostra i dati" }).click();
+  await expect(page.getByText(/^Quesiti di tutte le sedi dal/)).toHaveCount(0);
+  await expect(note).toHaveCount(0);
+  await checkPage(page);
+});

@@ -9,12 +9,14 @@ export const CONTRIBUTOR_NOT_FOUND = "Il contribuente non esiste o il suo fascic
 /**
  * The people whose file an operator may open (F23), as two alternatives:
  * those with a position under the office's competence, and those with a
- * request whose quesito is in the office's queue. Anyone else is simply not
- * found. A search reads each alternative on its own: under an OR PostgreSQL
- * would gather the whole office's positions and quesiti first.
+ * request whose quesito is in the office's queue (the quesito's copy of its
+ * request's holder, one entry of `Quesito(holderId, officeId)` per person,
+ * decision 0041). Anyone else is simply not found. A search reads each
+ * alternative on its own: under an OR PostgreSQL would gather the whole
+ * office's positions and quesiti first.
  */
 export function openableContributorsArms(operator: OperatorActor): [Prisma.PersonWhereInput, Prisma.PersonWhereInput] {
-  return [{ positions: { some: officePositionsWhere(operator) } }, { requestsHeld: { some: { quesito: officeQuesitiWhere(operator) } } }];
+  return [{ positions: { some: officePositionsWhere(operator) } }, { quesitiHeld: { some: officeQuesitiWhere(operator) } }];
 }
 
 /** The people whose file an operator may open, for one person looked up by codice fiscale. */

@@ -20,7 +20,7 @@ import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { requestSnippets, requireUsefulTerms, textSearchWhere } from "@/server/search/text-search";
+import { requestSnippets, requireUsefulTerms } from "@/server/search/text-search";
 import { searchedRequestPage } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
@@ -126,21 +126,6 @@ export function requestListWhere(actor: ContributorActor, query: RequestListQuer
   return { AND: [requestAccessWhere(actor, now), ...filtersWhere(query)] };
 }
 
-/**
- * requestListWhere, or with `testo` the Italian full-text search's requests
- * (decision 0035) and the other filters: those requests are found within
- * the actor's reach already, and the access clause beside their ids would
- * make PostgreSQL probe every id position by position.
- */
-export async function searchedRequestListWhere(
-  actor: ContributorActor,
-  query: RequestListQuery,
-  now: Date,
-): Promise<Prisma.RequestWhereInput> {
-  if (!query.testo) return requestListWhere(actor, query, now);
-  return { AND: [await textSearchWhere(actor, query.testo, "testo", now), ...filtersWhere(query)] };
-}
-
 /** The page's rows of `where`, in `order`, one more than a page. */
 function findPage(where: Prisma.RequestWhereInput, order: Prisma.RequestOrderByWithRelationInput[]) {
   return prisma.request.findMany({
@@ -185,7 +170,8 @@ export function parseRequestListQuery(rawQuery: Record<string, unknown>): Reques
   return parseInput(requestListQuerySchema, rawQuery, "Alcuni filtri non sono validi: correggerli.");
 }
 
-function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
+/** The list's filters but access and the text search, as Prisma conditions (also the searched statements', decision 0041). */
+export function filtersWhere(query: RequestListQuery): Prisma.RequestWhereInput[] {
   const where: Prisma.RequestWhereInput[] = [];
   if (query.posizione) where.push({ positionId: query.posizione });
   if (query.matricola) where.push({ position: { matricola: query.matricola } });

@@ -1,10 +1,12 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import type { Esito, Gestione, QuesitoState } from "@/generated/prisma/enums";
 import { TOTAL_CAP } from "@/lib/capped-total";
 import { prisma } from "@/server/db/client";
 import { whereSql, type TableSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
 import { actablePositionIds } from "@/server/search/text-search";
+import type { requestSummarySelect } from "./request-summary";
 
 const personTable: TableSql = { table: "Person", columns: { codiceFiscale: null, givenName: null, familyName: null } };
 const subjectTable: TableSql = { table: "Subject", columns: { id: "uuid", parentId: "uuid" } };
@@ -28,6 +30,17 @@ const requestTable: TableSql = {
     subject: { foreignKey: "subjectId", target: () => subjectTable },
   },
 };
+
+/**
+ * The requests of the positions the contributor may act on whose text
+ * matches `term`, under the list's `filters`: the FROM and WHERE of the
+ * searched statements (`r` the request), access first.
+ */
+async function matchingRequestsSql(actor: ContributorActor, term: string, filters: Prisma.RequestWhereInput, now: Date) {
+  return Prisma.sql`"Request" r, websearch_to_tsquery('portal_italian', ${term}) q
+    WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
+      AND ${whereSql("r", requestTable, filters)}`;
+}
 
 /**
  * One page of the contributor's searched list and the matches' count, in one
@@ -54,9 +67,7 @@ export async function searchedRequestPage(
   const rows = await prisma.$queryRaw<{ id: string | null; counted: number }[]>`
     WITH candidates AS MATERIALIZED (
       SELECT r.id, r."createdAt", r."lastActivityAt", r."protocolNumber"
-      FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
-      WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
-        AND ${whereSql("r", requestTable, filters)}
+      FROM ${await matchingRequestsSql(actor, term, filters, now)}
       ORDER BY r."lastActivityAt" DESC, r.id DESC
       LIMIT ${TOTAL_CAP + 1}
     )
@@ -66,4 +77,77 @@ export async function searchedRequestPage(
       SELECT c.id FROM candidates c WHERE ${whereSql("c", requestTable, page.beyond)} ORDER BY ${orderBy} LIMIT ${page.size + 1}
     ) found ON TRUE`;
   return { counted: rows[0]?.counted ?? 0, ids: rows.flatMap((row) => (row.id ? [row.id] : [])) };
+}
+
+/** A request of the searched export, in the shape of `requestSummarySelect` with its holder and position. */
+export type ExportedRequest = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }> & {
+  holder: { codiceFiscale: string; givenName: string; familyName: string };
+  position: { matricola: string; denominazione: string; gestione: Gestione };
+};
+
+type ExportedRow = Omit<ExportedRequest, "subject" | "quesito" | "holder" | "position"> & {
+  subjectLabel: string;
+  areaLabel: string | null;
+  quesitoState: QuesitoState | null;
+  esito: Esito | null;
+  codiceFiscale: string;
+  givenName: string;
+  familyName: string;
+  matricola: string;
+  denominazione: string;
+  gestione: Gestione;
+};
+
+/**
+ * The contributor's searched list for the CSV export, in one statement: the
+ * same matches as the pages (`matchingRequestsSql`), every one up to `limit`
+ * (the export's, not the pages' cap), newest activity first, with what the
+ * export writes of each. No list of ids travels as parameters (decision 0041).
+ */
+export async function searchedRequestsForExport(
+  actor: ContributorActor,
+  term: string,
+  filters: Prisma.RequestWhereInput,
+  limit: number,
+  now: Date,
+): Promise<ExportedRequest[]> {
+  const rows = await prisma.$queryRaw<ExportedRow[]>`
+    WITH found AS MATERIALIZED (
+      SELECT r.id, r.direction, r."protocolNumber", r."createdAt", r."lastActivityAt", r."subjectId", r."holderId", r."positionId"
+      FROM ${await matchingRequestsSql(actor, term, filters, now)}
+      ORDER BY r."lastActivityAt" DESC, r.id DESC
+      LIMIT ${limit}
+    )
+    SELECT r.id, r.direction, r."protocolNumber", r."createdAt", r."lastActivityAt",
+           s.label AS "subjectLabel", area.label AS "areaLabel", quesito.state AS "quesitoState", quesito.esito,
+           holder."codiceFiscale", holder."givenName", holder."familyName", p.matricola, p.denominazione, p.gestione
+    FROM found r
+    JOIN "Subject" s ON s.id = r."subjectId"
+    LEFT JOIN "Subject" area ON area.id = s."parentId"
+    LEFT JOIN "Quesito" quesito ON quesito."requestId" = r.id
+    JOIN "Person" holder ON holder.id = r."holderId"
+    JOIN "Position" p ON p.id = r."positionId"
+    ORDER BY r."lastActivityAt" DESC, r.id DESC`;
+  // The rows' relations are each one row by primary key (or the request's unique quesito): joined after the limit.
+  return rows.map(
+    ({
+      subjectLabel,
+      areaLabel,
+      quesitoState,
+      esito,
+      codiceFiscale,
+      givenName,
+      familyName,
+      matricola,
+      denominazione,
+      gestione,
+      ...request
+    }) => ({
+      ...request,
+      subject: { label: subjectLabel, parent: areaLabel === null ? null : { label: areaLabel } },
+      quesito: quesitoState === null ? null : { state: quesitoState, esito },
+      holder: { codiceFiscale, givenName, familyName },
+      position: { matricola, denominazione, gestione },
+    }),
+  );
 }

@@ -1,6 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import { TOTAL_CAP } from "@/lib/capped-total";
 import { snippetParts, SNIPPET_START, SNIPPET_STOP, type SnippetPart } from "@/lib/text-snippet";
 import { actablePositionsWhere } from "@/server/access/position-access";
 import { prisma } from "@/server/db/client";
@@ -31,37 +29,10 @@ export async function hasUsefulTerms(term: string): Promise<boolean> {
   return Boolean(query && query.tree !== "" && query.tree !== "T");
 }
 
-/**
- * The requests the contributor may see whose text matches `term`: access
- * first, then the index. At most TOTAL_CAP + 1, the most recently active (the
- * list's default order): ranking every match of a frequent word would read
- * them all (decision 0035). For the export; the list's pages and the
- * office's queue have one statement each (requests/searched-requests.ts,
- * quesiti/searched-queue.ts, decision 0041).
- */
-async function matchingRequestIds(actor: ContributorActor, term: string, now: Date): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT r.id FROM "Request" r, websearch_to_tsquery('portal_italian', ${term}) q
-    WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
-    ORDER BY r."lastActivityAt" DESC, r.id DESC
-    LIMIT ${TOTAL_CAP + 1}`;
-  return rows.map((row) => row.id);
-}
-
 /** The positions a contributor may act on now (actablePositionsWhere), for the search's own SQL. */
 export async function actablePositionIds(actor: ContributorActor, now: Date): Promise<string[]> {
   const positions = await prisma.position.findMany({ where: actablePositionsWhere(actor, now), select: { id: true } });
   return positions.map((position) => position.id);
-}
-
-/**
- * The condition "its text matches `term`" for a list of requests: the
- * requests it names are all within the actor's reach. A term without a
- * useful word: ValidationError at `field`.
- */
-export async function textSearchWhere(actor: ContributorActor, term: string, field: string, now: Date): Promise<Prisma.RequestWhereInput> {
-  await requireUsefulTerms(term, field);
-  return { id: { in: await matchingRequestIds(actor, term, now) } };
 }
 
 /** A term without a useful word: ValidationError at `field`. */

@@ -8,7 +8,9 @@ import { NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
+import { CLOSED_WEEK_ROW, DETAIL_ROW, OPEN_STATES, RECEIVED_WEEK_ROW, TOTAL_ROW, type FactRow } from "./figure-rows";
 import { figuresFiltersSchema, type FiguresFilters } from "./schemas";
+import { summarisedFactRows } from "./summarised-figures";
 
 /** How many steps reached in the period, and how long they took from reception (seconds). */
 export type StepTimes = { count: number; median: number | null; p90: number | null };
@@ -36,6 +38,8 @@ export type ResponseFigures = {
   filters: FiguresFilters;
   /** The office shown, or null for all offices (ADMIN). */
   officeName: string | null;
+  /** Times from summed histograms (all offices): to the hour within two days, to the day beyond. */
+  approximateTimes: boolean;
   total: Figures;
   rows: FiguresRow[];
   weeks: WeekFigures[];
@@ -46,35 +50,6 @@ export type ResponseFigures = {
 };
 
 const INVALID = "Alcuni filtri non sono validi: correggerli.";
-const OPEN_STATES = Prisma.sql`('NUOVO', 'IN_LAVORAZIONE', 'IN_ATTESA_CONTRIBUENTE')`;
-
-type FactRow = {
-  grouping: number;
-  officeId: string | null;
-  subjectId: string | null;
-  week: string | null;
-  received: number;
-  taken: number;
-  takenMedian: number | null;
-  takenP90: number | null;
-  replied: number;
-  repliedMedian: number | null;
-  repliedP90: number | null;
-  closed: number;
-  closedMedian: number | null;
-  closedP90: number | null;
-  closedWithDueDate: number;
-  closedOnTime: number;
-  backlog: number;
-  overdue: number;
-};
-
-/** GROUPING() of (office, subject, week received, week closed): the bits of the columns a row does not group by. */
-const TOTAL_ROW = 0b1111;
-const DETAIL_ROW = 0b0011;
-const RECEIVED_WEEK_ROW = 0b1101;
-const CLOSED_WEEK_ROW = 0b1110;
-
 /**
  * One statement for every figure. The quesiti of the offices that reached a
  * step in the period — received, taken, first replied, closed then — or are
@@ -182,7 +157,9 @@ async function officesInScope(operator: OperatorActor, chosen: string | undefine
  * reception to taking in charge, first reply and closing, the share closed
  * within the due date, the backlog and overdue now, the weekly trend and a
  * row per office and subject. Only the contributors' requests count, not the
- * office's own communications. OPERATORE, or a RESPONSABILE asking for
+ * office's own communications. An ADMIN's all offices come from the daily
+ * summary (times approximate, `approximateTimes`), one office's from the
+ * exact statement. OPERATORE, or a RESPONSABILE asking for
  * another office: not found. Invalid filters: ValidationError per field.
  */
 export async function getResponseFigures(operator: OperatorActor, rawFilters: unknown, now = new Date()): Promise<ResponseFigures> {
@@ -207,15 +184,12 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
           .filter((subject) => !filters.oggetto || subject.id === filters.oggetto || subject.parentId === filters.oggetto)
           .map((subject) => subject.id)
       : null;
-  const rows = await prisma.$queryRaw<FactRow[]>(
-    figuresQuery(
-      scope.map((office) => office.id),
-      chosen,
-      romeDayStart(filters.dal),
-      romeDayEnd(filters.al),
-      now,
-    ),
-  );
+  const officeIds = scope.map((office) => office.id);
+  // An ADMIN's all offices from the daily summary, approximate times; one office exact, live (decision 0036, amended).
+  const summarised = operator.role === "ADMIN" && !filters.sede;
+  const rows = summarised
+    ? await summarisedFactRows(officeIds, chosen, filters, now)
+    : await prisma.$queryRaw<FactRow[]>(figuresQuery(officeIds, chosen, romeDayStart(filters.dal), romeDayEnd(filters.al), now));
 
   const subjectsById = new Map(subjects.map((subject) => [subject.id, subject]));
   const officeNames = new Map(scope.map((office) => [office.id, office.name]));
@@ -244,6 +218,7 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
   return {
     filters,
     officeName: scope.length === 1 ? (scope[0]?.name ?? null) : null,
+    approximateTimes: summarised,
     total: figuresOf(rows.find((row) => row.grouping === TOTAL_ROW)),
     rows: details,
     weeks: weeksOf(filters, rows),

@@ -5,6 +5,7 @@ import { scheduleAppointmentReminders } from "@/server/agenda/schedule-appointme
 import { logger } from "@/server/logger";
 import { scheduleMaintenanceSweeps } from "@/server/maintenance/maintenance-schedule";
 import { scheduleServiceLevelSweeps } from "@/server/service-levels/schedule-service-level-sweeps";
+import { scheduleResponseSummary } from "@/server/statistics/schedule-response-summary";
 import { workSmartTasks } from "@/server/smart-tasks/work-smart-tasks";
 import { closeDeliveryChannels, createDeliveryChannels, type DeliveryChannels } from "@/server/notifications/channels";
 import { deliverNotification } from "@/server/notifications/deliver-notification";
@@ -44,7 +45,8 @@ const STOP_TIMEOUT_MS = 4_000;
  * (src/server/maintenance), at start and on a schedule, the appointments'
  * reminders (src/server/agenda), the service levels' reminders and
  * escalations (src/server/service-levels), the Smart-Task jobs
- * (src/server/smart-tasks), and pg-boss's upkeep, which archives and
+ * (src/server/smart-tasks), the daily summary of the response-time figures
+ * (src/server/statistics), and pg-boss's upkeep, which archives and
  * deletes finished jobs (`queueUpkeepOptions`).
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
@@ -57,8 +59,8 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     migrate: false,
     // The maintenance sweeps run on pg-boss's cron schedule.
     schedule: true,
-    // The lanes, the maintenance, reminder, service-level and Smart-Task lanes, pg-boss's own upkeep.
-    max: concurrency + 6,
+    // The lanes, the maintenance, reminder, service-level, Smart-Task and response-summary lanes, pg-boss's own upkeep.
+    max: concurrency + 7,
     application_name: "cb-notification-worker",
     ...queueUpkeepOptions(config),
   });
@@ -100,6 +102,7 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     await scheduleAppointmentReminders(boss, prisma, config);
     await scheduleServiceLevelSweeps(boss, prisma, config);
     await workSmartTasks(boss, prisma, config);
+    await scheduleResponseSummary(boss, prisma);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await prisma.$disconnect();

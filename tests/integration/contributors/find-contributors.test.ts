@@ -58,6 +58,24 @@ describe("findContributors", () => {
     expect(await codesOf(mario.codiceFiscale)).toEqual([]);
   });
 
+  it("finds by surname alone the holders of the office's quesiti, through the quesito's copy of the holder, never another office's", async () => {
+    const b = (await prisma.office.findFirstOrThrow({ where: { positions: { some: { holderId: mario.id } } } })).id;
+    const luigi = await person("Luigi", "Verdi");
+    const luigiPosition = await createPosition(luigi.id, b);
+    const { quesito, request } = await createQuesito({ officeId: b, holder: luigi, positionId: luigiPosition.id });
+    expect(quesito?.holderId).toBe(request.holderId);
+    expect(await codesOf("Verdi")).toEqual([giuseppe.codiceFiscale]);
+
+    // Whoever inserts a quesito, the trigger copies the request's holder over what the insert says.
+    const [inserted] = await prisma.$queryRaw<{ holderId: string }[]>`
+      WITH gone AS (DELETE FROM "Quesito" WHERE id = ${quesito?.id}::uuid RETURNING *)
+      INSERT INTO "Quesito" (id, "requestId", "officeId", gestione, "subjectId", "holderId", "updatedAt")
+      SELECT gen_random_uuid(), "requestId", ${operator.office.id}::uuid, gestione, "subjectId", ${maria.id}::uuid, now() FROM gone
+      RETURNING "holderId"`;
+    expect(inserted?.holderId).toBe(luigi.id);
+    expect(await codesOf("Verdi")).toEqual([giuseppe.codiceFiscale, luigi.codiceFiscale]);
+  });
+
   it("finds by protocol number, whole or in part", async () => {
     expect(await codesOf(giuseppeProtocol)).toEqual([giuseppe.codiceFiscale]);
     expect(await codesOf(giuseppeProtocol.split(".").slice(0, 2).join(".").toLowerCase())).toEqual([giuseppe.codiceFiscale]);

@@ -154,6 +154,32 @@ describe("intermediary inbox: client filter and CSV export", () => {
     expect(own).not.toContain(protocols.a);
   });
 
+  it("exports a text search in one statement, within reach and under the other filters, like the list", async () => {
+    const actor = contributorActor(intermediary, "INTERMEDIARIO");
+    for (const protocol of [protocols.a, protocols.stranger]) {
+      await prisma.request.update({ where: { protocolNumber: protocol }, data: { text: "Domanda di rateizzazione dei contributi." } });
+    }
+    const protocolsOf = (csv: string) =>
+      csv
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(";")[0]);
+
+    const searched = await exportRequestsCsv(actor, { testo: "rateizzazioni" }, now);
+    expect(protocolsOf(searched)).toEqual([protocols.a]);
+    expect(lineOf(searched, protocols.a)).toMatch(new RegExp(`;Richiesta;.*;Anna Verdi;${clientA.codiceFiscale};.*;Aperta$`));
+    expect(protocolsOf(await exportRequestsCsv(actor, { testo: "rateizzazioni", cliente: "Bruno" }, now))).toEqual([]);
+    const words = await exportRequestsCsv(actor, { testo: "prova esportazione", tipo: "richieste" }, now);
+    const listed = await listRequests(actor, { testo: "prova esportazione", tipo: "richieste" }, now);
+    expect(protocolsOf(words)).toEqual([protocols.b]);
+    expect(listed.rows.map((row) => row.protocolNumber)).toEqual([protocols.b]);
+    expect(protocolsOf(await exportRequestsCsv(contributorActor(stranger, "TITOLARE"), { testo: "rateizzazione" }, now))).toEqual([
+      protocols.stranger,
+    ]);
+    await expect(exportRequestsCsv(actor, { testo: "il la" }, now)).rejects.toMatchObject({ fieldErrors: { testo: [expect.any(String)] } });
+  });
+
   it("refuses an invalid filter with a field message", async () => {
     await expect(
       exportRequestsCsv(contributorActor(intermediary, "INTERMEDIARIO"), { cliente: "x".repeat(61) }, now),

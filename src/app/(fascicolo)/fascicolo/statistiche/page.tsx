@@ -173,6 +173,12 @@ export default async function StatisticsPage({ searchParams }: Props) {
         <h2 id="tempi-titolo" className="mb-4 text-2xl font-bold">
           Tempi dalla ricezione
         </h2>
+        {figures.approximateTimes ? (
+          <p className="mb-4 max-w-3xl text-neutral-700">
+            Per tutte le sedi i tempi vengono dal riepilogo giornaliero: mediana e 90° percentile sono approssimati all&apos;ora entro le
+            prime 48 ore e al giorno oltre. Per i tempi esatti scegliere una sede.
+          </p>
+        ) : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <GroupedBarChart
             id="grafico-tempi"

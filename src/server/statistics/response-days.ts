@@ -1,0 +1,149 @@
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+
+/*
+ * The response-time figures of a day in Rome, per office and subject, with
+ * the histograms of the steps' durations from reception (decision 0036's
+ * amendment): what the worker keeps in ResponseFiguresDay for past days and
+ * what an ADMIN's all-offices view computes live for the days not kept yet
+ * (today). One SQL for both, so the live figures and the kept ones are the
+ * same by construction.
+ *
+ * Buckets of a duration: an hour each for the first HOUR_BUCKETS hours
+ * (0 = under an hour), then a day each, the last one open (a year and more).
+ * Medians and percentiles over summed histograms are therefore "all'ora"
+ * within the first two days, "al giorno" beyond.
+ */
+
+export const HOUR_BUCKETS = 48;
+const HOUR = 3600;
+const DAY = 86_400;
+/** The last bucket: durations of HOUR_BUCKETS hours and 365 days or more. */
+export const LAST_BUCKET = HOUR_BUCKETS + 365;
+
+/** The steps timed from reception, and the column of each. */
+export const timedSteps = [
+  ["taken", "takenAt"],
+  ["replied", "firstReplyAt"],
+  ["closed", "closedAt"],
+] as const;
+export type TimedStep = (typeof timedSteps)[number][0];
+
+/** The range of durations (seconds) a bucket holds: [from, to), `to` null for the last. */
+export function bucketRange(bucket: number): { from: number; to: number | null } {
+  if (bucket < HOUR_BUCKETS) return { from: bucket * HOUR, to: (bucket + 1) * HOUR };
+  const from = HOUR_BUCKETS * HOUR + (bucket - HOUR_BUCKETS) * DAY;
+  return { from, to: bucket === LAST_BUCKET ? null : from + DAY };
+}
+
+/** The value a bucket stands for: its middle (the last one, open, its start). */
+function bucketValue(bucket: number): number {
+  const { from, to } = bucketRange(bucket);
+  return to === null ? from : (from + to) / 2;
+}
+
+/**
+ * A percentile read from summed histograms as `percentile_cont` reads the
+ * values themselves: the buckets of the two ranks around q × (count − 1)
+ * (`lower`, `upper`), each standing for its middle, interpolated.
+ */
+export function bucketPercentile(q: number, count: number, lower: number | null, upper: number | null): number | null {
+  if (count === 0 || lower === null || upper === null) return null;
+  const position = q * (count - 1);
+  return bucketValue(lower) + (position - Math.floor(position)) * (bucketValue(upper) - bucketValue(lower));
+}
+
+/** The bucket of `seconds` (an SQL expression), as bucketRange numbers them; a negative duration is the first. */
+function bucketSql(seconds: string): Prisma.Sql {
+  return Prisma.raw(
+    `CASE WHEN ${seconds} < ${HOUR_BUCKETS * HOUR} THEN greatest(floor(${seconds} / ${HOUR}), 0)::int ` +
+      `ELSE least(${HOUR_BUCKETS} + floor((${seconds} - ${HOUR_BUCKETS * HOUR}) / ${DAY}), ${LAST_BUCKET})::int END`,
+  );
+}
+
+/** Columns of a day's row: the counts, and each timed step's histogram as its buckets and their counts (sparse, by bucket). */
+export type ResponseDayRow = {
+  day: Date;
+  officeId: string;
+  subjectId: string;
+  received: number;
+  taken: number;
+  takenBuckets: number[];
+  takenCounts: number[];
+  replied: number;
+  repliedBuckets: number[];
+  repliedCounts: number[];
+  closed: number;
+  closedBuckets: number[];
+  closedCounts: number[];
+  closedWithDueDate: number;
+  closedOnTime: number;
+};
+
+/** The columns of ResponseFiguresDay in the order responseDaysSql gives them. */
+export const responseDayColumns = Prisma.raw(
+  [
+    "day",
+    "officeId",
+    "subjectId",
+    "received",
+    ...timedSteps.flatMap(([step]) => [step, `${step}Buckets`, `${step}Counts`]),
+    "closedWithDueDate",
+    "closedOnTime",
+  ]
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+
+/**
+ * The rows of the Rome days between `from` and `to` (instants, `to`
+ * excluded) of the offices given (and the subjects, when given): each step
+ * of a contributor's quesito counted on its day, under the office and
+ * subject the quesito has now (decision 0036), each read through its
+ * `(officeId, instant)` index.
+ */
+export function responseDaysSql(officeIds: string[], subjectIds: string[] | null, from: Date, to: Date): Prisma.Sql {
+  // Step names are this function's constants, never input.
+  const literal = (name: string) => Prisma.raw(`'${name}'`);
+  const subjects = subjectIds ? Prisma.sql`AND q."subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
+  const step = (name: string, column: string, closing = false) =>
+    Prisma.sql`
+      SELECT q."officeId", q."subjectId", ${literal(name)} AS step, q.${Prisma.raw(`"${column}"`)} AS at,
+             ${name === "received" ? Prisma.sql`NULL::int` : bucketSql(`extract(epoch FROM q."${column}" - q."receivedAt")`)} AS bucket,
+             ${closing ? Prisma.sql`q."dueAt" IS NOT NULL` : Prisma.sql`FALSE`} AS "withDueDate",
+             ${closing ? Prisma.sql`q."closedAt" <= q."dueAt"` : Prisma.sql`FALSE`} AS "onTime"
+      FROM "Quesito" q
+      WHERE q."officeId" = ANY(${officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' ${subjects}
+        AND q.${Prisma.raw(`"${column}"`)} >= ${from} AND q.${Prisma.raw(`"${column}"`)} < ${to}`;
+  const histogram = (name: string) =>
+    Prisma.sql`coalesce(sum(n) FILTER (WHERE step = ${literal(name)}), 0)::int AS ${Prisma.raw(`"${name}"`)},
+      coalesce(array_agg(bucket ORDER BY bucket) FILTER (WHERE step = ${literal(name)}), '{}') AS ${Prisma.raw(`"${name}Buckets"`)},
+      coalesce(array_agg(n ORDER BY bucket) FILTER (WHERE step = ${literal(name)}), '{}') AS ${Prisma.raw(`"${name}Counts"`)}`;
+  return Prisma.sql`
+    WITH steps AS (
+      ${step("received", "receivedAt")}
+      UNION ALL ${step("taken", "takenAt")}
+      UNION ALL ${step("replied", "firstReplyAt")}
+      UNION ALL ${step("closed", "closedAt", true)}
+    ), buckets AS (
+      SELECT ((at AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')::date AS day, "officeId", "subjectId", step, bucket,
+             count(*)::int AS n, count(*) FILTER (WHERE "withDueDate")::int AS "withDueDate",
+             count(*) FILTER (WHERE "onTime")::int AS "onTime"
+      FROM steps
+      GROUP BY 1, "officeId", "subjectId", step, bucket
+    )
+    SELECT day, "officeId", "subjectId", coalesce(sum(n) FILTER (WHERE step = 'received'), 0)::int AS received,
+           ${Prisma.join(
+             timedSteps.map(([name]) => histogram(name)),
+             ", ",
+           )},
+           sum("withDueDate")::int AS "closedWithDueDate", sum("onTime")::int AS "closedOnTime"
+    FROM buckets
+    GROUP BY day, "officeId", "subjectId"`;
+}
+
+/** The days between `from` and `to` (Rome, `yyyy-mm-dd`, both included) already summarised in ResponseFiguresDay. */
+export async function summarisedDays(client: Pick<PrismaClient, "$queryRaw">, from: string, to: string): Promise<Set<string>> {
+  const rows = await client.$queryRaw<{ day: string }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day FROM "ResponseFiguresSummarisedDay" WHERE day BETWEEN ${from}::date AND ${to}::date`;
+  return new Set(rows.map((row) => row.day));
+}
