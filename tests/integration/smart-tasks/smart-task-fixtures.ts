@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { DelegationKind } from "@/generated/prisma/enums";
+import type { DelegationKind, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
+import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
+import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { resetDatabase } from "../../support/test-database";
@@ -59,4 +61,15 @@ export async function employeePosition() {
     asCompany: contributorActor(company, "TITOLARE"),
     asEmployee: contributorActor(employee, "DIPENDENTE"),
   };
+}
+
+/** Two processors of the same task at once, as two workers picking up its job and its retry: their outcomes. */
+export function processTwiceAtOnce(smartTaskId: string): Promise<(SmartTaskStatus | null)[]> {
+  const config = parseConfig(process.env);
+  return Promise.all([processSmartTask(prisma, config, smartTaskId), processSmartTask(prisma, config, smartTaskId)]);
+}
+
+/** Opens the kinds to everybody. */
+export async function openSmartTasks(...kinds: SmartTaskKind[]): Promise<void> {
+  process.env.SMART_TASK_ENABLED = kinds.map((kind) => `${kind}=tutti`).join(",");
 }
