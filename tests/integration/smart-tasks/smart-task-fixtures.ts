@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DelegationKind, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
+import type { DelegationKind, SmartTaskKind, SmartTaskOpening, SmartTaskStatus } from "@/generated/prisma/enums";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
@@ -40,7 +40,7 @@ export function revocationForm(positionId: string, delegationId: string, extra: 
 /** Each test from empty tables, with the first kind open to everybody. */
 export async function smartTaskTestStart(): Promise<void> {
   await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
+  await openSmartTasks("REVOCA_DELEGA_INTERMEDIARIO");
 }
 
 /** A delegated position and the intermediary's REVOCA DELEGA INTERMEDIARIO of that delegation, filed (not yet processed). */
@@ -69,7 +69,17 @@ export function processTwiceAtOnce(smartTaskId: string): Promise<(SmartTaskStatu
   return Promise.all([processSmartTask(prisma, config, smartTaskId), processSmartTask(prisma, config, smartTaskId)]);
 }
 
+/** Sets who may file `kind`, as /admin/smart-task does (decision 0046). */
+export async function setSmartTaskOpening(kind: SmartTaskKind, opening: SmartTaskOpening): Promise<void> {
+  await prisma.smartTaskEnablement.upsert({ where: { kind }, create: { kind, opening }, update: { opening } });
+}
+
 /** Opens the kinds to everybody. */
 export async function openSmartTasks(...kinds: SmartTaskKind[]): Promise<void> {
-  process.env.SMART_TASK_ENABLED = kinds.map((kind) => `${kind}=tutti`).join(",");
+  for (const kind of kinds) await setSmartTaskOpening(kind, "TUTTI");
+}
+
+/** The pilot group, replaced. */
+export async function setPilotGroup(codiciFiscali: string[]): Promise<void> {
+  await prisma.smartTaskPilotGroup.upsert({ where: { id: 1 }, create: { codiciFiscali }, update: { codiciFiscali } });
 }
