@@ -1,5 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client";
-import type { NotificationChannel } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
+import type { Gestione, NotificationChannel } from "@/generated/prisma/enums";
 import { formatRomeDateTime } from "@/lib/rome-dates";
 import { lockedContactProfile, lockExistingContactProfile } from "@/server/contacts/contact-profile-lock";
 import { ADDRESS_FIELDS, channelAddress, contactFieldLabels } from "@/server/contacts/contact-rules";
@@ -12,6 +12,36 @@ type NoticeAddress = "email" | "pec" | "mobile";
 
 /** The channel notices use for each address a person keeps. */
 const noticeChannel: Record<NoticeAddress, NotificationChannel> = { email: "EMAIL", pec: "PEC", mobile: "SMS" };
+
+/** The column of each address in a request's contacts snapshot (decision 0020). */
+const snapshotColumn: Record<NoticeAddress, Prisma.Sql> = {
+  email: Prisma.raw(`"contactEmail"`),
+  pec: Prisma.raw(`"contactPec"`),
+  mobile: Prisma.raw(`"contactMobile"`),
+};
+
+/**
+ * The cleared address taken out of the snapshot of the filer's own requests
+ * (submittedById) not yet closed, on positions of the gestione, where it is
+ * still that value: their next notices no longer go there (the exception to
+ * decision 0020). One statement, found by the prefix of the index
+ * Request(submittedById, idempotencyKey).
+ */
+async function clearFromOpenRequests(
+  tx: Prisma.TransactionClient,
+  filerId: string,
+  gestione: Gestione,
+  name: NoticeAddress,
+  value: string,
+): Promise<void> {
+  const column = snapshotColumn[name];
+  await tx.$executeRaw`
+    UPDATE "Request" r SET ${column} = NULL
+    FROM "Position" p
+    WHERE r."submittedById" = ${filerId}::uuid AND r.${column} = ${value}
+      AND r."quesitoState" IS DISTINCT FROM 'CHIUSO'
+      AND p."id" = r."positionId" AND p."gestione" = ${gestione}::"Gestione"`;
+}
 
 /** How the reasons name an address: "L'indirizzo …" or "Il numero …". */
 function named(name: NoticeAddress, value: string): string {
@@ -35,8 +65,8 @@ function notAnomalousReason(name: NoticeAddress, value: string, standing: Addres
  * A PEC the gestione requires is cleared too (a dead PEC only hides that
  * notices are lost), and the outcome tells the filer to add a new one. The
  * profile's row is locked before the checks; each address cleared is an
- * APPLIED change (old value → none), and the preferred channel that needed
- * it is reset.
+ * APPLIED change (old value → none), and taken out of the snapshot of the
+ * filer's requests still open; the preferred channel that needed it is reset.
  */
 export const cancellazioneContattiAnomali: SmartTaskProcessor = async (tx: Prisma.TransactionClient, task, now) => {
   const payload = anomalousContactsSchema.parse(task.payload);
@@ -74,14 +104,16 @@ export const cancellazioneContattiAnomali: SmartTaskProcessor = async (tx: Prism
       CONTATTO_PRESENTE: present.length > 0 ? null : missing,
       CONTATTO_ANOMALO: anomalous.length > 0 ? null : notAnomalous,
     },
-    acceptedOutcome: `cancellati i contatti anomali (${cleared}): non saranno più usati. Indica un nuovo recapito in Contatti.${pecNeeded}`,
+    acceptedOutcome: `cancellati i contatti anomali (${cleared}): non saranno più usati, nemmeno per gli avvisi delle tue richieste ancora aperte. Indica un nuovo recapito in Contatti.${pecNeeded}`,
     async effect() {
       const own = await lockedContactProfile(tx, task.filedById, gestione);
       const history = { profileId: own.id, changedById: task.filedById, status: "APPLIED", createdAt: now, resolvedAt: now } as const;
       const update: Prisma.ContactProfileUpdateInput = {};
       for (const { name } of anomalous) {
-        if (own[name] === null) continue;
-        await tx.contactChange.create({ data: { ...history, field: ADDRESS_FIELDS[name], oldValue: own[name], newValue: null } });
+        const value = own[name];
+        if (value === null) continue;
+        await tx.contactChange.create({ data: { ...history, field: ADDRESS_FIELDS[name], oldValue: value, newValue: null } });
+        await clearFromOpenRequests(tx, task.filedById, gestione, name, value);
         update[name] = null;
       }
       const preferred = own.preferredChannel;

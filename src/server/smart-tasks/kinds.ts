@@ -143,8 +143,9 @@ export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
   CANCELLAZIONE_CONTATTI_ANOMALI: {
     label: "Cancellazione contatti anomali",
     description:
-      "Cancella dai tuoi Contatti per la gestione della posizione l'e-mail, la PEC o il cellulare a cui le notifiche non arrivano più (l'ultima non è stata consegnata in modo definitivo e nessuna successiva è arrivata), così il portale smette di usarli. Riguarda solo i tuoi contatti, mai quelli del titolare se operi per suo conto. Dopo la cancellazione indica un nuovo recapito in Contatti.",
-    acceptedOutcome: "i contatti anomali sono stati cancellati e non saranno più usati. Indica un nuovo recapito in Contatti.",
+      "Cancella dai tuoi Contatti per la gestione della posizione l'e-mail, la PEC o il cellulare a cui le notifiche non arrivano più (l'ultima non è stata consegnata in modo definitivo e nessuna successiva è arrivata), così il portale smette di usarli, anche per gli avvisi delle tue richieste ancora aperte. Riguarda solo i tuoi contatti, mai quelli del titolare se operi per suo conto. Dopo la cancellazione indica un nuovo recapito in Contatti.",
+    acceptedOutcome:
+      "i contatti anomali sono stati cancellati e non saranno più usati, nemmeno per gli avvisi delle tue richieste ancora aperte. Indica un nuovo recapito in Contatti.",
     filers: ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"],
     fields: [
       {

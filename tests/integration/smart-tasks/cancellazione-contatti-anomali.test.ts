@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { NotificationChannel, NotificationStatus } from "@/generated/prisma/enums";
+import type { Gestione, NotificationChannel, NotificationStatus } from "@/generated/prisma/enums";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
+import { closeQuesito } from "@/server/quesiti/close-quesito";
+import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
+import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { createRequest } from "@/server/requests/create-request";
 import { getRequest } from "@/server/requests/get-request";
 import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { seedDatabase } from "../../../prisma/seed/seed-database";
 import { createPerson, createPosition, createOffice } from "../../support/fixtures";
-import { contributorActor } from "../../support/quesito-fixtures";
+import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { seededSubject } from "../../support/request-fixtures";
 import { resetDatabase } from "../../support/test-database";
 import { delegatedPosition, openSmartTasks, processTwiceAtOnce } from "./smart-task-fixtures";
@@ -67,6 +70,29 @@ async function fileAndProcess(actor: ContributorActor, positionId: string, conta
   return { status, filed, comment: closing.comment, task: await prisma.smartTask.findUniqueOrThrow({ where: { id: task.id } }) };
 }
 
+/** A request sent through Nuova richiesta with these contacts (e-mail and PEC with their consents), and its quesito. */
+async function sendRequest(
+  actor: ContributorActor,
+  position: { id: string; gestione: Gestione },
+  contacts: { email?: string; pec?: string },
+) {
+  const subject = await seededSubject(position.gestione);
+  const consents = { ...(contacts.email ? { consentEmail: "on" } : {}), ...(contacts.pec ? { consentPec: "on" } : {}) };
+  const input = { positionId: position.id, subjectId: subject.id, text: "Chiedo la verifica del versamento di marzo." };
+  const sent = await createRequest(actor, { ...input, ...contacts, ...consents, idempotencyKey: randomUUID() }, []);
+  const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: sent.id }, select: { id: true, officeId: true } });
+  return { ...sent, quesito };
+}
+
+/** Where an event of the request was notified. */
+async function noticesOf(requestId: string, type: "RISPOSTA" | "CHIUSA") {
+  const event = await prisma.requestEvent.findFirstOrThrow({ where: { requestId, type }, orderBy: { createdAt: "desc" } });
+  return prisma.notification.findMany({ where: { eventId: event.id }, select: { channel: true, recipient: true } });
+}
+
+const snapshotOf = (requestId: string) =>
+  prisma.request.findUniqueOrThrow({ where: { id: requestId }, select: { contactEmail: true, contactPec: true } });
+
 async function holderWithPosition() {
   const office = await createOffice();
   const holder = await createPerson("Titolare");
@@ -107,7 +133,7 @@ describe("CANCELLAZIONE CONTATTI ANOMALI", () => {
       { field: "PREFERRED_CHANNEL", oldValue: "EMAIL", newValue: null, status: "APPLIED", changedById: holder.id },
     ]);
     expect(comment).toBe(
-      "Richiesta accolta: cancellati i contatti anomali (E-mail vecchia@example.it, Cellulare +393331234567): non saranno più usati. Indica un nuovo recapito in Contatti.",
+      "Richiesta accolta: cancellati i contatti anomali (E-mail vecchia@example.it, Cellulare +393331234567): non saranno più usati, nemmeno per gli avvisi delle tue richieste ancora aperte. Indica un nuovo recapito in Contatti.",
     );
   });
 
@@ -192,22 +218,45 @@ describe("CANCELLAZIONE CONTATTI ANOMALI", () => {
     await notified("EMAIL", "rimbalza@example.it", "FAILED_PERMANENT", "2026-11-02T09:00:00Z");
     expect((await fileAndProcess(asHolder, position.id)).status).toBe("ACCOLTA");
 
-    const subject = await seededSubject(GESTIONE);
-    const sent = await createRequest(
-      asIntermediary,
-      {
-        positionId: position.id,
-        subjectId: subject.id,
-        text: "Chiedo la verifica del versamento di marzo.",
-        email: "studio@example.it",
-        consentEmail: "on",
-        idempotencyKey: randomUUID(),
-      },
-      [],
-    );
+    const sent = await sendRequest(asIntermediary, position, { email: "studio@example.it" });
     const notices = await prisma.notification.findMany({ where: { requestId: sent.id }, select: { channel: true, recipient: true } });
     expect(notices).toEqual(expect.arrayContaining([{ channel: "PEC", recipient: "titolare@pec.example.it" }]));
     expect(notices.map((notice) => notice.recipient)).not.toContain("rimbalza@example.it");
+  });
+
+  it("takes the address out of the filer's open requests of the gestione, not closed ones, others' or other addresses", async () => {
+    await seedDatabase(prisma, { includeDemo: false });
+    const { holder, office, position, asHolder, asIntermediary } = await delegatedPosition();
+    const dead = "rimbalza@example.it";
+    const pec = "titolare@pec.example.it";
+    await setContacts(holder.id, { email: dead, pec });
+    const open = await sendRequest(asHolder, position, { email: dead, pec });
+    const operator = await operatorActor(open.quesito.officeId);
+    await takeQuesito(operator, open.quesito.id, { expectedVersion: 0 });
+    const closed = await sendRequest(asHolder, position, { email: dead, pec });
+    await takeQuesito(operator, closed.quesito.id, { expectedVersion: 0 });
+    await closeQuesito(operator, closed.quesito.id, { expectedVersion: 1, esito: "ACCOLTA", comment: "Verificato." });
+    const otherAddress = await sendRequest(asHolder, position, { email: "nuova@example.it" });
+    const someoneElses = await sendRequest(asIntermediary, position, { email: dead });
+    const otherGestione = await sendRequest(asHolder, await createPosition(holder.id, office.id, "GS_PROFESSIONISTI"), {
+      email: dead,
+      pec,
+    });
+    await notified("EMAIL", dead, "FAILED_PERMANENT", "2026-11-02T09:00:00Z");
+
+    const { status, filed, comment } = await fileAndProcess(asHolder, position.id, "email");
+    expect(status).toBe("ACCOLTA");
+    expect(comment).toContain("non saranno più usati, nemmeno per gli avvisi delle tue richieste ancora aperte.");
+    // The outcome itself is no longer sent to the address it cleared.
+    expect(await noticesOf(filed.id, "CHIUSA")).toEqual([{ channel: "PEC", recipient: pec }]);
+
+    await replyToQuesito(operator, open.quesito.id, { expectedVersion: 1, body: "Il versamento risulta abbinato dal 3 aprile." });
+    expect(await noticesOf(open.id, "RISPOSTA")).toEqual([{ channel: "PEC", recipient: pec }]);
+    expect(await snapshotOf(open.id)).toEqual({ contactEmail: null, contactPec: pec });
+    expect(await snapshotOf(closed.id)).toEqual({ contactEmail: dead, contactPec: pec });
+    expect(await snapshotOf(otherAddress.id)).toEqual({ contactEmail: "nuova@example.it", contactPec: null });
+    expect(await snapshotOf(someoneElses.id)).toEqual({ contactEmail: dead, contactPec: null });
+    expect(await snapshotOf(otherGestione.id)).toEqual({ contactEmail: dead, contactPec: pec });
   });
 
   it("two processors at once: one clearing, one history row", async () => {
