@@ -52,8 +52,6 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(e2ePgPort),
       APP_ENV: "demo",
       LOG_LEVEL: "warn",
-      // The first Smart-Task kind, open to everybody (decision 0037).
-      SMART_TASK_ENABLED: "REVOCA_DELEGA_INTERMEDIARIO=tutti",
     },
   },
 });

@@ -1,4 +1,4 @@
-import { Gestione, type Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { Gestione, SmartTaskKind, type Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { loadSeedData, positionKey, type SeedData } from "./data";
 
 /**
@@ -12,7 +12,9 @@ import { loadSeedData, positionKey, type SeedData } from "./data";
  * positions, delegations) likewise keep what users did with them. A new
  * position gets the office the database makes competent for its province.
  * Nothing is ever deleted. Everything runs in one transaction. In production
- * (`includeDemo: false`) only the reference data are loaded.
+ * (`includeDemo: false`) only the reference data are loaded: no Smart-Task
+ * kind is open until an administrator opens it (decision 0046), while the
+ * demo opens every kind to everybody.
  */
 
 export type SeedSummary = {
@@ -52,6 +54,7 @@ export async function seedDatabase(
       await seedOperators(tx, operators, offices.byCode);
       const agendas = includeDemo ? await seedDemoAgendas(tx, operators, offices.byCode) : 0;
       await seedQuestionnaires(tx, data);
+      if (includeDemo) await seedDemoSmartTasks(tx);
       return {
         offices: offices.byCode.size,
         provinces: new Set(data.offices.flatMap((office) => office.provinces)).size,
@@ -67,6 +70,14 @@ export async function seedDatabase(
     },
     { timeout: 60_000 },
   );
+}
+
+/** The demo opens every Smart-Task kind to everybody, where no administrator has set it. */
+async function seedDemoSmartTasks(tx: Tx): Promise<void> {
+  await tx.smartTaskEnablement.createMany({
+    data: Object.values(SmartTaskKind).map((kind) => ({ kind, opening: "TUTTI" as const })),
+    skipDuplicates: true,
+  });
 }
 
 /** An id the loader guarantees to exist (it checks every reference). */

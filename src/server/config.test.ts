@@ -227,23 +227,3 @@ describe("AUDIT_RETENTION_MONTHS", () => {
     expect(() => parseConfig({ AUDIT_RETENTION_MONTHS: "sei" })).toThrow(ConfigError);
   });
 });
-
-describe("Smart-Task enablement", () => {
-  it("opens no kind by default, and each listed kind to its group", () => {
-    expect(parseConfig({}).SMART_TASK_ENABLED).toEqual({});
-    const config = parseConfig({
-      SMART_TASK_ENABLED: " REVOCA_DELEGA_INTERMEDIARIO=pilota ",
-      SMART_TASK_PILOT_USERS: "rssmra78e14h501s, CNTLCU75A30F839N",
-    });
-    expect(config.SMART_TASK_ENABLED).toEqual({ REVOCA_DELEGA_INTERMEDIARIO: "pilota" });
-    expect(config.SMART_TASK_PILOT_USERS).toEqual(["RSSMRA78E14H501S", "CNTLCU75A30F839N"]);
-  });
-
-  it("stops the start-up on an unknown kind or group, or a malformed codice fiscale", () => {
-    expect(() => parseConfig({ SMART_TASK_ENABLED: "CANCELLA_TUTTO=tutti" })).toThrow(
-      /SMART_TASK_ENABLED: «CANCELLA_TUTTO=tutti» non è valido/,
-    );
-    expect(() => parseConfig({ SMART_TASK_ENABLED: "REVOCA_DELEGA_INTERMEDIARIO=alcuni" })).toThrow(ConfigError);
-    expect(() => parseConfig({ SMART_TASK_PILOT_USERS: "RSSMRA78" })).toThrow(/SMART_TASK_PILOT_USERS/);
-  });
-});

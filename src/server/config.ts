@@ -1,6 +1,5 @@
 import { cache } from "react";
 import { z } from "zod";
-import { SmartTaskKind } from "@/generated/prisma/enums";
 
 /**
  * Environment parsed and validated once, at start-up (scripts/start.ts and
@@ -46,40 +45,6 @@ const wholeNumber = (unit: string, min: number, max: number) =>
     .int({ message: `deve essere un numero intero di ${unit}` })
     .min(min, { message: `deve essere almeno ${min} (${unit})` })
     .max(max, { message: `deve essere al massimo ${max} (${unit})` });
-
-/** Who may file an enabled Smart-Task kind: everybody, or only the pilot group of SMART_TASK_PILOT_USERS. */
-export type SmartTaskGroup = "tutti" | "pilota";
-const smartTaskEntry = /^([A-Z_]+)=(tutti|pilota)$/;
-
-/** `KIND=tutti,KIND=pilota`: the Smart-Task kinds open, each to its group (F14, decision 0037); unlisted kinds are closed. */
-const smartTaskEnablement = z.string().transform((value, context) => {
-  const enabled: Partial<Record<SmartTaskKind, SmartTaskGroup>> = {};
-  for (const entry of value
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const [, kind = "", group] = smartTaskEntry.exec(entry) ?? [];
-    if (!group || !(kind in SmartTaskKind)) {
-      context.addIssue({
-        code: "custom",
-        message: `«${entry}» non è valido: indicare TIPO=tutti o TIPO=pilota, con TIPO tra ${Object.values(SmartTaskKind).join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    enabled[kind as SmartTaskKind] = group as SmartTaskGroup;
-  }
-  return enabled;
-});
-
-const codiciFiscali = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((part) => part.trim().toUpperCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(/^[A-Z0-9]{16}$/, { message: "deve elencare codici fiscali di 16 caratteri separati da virgole" })));
 
 const envSchema = z.object({
   APP_ENV: z.enum(["demo", "production"], { message: "deve valere demo o production" }).default("demo"),
@@ -206,9 +171,6 @@ const envSchema = z.object({
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(30_000),
   DATABASE_TRANSACTION_MAX_WAIT_MS: milliseconds(100, 120_000).default(10_000),
   DATABASE_TRANSACTION_TIMEOUT_MS: milliseconds(100, 3_600_000).default(20_000),
-  SMART_TASK_ENABLED: smartTaskEnablement.default({}),
-  /** The pilot group of the Smart-Task kinds enabled with `=pilota`: codici fiscali, comma-separated. */
-  SMART_TASK_PILOT_USERS: codiciFiscali.default([]),
   /** `true` only for `npm run bench:pages`: serves /dev/pagina-minima, the floor the pages are measured against (decision 0025). */
   BENCH_FLOOR_PAGE: z
     .enum(["true", "false"], { message: "deve valere true o false" })

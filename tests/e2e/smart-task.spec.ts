@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { checkPage } from "./support/page-checks";
 import { signInAsContributor, signInAsOperator } from "./support/sign-in";
+import { delegateFrancescaRicci, eventually, sendSmartTask } from "./support/smart-task";
 
 /**
  * Smart-Task (F14): Antonio Esposito delegates Francesca Ricci as his
@@ -12,14 +13,6 @@ import { signInAsContributor, signInAsOperator } from "./support/sign-in";
  * Francesca Ricci is used by no other e2e test.
  */
 
-/** Reloads until `locator` shows `text`: the job decides within seconds. */
-async function eventually(page: Page, locator: Locator, text: string): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await expect(locator).toContainText(text, { timeout: 1_000 });
-  }).toPass({ timeout: 60_000 });
-}
-
 test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation ends, both parties and the office see the outcome", async ({
   browser,
 }) => {
@@ -28,13 +21,7 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   // The holder delegates Francesca Ricci on Esposito Costruzioni.
   const holder = await (await browser.newContext()).newPage();
   await signInAsContributor(holder, "Antonio Esposito");
-  await holder.getByRole("link", { name: "Deleghe" }).click();
-  const grant = holder.locator("form#conferisci");
-  await grant.getByLabel("Codice fiscale del delegato").fill("RCCFNC80P52H501Q");
-  await grant.getByLabel("Tipo di delega").selectOption("INTERMEDIARIO");
-  await grant.getByLabel(/matricola 5100234519$/).check();
-  await grant.getByRole("button", { name: "Conferisci la delega" }).click();
-  await expect(holder.getByText("Delega conferita: il delegato può operare da subito sulle posizioni indicate.")).toBeVisible();
+  await delegateFrancescaRicci(holder, "INTERMEDIARIO");
 
   // The intermediary finds the page (checked with axe, which needs JavaScript)…
   const intermediary = await (await browser.newContext()).newPage();
@@ -54,10 +41,7 @@ test("an intermediary's REVOCA DELEGA INTERMEDIARIO is accepted: the delegation 
   await form.getByLabel("Posizione").selectOption({ label: "Aziende – 5100234519 – Esposito Costruzioni S.r.l." });
   await form.getByLabel("Delega da revocare").selectOption({ label: "Da Antonio Esposito – posizioni 5100234519" });
   await form.getByLabel("Motivo della revoca (facoltativo)").fill("Fine del mandato professionale.");
-  await form.getByRole("button", { name: "Invia la richiesta" }).click();
-  const sent = noScript.getByText(/Richiesta inviata con protocollo (INPS\.\S+):/);
-  await expect(sent).toBeVisible();
-  const protocol = /protocollo (INPS\.\S+):/.exec((await sent.textContent()) ?? "")?.[1] ?? "";
+  const protocol = await sendSmartTask(noScript, form);
   expect(protocol).toMatch(/^INPS\.5100\./);
 
   const ownTasks = intermediary.getByRole("table", { name: "Le tue Smart-Task" });

@@ -3,7 +3,6 @@ import { SignOutForm } from "@/app/_components/sign-out-form";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { profileLabels } from "@/server/identity/actor";
 import { getContributorResolution } from "@/server/identity/session";
-import { getConfig } from "@/server/config";
 import { availableSmartTaskKinds } from "@/server/smart-tasks/enablement";
 import { AreaShell } from "@/ui";
 
@@ -13,7 +12,9 @@ export default async function CassettoLayout({ children }: { children: ReactNode
   const actor = resolution?.status === "ok" ? resolution.actor : null;
   const signedInName =
     resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
-  const offersInstances = actor ? await hasInstancePositions(actor) : false;
+  const [offersInstances, smartTaskKinds] = actor
+    ? await Promise.all([hasInstancePositions(actor), availableSmartTaskKinds(actor)])
+    : [false, []];
   const nav = actor
     ? [
         { href: "/cassetto", label: "Area personale" },
@@ -24,7 +25,7 @@ export default async function CassettoLayout({ children }: { children: ReactNode
         { href: "/cassetto/agenda", label: "Agenda" },
         { href: "/cassetto/deleghe", label: "Deleghe" },
         { href: "/cassetto/contatti", label: "Contatti" },
-        ...(availableSmartTaskKinds(actor, getConfig()).length > 0 ? [{ href: "/cassetto/smart-task", label: "Smart-Task" }] : []),
+        ...(smartTaskKinds.length > 0 ? [{ href: "/cassetto/smart-task", label: "Smart-Task" }] : []),
         ...(actor.availableProfiles.length > 1 ? [{ href: "/cassetto/profilo", label: "Cambia profilo" }] : []),
       ]
     : [];

@@ -1,15 +1,18 @@
 import type { OperatorRole } from "@/generated/prisma/enums";
 import { roleLabels } from "@/server/identity/actor";
+import { smartTaskOpeningLabels } from "./smart-task-schemas";
 
 /** The fields administrative changes record, in the trail's words; others are shown by their name. */
 const fieldLabels: Record<string, string> = {
   active: "Attivo",
   codiceFiscale: "Codice fiscale",
+  codiciFiscali: "Gruppo pilota",
   email: "Email",
   familyName: "Cognome",
   givenName: "Nome",
   label: "Denominazione",
   office: "Sede",
+  opening: "Chi può presentarla",
   role: "Ruolo",
 };
 
@@ -19,6 +22,10 @@ function readable(field: string, value: unknown): string {
   if (value === undefined || value === null) return "—";
   if (typeof value === "boolean") return value ? "sì" : "no";
   if (field === "role" && typeof value === "string" && value in roleLabels) return roleLabels[value as OperatorRole];
+  if (field === "opening" && typeof value === "string" && value in smartTaskOpeningLabels) {
+    return smartTaskOpeningLabels[value as keyof typeof smartTaskOpeningLabels];
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "—" : value.join(", ");
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 

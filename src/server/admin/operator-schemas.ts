@@ -18,7 +18,7 @@ const role = z.enum(OperatorRole, { message: "Scegliere un ruolo tra quelli prop
 const officeId = uuidField("Scegliere una sede tra quelle proposte.");
 const operatorId = uuidField(BROKEN_FORM);
 /** The version of the operator the administrator saw, from the form's hidden field (blank is missing, not 0). */
-const expectedVersion = z.preprocess(
+export const expectedVersion = z.preprocess(
   blankToUndefined,
   z.coerce.number({ message: BROKEN_FORM }).int(BROKEN_FORM).min(0, BROKEN_FORM).max(MAX_VERSION, BROKEN_FORM),
 );

@@ -24,6 +24,7 @@ export const adminChangeTargets = [
   AuditTargetType.SEDE,
   AuditTargetType.IMPOSTAZIONI_GESTIONE,
   AuditTargetType.OPERATORE,
+  AuditTargetType.SMART_TASK,
 ] as const;
 export type AccessAction = (typeof accessActions)[number];
 export type AccessTarget = (typeof accessTargets)[number];
@@ -58,6 +59,7 @@ export const auditTargetLabels: Record<AuditTargetType, string> = {
   SEDE: "Sede",
   IMPOSTAZIONI_GESTIONE: "Impostazioni della gestione",
   OPERATORE: "Operatore",
+  SMART_TASK: "Smart-Task",
 };
 
 export const auditActionLabels: Record<AuditAction, string> = {

@@ -31,6 +31,15 @@ export async function lockedContactProfile(tx: Prisma.TransactionClient, personI
   return tx.contactProfile.findUniqueOrThrow({ where: { id: created.id } });
 }
 
+/**
+ * Locks a person's profile for a gestione, if they have one, without creating
+ * it: a Smart-Task locks it before its checks, so that no newer change slips
+ * between the checks and the effect (which takes `lockedContactProfile`).
+ */
+export async function lockExistingContactProfile(tx: Prisma.TransactionClient, personId: string, gestione: Gestione): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "ContactProfile" WHERE "personId" = ${personId}::uuid AND "gestione" = ${gestione}::"Gestione" FOR UPDATE`;
+}
+
 type ChangeAuthor = { profileId: string; changedById: string; createdAt: Date };
 
 /**

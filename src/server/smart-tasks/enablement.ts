@@ -1,20 +1,23 @@
+import "server-only";
 import type { SmartTaskKind } from "@/generated/prisma/enums";
-import type { AppConfig } from "@/server/config";
+import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "@/server/identity/actor";
 import { smartTaskKinds } from "./kinds";
 
 /**
- * The kinds this actor may file now: enabled by SMART_TASK_ENABLED for
- * everybody or for the pilot group they belong to, and open to the profile
- * they act under (decision 0037).
+ * The kinds this actor may file now: open to everybody, or to the pilot
+ * group with the actor in it, on /admin/smart-task (decision 0046), and open
+ * to the profile they act under (decision 0037). One small statement, read
+ * on every call: a change made on another instance applies at once.
  */
-export function availableSmartTaskKinds(
-  actor: Pick<ContributorActor, "codiceFiscale" | "profile">,
-  config: Pick<AppConfig, "SMART_TASK_ENABLED" | "SMART_TASK_PILOT_USERS">,
-): SmartTaskKind[] {
-  return (Object.keys(smartTaskKinds) as SmartTaskKind[]).filter((kind) => {
-    const group = config.SMART_TASK_ENABLED[kind];
-    const enabled = group === "tutti" || (group === "pilota" && config.SMART_TASK_PILOT_USERS.includes(actor.codiceFiscale));
-    return enabled && smartTaskKinds[kind].filers.includes(actor.profile);
-  });
+export async function availableSmartTaskKinds(actor: Pick<ContributorActor, "codiceFiscale" | "profile">): Promise<SmartTaskKind[]> {
+  const open = await prisma.$queryRaw<{ kind: SmartTaskKind }[]>`
+    SELECT e."kind" FROM "SmartTaskEnablement" e
+    WHERE e."opening" = 'TUTTI'
+       OR (e."opening" = 'PILOTA'
+           AND EXISTS (SELECT 1 FROM "SmartTaskPilotGroup" g WHERE ${actor.codiceFiscale} = ANY (g."codiciFiscali")))`;
+  const kinds = new Set(open.map((row) => row.kind));
+  return (Object.keys(smartTaskKinds) as SmartTaskKind[]).filter(
+    (kind) => kinds.has(kind) && smartTaskKinds[kind].filers.includes(actor.profile),
+  );
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Gestione, SmartTaskKind } from "@/generated/prisma/enums";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { createOnce } from "@/server/db/create-once";
 import { mergeFieldErrors, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -19,7 +18,7 @@ import { KIND_NOT_AVAILABLE, smartTaskFilingSchema, smartTaskPayloadSchemas } fr
 
 /**
  * "Invia" on a Smart-Task form (F14, decision 0037). The kind must be open to
- * the actor (configuration and profile) and its fields valid, else field
+ * the actor (opened on /admin/smart-task, and to their profile) and its fields valid, else field
  * messages; a position the actor may not act on is not found. Then, in ONE
  * transaction, it is filed like a request — Request, Quesito (marked
  * `smartTask`, routed to the position's office), the opening events and their
@@ -42,7 +41,7 @@ async function registerSmartTask(
   const errors: FieldErrors = filing.success ? {} : fieldErrorsOf(filing.error);
   const chosen = smartTaskFilingSchema.shape.kind.safeParse(input.kind);
   const kind = chosen.success ? chosen.data : null;
-  if (kind && !availableSmartTaskKinds(actor, getConfig()).includes(kind)) mergeFieldErrors(errors, { kind: [KIND_NOT_AVAILABLE] });
+  if (kind && !(await availableSmartTaskKinds(actor)).includes(kind)) mergeFieldErrors(errors, { kind: [KIND_NOT_AVAILABLE] });
   const payload = kind ? smartTaskPayloadSchemas[kind].safeParse(input) : null;
   if (payload && !payload.success) mergeFieldErrors(errors, fieldErrorsOf(payload.error));
   if (!filing.success || !payload?.success || Object.keys(errors).length > 0) throw new ValidationError(errors);

@@ -2,7 +2,6 @@ import "server-only";
 import type { DelegationKind, SmartTaskKind } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { effectiveDelegationWhere } from "@/server/access/position-access";
-import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import type { ContributorActor } from "@/server/identity/actor";
 import { listActorPositions, type ActorPosition } from "@/server/positions/list-actor-positions";
@@ -26,7 +25,7 @@ export type SmartTaskForms = {
  * other party and the matricole covered.
  */
 export async function getSmartTaskForms(actor: ContributorActor, now = new Date()): Promise<SmartTaskForms> {
-  const kinds = availableSmartTaskKinds(actor, getConfig());
+  const kinds = await availableSmartTaskKinds(actor);
   const delegationKinds = kinds.flatMap((kind) =>
     smartTaskKinds[kind].fields.flatMap((field) => (field.type === "delegation" ? [field.delegationKind] : [])),
   );

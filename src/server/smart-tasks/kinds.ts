@@ -8,14 +8,22 @@ import { contactHints, EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH } from "@/server/conta
  * check codes, so the page can say beforehand what will be checked.
  */
 
-/** A form field of a kind: a choice among the filer's own delegations (of `delegationKind`), or a short text. */
+/**
+ * A form field of a kind: a choice among the filer's own delegations (of
+ * `delegationKind`), a choice among fixed `options` (`placeholder` is the
+ * empty choice), or a short text.
+ */
 export type SmartTaskField = {
   name: string;
   label: string;
   hint: string;
   required: boolean;
   maxLength: number;
-} & ({ type: "delegation"; delegationKind: DelegationKind } | { type: "text" });
+} & (
+  | { type: "delegation"; delegationKind: DelegationKind }
+  | { type: "choice"; placeholder: string; options: readonly { value: string; label: string }[] }
+  | { type: "text" }
+);
 
 export type SmartTaskCheckDefinition = { code: string; label: string };
 
@@ -65,6 +73,13 @@ const ownContactChecks: readonly SmartTaskCheckDefinition[] = [
   { code: "DELEGA_IN_VIGORE", label: "Chi presenta la richiesta opera sulla posizione con una delega in vigore" },
   { code: "RECAPITI_VERIFICATI", label: "I nuovi e-mail, PEC e cellulare sono stati verificati da chi presenta la richiesta" },
 ];
+
+/** The addresses CANCELLAZIONE CONTATTI ANOMALI may clear: those notices are sent to. */
+export const ANOMALOUS_CONTACT_CHOICES = [
+  { value: "email", label: "E-mail" },
+  { value: "pec", label: "PEC" },
+  { value: "mobile", label: "Cellulare" },
+] as const;
 
 export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
   REVOCA_DELEGA_INTERMEDIARIO: {
@@ -124,6 +139,34 @@ export const smartTaskKinds: Record<SmartTaskKind, SmartTaskKindDefinition> = {
     filers: ["DIPENDENTE"],
     fields: ownContactFields,
     checks: ownContactChecks,
+  },
+  CANCELLAZIONE_CONTATTI_ANOMALI: {
+    label: "Cancellazione contatti anomali",
+    description:
+      "Cancella dai tuoi Contatti per la gestione della posizione l'e-mail, la PEC o il cellulare a cui le notifiche non arrivano più (l'ultima non è stata consegnata in modo definitivo e nessuna successiva è arrivata), così il portale smette di usarli, anche per gli avvisi delle tue richieste ancora aperte. Riguarda solo i tuoi contatti, mai quelli del titolare se operi per suo conto. Dopo la cancellazione indica un nuovo recapito in Contatti.",
+    acceptedOutcome:
+      "i contatti anomali sono stati cancellati e non saranno più usati, nemmeno per gli avvisi delle tue richieste ancora aperte. Indica un nuovo recapito in Contatti.",
+    filers: ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"],
+    fields: [
+      {
+        name: "contact",
+        label: "Contatto da cancellare",
+        hint: "Scegli un recapito, oppure lascia «Tutti i contatti anomali»: il portale cancella quelli a cui le notifiche non arrivano.",
+        type: "choice",
+        placeholder: "Tutti i contatti anomali",
+        options: ANOMALOUS_CONTACT_CHOICES,
+        required: false,
+        maxLength: 6,
+      },
+    ],
+    checks: [
+      { code: "CONTATTO_PRESENTE", label: "Il contatto da cancellare è presente nei tuoi Contatti per la gestione della posizione" },
+      {
+        code: "CONTATTO_ANOMALO",
+        label:
+          "Il contatto risulta anomalo: l'ultima notifica inviata non è stata consegnata in modo definitivo e nessuna successiva è arrivata (una PEC obbligatoria per la gestione è cancellata comunque: ne va indicata una nuova in Contatti)",
+      },
+    ],
   },
 };
 

@@ -4,6 +4,7 @@ import type { AppConfig } from "@/server/config";
 import { applyAutomaticTransition } from "@/server/workflow/automatic-transition";
 import { smartTaskKinds, type SmartTaskCheck } from "./kinds";
 import type { SmartTaskForProcessing, SmartTaskProcessor } from "./processor";
+import { cancellazioneContattiAnomali } from "./cancellazione-contatti-anomali";
 import { revocaDelegaDipendente, revocaDelegaIntermediario } from "./revoca-delega";
 import { variazioneContatti } from "./variazione-contatti";
 
@@ -13,6 +14,7 @@ const processors: Record<SmartTaskKind, SmartTaskProcessor> = {
   REVOCA_DELEGA_DIPENDENTE: revocaDelegaDipendente,
   VARIAZIONE_CONTATTI_INTERMEDIARIO: variazioneContatti("INTERMEDIARIO"),
   VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE: variazioneContatti("DIPENDENTE"),
+  CANCELLAZIONE_CONTATTI_ANOMALI: cancellazioneContattiAnomali,
 };
 
 type ProcessingConfig = Pick<AppConfig, "PUBLIC_URL" | "NOTIFICATION_MAX_ATTEMPTS" | "NOTIFICATION_RETRY_DELAY_SECONDS">;
@@ -86,7 +88,7 @@ export async function processSmartTask(
     const status = accepted ? "ACCOLTA" : "NON_ACCOLTA";
     await tx.smartTask.update({ where: { id: task.id }, data: { status, checks, decidedAt: now } });
     const comment = accepted
-      ? `Richiesta accolta: ${smartTaskKinds[task.kind].acceptedOutcome}`
+      ? `Richiesta accolta: ${verdict.acceptedOutcome ?? smartTaskKinds[task.kind].acceptedOutcome}`
       : `Richiesta non accolta. ${checks.flatMap((check) => (check.reason ? [check.reason] : [])).join(" ")}`;
     await applyAutomaticTransition(tx, task.requestId, { action: "CHIUSA", esito: status, comment }, config, now);
     return status;

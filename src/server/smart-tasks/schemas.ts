@@ -37,12 +37,21 @@ const ownContactsSchema = contactFieldsSchema.superRefine((contacts, context) =>
   }
 });
 
+/** Which address CANCELLAZIONE CONTATTI ANOMALI clears; none named: every anomalous one. */
+export const anomalousContactsSchema = z.object({
+  contact: z.preprocess(
+    blankToUndefined,
+    z.enum(["email", "pec", "mobile"], { message: "Scegliere l'e-mail, la PEC, il cellulare o tutti i contatti anomali." }).optional(),
+  ),
+});
+
 /** The structured fields of each kind (kinds.ts lists them for the form). */
 export const smartTaskPayloadSchemas = {
   REVOCA_DELEGA_INTERMEDIARIO: delegationRevocationSchema,
   REVOCA_DELEGA_DIPENDENTE: delegationRevocationSchema,
   VARIAZIONE_CONTATTI_INTERMEDIARIO: ownContactsSchema,
   VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE: ownContactsSchema,
+  CANCELLAZIONE_CONTATTI_ANOMALI: anomalousContactsSchema,
 } satisfies Record<SmartTaskKind, z.ZodType>;
 
 export type SmartTaskPayload<Kind extends SmartTaskKind> = z.output<(typeof smartTaskPayloadSchemas)[Kind]>;

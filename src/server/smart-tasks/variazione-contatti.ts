@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DelegationKind } from "@/generated/prisma/enums";
 import { effectiveDelegationWhere } from "@/server/access/position-access";
-import { lockedContactProfile } from "@/server/contacts/contact-profile-lock";
+import { lockedContactProfile, lockExistingContactProfile } from "@/server/contacts/contact-profile-lock";
 import { ADDRESS_FIELDS, contactFieldLabels, VERIFIED_FIELDS, type AddressName } from "@/server/contacts/contact-rules";
 import type { SmartTaskProcessor } from "./processor";
 import { smartTaskPayloadSchemas } from "./schemas";
@@ -22,7 +22,7 @@ export function variazioneContatti(delegationKind: DelegationKind): SmartTaskPro
   return async (tx: Prisma.TransactionClient, task, now) => {
     const payload = smartTaskPayloadSchemas.VARIAZIONE_CONTATTI_INTERMEDIARIO.parse(task.payload);
     const { gestione } = task.position;
-    await tx.$queryRaw`SELECT 1 FROM "ContactProfile" WHERE "personId" = ${task.filedById}::uuid AND "gestione" = ${gestione}::"Gestione" FOR UPDATE`;
+    await lockExistingContactProfile(tx, task.filedById, gestione);
     const [delegation, profile] = await Promise.all([
       tx.delegation.findFirst({
         where: {

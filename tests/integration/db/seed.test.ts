@@ -50,6 +50,7 @@ async function snapshot() {
     positions: await prisma.position.findMany({ include: { archiveContact: true }, orderBy: [{ gestione: "asc" }, { matricola: "asc" }] }),
     delegations: await prisma.delegation.findMany({ include: { scope: true }, orderBy: { id: "asc" } }),
     operators: await prisma.operator.findMany({ orderBy: { codiceFiscale: "asc" } }),
+    smartTasks: await prisma.smartTaskEnablement.findMany({ orderBy: { kind: "asc" } }),
   };
 }
 
@@ -230,6 +231,8 @@ describe("seedDatabase", () => {
     await prisma.officeCompetence.update({ where: competenceKey, data: { officeId: otherOffice.id } });
     await prisma.gestioneSettings.update({ where: { gestione: "AZIENDE" }, data: { maxFiles: 7, label: "Aziende (rinominata)" } });
     await prisma.operator.update({ where: { id: operator.id }, data: { role: "RESPONSABILE", active: false } });
+    await prisma.smartTaskEnablement.update({ where: { kind: "REVOCA_DELEGA_DIPENDENTE" }, data: { opening: "PILOTA" } });
+    await prisma.smartTaskEnablement.delete({ where: { kind: "CANCELLAZIONE_CONTATTI_ANOMALI" } });
     // One subject and one office missing, as if the files had gained them.
     const missingSubject = await prisma.subject.findFirstOrThrow({
       where: { gestione: "GS_COMMITTENTI", parentId: { not: null } },
@@ -253,6 +256,13 @@ describe("seedDatabase", () => {
       label: "Aziende (rinominata)",
     });
     expect(await prisma.operator.findUniqueOrThrow({ where: { id: operator.id } })).toMatchObject({ role: "RESPONSABILE", active: false });
+    expect(after.smartTasks.map((row) => [row.kind, row.opening])).toEqual([
+      ["REVOCA_DELEGA_INTERMEDIARIO", "TUTTI"],
+      ["REVOCA_DELEGA_DIPENDENTE", "PILOTA"],
+      ["VARIAZIONE_CONTATTI_INTERMEDIARIO", "TUTTI"],
+      ["VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE", "TUTTI"],
+      ["CANCELLAZIONE_CONTATTI_ANOMALI", "TUTTI"],
+    ]);
     expect(after.subjects).toHaveLength(before.subjects.length + 1);
     expect(after.subjects.find((row) => row.code === missingSubject.code)).toMatchObject({
       label: missingSubject.label,
@@ -275,6 +285,7 @@ describe("seedDatabase in production", () => {
     expect(summary.offices).toBeGreaterThanOrEqual(6);
     expect(await prisma.person.count()).toBe(0);
     expect(await prisma.operator.count()).toBe(0);
+    expect(await prisma.smartTaskEnablement.count()).toBe(0);
     expect(await prisma.subject.count()).toBe(summary.subjects);
   });
 });

@@ -6,7 +6,7 @@ import { KIND_NOT_AVAILABLE } from "@/server/smart-tasks/schemas";
 import { createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { resetDatabase } from "../../support/test-database";
-import { delegatedPosition, revocationForm } from "./smart-task-fixtures";
+import { delegatedPosition, openSmartTasks, revocationForm, setPilotGroup, setSmartTaskOpening } from "./smart-task-fixtures";
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
   const error = await promise.then(
@@ -19,8 +19,7 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 
 beforeEach(async () => {
   await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
-  delete process.env.SMART_TASK_PILOT_USERS;
+  await openSmartTasks("REVOCA_DELEGA_INTERMEDIARIO");
 });
 
 describe("filing a Smart-Task", () => {
@@ -73,21 +72,24 @@ describe("filing a Smart-Task", () => {
     expect(await prisma.request.count()).toBe(0);
   });
 
-  it("refuses a kind the configuration keeps closed, open only to a pilot group, or not open to the profile", async () => {
+  it("refuses a kind an administrator keeps closed, open only to a pilot group, or not open to the profile", async () => {
     const { position, delegation, asIntermediary, holder } = await delegatedPosition();
     const employee = contributorActor(await createPerson("Dipendente"), "DIPENDENTE");
     const form = () => revocationForm(position.id, delegation.id);
 
-    delete process.env.SMART_TASK_ENABLED;
+    await setSmartTaskOpening("REVOCA_DELEGA_INTERMEDIARIO", "DISABILITATO");
+    expect(await fieldErrors(fileSmartTask(asIntermediary, form()))).toEqual({ kind: [KIND_NOT_AVAILABLE] });
+    await prisma.smartTaskEnablement.deleteMany();
     expect(await fieldErrors(fileSmartTask(asIntermediary, form()))).toEqual({ kind: [KIND_NOT_AVAILABLE] });
 
-    process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=pilota";
-    process.env.SMART_TASK_PILOT_USERS = holder.codiceFiscale;
+    await setSmartTaskOpening("REVOCA_DELEGA_INTERMEDIARIO", "PILOTA");
     expect(await fieldErrors(fileSmartTask(asIntermediary, form()))).toEqual({ kind: [KIND_NOT_AVAILABLE] });
-    process.env.SMART_TASK_PILOT_USERS = `${holder.codiceFiscale},${asIntermediary.codiceFiscale}`;
+    await setPilotGroup([holder.codiceFiscale]);
+    expect(await fieldErrors(fileSmartTask(asIntermediary, form()))).toEqual({ kind: [KIND_NOT_AVAILABLE] });
+    await setPilotGroup([holder.codiceFiscale, asIntermediary.codiceFiscale]);
     await expect(fileSmartTask(asIntermediary, form())).resolves.toMatchObject({ replayed: false });
 
-    process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
+    await setSmartTaskOpening("REVOCA_DELEGA_INTERMEDIARIO", "TUTTI");
     expect(await fieldErrors(fileSmartTask(employee, form()))).toEqual({ kind: [KIND_NOT_AVAILABLE] });
     expect(await prisma.smartTask.count()).toBe(1);
   });

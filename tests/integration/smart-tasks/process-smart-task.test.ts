@@ -12,7 +12,7 @@ import { listSmartTasks } from "@/server/smart-tasks/list-smart-tasks";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
-import { delegatedPosition, fileRevocation, revocationForm, smartTaskTestStart } from "./smart-task-fixtures";
+import { delegatedPosition, fileRevocation, processTwiceAtOnce, revocationForm, smartTaskTestStart } from "./smart-task-fixtures";
 
 const config = () => parseConfig(process.env);
 const child = fileURLToPath(new URL("../../support/process-smart-task-child.ts", import.meta.url));
@@ -101,7 +101,7 @@ describe("processing a REVOCA DELEGA INTERMEDIARIO", () => {
 describe("processing exactly once", () => {
   it("two processors at once: one effect, one outcome", async () => {
     const { task, filed, delegation } = await fileRevocation();
-    const outcomes = await Promise.all([processSmartTask(prisma, config(), task.id), processSmartTask(prisma, config(), task.id)]);
+    const outcomes = await processTwiceAtOnce(task.id);
     expect(outcomes).toEqual(["ACCOLTA", "ACCOLTA"]);
     expect(await history(filed.id)).toEqual(["PROTOCOLLATA", "SMISTATA", "PRESA_IN_CARICO", "CHIUSA"]);
     expect((await prisma.delegation.findUniqueOrThrow({ where: { id: delegation.id } })).status).toBe("REVOKED");

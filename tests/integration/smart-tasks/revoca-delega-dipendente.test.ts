@@ -7,7 +7,7 @@ import { getSmartTaskForms } from "@/server/smart-tasks/get-smart-task-forms";
 import { listSmartTasks } from "@/server/smart-tasks/list-smart-tasks";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { resetDatabase } from "../../support/test-database";
-import { employeePosition, revocationForm } from "./smart-task-fixtures";
+import { employeePosition, openSmartTasks, revocationForm } from "./smart-task-fixtures";
 
 const config = () => parseConfig(process.env);
 const form = (positionId: string, delegationId: string, extra: Record<string, string> = {}) =>
@@ -15,8 +15,7 @@ const form = (positionId: string, delegationId: string, extra: Record<string, st
 
 beforeEach(async () => {
   await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti,REVOCA_DELEGA_DIPENDENTE=tutti";
-  delete process.env.SMART_TASK_PILOT_USERS;
+  await openSmartTasks("REVOCA_DELEGA_INTERMEDIARIO", "REVOCA_DELEGA_DIPENDENTE");
 });
 
 async function fileAndProcess(...args: Parameters<typeof fileSmartTask>) {

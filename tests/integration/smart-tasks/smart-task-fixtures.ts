@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { DelegationKind } from "@/generated/prisma/enums";
+import type { DelegationKind, SmartTaskKind, SmartTaskOpening, SmartTaskStatus } from "@/generated/prisma/enums";
+import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { fileSmartTask } from "@/server/smart-tasks/file-smart-task";
+import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { resetDatabase } from "../../support/test-database";
@@ -38,7 +40,7 @@ export function revocationForm(positionId: string, delegationId: string, extra: 
 /** Each test from empty tables, with the first kind open to everybody. */
 export async function smartTaskTestStart(): Promise<void> {
   await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "REVOCA_DELEGA_INTERMEDIARIO=tutti";
+  await openSmartTasks("REVOCA_DELEGA_INTERMEDIARIO");
 }
 
 /** A delegated position and the intermediary's REVOCA DELEGA INTERMEDIARIO of that delegation, filed (not yet processed). */
@@ -59,4 +61,25 @@ export async function employeePosition() {
     asCompany: contributorActor(company, "TITOLARE"),
     asEmployee: contributorActor(employee, "DIPENDENTE"),
   };
+}
+
+/** Two processors of the same task at once, as two workers picking up its job and its retry: their outcomes. */
+export function processTwiceAtOnce(smartTaskId: string): Promise<(SmartTaskStatus | null)[]> {
+  const config = parseConfig(process.env);
+  return Promise.all([processSmartTask(prisma, config, smartTaskId), processSmartTask(prisma, config, smartTaskId)]);
+}
+
+/** Sets who may file `kind`, as /admin/smart-task does (decision 0046). */
+export async function setSmartTaskOpening(kind: SmartTaskKind, opening: SmartTaskOpening): Promise<void> {
+  await prisma.smartTaskEnablement.upsert({ where: { kind }, create: { kind, opening }, update: { opening } });
+}
+
+/** Opens the kinds to everybody. */
+export async function openSmartTasks(...kinds: SmartTaskKind[]): Promise<void> {
+  for (const kind of kinds) await setSmartTaskOpening(kind, "TUTTI");
+}
+
+/** The pilot group, replaced. */
+export async function setPilotGroup(codiciFiscali: string[]): Promise<void> {
+  await prisma.smartTaskPilotGroup.upsert({ where: { id: 1 }, create: { codiciFiscali }, update: { codiciFiscali } });
 }

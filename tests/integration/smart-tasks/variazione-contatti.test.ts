@@ -12,7 +12,7 @@ import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { codeSentTo } from "../../support/contact-code";
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
-import { delegatedPosition } from "./smart-task-fixtures";
+import { delegatedPosition, openSmartTasks } from "./smart-task-fixtures";
 import { resetDatabase } from "../../support/test-database";
 
 const config = () => parseConfig(process.env);
@@ -20,7 +20,7 @@ const GESTIONE = "AZIENDE";
 
 beforeEach(async () => {
   await resetDatabase();
-  process.env.SMART_TASK_ENABLED = "VARIAZIONE_CONTATTI_INTERMEDIARIO=tutti,VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE=tutti";
+  await openSmartTasks("VARIAZIONE_CONTATTI_INTERMEDIARIO", "VARIAZIONE_CONTATTI_DIPENDENTE_AZIENDALE");
 });
 
 /** The delegate verifies a new address with the code sent to it: verified, not yet in force. */

@@ -16,6 +16,11 @@ export const adminSections: { href: string; label: string; description: string }
     label: "Impostazioni",
     description: "Allegati, contatti, canali degli avvisi e tempi di risposta per gestione.",
   },
+  {
+    href: "/admin/smart-task",
+    label: "Smart-Task",
+    description: "Chi può presentare ogni tipo di Smart-Task: nessuno, il gruppo pilota o tutti; e il gruppo pilota.",
+  },
   { href: "/admin/operatori", label: "Operatori e ruoli", description: "Chi lavora nel Fascicolo, in quale sede e con quale ruolo." },
   {
     href: "/admin/registro-modifiche",

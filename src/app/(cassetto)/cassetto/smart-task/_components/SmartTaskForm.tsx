@@ -45,35 +45,28 @@ export function SmartTaskForm({
           defaultValue={values.positionId ?? ""}
           error={error("positionId")}
         />
-        {definition.fields.map((field) =>
-          field.type === "delegation" ? (
-            <SelectField
-              key={field.name}
-              id={`${kind}-${field.name}`}
-              name={field.name}
-              label={field.label}
-              hint={field.hint}
-              required={field.required}
-              placeholder="Scegli la delega"
-              options={delegations[field.delegationKind]}
-              defaultValue={values[field.name] ?? ""}
-              error={error(field.name)}
-            />
+        {definition.fields.map((field) => {
+          const choices =
+            field.type === "delegation"
+              ? { placeholder: "Scegli la delega", options: delegations[field.delegationKind] }
+              : field.type === "choice"
+                ? { placeholder: field.placeholder, options: [...field.options] }
+                : null;
+          const common = {
+            id: `${kind}-${field.name}`,
+            name: field.name,
+            label: field.label,
+            hint: field.hint,
+            required: field.required,
+            defaultValue: values[field.name] ?? "",
+            error: error(field.name),
+          };
+          return choices ? (
+            <SelectField key={field.name} {...common} {...choices} />
           ) : (
-            <TextareaField
-              key={field.name}
-              id={`${kind}-${field.name}`}
-              name={field.name}
-              label={field.label}
-              hint={field.hint}
-              rows={2}
-              required={field.required}
-              limit={field.maxLength}
-              defaultValue={values[field.name] ?? ""}
-              error={error(field.name)}
-            />
-          ),
-        )}
+            <TextareaField key={field.name} {...common} rows={2} limit={field.maxLength} />
+          );
+        })}
         <div>
           <p className="mb-2">Controlli che il portale esegue:</p>
           <ul className="list-disc pl-6">
