@@ -13,16 +13,16 @@ type NoticeAddress = "email" | "pec" | "mobile";
 /** The channel notices use for each address a person keeps. */
 const noticeChannel: Record<NoticeAddress, NotificationChannel> = { email: "EMAIL", pec: "PEC", mobile: "SMS" };
 
-/** The column of each address in a request's contacts snapshot (decision 0020). */
-const snapshotColumn: Record<NoticeAddress, Prisma.Sql> = {
-  email: Prisma.raw(`"contactEmail"`),
-  pec: Prisma.raw(`"contactPec"`),
-  mobile: Prisma.raw(`"contactMobile"`),
+/** The columns of each address in a request's contacts snapshot (decision 0020): an e-mail may also be the extra one. */
+const snapshotColumns: Record<NoticeAddress, Prisma.Sql[]> = {
+  email: [Prisma.raw(`"contactEmail"`), Prisma.raw(`"extraEmail"`)],
+  pec: [Prisma.raw(`"contactPec"`)],
+  mobile: [Prisma.raw(`"contactMobile"`)],
 };
 
 /**
  * The cleared address taken out of the snapshot of the filer's own requests
- * (submittedById) not yet closed, on positions of the gestione, where it is
+ * (submittedById) not yet closed, also as their extra e-mail, on positions of the gestione, where it is
  * still that value: their next notices no longer go there (the exception to
  * decision 0020). One statement, found by the prefix of the index
  * Request(submittedById, idempotencyKey).
@@ -34,13 +34,14 @@ async function clearFromOpenRequests(
   name: NoticeAddress,
   value: string,
 ): Promise<void> {
-  const column = snapshotColumn[name];
-  await tx.$executeRaw`
-    UPDATE "Request" r SET ${column} = NULL
-    FROM "Position" p
-    WHERE r."submittedById" = ${filerId}::uuid AND r.${column} = ${value}
-      AND r."quesitoState" IS DISTINCT FROM 'CHIUSO'
-      AND p."id" = r."positionId" AND p."gestione" = ${gestione}::"Gestione"`;
+  for (const column of snapshotColumns[name]) {
+    await tx.$executeRaw`
+      UPDATE "Request" r SET ${column} = NULL
+      FROM "Position" p
+      WHERE r."submittedById" = ${filerId}::uuid AND r.${column} = ${value}
+        AND r."quesitoState" IS DISTINCT FROM 'CHIUSO'
+        AND p."id" = r."positionId" AND p."gestione" = ${gestione}::"Gestione"`;
+  }
 }
 
 /** How the reasons name an address: "L'indirizzo …" or "Il numero …". */

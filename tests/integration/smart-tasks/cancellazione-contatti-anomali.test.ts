@@ -74,7 +74,7 @@ async function fileAndProcess(actor: ContributorActor, positionId: string, conta
 async function sendRequest(
   actor: ContributorActor,
   position: { id: string; gestione: Gestione },
-  contacts: { email?: string; pec?: string },
+  contacts: { email?: string; pec?: string; extraEmail?: string },
 ) {
   const subject = await seededSubject(position.gestione);
   const consents = { ...(contacts.email ? { consentEmail: "on" } : {}), ...(contacts.pec ? { consentPec: "on" } : {}) };
@@ -91,7 +91,7 @@ async function noticesOf(requestId: string, type: "RISPOSTA" | "CHIUSA") {
 }
 
 const snapshotOf = (requestId: string) =>
-  prisma.request.findUniqueOrThrow({ where: { id: requestId }, select: { contactEmail: true, contactPec: true } });
+  prisma.request.findUniqueOrThrow({ where: { id: requestId }, select: { contactEmail: true, contactPec: true, extraEmail: true } });
 
 async function holderWithPosition() {
   const office = await createOffice();
@@ -231,6 +231,7 @@ describe("CANCELLAZIONE CONTATTI ANOMALI", () => {
     const pec = "titolare@pec.example.it";
     await setContacts(holder.id, { email: dead, pec });
     const open = await sendRequest(asHolder, position, { email: dead, pec });
+    const extra = await sendRequest(asHolder, position, { email: "altra@example.it", pec, extraEmail: dead });
     const operator = await operatorActor(open.quesito.officeId);
     await takeQuesito(operator, open.quesito.id, { expectedVersion: 0 });
     const closed = await sendRequest(asHolder, position, { email: dead, pec });
@@ -252,11 +253,13 @@ describe("CANCELLAZIONE CONTATTI ANOMALI", () => {
 
     await replyToQuesito(operator, open.quesito.id, { expectedVersion: 1, body: "Il versamento risulta abbinato dal 3 aprile." });
     expect(await noticesOf(open.id, "RISPOSTA")).toEqual([{ channel: "PEC", recipient: pec }]);
-    expect(await snapshotOf(open.id)).toEqual({ contactEmail: null, contactPec: pec });
-    expect(await snapshotOf(closed.id)).toEqual({ contactEmail: dead, contactPec: pec });
-    expect(await snapshotOf(otherAddress.id)).toEqual({ contactEmail: "nuova@example.it", contactPec: null });
-    expect(await snapshotOf(someoneElses.id)).toEqual({ contactEmail: dead, contactPec: null });
-    expect(await snapshotOf(otherGestione.id)).toEqual({ contactEmail: dead, contactPec: pec });
+    expect(await snapshotOf(open.id)).toEqual({ contactEmail: null, contactPec: pec, extraEmail: null });
+    // Given as the request's extra e-mail, the dead address goes too.
+    expect(await snapshotOf(extra.id)).toEqual({ contactEmail: "altra@example.it", contactPec: pec, extraEmail: null });
+    expect(await snapshotOf(closed.id)).toEqual({ contactEmail: dead, contactPec: pec, extraEmail: null });
+    expect(await snapshotOf(otherAddress.id)).toEqual({ contactEmail: "nuova@example.it", contactPec: null, extraEmail: null });
+    expect(await snapshotOf(someoneElses.id)).toEqual({ contactEmail: dead, contactPec: null, extraEmail: null });
+    expect(await snapshotOf(otherGestione.id)).toEqual({ contactEmail: dead, contactPec: pec, extraEmail: null });
   });
 
   it("two processors at once: one clearing, one history row", async () => {
