@@ -12,12 +12,12 @@ import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import { quesitoStateLabels } from "@/server/workflow/states";
-import { requestSnippets } from "@/server/search/text-search";
+import { requestSnippets, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { clockRunning, dueWhere } from "./due-filters";
-import { isRankCursorValue, rankCursorValue, SEARCH_CANDIDATE_CAP, searchedQueuePage, type SearchSortColumn } from "./searched-queue";
+import { isRankCursorValue, rankCursorValue, searchedQueuePage, type SearchSortColumn } from "./searched-queue";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
 type QueueRow = {

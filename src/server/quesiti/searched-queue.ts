@@ -4,8 +4,8 @@ import type { QuesitoState } from "@/generated/prisma/enums";
 import { likeLiteral } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
-import { hasUsefulTerms } from "@/server/search/text-search";
 import { whereSql, type TableSql } from "@/server/db/where-sql";
+import { hasUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 
 /**
  * The queue searched (decision 0041): one statement that starts from the
@@ -17,10 +17,9 @@ import { whereSql, type TableSql } from "@/server/db/where-sql";
  * received: ranking every match of a frequent word would read every matching
  * document of the office, so beyond the cap the total says "più di" and the
  * page orders only those.
+ *
+ * The searched queue's orders: relevance (ts_rank with the documents' weights A–C), or a date of the quesito.
  */
-export const SEARCH_CANDIDATE_CAP = 1_000;
-
-/** The searched queue's orders: relevance (ts_rank with the documents' weights A–C), or a date of the quesito. */
 export type SearchSortColumn = "rank" | "receivedAt" | "dueAt";
 
 type SearchedRow = { id: string; requestId: string; receivedAt: Date; dueAt: Date | null; rank: number };

@@ -20,7 +20,7 @@ import { parseInput } from "@/server/errors/parse-input";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
-import { requestSnippets, requireUsefulTerms } from "@/server/search/text-search";
+import { requestSnippets, requireUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import { searchedRequestPage } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
@@ -43,7 +43,7 @@ export type RequestListRow = RequestSummary & {
 export type RequestListPage = {
   query: RequestListQuery;
   rows: RequestListRow[];
-  /** Requests matching the filters, over all pages, counted up to TOTAL_CAP. */
+  /** Requests matching the filters, over all pages, counted up to TOTAL_CAP (SEARCH_CANDIDATE_CAP with a text search). */
   total: CappedTotal;
   /** Cursors for the `dopo` / `prima` parameters; null when there is no such page. */
   nextCursor: string | null;
@@ -236,7 +236,7 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
   return {
     query,
     rows,
-    total: cappedTotal(total),
+    total: query.testo ? cappedTotal(total, SEARCH_CANDIDATE_CAP) : cappedTotal(total),
     nextCursor: hasNext && last ? encodeCursor(last, query.ordina) : null,
     previousCursor: hasPrevious && first ? encodeCursor(first, query.ordina) : null,
   };

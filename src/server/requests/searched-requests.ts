@@ -1,11 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Esito, Gestione, QuesitoState } from "@/generated/prisma/enums";
-import { TOTAL_CAP } from "@/lib/capped-total";
 import { prisma } from "@/server/db/client";
 import { whereSql, type TableSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
-import { actablePositionIds } from "@/server/search/text-search";
+import { actablePositionIds, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import type { requestSummarySelect } from "./request-summary";
 
 const personTable: TableSql = { table: "Person", columns: { codiceFiscale: null, givenName: null, familyName: null } };
@@ -46,7 +45,7 @@ async function matchingRequestsSql(actor: ContributorActor, term: string, filter
  * One page of the contributor's searched list and the matches' count, in one
  * statement (decision 0041, as the office's queue): the requests of the
  * positions the contributor may act on whose text matches `term`, under the
- * list's `filters`, the TOTAL_CAP + 1 most recently active (ranking every
+ * list's `filters`, the SEARCH_CANDIDATE_CAP + 1 most recently active (ranking every
  * match of a frequent word would read them all, decision 0035); of those the
  * `size` + 1 beyond the keyset bound `beyond`, in `orderBy`. No list of
  * matches travels as parameters: the page's ids come back, the count beside
@@ -69,7 +68,7 @@ export async function searchedRequestPage(
       SELECT r.id, r."createdAt", r."lastActivityAt", r."protocolNumber"
       FROM ${await matchingRequestsSql(actor, term, filters, now)}
       ORDER BY r."lastActivityAt" DESC, r.id DESC
-      LIMIT ${TOTAL_CAP + 1}
+      LIMIT ${SEARCH_CANDIDATE_CAP + 1}
     )
     SELECT found.id, total.counted
     FROM (SELECT count(*)::int AS counted FROM candidates) total

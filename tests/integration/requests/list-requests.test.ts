@@ -5,6 +5,7 @@ import { ValidationError } from "@/server/errors/domain-errors";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
 import { TOTAL_CAP } from "@/lib/capped-total";
+import { SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import { REQUEST_PAGE_SIZE } from "@/server/requests/schemas";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createSubjectTree } from "../../support/quesito-fixtures";
@@ -535,6 +536,10 @@ describe("listRequests", () => {
       });
       expect((await listRequests(actor, { stato: "chiusa" }, now)).total).toEqual({ count: TOTAL_CAP, more: false });
       expect((await listRequests(actor, { oggetto: aziendeTree.area.id }, now)).total).toEqual({ count: TOTAL_CAP, more: true });
+      // A text search reads the newest SEARCH_CANDIDATE_CAP + 1 matches only (decision 0048).
+      const searched = await listRequests(actor, { testo: "richiesta" }, now);
+      expect(searched.total).toEqual({ count: SEARCH_CANDIDATE_CAP, more: true });
+      expect(searched.rows).toHaveLength(REQUEST_PAGE_SIZE);
     }, 120_000);
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
-import { TOTAL_CAP, totalLabel } from "@/lib/capped-total";
+import { totalLabel } from "@/lib/capped-total";
 import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
 import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
@@ -114,13 +114,15 @@ function Results({ page, filtered, byClient }: { page: RequestListPage; filtered
     );
   }
   const one = total.count === 1 && !total.more;
+  const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const direction = query.verso === "asc" ? "crescente" : "decrescente";
   const order = `Richieste e comunicazioni, in ordine ${direction} di ${requestSortLabels[query.ordina].toLowerCase()}.`;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
         <p role="status">
-          {one ? "1 risultato." : total.more ? `Più di ${TOTAL_CAP.toLocaleString("it-IT")} risultati.` : `${totalLabel(total)} risultati.`}
+          {one ? "1 risultato." : `${capitalized(totalLabel(total))} risultati.`}
+          {total.more && query.testo ? " Sono considerati i più recenti: aggiungi parole o filtri per restringere la ricerca." : null}
         </p>
         <a href={listHref(query, {}, "/api/cassetto/richieste/esportazione")}>
           Esporta in CSV ({totalLabel(total)} {one ? "richiesta" : "richieste"})
