@@ -4,26 +4,27 @@ import { hoursFigure } from "@/lib/durations";
 import type { OperatorActor } from "@/server/identity/actor";
 import { getResponseFigures, type Figures, type StepTimes } from "./get-response-figures";
 
-const headers = [
+/** The columns; the times' say "approssimato" when they come from the daily summary's histograms (decision 0036). */
+const headers = (approximate: boolean) => [
   "Sede",
   "Gestione",
   "Area",
   "Oggetto",
   "Ricevuti",
   "Presi in carico",
-  "Presa in carico: mediana (ore)",
-  "Presa in carico: 90° percentile (ore)",
+  `Presa in carico: mediana (ore${approximate ? ", approssimato" : ""})`,
+  `Presa in carico: 90° percentile (ore${approximate ? ", approssimato" : ""})`,
   "Prime risposte",
-  "Prima risposta: mediana (ore)",
-  "Prima risposta: 90° percentile (ore)",
+  `Prima risposta: mediana (ore${approximate ? ", approssimato" : ""})`,
+  `Prima risposta: 90° percentile (ore${approximate ? ", approssimato" : ""})`,
   "Chiusi",
-  "Chiusura: mediana (ore)",
-  "Chiusura: 90° percentile (ore)",
+  `Chiusura: mediana (ore${approximate ? ", approssimato" : ""})`,
+  `Chiusura: 90° percentile (ore${approximate ? ", approssimato" : ""})`,
   "Chiusi con scadenza",
   "Chiusi entro la scadenza",
   "Non chiusi oggi",
   "Scaduti oggi",
-] as const;
+];
 
 const hours = (value: number | null) => (value === null ? "" : hoursFigure(value));
 const step = (times: StepTimes) => [String(times.count), hours(times.median), hours(times.p90)];
@@ -44,7 +45,8 @@ function figureCells(figures: Figures): string[] {
 /**
  * The response-time figures (F26) as CSV, with the page's filters and access
  * rules: the whole first, then a row per office and subject; times in hours
- * from reception, with a decimal comma.
+ * from reception, with a decimal comma (said approximate in the headers when
+ * they come from the daily summary).
  */
 export async function exportResponseFiguresCsv(
   operator: OperatorActor,
@@ -55,7 +57,7 @@ export async function exportResponseFiguresCsv(
   const { dal, al } = figures.filters;
   return {
     fileName: `tempi-di-risposta-${dal}-${al}.csv`,
-    csv: toCsv(headers, [
+    csv: toCsv(headers(figures.approximateTimes), [
       [figures.officeName ?? "Tutte le sedi", "Totale", "", "", ...figureCells(figures.total)],
       ...figures.rows.map((row) => [row.officeName, row.gestioneLabel, row.areaLabel ?? "", row.subjectLabel, ...figureCells(row)]),
     ]),

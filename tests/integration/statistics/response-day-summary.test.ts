@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
 import type { OperatorActor } from "@/server/identity/actor";
+import { exportResponseFiguresCsv } from "@/server/statistics/export-response-figures-csv";
 import { getResponseFigures, type Figures, type ResponseFigures, type StepTimes } from "@/server/statistics/get-response-figures";
 import { bucketRange, HOUR_BUCKETS, LAST_BUCKET } from "@/server/statistics/response-days";
 import { RESUMMARISED_DAYS, summariseResponseDays } from "@/server/statistics/summarise-response-days";
@@ -167,6 +168,11 @@ describe("the daily summary of the response-time figures", () => {
     expect(all.approximateTimes).toBe(true);
     expect(all.officeName).toBeNull();
     expect(all.total.received).toBe(20);
+    // The CSV says so in the times' headers; one office's exact times do not.
+    const headerOf = async (actor: OperatorActor, filters: object) =>
+      (await exportResponseFiguresCsv(actor, filters, NOW)).csv.slice(1).split("\r\n")[0];
+    expect(await headerOf(admin, PERIOD)).toContain("Presa in carico: mediana (ore, approssimato)");
+    expect(await headerOf(admin, { ...PERIOD, sede: officeIds[0] })).toContain("Presa in carico: mediana (ore);");
   });
 
   it("summarises every closed day of the last year once, then the same from the summary and today live", async () => {
