@@ -85,6 +85,8 @@ async function seedOffices(tx: Tx, data: SeedData) {
   for (const { provinces, ...office } of data.offices) {
     const { id } = await tx.office.upsert({ where: { code: office.code }, create: office, update: {}, select: { id: true } });
     byCode.set(office.code, id);
+    // Offices seeded before the files had addresses get one, only while theirs is still empty (decision 0047).
+    await tx.office.updateMany({ where: { id, address: "" }, data: { address: office.address, version: { increment: 1 } } });
     for (const province of provinces) {
       // The seed's offices serve their provinces in every gestione (decision 0044); a province keeps the
       // office an administrator may have made competent since (decision 0045).
