@@ -225,6 +225,7 @@ async function seedDemoAgendas(tx: Tx, operators: SeedData["operators"], officeB
       create: {
         officeId,
         places: 2,
+        ownRules: true,
         address: `Sede INPS di ${office.city}, sportello appuntamenti`,
         videoLink: `https://videochiamata.inps.example.it/sede-${code}`,
       },

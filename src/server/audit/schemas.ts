@@ -24,6 +24,8 @@ export const adminChangeTargets = [
   AuditTargetType.SEDE,
   AuditTargetType.IMPOSTAZIONI_GESTIONE,
   AuditTargetType.OPERATORE,
+  AuditTargetType.IMPOSTAZIONI_AGENDA,
+  AuditTargetType.QUESTIONARIO,
 ] as const;
 export type AccessAction = (typeof accessActions)[number];
 export type AccessTarget = (typeof accessTargets)[number];
@@ -58,6 +60,8 @@ export const auditTargetLabels: Record<AuditTargetType, string> = {
   SEDE: "Sede",
   IMPOSTAZIONI_GESTIONE: "Impostazioni della gestione",
   OPERATORE: "Operatore",
+  IMPOSTAZIONI_AGENDA: "Impostazioni predefinite dell'agenda",
+  QUESTIONARIO: "Questionario",
 };
 
 export const auditActionLabels: Record<AuditAction, string> = {

@@ -16,6 +16,11 @@ export const adminSections: { href: string; label: string; description: string }
     label: "Impostazioni",
     description: "Allegati, contatti, canali degli avvisi e tempi di risposta per gestione.",
   },
+  {
+    href: "/admin/agenda",
+    label: "Agenda",
+    description: "Le regole di prenotazione da cui parte l'agenda delle sedi che non hanno regole proprie.",
+  },
   { href: "/admin/operatori", label: "Operatori e ruoli", description: "Chi lavora nel Fascicolo, in quale sede e con quale ruolo." },
   {
     href: "/admin/registro-modifiche",
