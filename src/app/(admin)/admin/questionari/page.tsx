@@ -8,7 +8,7 @@ import {
   RESULTS_MIN_ANSWERS,
   type CampaignResults,
   type ScaleResult,
-} from "@/server/questionnaires/get-questionnaire-results";
+} from "@/server/admin/get-questionnaire-results";
 import { Card, PageHeading, TableRegion } from "@/ui";
 
 export const metadata: Metadata = { title: "Risultati dei questionari" };
