@@ -30,6 +30,6 @@ export const adminSections: { href: string; label: string; description: string }
   {
     href: "/admin/questionari",
     label: "Questionari",
-    description: "Risultati anonimi dei questionari di gradimento, da cinque risposte in su.",
+    description: "Questionari di gradimento: nuovi questionari, domande, apertura e chiusura, risultati anonimi da cinque risposte in su.",
   },
 ];
