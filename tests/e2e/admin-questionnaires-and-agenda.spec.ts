@@ -64,7 +64,7 @@ test("the agenda's defaults are set with JavaScript disabled", async ({ browser,
   // The seed's value again, for the other tests.
   await plain.getByLabel("Posti per orario").fill("1");
   await plain.getByRole("button", { name: "Salva i valori predefiniti" }).click();
-  await expect(plain.getByText(/^Valori predefiniti salvati/)).toBeVisible();
+  await expect(plain.getByText(/Valori predefiniti salvati: valgono per le sedi/)).toBeVisible();
   await context.close();
 });
 
