@@ -9,6 +9,7 @@ import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { answerQuestionnaire } from "@/server/questionnaires/answer-questionnaire";
+import { QUESTIONNAIRE_CHANGED, storeAnonymousAnswer } from "@/server/questionnaires/anonymous-answers";
 import { getQuestionnaire } from "@/server/questionnaires/get-questionnaire";
 import { createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
@@ -143,6 +144,26 @@ describe("changing a campaign", () => {
 
     expect(await getQuestionnaireCampaign(admin, "professionisti-2027", now)).toMatchObject({ version: 1, responses: 1 });
     expect(await entries()).toHaveLength(1);
+  });
+
+  it("an answer given to the questions before an edit or a closing is refused, and nothing of it is stored", async () => {
+    await createQuestionnaireCampaign(admin, form());
+    const person = await createPerson("Professionista");
+    const { campaign: shown } = await getQuestionnaire(contributorActor(person, "INTERMEDIARIO"), "professionisti-2027", now);
+    const { id } = await getQuestionnaireCampaign(admin, "professionisti-2027", now);
+    await updateQuestionnaireCampaign(admin, { ...form({ domanda_1_testo: "Domanda cambiata" }), campaignId: id, expectedVersion: "1" });
+
+    // The answer form was read before the edit: its questions are no longer the campaign's.
+    const stale = storeAnonymousAnswer(shown, "a".repeat(64), { "domanda-1": "4" }, "già", now);
+
+    await expect(stale).rejects.toEqual(new ConflictError(QUESTIONNAIRE_CHANGED));
+    await switchQuestionnaireCampaign(admin, { campaignId: id, expectedVersion: "2", action: "chiudi" }, now);
+    const current = { ...shown, questions: (await getQuestionnaireCampaign(admin, "professionisti-2027", now)).questions };
+    await expect(storeAnonymousAnswer(current, "b".repeat(64), { "domanda-1": "4" }, "già", now)).rejects.toEqual(
+      new ConflictError(QUESTIONNAIRE_CHANGED),
+    );
+    expect(await prisma.questionnaireResponse.count()).toBe(0);
+    expect(await prisma.questionnaireParticipation.count()).toBe(0);
   });
 
   it("opens a scheduled campaign today and closes an open one now, answers or not", async () => {
