@@ -30,6 +30,8 @@ const officeSchema = z.strictObject({
   name: text,
   region: text,
   city: text,
+  /** The office's postal address (the office form requires one). */
+  address: text,
   provinces: z.array(province).min(1, "Indicare almeno una provincia"),
 });
 

@@ -96,6 +96,8 @@ async function seedOffices(tx: Tx, data: SeedData) {
   for (const { provinces, ...office } of data.offices) {
     const { id } = await tx.office.upsert({ where: { code: office.code }, create: office, update: {}, select: { id: true } });
     byCode.set(office.code, id);
+    // Offices seeded before the files had addresses get one, only while theirs is still empty (decision 0047).
+    await tx.office.updateMany({ where: { id, address: "" }, data: { address: office.address, version: { increment: 1 } } });
     for (const province of provinces) {
       // The seed's offices serve their provinces in every gestione (decision 0044); a province keeps the
       // office an administrator may have made competent since (decision 0045).
@@ -234,6 +236,7 @@ async function seedDemoAgendas(tx: Tx, operators: SeedData["operators"], officeB
       create: {
         officeId,
         places: 2,
+        ownRules: true,
         address: `Sede INPS di ${office.city}, sportello appuntamenti`,
         videoLink: `https://videochiamata.inps.example.it/sede-${code}`,
       },

@@ -155,6 +155,7 @@ const envSchema = z.object({
   RATE_LIMIT_CONTACTS: rateLimit("10/3600"),
   RATE_LIMIT_SUBMISSIONS: rateLimit("20/600"),
   RATE_LIMIT_EXPORTS: rateLimit("10/600"),
+  RATE_LIMIT_IMPORTS: rateLimit("20/600"),
   RATE_LIMIT_REPLIES: rateLimit("60/600"),
   /** From one address come many people (an office behind one NAT): its limit is this many times a person's. */
   RATE_LIMIT_IP_FACTOR: z.coerce.number({ message: "deve essere un numero" }).int().min(1).max(1000).default(10),

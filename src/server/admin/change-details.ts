@@ -5,6 +5,13 @@ import { smartTaskOpeningLabels } from "./smart-task-schemas";
 /** The fields administrative changes record, in the trail's words; others are shown by their name. */
 const fieldLabels: Record<string, string> = {
   active: "Attivo",
+  cancelCutoffHours: "Termine per annullare o spostare (ore)",
+  maxDaysAhead: "Prenotabile fino a (giorni)",
+  maxReschedules: "Spostamenti ammessi",
+  minLeadWorkingDays: "Preavviso minimo (giorni lavorativi)",
+  officesFollowing: "Sedi senza regole proprie aggiornate",
+  places: "Posti per orario",
+  slotMinutes: "Durata dell'appuntamento (minuti)",
   codiceFiscale: "Codice fiscale",
   codiciFiscali: "Gruppo pilota",
   email: "Email",

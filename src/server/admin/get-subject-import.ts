@@ -9,7 +9,7 @@ import { planSubjectImport, type ImportedRow, type ImportPlan } from "./subject-
 import type { SubjectImportProblem } from "./subject-schemas";
 import { currentSubjects } from "./subject-tree";
 
-export const IMPORT_NOT_FOUND = "Importazione inesistente o già conclusa.";
+export const IMPORT_NOT_FOUND = "Importazione inesistente, già conclusa o scaduta: le anteprime restano disponibili 24 ore.";
 
 export type SubjectImportPreview = ImportPlan & {
   id: string;

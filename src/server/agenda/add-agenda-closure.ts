@@ -5,6 +5,7 @@ import { ValidationError } from "@/server/errors/domain-errors";
 import { parseInput } from "@/server/errors/parse-input";
 import type { OperatorActor } from "@/server/identity/actor";
 import { daysSpan } from "./agenda-data";
+import { openAgendaSettings } from "./agenda-defaults";
 import { requireAgendaManager } from "./agenda-manager";
 import { cancelBooking } from "./appointment-history";
 import { nationalHolidayOn } from "@/lib/italian-holidays";
@@ -38,7 +39,7 @@ export async function addAgendaClosure(
   const span = daysSpan(data.day, data.day);
 
   return prisma.$transaction(async (tx) => {
-    await tx.agendaSettings.upsert({ where: { officeId }, create: { officeId }, update: {} });
+    await openAgendaSettings(tx, officeId);
     // One change of the office's closures at a time.
     await tx.$queryRaw`SELECT 1 FROM "AgendaSettings" WHERE "officeId" = ${officeId}::uuid FOR UPDATE`;
     const existing = await tx.agendaClosure.findUnique({ where: { officeId_day: { officeId, day: new Date(`${data.day}T00:00:00Z`) } } });

@@ -3,38 +3,25 @@ import type { AppointmentChannel } from "@/generated/prisma/enums";
 import { addIsoDays, romeIsoDay } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
+import { readAgendaDefaults, type AgendaRuleValues } from "./agenda-defaults";
 import { managesAgenda } from "./agenda-manager";
 import { nationalHolidays } from "@/lib/italian-holidays";
 
 export type AgendaSettingsView = {
   editable: boolean;
-  /** Null until the office opens its agenda (the form shows the defaults). */
-  settings: {
-    slotMinutes: number;
-    places: number;
-    minLeadWorkingDays: number;
-    maxDaysAhead: number;
-    cancelCutoffHours: number;
-    maxReschedules: number;
-    address: string | null;
-    videoLink: string | null;
-  };
+  /** The administrators' defaults until the office opens its agenda (decision 0047). */
+  settings: AgendaRuleValues & { address: string | null; videoLink: string | null };
   windows: { id: string; channel: AppointmentChannel; weekday: number; startMinute: number; endMinute: number }[];
   closures: { day: string; reason: string }[];
   /** The national holidays of the next twelve months, computed. */
   holidays: { day: string; name: string }[];
 };
 
-const DEFAULTS: AgendaSettingsView["settings"] = {
-  slotMinutes: 30,
-  places: 1,
-  minLeadWorkingDays: 2,
-  maxDaysAhead: 30,
-  cancelCutoffHours: 24,
-  maxReschedules: 2,
-  address: null,
-  videoLink: null,
-};
+/** What the form shows an office that has not opened its agenda: the administrators' defaults. */
+async function defaultSettings(): Promise<AgendaSettingsView["settings"]> {
+  const { version: _version, ...rules } = await readAgendaDefaults(prisma);
+  return { ...rules, address: null, videoLink: null };
+}
 
 /** The office's availability as its page shows it: rules, weekly windows, coming closures and holidays. */
 export async function getAgendaSettings(actor: OperatorActor, now = new Date()): Promise<AgendaSettingsView> {
@@ -71,7 +58,7 @@ export async function getAgendaSettings(actor: OperatorActor, now = new Date()):
           address: settings.address,
           videoLink: settings.videoLink,
         }
-      : DEFAULTS,
+      : await defaultSettings(),
     windows,
     closures: closures.map((closure) => ({ day: closure.day.toISOString().slice(0, 10), reason: closure.reason })),
     holidays,

@@ -77,14 +77,19 @@ const count = (label: string, min: number, max: number) =>
     .min(min, `${label}: almeno ${min}.`)
     .max(max, `${label}: al massimo ${max}.`);
 
-/** The office's booking rules (a RESPONSABILE's form). */
-export const agendaSettingsSchema = z.object({
+/** The booking rules: an office's, and the defaults an ADMIN sets for offices that have not set theirs (decision 0047). */
+export const agendaRulesFields = {
   slotMinutes: count("Durata dell'appuntamento", 10, 240),
   places: count("Posti per orario", 1, 50),
   minLeadWorkingDays: count("Preavviso minimo", 0, 30),
   maxDaysAhead: count("Prenotabile fino a", 1, 180),
   cancelCutoffHours: count("Termine per annullare o spostare", 0, 240),
   maxReschedules: count("Spostamenti ammessi", 0, 10),
+};
+
+/** The office's booking rules (a RESPONSABILE's form). */
+export const agendaSettingsSchema = z.object({
+  ...agendaRulesFields,
   address: z.preprocess(blankToUndefined, typedText().trim().max(300, "L'indirizzo è troppo lungo.").optional()),
   videoLink: z.preprocess(
     blankToUndefined,

@@ -25,6 +25,8 @@ export const adminChangeTargets = [
   AuditTargetType.IMPOSTAZIONI_GESTIONE,
   AuditTargetType.OPERATORE,
   AuditTargetType.SMART_TASK,
+  AuditTargetType.IMPOSTAZIONI_AGENDA,
+  AuditTargetType.QUESTIONARIO,
 ] as const;
 export type AccessAction = (typeof accessActions)[number];
 export type AccessTarget = (typeof accessTargets)[number];
@@ -60,6 +62,8 @@ export const auditTargetLabels: Record<AuditTargetType, string> = {
   IMPOSTAZIONI_GESTIONE: "Impostazioni della gestione",
   OPERATORE: "Operatore",
   SMART_TASK: "Smart-Task",
+  IMPOSTAZIONI_AGENDA: "Impostazioni predefinite dell'agenda",
+  QUESTIONARIO: "Questionario",
 };
 
 export const auditActionLabels: Record<AuditAction, string> = {

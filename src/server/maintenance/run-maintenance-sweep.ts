@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { sweepSubjectImports } from "@/server/admin/sweep-subject-imports";
 import { fileStorageFor, type FileStorage, type FileStorageConfig } from "@/server/attachments/file-storage";
 import { stagingRootFor, sweepStagingFolders } from "@/server/attachments/staging-folders";
 import { auditRetentionCutoff, pruneAuditLog, type AuditLogPruning } from "@/server/audit/prune-audit-log";
@@ -25,6 +26,8 @@ export type MaintenanceSweepReport = {
   storedFiles: StoredFilesSweep;
   notifications: StalledNotificationsSweep;
   auditLog: AuditLogPruning;
+  /** Subject-tree previews removed (older than SUBJECT_IMPORT_KEPT_HOURS). */
+  subjectImports: number;
 };
 
 /**
@@ -37,7 +40,8 @@ const SWEEP_LOCK_KEY = 7_242_011_905;
 /**
  * Runs the sweeps — staging folders and stored files no row refers to,
  * both older than SWEEP_GRACE_MINUTES, notifications left without a
- * delivery job, and audit entries past AUDIT_RETENTION_MONTHS — unless
+ * delivery job, audit entries past AUDIT_RETENTION_MONTHS and subject-tree
+ * previews past SUBJECT_IMPORT_KEPT_HOURS — unless
  * another instance is sweeping (then null), and logs what each removed or settled.
  */
 export async function runMaintenanceSweep(
@@ -59,6 +63,7 @@ export async function runMaintenanceSweep(
       storedFiles: await sweepStoredFiles(prisma, dependencies.storage ?? fileStorageFor(config), cutoff),
       notifications: await sweepStalledNotifications(prisma, config, now),
       auditLog: await pruneAuditLog(prisma, auditRetentionCutoff(config.AUDIT_RETENTION_MONTHS, now)),
+      subjectImports: await sweepSubjectImports(prisma, now),
     };
     logSweep(report);
     return report;
@@ -72,7 +77,7 @@ export async function runMaintenanceSweep(
 const LOGGED_ITEMS = 100;
 
 function logSweep(report: MaintenanceSweepReport): void {
-  const { stagingFolders, storedFiles, notifications, auditLog } = report;
+  const { stagingFolders, storedFiles, notifications, auditLog, subjectImports } = report;
   logger.info(
     {
       stagingFoldersRemoved: stagingFolders.length,
@@ -82,6 +87,7 @@ function logSweep(report: MaintenanceSweepReport): void {
       notificationsFailed: notifications.failed.length,
       auditEntriesRemoved: auditLog.removed,
       auditPrunedThroughSequence: auditLog.prunedThroughSequence.toString(),
+      subjectImportsRemoved: subjectImports,
       stagingFolders: stagingFolders.slice(0, LOGGED_ITEMS),
       storedFiles: storedFiles.removed.slice(0, LOGGED_ITEMS),
       requeuedNotifications: notifications.requeued.slice(0, LOGGED_ITEMS),

@@ -14,7 +14,7 @@ import { RateLimitedError } from "./rate-limited-error";
  * RATE_LIMIT_IP_FACTOR times as many, as many people may share it.
  */
 
-export const rateLimitNames = ["sign-in", "delegations", "contacts", "submissions", "exports", "replies"] as const;
+export const rateLimitNames = ["sign-in", "delegations", "contacts", "submissions", "exports", "imports", "replies"] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
 
 /** Who is counted: a person (their id, or the codice fiscale typed at sign-in) and the caller's address. */
@@ -28,6 +28,7 @@ const configKeys: Record<RateLimitName, keyof AppConfig & `RATE_LIMIT_${string}`
   contacts: "RATE_LIMIT_CONTACTS",
   submissions: "RATE_LIMIT_SUBMISSIONS",
   exports: "RATE_LIMIT_EXPORTS",
+  imports: "RATE_LIMIT_IMPORTS",
   replies: "RATE_LIMIT_REPLIES",
 };
 

@@ -1,19 +1,24 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { applySubjectImport, IMPORT_CHANGED } from "@/server/admin/apply-subject-import";
 import { createSubject } from "@/server/admin/create-subject";
 import { exportSubjectTree } from "@/server/admin/export-subject-tree";
 import { getSubject } from "@/server/admin/get-subject";
-import { getSubjectImport } from "@/server/admin/get-subject-import";
+import { getSubjectImport, IMPORT_NOT_FOUND } from "@/server/admin/get-subject-import";
 import { getSubjectTree } from "@/server/admin/get-subject-tree";
 import { previewSubjectImport } from "@/server/admin/preview-subject-import";
 import { MAX_IMPORT_BYTES } from "@/server/admin/subject-schemas";
 import { STALE_SUBJECT } from "@/server/admin/subject-tree";
 import { updateSubject } from "@/server/admin/update-subject";
 import { verifyAuditChain } from "@/server/audit/verify-audit-chain";
+import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
+import { runMaintenanceSweep } from "@/server/maintenance/run-maintenance-sweep";
 import { createRequest } from "@/server/requests/create-request";
 import { createGestioneSettings, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
@@ -313,6 +318,29 @@ describe("export and import", () => {
       [{ row: 0, code: "", message: "Il file non è codificato in UTF-8: salvarlo di nuovo scegliendo la codifica UTF-8." }],
       [{ row: 0, code: "", message: "Caricare un file .json o .csv, come quelli dell'esportazione." }],
     ]);
+  });
+});
+
+describe("retention of previews", () => {
+  it("the maintenance sweep removes previews older than 24 hours, applied or not; a younger one stays and can be confirmed", async () => {
+    await createSubjectTree();
+    const exported = await exportSubjectTree(admin, "AZIENDE", "json");
+    const old = await previewSubjectImport(admin, "AZIENDE", file(exported.fileName, exported.body));
+    const young = await previewSubjectImport(admin, "AZIENDE", file(exported.fileName, exported.body));
+    const now = new Date();
+    await prisma.subjectImport.update({ where: { id: old.id }, data: { createdAt: new Date(now.getTime() - 25 * 3_600_000) } });
+    await prisma.subjectImport.update({ where: { id: young.id }, data: { createdAt: new Date(now.getTime() - 23 * 3_600_000) } });
+    const dataDir = await mkdtemp(join(tmpdir(), "cb-sweep-"));
+    const config = parseConfig({ ...process.env, DATA_DIR: dataDir, STORAGE: "disk" });
+
+    const report = await runMaintenanceSweep({ databaseUrl: process.env.DATABASE_URL!, prisma, config }, now);
+
+    expect(report?.subjectImports).toBe(1);
+    expect((await prisma.subjectImport.findMany({ select: { id: true } })).map(({ id }) => id)).toEqual([young.id]);
+    await expect(applySubjectImport(admin, old.id, { planHash: "0".repeat(64) })).rejects.toEqual(new NotFoundError(IMPORT_NOT_FOUND));
+    const kept = await getSubjectImport(admin, young.id);
+    expect(await applySubjectImport(admin, young.id, { planHash: kept.planHash })).toEqual({ changed: 0 });
+    await rm(dataDir, { recursive: true, force: true });
   });
 });
 

@@ -273,6 +273,24 @@ describe("seedDatabase", () => {
     await seedDatabase(prisma);
     expect(await snapshot()).toEqual(after);
   });
+
+  it("gives every office an address, and fills an address only while it is still empty (decision 0047)", async () => {
+    const offices = await prisma.office.findMany({ orderBy: { code: "asc" } });
+    expect(offices.filter((office) => office.address.trim() === "")).toEqual([]);
+    expect(offices.find((office) => office.code === "7000")?.address).toBe("Via dell'Amba Aradam 5, 00184 Roma");
+    const [emptied, changed] = offices;
+    await prisma.office.update({ where: { id: emptied!.id }, data: { address: "" } });
+    await prisma.office.update({ where: { id: changed!.id }, data: { address: "Piazza dell'amministratore 1" } });
+
+    await seedDatabase(prisma);
+
+    const refilled = await prisma.office.findUniqueOrThrow({ where: { id: emptied!.id } });
+    expect(refilled).toMatchObject({ address: emptied!.address, version: emptied!.version + 1 });
+    expect(await prisma.office.findUniqueOrThrow({ where: { id: changed!.id } })).toMatchObject({
+      address: "Piazza dell'amministratore 1",
+      version: changed!.version,
+    });
+  });
 });
 
 describe("seedDatabase in production", () => {

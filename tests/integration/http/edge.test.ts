@@ -9,8 +9,10 @@ import { POST as postMessage } from "../../../src/app/api/cassetto/richieste/[id
 import { GET as exportRequests } from "../../../src/app/api/cassetto/richieste/esportazione/route";
 import { POST as postRequest } from "../../../src/app/api/cassetto/richieste/route";
 import { POST as postReply } from "../../../src/app/api/fascicolo/quesiti/[id]/risposta/route";
+import { POST as uploadSubjectImport } from "../../../src/app/api/admin/argomenti/[gestione]/importazione/route";
+import { GET as exportSubjectTree } from "../../../src/app/(admin)/admin/argomenti/[gestione]/esportazione/route";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
-import { contributorActor, createQuesito, createTakenQuesito } from "../../support/quesito-fixtures";
+import { contributorActor, createQuesito, createTakenQuesito, operatorActor } from "../../support/quesito-fixtures";
 import { withStorageAndReferenceData } from "../../support/request-fixtures";
 
 // The session is next-auth's business (tested in identity); here it is whoever each test says.
@@ -204,5 +206,29 @@ describe("rate limits at the routes", () => {
     expect(draft.errors).toEqual({ form: [expect.stringMatching(/^Troppe richieste in poco tempo: riprovare tra (9|10) minuti\.$/)] });
     expect(await prisma.request.count({ where: { positionId } })).toBe(1);
     expect(logSecurityEvent).toHaveBeenCalledWith(expect.objectContaining({ type: "rate-limited", reason: "submissions" }));
+  });
+
+  it("count an administrator's imports apart from their exports: exports used up do not block an upload", async () => {
+    vi.stubEnv("RATE_LIMIT_EXPORTS", "1/600");
+    const admin = await operatorActor((await createOffice()).id, "ADMIN");
+    vi.mocked(getOperator).mockReset().mockResolvedValue(admin);
+    const params = { params: Promise.resolve({ gestione: "AZIENDE" }) };
+    const exportTree = () => exportSubjectTree(new Request(`${PORTAL}/admin/argomenti/AZIENDE/esportazione?formato=json`), params);
+    const exported = await exportTree();
+    expect(exported.status).toBe(200);
+    const tree = await exported.text();
+    expect((await exportTree()).status).toBe(429);
+
+    const form = new FormData();
+    form.append("file", new File([tree], "albero.json", { type: "application/json" }));
+    const upload = new Request(`${PORTAL}/api/admin/argomenti/AZIENDE/importazione`, {
+      method: "POST",
+      body: form,
+      headers: { origin: PORTAL, "x-forwarded-for": "203.0.113.61" },
+    });
+    const response = await uploadSubjectImport(upload, params);
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/^\/admin\/argomenti\/AZIENDE\/importazione\/[0-9a-f-]{36}$/);
   });
 });

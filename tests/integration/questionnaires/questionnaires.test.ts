@@ -5,7 +5,7 @@ import { ALREADY_ANSWERED, answerQuestionnaire } from "@/server/questionnaires/a
 import { dismissQuestionnaireInvitation } from "@/server/questionnaires/dismiss-questionnaire-invitation";
 import { getQuestionnaire } from "@/server/questionnaires/get-questionnaire";
 import { getQuestionnaireInvitation } from "@/server/questionnaires/get-questionnaire-invitation";
-import { getQuestionnaireResults } from "@/server/questionnaires/get-questionnaire-results";
+import { getQuestionnaireResults } from "@/server/admin/get-questionnaire-results";
 import { getSubmissionRating } from "@/server/questionnaires/get-submission-rating";
 import { ALREADY_RATED, rateRequestSubmission } from "@/server/questionnaires/rate-request-submission";
 import { NO_ANSWER_MESSAGE, SCALE_MESSAGE } from "@/server/questionnaires/schemas";

@@ -21,6 +21,11 @@ export const adminSections: { href: string; label: string; description: string }
     label: "Smart-Task",
     description: "Chi può presentare ogni tipo di Smart-Task: nessuno, il gruppo pilota o tutti; e il gruppo pilota.",
   },
+  {
+    href: "/admin/agenda",
+    label: "Agenda",
+    description: "Le regole di prenotazione da cui parte l'agenda delle sedi che non hanno regole proprie.",
+  },
   { href: "/admin/operatori", label: "Operatori e ruoli", description: "Chi lavora nel Fascicolo, in quale sede e con quale ruolo." },
   {
     href: "/admin/registro-modifiche",
@@ -30,6 +35,6 @@ export const adminSections: { href: string; label: string; description: string }
   {
     href: "/admin/questionari",
     label: "Questionari",
-    description: "Risultati anonimi dei questionari di gradimento, da cinque risposte in su.",
+    description: "Questionari di gradimento: nuovi questionari, domande, apertura e chiusura, risultati anonimi da cinque risposte in su.",
   },
 ];

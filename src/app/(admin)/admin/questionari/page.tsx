@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { formatRomeDate } from "@/lib/rome-dates";
 import { requireOperator } from "@/server/identity/session";
@@ -8,7 +9,7 @@ import {
   RESULTS_MIN_ANSWERS,
   type CampaignResults,
   type ScaleResult,
-} from "@/server/questionnaires/get-questionnaire-results";
+} from "@/server/admin/get-questionnaire-results";
 import { Card, PageHeading, TableRegion } from "@/ui";
 
 export const metadata: Metadata = { title: "Risultati dei questionari" };
@@ -66,6 +67,11 @@ function CampaignCard({ campaign }: { campaign: CampaignResults }) {
   return (
     <Card title={campaign.title}>
       <p className="mb-4">
+        <Link href={`${PATH}/${encodeURIComponent(campaign.slug)}`} className="font-semibold underline">
+          Gestisci il questionario {campaign.slug}
+        </Link>
+      </p>
+      <p className="mb-4">
         {figure(campaign.responses)} {campaign.responses === 1 ? "risposta" : "risposte"}, {period}.
       </p>
       {campaign.questions === null ? (
@@ -105,6 +111,11 @@ export default async function QuestionnaireResultsPage() {
         title="Risultati dei questionari"
         lead="Risposte anonime al questionario dei professionisti e alla valutazione dell'invio delle richieste: conteggi, media e distribuzione per domanda, testi liberi."
       />
+      <p className="mb-6">
+        <Link href={`${PATH}/nuovo`} className="font-semibold underline">
+          Nuovo questionario
+        </Link>
+      </p>
       <div className="space-y-8">
         {campaigns.map((campaign) => (
           <CampaignCard key={campaign.slug} campaign={campaign} />

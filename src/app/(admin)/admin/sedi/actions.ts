@@ -4,12 +4,13 @@ import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
 import { textFields } from "@/app/_lib/form-data";
 import { runFormAction } from "@/app/_lib/http/form-action";
 import { createOffice } from "@/server/admin/create-office";
+import { updateAgendaDefaults } from "@/server/admin/update-agenda-defaults";
 import { moveCompetence } from "@/server/admin/move-competence";
 import { updateGestioneSettings } from "@/server/admin/update-gestione-settings";
 import { updateOffice } from "@/server/admin/update-office";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
-import { OFFICES_PATH, SETTINGS_PATH, redirectWithFlash, type AdminOfficesForm, type Flash } from "./_lib/flash";
+import { AGENDA_DEFAULTS_PATH, OFFICES_PATH, SETTINGS_PATH, redirectWithFlash, type AdminOfficesForm, type Flash } from "./_lib/flash";
 
 /** Where a form is (`page`, `form`) and where its success is told (`done`, the form's page unless given). */
 type FormPlace = { page: string; form: AdminOfficesForm; done?: string };
@@ -77,5 +78,23 @@ export async function updateGestioneSettingsAction(formData: FormData): Promise<
     values,
     (actor) => updateGestioneSettings(actor, values),
     () => ({ message: "Impostazioni salvate: valgono per i moduli aperti da ora." }),
+  );
+}
+
+export async function updateAgendaDefaultsAction(formData: FormData): Promise<void> {
+  const values = textFields(formData);
+  await run(
+    { page: AGENDA_DEFAULTS_PATH, form: "agenda" },
+    values,
+    (actor) => updateAgendaDefaults(actor, values),
+    ({ offices }) => ({
+      message: `Valori predefiniti salvati: valgono per le sedi che aprono l'agenda da ora${
+        offices === 0
+          ? ""
+          : offices === 1
+            ? " e per 1 sede che non ha regole proprie"
+            : ` e per ${offices} sedi che non hanno regole proprie`
+      }.`,
+    }),
   );
 }

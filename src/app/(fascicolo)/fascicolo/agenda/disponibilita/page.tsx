@@ -3,6 +3,7 @@ import { FLASH_PARAM, OUTCOME_NOTICE_ID } from "@/app/_lib/form-flash";
 import type { SearchParams } from "@/app/_lib/search-params";
 import { formatRomeLongDay } from "@/lib/rome-dates";
 import { getAgendaSettings, type AgendaSettingsView } from "@/server/agenda/get-agenda-settings";
+import { AgendaRuleFields } from "@/app/_components/agenda-rule-fields";
 import { channelLabels, minutesLabel, weekdayLabels } from "@/server/agenda/labels";
 import { REASON_MAX_LENGTH } from "@/server/agenda/schemas";
 import { requireOperator } from "@/server/identity/session";
@@ -35,28 +36,10 @@ function RulesForm({ view, flash }: { view: AgendaSettingsView; flash: Flash | n
   const refused = refusedAt(flash, "regole");
   const value = (name: keyof AgendaSettingsView["settings"]) => refused?.values?.[name] ?? String(view.settings[name] ?? "");
   const error = (name: string) => refused?.errors?.[name]?.[0];
-  const number = (name: keyof AgendaSettingsView["settings"], label: string, hint: string) => (
-    <TextField
-      name={name}
-      type="number"
-      label={label}
-      hint={hint}
-      width="short"
-      required
-      defaultValue={value(name)}
-      error={error(name)}
-      inputMode="numeric"
-    />
-  );
   return (
     <form action={updateAgendaSettingsAction} id="regole" className="grid max-w-2xl gap-4">
       {refused ? <Alert tone="danger">{refused.message}</Alert> : null}
-      {number("slotMinutes", "Durata di un appuntamento (minuti)", "Da 10 a 240 minuti.")}
-      {number("places", "Posti per orario", "Quanti operatori ricevono contemporaneamente.")}
-      {number("minLeadWorkingDays", "Preavviso minimo (giorni lavorativi)", "Ad esempio 2: oggi si prenota dal secondo giorno lavorativo.")}
-      {number("maxDaysAhead", "Prenotabile fino a (giorni da oggi)", "Ad esempio 30.")}
-      {number("cancelCutoffHours", "Termine per annullare o spostare (ore prima)", "Ad esempio 24.")}
-      {number("maxReschedules", "Spostamenti ammessi per appuntamento", "0 se non sono ammessi.")}
+      <AgendaRuleFields value={value} error={error} />
       <TextField
         name="address"
         label="Indirizzo per gli appuntamenti in presenza"

@@ -51,7 +51,7 @@ export const POST = routeHandler<OperatorActor, { gestione: string }>({
   sameOrigin: true,
   actor: signedInOperator,
   signedOut: ({ params }) => seeOther(`${realmPaths.fascicolo.signIn}?callbackUrl=${encodeURIComponent(importPath(params.gestione))}`),
-  rateLimit: { limit: "exports", at: "start" },
+  rateLimit: { limit: "imports", at: "start" },
   async handle({ request, actor, params }) {
     const stored = await previewSubjectImport(actor, params.gestione, await uploadedFile(request));
     return seeOther(importPreviewPath(stored.gestione, stored.id));

@@ -1,9 +1,9 @@
 import "server-only";
 import type { QuestionnaireKind } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
-import { assertAdmin } from "@/server/admin/policy";
+import { assertAdmin } from "./policy";
 import type { OperatorActor } from "@/server/identity/actor";
-import { questionsSchema, SCALE_MAX, SCALE_MIN } from "./schemas";
+import { questionsSchema, SCALE_MAX, SCALE_MIN } from "@/server/questionnaires/schemas";
 
 /** Below this many answers a campaign's results are not shown: with fewer, an answer may be recognised (decision 0039). */
 export const RESULTS_MIN_ANSWERS = 5;
