@@ -52,6 +52,9 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(e2ePgPort),
       APP_ENV: "demo",
       LOG_LEVEL: "warn",
+      // Parallel specs sign the same demo people in many times a minute; the limit itself is tested in the
+      // integration tier and across two instances (two-instances.spec.ts), which set their own.
+      RATE_LIMIT_SIGN_IN: "60/60",
     },
   },
 });

@@ -47,7 +47,8 @@ body{margin:0;font-family:"Titillium Web",Geneva,Tahoma,sans-serif;color:#1a1a1a
 header{background:#0066cc;color:#fff;padding:1rem 0}
 header p{margin:0;font-weight:700;font-size:1.25rem}
 main{padding:2rem 0 3rem}
-h1{font-size:2rem;line-height:1.2;margin:0 0 1rem}
+h1{font-size:2rem;line-height:1.2;margin:0 0 1rem;overflow-wrap:break-word}
+@media (max-width:30rem){h1{font-size:1.5rem}}
 .alert{border-left:4px solid #995c00;background:#fff8eb;padding:1rem;margin:0 0 1.5rem}
 label{display:block;font-weight:600;margin:0 0 .25rem}
 textarea{width:100%;min-height:12rem;font:inherit;padding:.5rem;border:1px solid #5c6f82;border-radius:4px}
