@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orFieldErrors } from "@/app/_lib/or-field-errors";
 import { firstValues, keysetPageLinks, listPageHref, type ListCursor, type SearchParams } from "@/app/_lib/search-params";
 import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDateTime } from "@/lib/rome-dates";
-import { listAdminChanges, type AdminChangeRow, type AdminChanges } from "@/server/admin/list-admin-changes";
+import { listAdminChanges, type AdminChangeRow } from "@/server/admin/list-admin-changes";
 import { adminChangeActions, adminChangeTargets, auditActionLabels, auditTargetLabels } from "@/server/audit/schemas";
-import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { AuditLogFilters, AuditLogOperator } from "@/app/_components/audit-log-filters";
 import { Alert, Breadcrumb, buttonClasses, PageHeading, Pagination, SelectField, TableRegion, TextField } from "@/ui";
@@ -48,15 +47,7 @@ function Changes({ row }: { row: AdminChangeRow }) {
 export default async function AdminChangesPage({ searchParams }: Props) {
   const operator = await requireOperator(PATH);
   const params = firstValues(await searchParams);
-  let trail: AdminChanges | null = null;
-  let errors: FieldErrors = {};
-  try {
-    trail = await listAdminChanges(operator, params);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (!(error instanceof ValidationError)) throw error;
-    errors = error.fieldErrors;
-  }
+  const { result: trail, errors } = await orFieldErrors(() => listAdminChanges(operator, params));
   const filtered = filterNames.some((name) => params[name]);
   const pageLinks = trail ? keysetPageLinks((cursor) => pageHref(params, cursor), trail) : null;
   const exportHref = `${PATH}/esportazione${pageHref(params).slice(PATH.length)}`;

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { orFieldErrors } from "@/app/_lib/or-field-errors";
 import Link from "next/link";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
 import { totalLabel } from "@/lib/capped-total";
 import { positionLabel } from "@/lib/position-label";
 import { formatRomeDate, formatRomeDateTime } from "@/lib/rome-dates";
-import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requireContributor } from "@/server/identity/session";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
@@ -417,14 +418,7 @@ export default async function RequestListPage({ searchParams }: Props) {
   const params = firstValues(await searchParams);
   const savedFilters = await listRequestFilters(actor);
   const flash = await pageFlash(params[FLASH_PARAM]);
-  let page: RequestListPage | null = null;
-  let errors: FieldErrors = {};
-  try {
-    page = await listRequests(actor, params);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    errors = error.fieldErrors;
-  }
+  const { result: page, errors } = await orFieldErrors(() => listRequests(actor, params));
   const values = page?.query ?? params;
   const filtered = filterNames.some((name) => Boolean(params[name]));
   // The form and the saved filters' forms are most of the page's weight: rendered when asked for, or when in use (decision 0040).

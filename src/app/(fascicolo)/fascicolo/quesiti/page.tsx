@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { orFieldErrors, withoutInvalid } from "@/app/_lib/or-field-errors";
 import Link from "next/link";
 import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDate, formatRomePlainDay } from "@/lib/rome-dates";
-import { ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { listOfficeQuesiti, type OfficeQueue } from "@/server/quesiti/list-office-quesiti";
@@ -40,13 +41,8 @@ const filterNames = ["cerca", "stato", "scadenza", "assegnazione", ...moreFilter
 
 /** The queue for the parameters; invalid ones are reported and left out. */
 async function loadQueue(operator: OperatorActor, params: Record<string, string>): Promise<{ queue: OfficeQueue; errors: FieldErrors }> {
-  try {
-    return { queue: await listOfficeQuesiti(operator, params), errors: {} };
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const valid = Object.fromEntries(Object.entries(params).filter(([name]) => !error.fieldErrors[name]));
-    return { queue: await listOfficeQuesiti(operator, valid), errors: error.fieldErrors };
-  }
+  const { result, errors } = await orFieldErrors(() => listOfficeQuesiti(operator, params));
+  return { queue: result ?? (await listOfficeQuesiti(operator, withoutInvalid(params, errors))), errors };
 }
 
 /** A row as the client rows show it: text only, formatted here (decision 0040). */

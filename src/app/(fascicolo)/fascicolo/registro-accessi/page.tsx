@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { totalLabel } from "@/lib/capped-total";
 import { formatRomeDateTime } from "@/lib/rome-dates";
-import { listAccessLog, type AccessLog } from "@/server/audit/list-access-log";
+import { listAccessLog } from "@/server/audit/list-access-log";
+import { orFieldErrors } from "@/app/_lib/or-field-errors";
 import { accessTargets, auditTargetLabels } from "@/server/audit/schemas";
-import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { Alert, Breadcrumb, PageHeading, Pagination, StatusBadge, TableRegion, TextField } from "@/ui";
 import { AuditLogFilters, AuditLogOperator } from "@/app/_components/audit-log-filters";
@@ -33,15 +32,7 @@ const pageHref = (params: Record<string, string>, cursor?: ListCursor) => listPa
 export default async function AccessLogPage({ searchParams }: Props) {
   const operator = await requireOperator(PATH);
   const params = firstValues(await searchParams);
-  let log: AccessLog | null = null;
-  let errors: FieldErrors = {};
-  try {
-    log = await listAccessLog(operator, params);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (!(error instanceof ValidationError)) throw error;
-    errors = error.fieldErrors;
-  }
+  const { result: log, errors } = await orFieldErrors(() => listAccessLog(operator, params));
   const filtered = filterNames.some((name) => params[name]);
   const pageLinks = log ? keysetPageLinks((cursor) => pageHref(params, cursor), log) : null;
 

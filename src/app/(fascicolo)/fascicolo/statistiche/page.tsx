@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { orFieldErrors, withoutInvalid } from "@/app/_lib/or-field-errors";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDuration, formatDurationInWords } from "@/lib/durations";
 import { formatRomeDate, romeDayStart } from "@/lib/rome-dates";
-import { NotFoundError, ValidationError, type FieldErrors } from "@/server/errors/domain-errors";
+import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
 import { getResponseFigures, type ResponseFigures } from "@/server/statistics/get-response-figures";
@@ -23,17 +25,11 @@ async function loadFigures(
   operator: OperatorActor,
   params: Record<string, string>,
 ): Promise<{ figures: ResponseFigures; errors: FieldErrors }> {
-  try {
-    return { figures: await getResponseFigures(operator, params), errors: {} };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    if (!(error instanceof ValidationError)) throw error;
-    const period = error.fieldErrors.dal || error.fieldErrors.al;
-    const valid = Object.fromEntries(
-      Object.entries(params).filter(([name]) => !error.fieldErrors[name] && !(period && (name === "dal" || name === "al"))),
-    );
-    return { figures: await getResponseFigures(operator, valid), errors: error.fieldErrors };
-  }
+  const { result, errors } = await orFieldErrors(() => getResponseFigures(operator, params));
+  if (result) return { figures: result, errors };
+  const period = errors.dal || errors.al;
+  const valid = Object.entries(withoutInvalid(params, errors)).filter(([name]) => !(period && (name === "dal" || name === "al")));
+  return { figures: await orNotFound(() => getResponseFigures(operator, Object.fromEntries(valid))), errors };
 }
 
 /** The query string of the filters applied, for the CSV link. */
