@@ -17,9 +17,9 @@ import { hasUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-searc
  * received: ranking every match of a frequent word would read every matching
  * document of the office, so beyond the cap the total says "più di" and the
  * page orders only those.
- *
- * The searched queue's orders: relevance (ts_rank with the documents' weights A–C), or a date of the quesito.
  */
+
+/** The searched queue's orders: relevance (ts_rank with the documents' weights A–C), or a date of the quesito. */
 export type SearchSortColumn = "rank" | "receivedAt" | "dueAt";
 
 type SearchedRow = { id: string; requestId: string; receivedAt: Date; dueAt: Date | null; rank: number };
