@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRomeDate, formatRomeDateTime, romeDayEnd, romeDayStart, romeIsoDay } from "./rome-dates";
+import { formatRomeDate, formatRomeDateTime, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "./rome-dates";
 
 describe("romeDayStart / romeDayEnd", () => {
   it("start at midnight of Rome in winter (UTC+1)", () => {
@@ -39,5 +39,16 @@ describe("romeIsoDay", () => {
     expect(romeIsoDay(new Date("2026-11-22T23:30:00Z"))).toBe("2026-11-23");
     expect(romeIsoDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
     expect(romeIsoDay(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
+  });
+});
+
+describe("monthStart / monthEnd", () => {
+  it("give the first and last day of the calendar month, leap years included", () => {
+    expect(monthStart("2026-03-17")).toBe("2026-03-01");
+    expect(monthEnd("2026-03-17")).toBe("2026-03-31");
+    expect(monthEnd("2026-04-01")).toBe("2026-04-30");
+    expect(monthEnd("2028-02-10")).toBe("2028-02-29");
+    expect(monthEnd("2026-02-28")).toBe("2026-02-28");
+    expect(monthEnd("2026-12-31")).toBe("2026-12-31");
   });
 });

@@ -87,6 +87,18 @@ export function addIsoDays(isoDay: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The first day of the calendar month of `isoDay`. */
+export function monthStart(isoDay: string): string {
+  return `${isoDay.slice(0, 7)}-01`;
+}
+
+/** The last day of the calendar month of `isoDay`. */
+export function monthEnd(isoDay: string): string {
+  const date = new Date(`${monthStart(isoDay)}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1, 0);
+  return date.toISOString().slice(0, 10);
+}
+
 /** ISO weekday of a day: 1 Monday … 7 Sunday. */
 export function isoWeekday(isoDay: string): number {
   const day = new Date(`${isoDay}T00:00:00Z`).getUTCDay();

@@ -67,13 +67,15 @@ test("an ADMIN reads every office's figures from the daily summary, told the tim
   await expect(page.getByText(/^Quesiti di tutte le sedi dal/)).toBeVisible();
   const note = page.getByText(/mediana e 90° percentile sono approssimati all'ora entro le prime 48 ore e al giorno oltre/);
   await expect(note).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Per sede e gestione" })).toBeVisible();
   await checkPage(page);
 
-  // One office: the exact figures, no note.
+  // One office: the exact figures per subject, no note.
   const sede = page.getByLabel("Sede", { exact: true });
   await sede.selectOption({ index: 1 });
   await page.getByRole("button", { name: "Mostra i dati" }).click();
   await expect(page.getByText(/^Quesiti di tutte le sedi dal/)).toHaveCount(0);
   await expect(note).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Per sede e oggetto" })).toBeVisible();
   await checkPage(page);
 });

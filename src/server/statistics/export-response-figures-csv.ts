@@ -44,7 +44,8 @@ function figureCells(figures: Figures): string[] {
 
 /**
  * The response-time figures (F26) as CSV, with the page's filters and access
- * rules: the whole first, then a row per office and subject; times in hours
+ * rules: the whole first, then the page's rows (per office and subject, or
+ * per office and gestione for all offices without a subject); times in hours
  * from reception, with a decimal comma (said approximate in the headers when
  * they come from the daily summary).
  */

@@ -1,13 +1,15 @@
 import { Prisma } from "@/generated/prisma/client";
+import type { Gestione } from "@/generated/prisma/enums";
 
 /** The states of a quesito not closed: the backlog. */
 export const OPEN_STATES = Prisma.sql`('NUOVO', 'IN_LAVORAZIONE', 'IN_ATTESA_CONTRIBUENTE')`;
 
-/** A row of the figures: the whole, an office and subject, or a week (`grouping` tells which). */
+/** A row of the figures: the whole, an office and subject (or gestione, from the summary), or a week (`grouping` tells which). */
 export type FactRow = {
   grouping: number;
   officeId: string | null;
   subjectId: string | null;
+  gestione: Gestione | null;
   week: string | null;
   received: number;
   taken: number;

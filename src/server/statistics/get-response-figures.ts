@@ -10,7 +10,15 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { OperatorActor } from "@/server/identity/actor";
 import { CLOSED_WEEK_ROW, DETAIL_ROW, OPEN_STATES, RECEIVED_WEEK_ROW, TOTAL_ROW, type FactRow } from "./figure-rows";
 import { figuresFiltersSchema, type FiguresFilters } from "./schemas";
-import { summarisedFactRows } from "./summarised-figures";
+import { summarisedFactRows, type SummaryScope } from "./summarised-figures";
+
+/**
+ * The longest period one office's figures are computed exactly for, from
+ * Quesito (about 120 ms for the default 90 days of an office with 138,000
+ * quesiti); longer periods, and all offices, come from the daily summary
+ * (decision 0036, amended twice).
+ */
+export const EXACT_PERIOD_DAYS = 92;
 
 /** How many steps reached in the period, and how long they took from reception (seconds). */
 export type StepTimes = { count: number; median: number | null; p90: number | null };
@@ -38,8 +46,10 @@ export type ResponseFigures = {
   filters: FiguresFilters;
   /** The office shown, or null for all offices (ADMIN). */
   officeName: string | null;
-  /** Times from summed histograms (all offices): to the hour within two days, to the day beyond. */
+  /** Times from summed histograms (all offices, or a period over EXACT_PERIOD_DAYS): to the hour within two days, to the day beyond. */
   approximateTimes: boolean;
+  /** The rows' breakdown: per office and subject, or per office and gestione (all offices, no subject chosen). */
+  breakdown: "oggetto" | "gestione";
   total: Figures;
   rows: FiguresRow[];
   weeks: WeekFigures[];
@@ -50,6 +60,8 @@ export type ResponseFigures = {
 };
 
 const INVALID = "Alcuni filtri non sono validi: correggerli.";
+/** A row per office and gestione stands for all of the gestione's subjects. */
+const ALL_SUBJECTS = "Tutti gli oggetti";
 /**
  * One statement for every figure. The quesiti of the offices that reached a
  * step in the period — received, taken, first replied, closed then — or are
@@ -89,7 +101,7 @@ function figuresQuery(officeIds: string[], subjectIds: string[] | null, from: Da
              CASE WHEN "isClosed" THEN ${week("closedAt")} END AS "closedWeek"
       FROM scoped
     )
-    SELECT GROUPING("officeId", "subjectId", "receivedWeek", "closedWeek")::int AS grouping, "officeId", "subjectId",
+    SELECT GROUPING("officeId", "subjectId", "receivedWeek", "closedWeek")::int AS grouping, "officeId", "subjectId", NULL AS gestione,
            to_char(coalesce("receivedWeek", "closedWeek"), 'YYYY-MM-DD') AS week,
            count(*) FILTER (WHERE "isReceived")::int AS received,
            count(*) FILTER (WHERE "isTaken")::int AS taken, ${times("taken", "takenAt", "isTaken")},
@@ -156,9 +168,11 @@ async function officesInScope(operator: OperatorActor, chosen: string | undefine
  * and a subject or area: counts, median and 90th percentile of the time from
  * reception to taking in charge, first reply and closing, the share closed
  * within the due date, the backlog and overdue now, the weekly trend and a
- * row per office and subject. Only the contributors' requests count, not the
- * office's own communications. An ADMIN's all offices come from the daily
- * summary (times approximate, `approximateTimes`), one office's from the
+ * row per office and subject (per office and gestione for an ADMIN's all
+ * offices without a subject chosen: `breakdown`). Only the contributors'
+ * requests count, not the office's own communications. All offices, and
+ * periods over EXACT_PERIOD_DAYS, come from the daily summary (times
+ * approximate, `approximateTimes`); one office's shorter periods from the
  * exact statement. OPERATORE, or a RESPONSABILE asking for
  * another office: not found. Invalid filters: ValidationError per field.
  */
@@ -185,10 +199,16 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
           .map((subject) => subject.id)
       : null;
   const officeIds = scope.map((office) => office.id);
-  // An ADMIN's all offices from the daily summary, approximate times; one office exact, live (decision 0036, amended).
-  const summarised = operator.role === "ADMIN" && !filters.sede;
+  const allOffices = operator.role === "ADMIN" && !filters.sede;
+  const periodDays = (Date.parse(`${filters.al}T00:00:00Z`) - Date.parse(`${filters.dal}T00:00:00Z`)) / 86_400_000 + 1;
+  // All offices, and any period longer than EXACT_PERIOD_DAYS, from the summary: approximate times (decision 0036, amended).
+  const summarised = allOffices || periodDays > EXACT_PERIOD_DAYS;
+  const summaryScope: SummaryScope =
+    allOffices && !filters.oggetto
+      ? { officeIds, grain: "gestione", gestione: filters.gestione ?? null }
+      : { officeIds, grain: "subject", subjectIds: chosen };
   const rows = summarised
-    ? await summarisedFactRows(officeIds, chosen, filters, now)
+    ? await summarisedFactRows(summaryScope, filters, now)
     : await prisma.$queryRaw<FactRow[]>(figuresQuery(officeIds, chosen, romeDayStart(filters.dal), romeDayEnd(filters.al), now));
 
   const subjectsById = new Map(subjects.map((subject) => [subject.id, subject]));
@@ -199,12 +219,13 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
     .map((row): FiguresRow => {
       const subject = row.subjectId ? subjectsById.get(row.subjectId) : undefined;
       const area = subject?.parentId ? subjectsById.get(subject.parentId) : undefined;
+      const gestione = subject?.gestione ?? row.gestione;
       return {
         ...figuresOf(row),
         officeName: officeNames.get(row.officeId ?? "") ?? "",
-        gestioneLabel: subject ? gestioneLabel(subject.gestione) : "",
+        gestioneLabel: gestione ? gestioneLabel(gestione) : "",
         areaLabel: area?.label ?? null,
-        subjectLabel: subject?.label ?? "",
+        subjectLabel: subject?.label ?? (row.gestione ? ALL_SUBJECTS : ""),
       };
     })
     .sort(
@@ -219,6 +240,7 @@ export async function getResponseFigures(operator: OperatorActor, rawFilters: un
     filters,
     officeName: scope.length === 1 ? (scope[0]?.name ?? null) : null,
     approximateTimes: summarised,
+    breakdown: summaryScope.grain === "gestione" ? "gestione" : "oggetto",
     total: figuresOf(rows.find((row) => row.grouping === TOTAL_ROW)),
     rows: details,
     weeks: weeksOf(filters, rows),

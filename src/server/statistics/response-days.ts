@@ -3,10 +3,11 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 /*
  * The response-time figures of a day in Rome, per office and subject, with
  * the histograms of the steps' durations from reception (decision 0036's
- * amendment): what the worker keeps in ResponseFiguresDay for past days and
- * what an ADMIN's all-offices view computes live for the days not kept yet
+ * amendments): what the worker keeps in ResponseFiguresDay for past days and
+ * what a view from the summary computes live for the days not kept yet
  * (today). One SQL for both, so the live figures and the kept ones are the
- * same by construction.
+ * same by construction; the per-gestione days and months are the same rows
+ * summed (mergedRowsSql).
  *
  * Buckets of a duration: an hour each for the first HOUR_BUCKETS hours
  * (0 = under an hour), then a day each, the last one open (a year and more).
@@ -60,39 +61,78 @@ function bucketSql(seconds: string): Prisma.Sql {
   );
 }
 
-/** Columns of a day's row: the counts, and each timed step's histogram as its buckets and their counts (sparse, by bucket). */
-export type ResponseDayRow = {
-  day: Date;
-  officeId: string;
-  subjectId: string;
-  received: number;
-  taken: number;
-  takenBuckets: number[];
-  takenCounts: number[];
-  replied: number;
-  repliedBuckets: number[];
-  repliedCounts: number[];
-  closed: number;
-  closedBuckets: number[];
-  closedCounts: number[];
-  closedWithDueDate: number;
-  closedOnTime: number;
-};
+/** The measures of every summary table, after its keys: the counts, and each timed step's histogram (sparse, by bucket). */
+const measureColumns = [
+  "received",
+  ...timedSteps.flatMap(([step]) => [step, `${step}Buckets`, `${step}Counts`]),
+  "closedWithDueDate",
+  "closedOnTime",
+];
+const columnList = (columns: string[]) => Prisma.raw(columns.map((column) => `"${column}"`).join(", "));
 
 /** The columns of ResponseFiguresDay in the order responseDaysSql gives them. */
-export const responseDayColumns = Prisma.raw(
-  [
-    "day",
-    "officeId",
-    "subjectId",
-    "received",
-    ...timedSteps.flatMap(([step]) => [step, `${step}Buckets`, `${step}Counts`]),
-    "closedWithDueDate",
-    "closedOnTime",
-  ]
-    .map((column) => `"${column}"`)
-    .join(", "),
-);
+export const responseDayColumns = columnList(["day", "officeId", "subjectId", ...measureColumns]);
+/** The columns of ResponseFiguresGestioneDay and …Month in the order mergedRowsSql gives them. */
+export const gestioneDayColumns = columnList(["day", "officeId", "gestione", ...measureColumns]);
+export const gestioneMonthColumns = columnList(["month", "officeId", "gestione", ...measureColumns]);
+
+/** The measure columns of the summary row `alias`, in the tables' order. */
+export const summaryMeasures = (alias: string) => Prisma.raw(measureColumns.map((column) => `${alias}."${column}"`).join(", "));
+
+/** The histogram entries (step, bucket, n) of each timed step of the summary row `alias`: a LATERAL source. */
+export function histogramEntriesSql(alias: string): Prisma.Sql {
+  return Prisma.raw(
+    timedSteps
+      .map(
+        ([step]) =>
+          `SELECT '${step}' AS step, h.bucket, h.n FROM unnest(${alias}."${step}Buckets", ${alias}."${step}Counts") AS h(bucket, n)`,
+      )
+      .join(" UNION ALL "),
+  );
+}
+
+/**
+ * Summary rows summed to a coarser grain (decision 0036, second amendment):
+ * `source` gives the summary's measure columns with `period`, `officeId` and
+ * `key` — the day or month and the gestione they are summed into —; the
+ * result has period, officeId, key and the measures, the counts added and
+ * each step's histograms merged bucket by bucket.
+ */
+export function mergedRowsSql(source: Prisma.Sql): Prisma.Sql {
+  const histogram = (name: string) =>
+    Prisma.raw(
+      `coalesce(array_agg(bucket ORDER BY bucket) FILTER (WHERE step = '${name}'), '{}') AS "${name}Buckets", ` +
+        `coalesce(array_agg(n ORDER BY bucket) FILTER (WHERE step = '${name}'), '{}') AS "${name}Counts"`,
+    );
+  const histogramColumns = (name: string) =>
+    Prisma.raw(`coalesce(h."${name}Buckets", '{}') AS "${name}Buckets", coalesce(h."${name}Counts", '{}') AS "${name}Counts"`);
+  return Prisma.sql`
+    WITH source AS MATERIALIZED (${source}),
+    totals AS (
+      SELECT period, "officeId", key, sum(received)::int AS received, sum(taken)::int AS taken, sum(replied)::int AS replied,
+             sum(closed)::int AS closed, sum("closedWithDueDate")::int AS "closedWithDueDate", sum("closedOnTime")::int AS "closedOnTime"
+      FROM source GROUP BY period, "officeId", key
+    ),
+    entries AS (
+      SELECT period, "officeId", key, e.step, e.bucket, sum(e.n)::int AS n
+      FROM source CROSS JOIN LATERAL (${histogramEntriesSql("source")}) e
+      GROUP BY period, "officeId", key, e.step, e.bucket
+    ),
+    histograms AS (
+      SELECT period, "officeId", key, ${Prisma.join(
+        timedSteps.map(([name]) => histogram(name)),
+        ", ",
+      )}
+      FROM entries GROUP BY period, "officeId", key
+    )
+    SELECT t.period, t."officeId", t.key, t.received,
+           ${Prisma.join(
+             timedSteps.map(([name]) => Prisma.sql`t.${Prisma.raw(`"${name}"`)}, ${histogramColumns(name)}`),
+             ", ",
+           )},
+           t."closedWithDueDate", t."closedOnTime"
+    FROM totals t LEFT JOIN histograms h USING (period, "officeId", key)`;
+}
 
 /**
  * The rows of the Rome days between `from` and `to` (instants, `to`

@@ -1,6 +1,14 @@
-import type { PrismaClient } from "@/generated/prisma/client";
-import { addIsoDays, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
-import { responseDayColumns, responseDaysSql, summarisedDays } from "./response-days";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { addIsoDays, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
+import {
+  gestioneDayColumns,
+  gestioneMonthColumns,
+  mergedRowsSql,
+  responseDayColumns,
+  responseDaysSql,
+  summarisedDays,
+  summaryMeasures,
+} from "./response-days";
 import { MAX_PERIOD_DAYS } from "./schemas";
 
 /**
@@ -11,27 +19,30 @@ import { MAX_PERIOD_DAYS } from "./schemas";
  * as they were summarised.
  */
 export const RESUMMARISED_DAYS = 7;
-/** Days summarised in one transaction: the first run's year goes a month at a time. */
-const DAYS_PER_TRANSACTION = 31;
 
-/** The days to summarise, in order, as runs of consecutive days, each at most DAYS_PER_TRANSACTION long. */
+/** The days to summarise, in order, as runs of consecutive days within one calendar month. */
 function runsOf(days: string[]): [string, string][] {
   const runs: [string, string][] = [];
   for (const day of days) {
     const last = runs.at(-1);
-    if (last && addIsoDays(last[1], 1) === day && addIsoDays(last[0], DAYS_PER_TRANSACTION - 1) >= day) last[1] = day;
+    if (last && addIsoDays(last[1], 1) === day && monthStart(last[0]) === monthStart(day)) last[1] = day;
     else runs.push([day, day]);
   }
   return runs;
 }
 
 /**
- * The worker's job for the ADMIN's all-offices response-time figures
- * (decision 0036, amended): writes ResponseFiguresDay for every closed day
- * (before today in Rome) of the last year not summarised yet and for the last
- * RESUMMARISED_DAYS whatever their state. Each run of days is replaced in one
- * transaction (its rows deleted, written again from Quesito, the days marked),
- * so a run made twice leaves the same rows. Returns how many days it wrote.
+ * The worker's job for the response-time figures read from the summary
+ * (decision 0036, amended twice): writes ResponseFiguresDay (per office and
+ * subject) and ResponseFiguresGestioneDay (the same summed per office and
+ * gestione) for every closed day (before today in Rome) of the last year not
+ * summarised yet and for the last RESUMMARISED_DAYS whatever their state, and
+ * ResponseFiguresGestioneMonth for each month whose every day is then
+ * summarised. Each run of days, within one month, is replaced in one
+ * transaction (its rows deleted, written again from Quesito, the days marked,
+ * its month written again when complete), so a run made twice leaves the same
+ * rows and a whole month's row always agrees with its days. Returns how many
+ * days it wrote.
  */
 export async function summariseResponseDays(prisma: PrismaClient, now = new Date()): Promise<number> {
   const today = romeIsoDay(now);
@@ -43,21 +54,44 @@ export async function summariseResponseDays(prisma: PrismaClient, now = new Date
   if (days.length === 0) return 0;
   const officeIds = (await prisma.office.findMany({ select: { id: true } })).map((office) => office.id);
   for (const [first, last] of runsOf(days)) {
+    const month = { first: monthStart(first), last: monthEnd(first) };
     await prisma.$transaction(
       async (tx) => {
         // Two workers summarising the same days one after the other, never interleaved.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('response-figures-days'))`;
         await tx.$executeRaw`DELETE FROM "ResponseFiguresDay" WHERE day BETWEEN ${first}::date AND ${last}::date`;
+        await tx.$executeRaw`DELETE FROM "ResponseFiguresGestioneDay" WHERE day BETWEEN ${first}::date AND ${last}::date`;
         await tx.$executeRaw`
           INSERT INTO "ResponseFiguresDay" (${responseDayColumns})
           ${responseDaysSql(officeIds, null, romeDayStart(first), romeDayEnd(last))}`;
+        // Per gestione: the subject's, as the exact statement's gestione filter reads it.
+        await tx.$executeRaw`
+          INSERT INTO "ResponseFiguresGestioneDay" (${gestioneDayColumns})
+          ${mergedRowsSql(Prisma.sql`
+            SELECT d.day AS period, d."officeId", s.gestione AS key, ${summaryMeasures("d")}
+            FROM "ResponseFiguresDay" d JOIN "Subject" s ON s.id = d."subjectId"
+            WHERE d.day BETWEEN ${first}::date AND ${last}::date`)}`;
         await tx.$executeRaw`
           INSERT INTO "ResponseFiguresSummarisedDay" (day, "summarisedAt")
           SELECT day::date, ${now} FROM generate_series(${first}::date, ${last}::date, interval '1 day') AS day
           ON CONFLICT (day) DO UPDATE SET "summarisedAt" = EXCLUDED."summarisedAt"`;
+        await tx.$executeRaw`DELETE FROM "ResponseFiguresGestioneMonth" WHERE month = ${month.first}::date`;
+        if (month.last < today && (await summarisedDays(tx, month.first, month.last)).size === dayCount(month.first, month.last)) {
+          await tx.$executeRaw`
+            INSERT INTO "ResponseFiguresGestioneMonth" (${gestioneMonthColumns})
+            ${mergedRowsSql(Prisma.sql`
+              SELECT ${month.first}::date AS period, g."officeId", g.gestione AS key, ${summaryMeasures("g")}
+              FROM "ResponseFiguresGestioneDay" g
+              WHERE g.day BETWEEN ${month.first}::date AND ${month.last}::date`)}`;
+        }
       },
       { timeout: 5 * 60_000 },
     );
   }
   return days.length;
+}
+
+/** How many days from `first` to `last`, both included. */
+function dayCount(first: string, last: string): number {
+  return (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000 + 1;
 }

@@ -1,20 +1,39 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { addIsoDays, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
+import type { Gestione } from "@/generated/prisma/enums";
+import { addIsoDays, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { CLOSED_WEEK_ROW, DETAIL_ROW, OPEN_STATES, RECEIVED_WEEK_ROW, TOTAL_ROW, type FactRow } from "./figure-rows";
-import { bucketPercentile, responseDayColumns, responseDaysSql, summarisedDays, timedSteps, type TimedStep } from "./response-days";
+import {
+  bucketPercentile,
+  histogramEntriesSql,
+  mergedRowsSql,
+  responseDaysSql,
+  summarisedDays,
+  summaryMeasures,
+  type TimedStep,
+} from "./response-days";
 
-/** GROUPING() of (office, subject) of one office and subject; of (office, subject, week) the whole, one office and subject, a week. */
-const PER_SUBJECT = 0b00;
+/**
+ * What the summary is read for: the offices, and either per office and
+ * gestione (an ADMIN's all offices, optionally one gestione: the small
+ * tables, whole months from ResponseFiguresGestioneMonth) or per office and
+ * subject (one office, or some subjects: ResponseFiguresDay).
+ */
+export type SummaryScope = { officeIds: string[] } & (
+  { grain: "gestione"; gestione: Gestione | null } | { grain: "subject"; subjectIds: string[] | null }
+);
+
+/** GROUPING() of (office, key) of one office and key; of (office, key, week) the whole, one office and key, a week. */
+const PER_KEY = 0b00;
 const COUNTS_WHOLE = 0b111;
-const COUNTS_PER_SUBJECT = 0b001;
+const COUNTS_PER_KEY = 0b001;
 const COUNTS_PER_WEEK = 0b110;
 
 type CountRow = {
   level: number;
   officeId: string | null;
-  subjectId: string | null;
+  key: string | null;
   week: string | null;
   received: number;
   taken: number;
@@ -26,7 +45,7 @@ type CountRow = {
 type RankRow = {
   level: number;
   officeId: string | null;
-  subjectId: string | null;
+  key: string | null;
   step: TimedStep;
   count: number;
   medianLower: number | null;
@@ -34,102 +53,152 @@ type RankRow = {
   p90Lower: number | null;
   p90Upper: number | null;
 };
-type BacklogRow = { level: number; officeId: string | null; subjectId: string | null; backlog: number; overdue: number };
+type BacklogRow = { level: number; officeId: string | null; key: string | null; backlog: number; overdue: number };
+
+/** The summary's rows of the scope: the table of its grain, keyed by `key` (subject id or gestione as text). */
+function keptRows(scope: SummaryScope, table: "day" | "month", from: string, to: string): Prisma.Sql {
+  const measures = summaryMeasures("t");
+  const offices = Prisma.sql`t."officeId" = ANY(${scope.officeIds}::uuid[])`;
+  if (scope.grain === "subject") {
+    const subjects = scope.subjectIds ? Prisma.sql`AND t."subjectId" = ANY(${scope.subjectIds}::uuid[])` : Prisma.empty;
+    return Prisma.sql`SELECT t.day AS period, t."officeId", t."subjectId"::text AS key, ${measures}
+      FROM "ResponseFiguresDay" t WHERE ${offices} AND t.day BETWEEN ${from}::date AND ${to}::date ${subjects}`;
+  }
+  const gestione = scope.gestione ? Prisma.sql`AND t.gestione = ${scope.gestione}::"Gestione"` : Prisma.empty;
+  return table === "day"
+    ? Prisma.sql`SELECT t.day AS period, t."officeId", t.gestione::text AS key, ${measures}
+        FROM "ResponseFiguresGestioneDay" t WHERE ${offices} AND t.day BETWEEN ${from}::date AND ${to}::date ${gestione}`
+    : Prisma.sql`SELECT t.month AS period, t."officeId", t.gestione::text AS key, ${measures}
+        FROM "ResponseFiguresGestioneMonth" t WHERE ${offices} AND t.month BETWEEN ${from}::date AND ${to}::date ${gestione}`;
+}
+
+/** The days from `from` to `to` computed live from Quesito by the worker's own SQL, at the scope's grain. */
+function liveRows(scope: SummaryScope, from: string, to: string): Prisma.Sql {
+  const subjectIds = scope.grain === "subject" ? scope.subjectIds : null;
+  const days = responseDaysSql(scope.officeIds, subjectIds, romeDayStart(from), romeDayEnd(to));
+  const measures = summaryMeasures("l");
+  if (scope.grain === "subject")
+    return Prisma.sql`SELECT l.day AS period, l."officeId", l."subjectId"::text AS key, ${measures} FROM (${days}) l`;
+  const gestione = scope.gestione ? Prisma.sql`WHERE s.gestione = ${scope.gestione}::"Gestione"` : Prisma.empty;
+  return Prisma.sql`SELECT m.period, m."officeId", m.key::text, ${summaryMeasures("m")} FROM (${mergedRowsSql(Prisma.sql`
+    SELECT l.day AS period, l."officeId", s.gestione AS key, ${measures}
+    FROM (${days}) l JOIN "Subject" s ON s.id = l."subjectId" ${gestione}`)}) m`;
+}
 
 /**
- * The days of the period as rows of ResponseFiguresDay: those summarised
- * from the table, the rest — today, and any day from the first one not
- * summarised yet — computed live by the same SQL the worker's job writes.
+ * The period's rows, as two sources: `days`, a row per day (for the counts
+ * and the weeks), and `histograms`, the same figures with each whole month
+ * of summarised days as one row where the grain has months (for the
+ * times). Summarised days come from the tables; today, and any day from the
+ * first one not summarised yet, are computed live by the same SQL.
  */
-async function periodDays(officeIds: string[], subjectIds: string[] | null, dal: string, al: string, now: Date): Promise<Prisma.Sql> {
+async function periodRows(scope: SummaryScope, dal: string, al: string, now: Date) {
   const yesterday = addIsoDays(romeIsoDay(now), -1);
   const done = dal <= yesterday ? await summarisedDays(prisma, dal, al < yesterday ? al : yesterday) : new Set<string>();
   let liveFrom = dal;
   while (liveFrom <= al && done.has(liveFrom)) liveFrom = addIsoDays(liveFrom, 1);
-  const subjects = subjectIds ? Prisma.sql`AND "subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
-  const parts = [
-    ...(liveFrom > dal
-      ? [
-          Prisma.sql`SELECT ${responseDayColumns} FROM "ResponseFiguresDay"
-            WHERE day BETWEEN ${dal}::date AND ${addIsoDays(liveFrom, -1)}::date ${subjects}`,
-        ]
-      : []),
-    ...(liveFrom <= al ? [Prisma.sql`(${responseDaysSql(officeIds, subjectIds, romeDayStart(liveFrom), romeDayEnd(al))})`] : []),
-  ];
-  return Prisma.join(parts, " UNION ALL ");
+  const kept = liveFrom > dal ? { from: dal, to: addIsoDays(liveFrom, -1) } : null;
+  const live = liveFrom <= al ? [liveRows(scope, liveFrom, al)] : [];
+  if (!kept) return { days: Prisma.join(live, " UNION ALL "), histograms: Prisma.join(live, " UNION ALL ") };
+
+  // The whole calendar months among the kept days: a month is in its table once all its days are summarised.
+  const firstMonth = kept.from === monthStart(kept.from) ? kept.from : addIsoDays(monthEnd(kept.from), 1);
+  const lastMonth = kept.to === monthEnd(kept.to) ? monthStart(kept.to) : monthStart(addIsoDays(monthStart(kept.to), -1));
+  const months = scope.grain === "gestione" && firstMonth <= lastMonth ? { first: firstMonth, last: monthEnd(lastMonth) } : null;
+  const keptDays = keptRows(scope, "day", kept.from, kept.to);
+  const histograms = months
+    ? [
+        ...(kept.from < months.first ? [keptRows(scope, "day", kept.from, addIsoDays(months.first, -1))] : []),
+        keptRows(scope, "month", months.first, monthStart(months.last)),
+        ...(months.last < kept.to ? [keptRows(scope, "day", addIsoDays(months.last, 1), kept.to)] : []),
+      ]
+    : [keptDays];
+  return {
+    days: Prisma.join(
+      [keptDays, ...live].map((part) => Prisma.sql`(${part})`),
+      " UNION ALL ",
+    ),
+    histograms: Prisma.join(
+      [...histograms, ...live].map((part) => Prisma.sql`(${part})`),
+      " UNION ALL ",
+    ),
+  };
 }
 
 /**
  * The summed histograms' percentiles, per step, of the whole and of each
- * office and subject: of each the count and the buckets of the two ranks
+ * office and key: of each the count and the buckets of the two ranks
  * around q × (count − 1) that `percentile_cont` would interpolate between.
  */
-function ranksSql(days: Prisma.Sql): Prisma.Sql {
+function ranksSql(rows: Prisma.Sql): Prisma.Sql {
   const rank = (q: number, name: string) =>
     Prisma.raw(
       `min(bucket) FILTER (WHERE floor(${q} * (count - 1)) >= before AND floor(${q} * (count - 1)) < before + n) AS "${name}Lower", ` +
         `min(bucket) FILTER (WHERE ceil(${q} * (count - 1)) >= before AND ceil(${q} * (count - 1)) < before + n) AS "${name}Upper"`,
     );
-  const histograms = Prisma.raw(
-    timedSteps
-      .map(([step]) => `SELECT '${step}' AS step, h.bucket, h.n FROM unnest(days."${step}Buckets", days."${step}Counts") AS h(bucket, n)`)
-      .join(" UNION ALL "),
-  );
   return Prisma.sql`
-    WITH days AS (${days}),
+    WITH rows AS (${rows}),
     summed AS (
-      SELECT GROUPING("officeId", "subjectId")::int AS level, "officeId", "subjectId", h.step, h.bucket, sum(h.n)::int AS n
-      FROM days CROSS JOIN LATERAL (${histograms}) h
-      GROUP BY GROUPING SETS ((h.step, h.bucket), ("officeId", "subjectId", h.step, h.bucket))
+      SELECT GROUPING("officeId", key)::int AS level, "officeId", key, e.step, e.bucket, sum(e.n)::int AS n
+      FROM rows CROSS JOIN LATERAL (${histogramEntriesSql("rows")}) e
+      GROUP BY GROUPING SETS ((e.step, e.bucket), ("officeId", key, e.step, e.bucket))
     ),
     cumulated AS (
       SELECT summed.*,
-             sum(n) OVER (PARTITION BY level, "officeId", "subjectId", step ORDER BY bucket) - n AS before,
-             sum(n) OVER (PARTITION BY level, "officeId", "subjectId", step) AS count
+             sum(n) OVER (PARTITION BY level, "officeId", key, step ORDER BY bucket) - n AS before,
+             sum(n) OVER (PARTITION BY level, "officeId", key, step) AS count
       FROM summed
     )
-    SELECT level, "officeId", "subjectId", step, max(count)::int AS count, ${rank(0.5, "median")}, ${rank(0.9, "p90")}
+    SELECT level, "officeId", key, step, max(count)::int AS count, ${rank(0.5, "median")}, ${rank(0.9, "p90")}
     FROM cumulated
-    GROUP BY level, "officeId", "subjectId", step`;
+    GROUP BY level, "officeId", key, step`;
+}
+
+/** The quesiti not closed now, and of those past their due date, per office and key. */
+function backlogSql(scope: SummaryScope, now: Date): Prisma.Sql {
+  const filter =
+    scope.grain === "subject"
+      ? scope.subjectIds
+        ? Prisma.sql`AND q."subjectId" = ANY(${scope.subjectIds}::uuid[])`
+        : Prisma.empty
+      : scope.gestione
+        ? Prisma.sql`AND s.gestione = ${scope.gestione}::"Gestione"`
+        : Prisma.empty;
+  const key = scope.grain === "subject" ? Prisma.sql`q."subjectId"::text` : Prisma.sql`s.gestione::text`;
+  return Prisma.sql`
+    SELECT GROUPING(q."officeId", ${key})::int AS level, q."officeId", ${key} AS key,
+           count(*)::int AS backlog, count(*) FILTER (WHERE q."dueAt" < ${now})::int AS overdue
+    FROM "Quesito" q JOIN "Subject" s ON s.id = q."subjectId"
+    WHERE q."officeId" = ANY(${scope.officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' AND q.state IN ${OPEN_STATES} ${filter}
+    GROUP BY GROUPING SETS ((), (q."officeId", ${key}))`;
 }
 
 /**
- * The figures of every office (an ADMIN's "all offices") from the daily
- * summary (decision 0036, amended), in the rows of the exact statement: the
- * counts summed over the period's days, the weeks from the days' counts, the
+ * The figures from the summary (decision 0036, amended twice), in the rows
+ * of the exact statement, `subjectId` or `gestione` by the grain: the counts
+ * summed over the period's days, the weeks from the days' counts, the
  * medians and 90th percentiles from the summed histograms (approximate: to
  * the hour within two days, to the day beyond), and the backlog and overdue
  * of now, live.
  */
-export async function summarisedFactRows(
-  officeIds: string[],
-  subjectIds: string[] | null,
-  period: { dal: string; al: string },
-  now: Date,
-): Promise<FactRow[]> {
-  const days = await periodDays(officeIds, subjectIds, period.dal, period.al, now);
-  const subjects = subjectIds ? Prisma.sql`AND q."subjectId" = ANY(${subjectIds}::uuid[])` : Prisma.empty;
+export async function summarisedFactRows(scope: SummaryScope, period: { dal: string; al: string }, now: Date): Promise<FactRow[]> {
+  const rows = await periodRows(scope, period.dal, period.al, now);
   const [counts, ranks, backlogs] = await Promise.all([
     prisma.$queryRaw<CountRow[]>`
-      WITH days AS (${days})
-      SELECT GROUPING("officeId", "subjectId", week)::int AS level, "officeId", "subjectId", to_char(week, 'YYYY-MM-DD') AS week,
+      WITH days AS (${rows.days})
+      SELECT GROUPING("officeId", key, week)::int AS level, "officeId", key, to_char(week, 'YYYY-MM-DD') AS week,
              sum(received)::int AS received, sum(taken)::int AS taken, sum(replied)::int AS replied, sum(closed)::int AS closed,
              sum("closedWithDueDate")::int AS "closedWithDueDate", sum("closedOnTime")::int AS "closedOnTime"
-      FROM (SELECT days.*, date_trunc('week', day) AS week FROM days) weekly
-      GROUP BY GROUPING SETS ((), ("officeId", "subjectId"), (week))`,
-    prisma.$queryRaw<RankRow[]>(ranksSql(days)),
-    prisma.$queryRaw<BacklogRow[]>`
-      SELECT GROUPING(q."officeId", q."subjectId")::int AS level, q."officeId", q."subjectId",
-             count(*)::int AS backlog, count(*) FILTER (WHERE q."dueAt" < ${now})::int AS overdue
-      FROM "Quesito" q
-      WHERE q."officeId" = ANY(${officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' AND q.state IN ${OPEN_STATES} ${subjects}
-      GROUP BY GROUPING SETS ((), (q."officeId", q."subjectId"))`,
+      FROM (SELECT days.*, date_trunc('week', period) AS week FROM days) weekly
+      GROUP BY GROUPING SETS ((), ("officeId", key), (week))`,
+    prisma.$queryRaw<RankRow[]>(ranksSql(rows.histograms)),
+    prisma.$queryRaw<BacklogRow[]>(backlogSql(scope, now)),
   ]);
 
-  const key = (row: { officeId: string | null; subjectId: string | null }) => `${row.officeId ?? ""}|${row.subjectId ?? ""}`;
-  const ranksOf = new Map(ranks.map((row) => [`${key(row)}|${row.step}`, row]));
-  const backlogOf = new Map(backlogs.map((row) => [key(row), row]));
-  /** Median and 90th percentile of a step, for the whole (`at` "|") or an office and subject. */
+  const id = (row: { officeId: string | null; key: string | null }) => `${row.officeId ?? ""}|${row.key ?? ""}`;
+  const ranksOf = new Map(ranks.map((row) => [`${id(row)}|${row.step}`, row]));
+  const backlogOf = new Map(backlogs.map((row) => [id(row), row]));
+  /** Median and 90th percentile of a step, for the whole (`at` "|") or an office and key. */
   const times = (at: string, step: TimedStep): [number | null, number | null] => {
     const rank = ranksOf.get(`${at}|${step}`);
     if (!rank) return [null, null];
@@ -143,10 +212,12 @@ export async function summarisedFactRows(
     const [repliedMedian, repliedP90] = at === null ? [null, null] : times(at, "replied");
     const [closedMedian, closedP90] = at === null ? [null, null] : times(at, "closed");
     const backlog = at === null ? undefined : backlogOf.get(at);
+    const key = row.key ?? null;
     return {
       grouping,
       officeId: row.officeId ?? null,
-      subjectId: row.subjectId ?? null,
+      subjectId: scope.grain === "subject" ? key : null,
+      gestione: scope.grain === "gestione" ? (key as Gestione | null) : null,
       week: row.week ?? null,
       received: row.received ?? 0,
       taken: row.taken ?? 0,
@@ -164,14 +235,14 @@ export async function summarisedFactRows(
       overdue: backlog?.overdue ?? 0,
     };
   };
-  const perSubject = counts.filter((row) => row.level === COUNTS_PER_SUBJECT);
-  const counted = new Set(perSubject.map(key));
+  const perKey = counts.filter((row) => row.level === COUNTS_PER_KEY);
+  const counted = new Set(perKey.map(id));
   const weeks = counts.filter((row) => row.level === COUNTS_PER_WEEK);
   return [
     factRow(TOTAL_ROW, counts.find((row) => row.level === COUNTS_WHOLE) ?? {}, "|"),
-    ...perSubject.map((row) => factRow(DETAIL_ROW, row, key(row))),
-    // Offices and subjects with open quesiti but nothing in the period.
-    ...backlogs.filter((row) => row.level === PER_SUBJECT && !counted.has(key(row))).map((row) => factRow(DETAIL_ROW, row, key(row))),
+    ...perKey.map((row) => factRow(DETAIL_ROW, row, id(row))),
+    // Offices and keys with open quesiti but nothing in the period.
+    ...backlogs.filter((row) => row.level === PER_KEY && !counted.has(id(row))).map((row) => factRow(DETAIL_ROW, row, id(row))),
     ...weeks.map((row) => factRow(RECEIVED_WEEK_ROW, { week: row.week, received: row.received }, null)),
     ...weeks.map((row) => factRow(CLOSED_WEEK_ROW, { week: row.week, closed: row.closed }, null)),
   ];

@@ -50,14 +50,21 @@ describe("the daily summary of the response-time figures", () => {
   let responsabili: OperatorActor[];
   let officeIds: string[];
   let moved: { recent: string; old: string };
+  let subjectIds: string[];
 
-  const allOffices = () => getResponseFigures(admin, PERIOD, NOW);
-  const exact = () => Promise.all(responsabili.map((responsabile) => getResponseFigures(responsabile, PERIOD, NOW)));
+  const allOffices = (period = PERIOD) => getResponseFigures(admin, period, NOW);
+  const exact = (period = PERIOD) => Promise.all(responsabili.map((responsabile) => getResponseFigures(responsabile, period, NOW)));
+  const headerOfCsv = async (actor: OperatorActor, filters: object) =>
+    (await exportResponseFiguresCsv(actor, filters, NOW)).csv.slice(1).split("\r\n")[0];
   const summaryRows = () => prisma.$queryRaw<unknown[]>`SELECT * FROM "ResponseFiguresDay" ORDER BY day, "officeId", "subjectId"`;
 
-  /** Counts equal to the offices' exact ones, summed; every office and subject's times within a bucket of the exact. */
-  async function expectSameAsExact() {
-    const [all, perOffice] = await Promise.all([allOffices(), exact()]);
+  /**
+   * Counts equal to the offices' exact ones, summed; times within a bucket of the exact. All offices without a
+   * subject chosen: a row per office and gestione (both subjects are of AZIENDE, so one per office); with a
+   * subject chosen, a row per office and subject.
+   */
+  async function expectSameAsExact(period = PERIOD) {
+    const [all, perOffice] = await Promise.all([allOffices(period), exact(period)]);
     const [a, b] = perOffice.map((figures) => counts(figures.total));
     expect(counts(all.total)).toEqual(sum(a!, b!));
     expect(all.weeks).toEqual(
@@ -67,20 +74,25 @@ describe("the daily summary of the response-time figures", () => {
         closed: week.closed + perOffice[1]!.weeks[index]!.closed,
       })),
     );
-    const exactRows = new Map(perOffice.flatMap((figures) => figures.rows).map((row) => [rowKey(row), row]));
-    expect(all.rows.map(rowKey).sort()).toEqual([...exactRows.keys()].sort());
     // Each time from the quesiti themselves: percentile_cont interpolates between two durations, the summary between
     // the middles of their buckets, so the two differ by at most half the wider of those buckets.
-    const durations = await prisma.$queryRaw<{ key: string; taken: number | null; replied: number | null; closed: number | null }[]>`
-      SELECT o.name || '|' || s.label AS key, extract(epoch FROM q."takenAt" - q."receivedAt")::float8 AS taken,
+    const durations = await prisma.$queryRaw<
+      { office: string; subject: string; taken: number | null; replied: number | null; closed: number | null }[]
+    >`
+      SELECT o.name AS office, s.label AS subject, extract(epoch FROM q."takenAt" - q."receivedAt")::float8 AS taken,
              extract(epoch FROM q."firstReplyAt" - q."receivedAt")::float8 AS replied,
              extract(epoch FROM q."closedAt" - q."receivedAt")::float8 AS closed
       FROM "Quesito" q JOIN "Office" o ON o.id = q."officeId" JOIN "Subject" s ON s.id = q."subjectId"
       WHERE q.direction = 'DAL_CONTRIBUENTE'`;
-    const near = (key: string, step: "taken" | "replied" | "closed", approximate: StepTimes, precise: StepTimes) => {
+    const near = (
+      of: (row: (typeof durations)[number]) => boolean,
+      step: "taken" | "replied" | "closed",
+      approximate: StepTimes,
+      precise: StepTimes,
+    ) => {
       expect(approximate.count).toBe(precise.count);
       const values = durations
-        .filter((row) => row.key === key)
+        .filter(of)
         .flatMap((row) => (row[step] === null ? [] : [row[step]]))
         .sort((x, y) => x - y);
       for (const [name, q] of [
@@ -95,15 +107,36 @@ describe("the daily summary of the response-time figures", () => {
         const position = q * (values.length - 1);
         const around = [values[Math.floor(position)]!, values[Math.ceil(position)]!];
         const tolerance = Math.max(...around.map(bucketWidth)) / 2;
-        expect(Math.abs((approximate[name] ?? Infinity) - value), `${key} ${step} ${name}`).toBeLessThanOrEqual(tolerance + 1e-6);
+        expect(Math.abs((approximate[name] ?? Infinity) - value), `${step} ${name}`).toBeLessThanOrEqual(tolerance + 1e-6);
       }
     };
+    const expectNear = (of: (row: (typeof durations)[number]) => boolean, approximate: Figures, precise: Figures) => {
+      expect(counts(approximate)).toEqual(counts(precise));
+      near(of, "taken", approximate.taken, precise.taken);
+      near(of, "replied", approximate.firstReply, precise.firstReply);
+      near(of, "closed", approximate.closed, precise.closed);
+    };
+
+    expect(all.breakdown).toBe("gestione");
+    expect(all.rows.map((row) => [row.officeName, row.subjectLabel]).sort()).toEqual(
+      perOffice.map((figures) => [figures.officeName, "Tutti gli oggetti"]).sort(),
+    );
     for (const row of all.rows) {
-      const precise = exactRows.get(rowKey(row))!;
-      expect(counts(row)).toEqual(counts(precise));
-      near(rowKey(row), "taken", row.taken, precise.taken);
-      near(rowKey(row), "replied", row.firstReply, precise.firstReply);
-      near(rowKey(row), "closed", row.closed, precise.closed);
+      const precise = perOffice.find((figures) => figures.officeName === row.officeName)!;
+      expect(row.gestioneLabel).toBe(precise.rows[0]!.gestioneLabel);
+      expectNear((duration) => duration.office === row.officeName, row, precise.total);
+    }
+
+    const oneSubject = { ...period, oggetto: subjectIds[0] };
+    const [bySubject, exactBySubject] = await Promise.all([
+      getResponseFigures(admin, oneSubject, NOW),
+      Promise.all(responsabili.map((responsabile) => getResponseFigures(responsabile, oneSubject, NOW))),
+    ]);
+    expect(bySubject.breakdown).toBe("oggetto");
+    const exactRows = new Map(exactBySubject.flatMap((figures) => figures.rows).map((row) => [rowKey(row), row]));
+    expect(bySubject.rows.map(rowKey).sort()).toEqual([...exactRows.keys()].sort());
+    for (const row of bySubject.rows) {
+      expectNear((duration) => `${duration.office}|${duration.subject}` === rowKey(row), row, exactRows.get(rowKey(row))!);
     }
     return all;
   }
@@ -117,7 +150,7 @@ describe("the daily summary of the response-time figures", () => {
       await createPosition(holder.id, officeIds[0]!, "AZIENDE"),
       await createPosition(holder.id, officeIds[1]!, "AZIENDE"),
     ];
-    const subjects = [(await createSubjectTree("AZIENDE")).subject.id, (await createSubjectTree("AZIENDE")).subject.id];
+    subjectIds = [(await createSubjectTree("AZIENDE")).subject.id, (await createSubjectTree("AZIENDE")).subject.id];
 
     type Steps = { taken?: number; replied?: number; closed?: number; dueAt?: Date };
     const make = async (office: 0 | 1, subject: 0 | 1, received: Date, steps: Steps, direction?: RequestDirection) => {
@@ -126,7 +159,7 @@ describe("the daily summary of the response-time figures", () => {
         officeId: officeIds[office]!,
         holder,
         positionId: positions[office]!.id,
-        subjectId: subjects[subject],
+        subjectId: subjectIds[subject],
         receivedAt: received,
         direction,
       });
@@ -169,10 +202,8 @@ describe("the daily summary of the response-time figures", () => {
     expect(all.officeName).toBeNull();
     expect(all.total.received).toBe(20);
     // The CSV says so in the times' headers; one office's exact times do not.
-    const headerOf = async (actor: OperatorActor, filters: object) =>
-      (await exportResponseFiguresCsv(actor, filters, NOW)).csv.slice(1).split("\r\n")[0];
-    expect(await headerOf(admin, PERIOD)).toContain("Presa in carico: mediana (ore, approssimato)");
-    expect(await headerOf(admin, { ...PERIOD, sede: officeIds[0] })).toContain("Presa in carico: mediana (ore);");
+    expect(await headerOfCsv(admin, PERIOD)).toContain("Presa in carico: mediana (ore, approssimato)");
+    expect(await headerOfCsv(admin, { ...PERIOD, sede: officeIds[0] })).toContain("Presa in carico: mediana (ore);");
   });
 
   it("summarises every closed day of the last year once, then the same from the summary and today live", async () => {
@@ -190,6 +221,59 @@ describe("the daily summary of the response-time figures", () => {
     const before = await summaryRows();
     expect(await summariseResponseDays(prisma, NOW)).toBe(RESUMMARISED_DAYS);
     expect(await summaryRows()).toEqual(before);
+  });
+
+  it("reads the whole months of the period from the month table, the other days from the days'", async () => {
+    const months = await prisma.$queryRaw<{ month: string; received: number; fromDays: number }[]>`
+      SELECT m.month::text AS month, sum(m.received)::int AS received,
+             (SELECT sum(g.received)::int FROM "ResponseFiguresGestioneDay" g
+              WHERE g.day >= m.month AND g.day < m.month + interval '1 month') AS "fromDays"
+      FROM "ResponseFiguresGestioneMonth" m GROUP BY m.month ORDER BY m.month`;
+    // The quesiti are of May and June; only whole months of summarised days are written, and June is not over.
+    expect(months.map((month) => month.month)).toEqual(["2026-05-01"]);
+    for (const month of months) expect(month.received).toBe(month.fromDays);
+    // A period starting and ending inside months: its edges from the days, May from its month.
+    await expectSameAsExact({ dal: "2026-04-20", al: "2026-06-15" });
+    // May's times are read from its month's row: a thousand closings there in the last bucket make the median.
+    await prisma.$executeRaw`
+      UPDATE "ResponseFiguresGestioneMonth" SET "closedBuckets" = ${[LAST_BUCKET]}, "closedCounts" = ${[1000]} WHERE month = '2026-05-01'`;
+    try {
+      const figures = await allOffices({ dal: "2026-04-20", al: "2026-06-15" });
+      expect(figures.total.closed.median).toBe(bucketRange(LAST_BUCKET).from);
+    } finally {
+      // Writing May again from its days, as the worker does on 3 June, then the rest as of now.
+      await summariseResponseDays(prisma, new Date("2026-06-03T10:00:00Z"));
+      await summariseResponseDays(prisma, NOW);
+    }
+    await expectSameAsExact({ dal: "2026-04-20", al: "2026-06-15" });
+  });
+
+  it("writes a month again when its last days are summarised again", async () => {
+    await prisma.$executeRaw`UPDATE "ResponseFiguresGestioneMonth" SET received = received + 100 WHERE month = '2026-05-01'`;
+    // On 3 June the last days summarised again are 27 May to 2 June: May is rewritten from its days.
+    await summariseResponseDays(prisma, new Date("2026-06-03T10:00:00Z"));
+    const [may] = await prisma.$queryRaw<{ received: number; fromDays: number }[]>`
+      SELECT (SELECT sum(received)::int FROM "ResponseFiguresGestioneMonth" WHERE month = '2026-05-01') AS received,
+             (SELECT sum(received)::int FROM "ResponseFiguresGestioneDay" WHERE day BETWEEN '2026-05-01' AND '2026-05-31') AS "fromDays"`;
+    expect(may!.received).toBe(may!.fromDays);
+    await summariseResponseDays(prisma, NOW);
+  });
+
+  it("reads one office's periods over EXACT_PERIOD_DAYS from the summary, per subject, with the exact counts", async () => {
+    const long = { dal: "2026-03-01", al: "2026-06-15" };
+    const [whole, ...parts] = await Promise.all([
+      getResponseFigures(responsabili[0]!, long, NOW),
+      getResponseFigures(responsabili[0]!, { dal: "2026-03-01", al: "2026-04-30" }, NOW),
+      getResponseFigures(responsabili[0]!, { dal: "2026-05-01", al: "2026-06-15" }, NOW),
+    ]);
+    expect(whole.approximateTimes).toBe(true);
+    expect(whole.breakdown).toBe("oggetto");
+    expect(parts.map((figures) => figures.approximateTimes)).toEqual([false, false]);
+    // The steps of two periods add up; the backlog is today's in each.
+    const [march, may] = parts.map((figures) => counts(figures.total));
+    expect(counts(whole.total)).toEqual({ ...sum(march!, may!), backlog: may!.backlog, overdue: may!.overdue });
+    expect(whole.rows.map(rowKey).sort()).toEqual(parts[1]!.rows.map(rowKey).sort());
+    expect(await headerOfCsv(responsabili[0]!, long)).toContain("Presa in carico: mediana (ore, approssimato)");
   });
 
   it("follows a late change to the last days at the next run; older days stay as summarised", async () => {

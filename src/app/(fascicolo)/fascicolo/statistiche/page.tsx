@@ -8,7 +8,7 @@ import { formatRomeDate, romeDayStart } from "@/lib/rome-dates";
 import type { FieldErrors } from "@/server/errors/domain-errors";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
-import { getResponseFigures, type ResponseFigures } from "@/server/statistics/get-response-figures";
+import { EXACT_PERIOD_DAYS, getResponseFigures, type ResponseFigures } from "@/server/statistics/get-response-figures";
 import { DEFAULT_PERIOD_DAYS, figuresFilterNames, MAX_PERIOD_DAYS } from "@/server/statistics/schemas";
 import { Alert, Breadcrumb, Button, buttonClasses, DescriptionList, PageHeading, SelectField, TextField, DataTable } from "@/ui";
 import { firstValues, type SearchParams } from "@/app/_lib/search-params";
@@ -171,8 +171,8 @@ export default async function StatisticsPage({ searchParams }: Props) {
         </h2>
         {figures.approximateTimes ? (
           <p className="mb-4 max-w-3xl text-neutral-700">
-            Per tutte le sedi i tempi vengono dal riepilogo giornaliero: mediana e 90° percentile sono approssimati all&apos;ora entro le
-            prime 48 ore e al giorno oltre. Per i tempi esatti scegliere una sede.
+            I tempi vengono dal riepilogo giornaliero: mediana e 90° percentile sono approssimati all&apos;ora entro le prime 48 ore e al
+            giorno oltre. Per i tempi esatti scegliere una sede e un periodo di al massimo {EXACT_PERIOD_DAYS} giorni.
           </p>
         ) : null}
         <div className="grid gap-6 lg:grid-cols-2">
@@ -259,13 +259,13 @@ export default async function StatisticsPage({ searchParams }: Props) {
 
       <section aria-labelledby="dettaglio-titolo">
         <h2 id="dettaglio-titolo" className="mb-4 text-2xl font-bold">
-          Per sede e oggetto
+          Per sede e {figures.breakdown}
         </h2>
         {figures.rows.length === 0 ? (
           <Alert tone="info" title="Nessun quesito nel periodo con questi filtri." />
         ) : (
           <DataTable
-            label="Dati per sede e oggetto"
+            label={`Dati per sede e ${figures.breakdown}`}
             caption="Tempi mediani dalla ricezione; i quesiti non chiusi sono quelli di oggi."
             columns={[
               { label: "Sede" },
