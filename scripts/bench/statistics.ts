@@ -89,6 +89,10 @@ async function main(): Promise<void> {
     const summaryStarted = performance.now();
     const summarisedDays = await summariseResponseDays(prisma, now);
     const summarySeconds = (performance.now() - summaryStarted) / 1000;
+    // As autovacuum would leave the new tables: statistics and visibility map up to date.
+    await sql.query(
+      `VACUUM ANALYZE "ResponseFiguresDay", "ResponseFiguresMonth", "ResponseFiguresGestioneDay", "ResponseFiguresGestioneMonth", "ResponseFiguresSummarisedDay"`,
+    );
     const total = await prisma.quesito.count();
     const today = romeIsoDay(now);
     const year = { dal: addIsoDays(today, -365), al: today };

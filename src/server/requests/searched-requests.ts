@@ -31,14 +31,32 @@ const requestTable: TableSql = {
 };
 
 /**
+ * Up to this many requests within the contributor's reach are searched one
+ * by one rather than through the text index: a holder's 2,000 requests read
+ * in 10 ms, where the index reads every match of the words across all
+ * requests first (decision 0035, amended) — 360,000 for two frequent words
+ * at 1M requests, 90 ms.
+ */
+const SCANNED_REACH = 5_000;
+
+/**
  * The requests of the positions the contributor may act on whose text
  * matches `term`, under the list's `filters`: the FROM and WHERE of the
- * searched statements (`r` the request), access first.
+ * searched statements (`r` the request), access first. A reach of at most
+ * SCANNED_REACH requests (counted up to one more, from the positions'
+ * index) is matched request by request: the subquery, kept apart by
+ * `OFFSET 0`, cannot be read through the text index.
  */
 async function matchingRequestsSql(actor: ContributorActor, term: string, filters: Prisma.RequestWhereInput, now: Date) {
-  return Prisma.sql`"Request" r, websearch_to_tsquery('portal_italian', ${term}) q
-    WHERE r."positionId" = ANY(${await actablePositionIds(actor, now)}::uuid[]) AND r."searchVector" @@ q
-      AND ${whereSql("r", requestTable, filters)}`;
+  const positionIds = await actablePositionIds(actor, now);
+  const [reach] = await prisma.$queryRaw<{ small: boolean }[]>`
+    SELECT count(*) <= ${SCANNED_REACH} AS small
+    FROM (SELECT 1 FROM "Request" r WHERE r."positionId" = ANY(${positionIds}::uuid[]) LIMIT ${SCANNED_REACH + 1}) reach`;
+  const inReach = Prisma.sql`r."positionId" = ANY(${positionIds}::uuid[]) AND ${whereSql("r", requestTable, filters)}`;
+  const query = Prisma.sql`websearch_to_tsquery('portal_italian', ${term}) q`;
+  return reach?.small
+    ? Prisma.sql`(SELECT * FROM "Request" r WHERE ${inReach} OFFSET 0) r, ${query} WHERE r."searchVector" @@ q`
+    : Prisma.sql`"Request" r, ${query} WHERE r."searchVector" @@ q AND ${inReach}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketPercentile, bucketRange, HOUR_BUCKETS, LAST_BUCKET } from "./response-days";
+import { bucketPercentile, bucketRange, histogramPercentiles, HOUR_BUCKETS, LAST_BUCKET } from "./response-days";
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -22,5 +22,15 @@ describe("the response-time histograms' buckets", () => {
     // The open bucket stands for its start.
     expect(bucketPercentile(0.5, 1, LAST_BUCKET, LAST_BUCKET)).toBe(367 * DAY);
     expect(bucketPercentile(0.5, 0, null, null)).toBeNull();
+  });
+
+  it("read a histogram's median and 90th percentile from its buckets in any order", () => {
+    // Ten values: one in bucket 0, eight in bucket 2, one in bucket 50 (4–5 days). Median between the 5th and 6th (bucket 2);
+    // p90 at position 8.1, between the 9th (bucket 2) and the 10th (bucket 50).
+    const { median, p90 } = histogramPercentiles([50, 2, 0], [1, 8, 1]);
+    expect(median).toBe(2.5 * HOUR);
+    expect(p90).toBeCloseTo(2.5 * HOUR + 0.1 * (4.5 * DAY - 2.5 * HOUR));
+    expect(histogramPercentiles([], [])).toEqual({ median: null, p90: null });
+    expect(histogramPercentiles([7], [1])).toEqual({ median: 7.5 * HOUR, p90: 7.5 * HOUR });
   });
 });

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { romeDayEnd } from "@/lib/rome-dates";
 
 /*
  * The response-time figures of a day in Rome, per office and subject, with
@@ -53,6 +54,29 @@ export function bucketPercentile(q: number, count: number, lower: number | null,
   return bucketValue(lower) + (position - Math.floor(position)) * (bucketValue(upper) - bucketValue(lower));
 }
 
+/**
+ * The median and 90th percentile of a histogram — its buckets and their
+ * counts, in any order — as bucketPercentile reads them: the buckets of the
+ * two ranks around q × (count − 1), interpolated.
+ */
+export function histogramPercentiles(buckets: number[], counts: number[]): { median: number | null; p90: number | null } {
+  const entries = buckets.map((bucket, index) => [bucket, counts[index] ?? 0] as const).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const bucketAt = (rank: number): number | null => {
+    let before = 0;
+    for (const [bucket, n] of entries) {
+      if (rank < before + n) return bucket;
+      before += n;
+    }
+    return null;
+  };
+  const percentile = (q: number) => {
+    const position = q * (total - 1);
+    return total === 0 ? null : bucketPercentile(q, total, bucketAt(Math.floor(position)), bucketAt(Math.ceil(position)));
+  };
+  return { median: percentile(0.5), p90: percentile(0.9) };
+}
+
 /** The bucket of `seconds` (an SQL expression), as bucketRange numbers them; a negative duration is the first. */
 function bucketSql(seconds: string): Prisma.Sql {
   return Prisma.raw(
@@ -72,7 +96,8 @@ const columnList = (columns: string[]) => Prisma.raw(columns.map((column) => `"$
 
 /** The columns of ResponseFiguresDay in the order responseDaysSql gives them. */
 export const responseDayColumns = columnList(["day", "officeId", "subjectId", ...measureColumns]);
-/** The columns of ResponseFiguresGestioneDay and …Month in the order mergedRowsSql gives them. */
+/** The columns of ResponseFiguresMonth, ResponseFiguresGestioneDay and …Month in the order mergedRowsSql gives them. */
+export const subjectMonthColumns = columnList(["month", "officeId", "subjectId", ...measureColumns]);
 export const gestioneDayColumns = columnList(["day", "officeId", "gestione", ...measureColumns]);
 export const gestioneMonthColumns = columnList(["month", "officeId", "gestione", ...measureColumns]);
 
@@ -181,9 +206,17 @@ export function responseDaysSql(officeIds: string[], subjectIds: string[] | null
     GROUP BY day, "officeId", "subjectId"`;
 }
 
-/** The days between `from` and `to` (Rome, `yyyy-mm-dd`, both included) already summarised in ResponseFiguresDay. */
-export async function summarisedDays(client: Pick<PrismaClient, "$queryRaw">, from: string, to: string): Promise<Set<string>> {
-  const rows = await client.$queryRaw<{ day: string }[]>`
-    SELECT to_char(day, 'YYYY-MM-DD') AS day FROM "ResponseFiguresSummarisedDay" WHERE day BETWEEN ${from}::date AND ${to}::date`;
-  return new Set(rows.map((row) => row.day));
+/**
+ * The days between `from` and `to` (Rome, `yyyy-mm-dd`, both included)
+ * summarised in ResponseFiguresDay, each with the instant its summary goes
+ * up to: the end of the day, or — today's, summarised so far at every run —
+ * the run's instant.
+ */
+export async function summarisedDays(client: Pick<PrismaClient, "$queryRaw">, from: string, to: string): Promise<Map<string, Date>> {
+  const rows = await client.$queryRaw<{ day: string; upTo: Date }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, "upTo" FROM "ResponseFiguresSummarisedDay" WHERE day BETWEEN ${from}::date AND ${to}::date`;
+  return new Map(rows.map((row) => [row.day, row.upTo]));
 }
+
+/** Whether a day's summary is whole: it goes up to the end of the day. */
+export const isWholeDay = (day: string, upTo: Date | undefined): upTo is Date => upTo !== undefined && upTo >= romeDayEnd(day);

@@ -5,8 +5,9 @@ import { addIsoDays, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay 
 import { prisma } from "@/server/db/client";
 import { CLOSED_WEEK_ROW, DETAIL_ROW, OPEN_STATES, RECEIVED_WEEK_ROW, TOTAL_ROW, type FactRow } from "./figure-rows";
 import {
-  bucketPercentile,
   histogramEntriesSql,
+  histogramPercentiles,
+  isWholeDay,
   mergedRowsSql,
   responseDaysSql,
   summarisedDays,
@@ -16,25 +17,21 @@ import {
 
 /**
  * What the summary is read for: the offices, and either per office and
- * gestione (an ADMIN's all offices, optionally one gestione: the small
- * tables, whole months from ResponseFiguresGestioneMonth) or per office and
- * subject (one office, or some subjects: ResponseFiguresDay).
+ * gestione (an ADMIN's all offices, optionally one gestione) or per office
+ * and subject (one office, or some subjects).
  */
 export type SummaryScope = { officeIds: string[] } & (
   { grain: "gestione"; gestione: Gestione | null } | { grain: "subject"; subjectIds: string[] | null }
 );
 
-/** GROUPING() of (office, key) of one office and key; of (office, key, week) the whole, one office and key, a week. */
+/** GROUPING() of (office, key): the whole, or one office and key. */
+const WHOLE = 0b11;
 const PER_KEY = 0b00;
-const COUNTS_WHOLE = 0b111;
-const COUNTS_PER_KEY = 0b001;
-const COUNTS_PER_WEEK = 0b110;
 
 type CountRow = {
   level: number;
   officeId: string | null;
   key: string | null;
-  week: string | null;
   received: number;
   taken: number;
   replied: number;
@@ -42,40 +39,39 @@ type CountRow = {
   closedWithDueDate: number;
   closedOnTime: number;
 };
-type RankRow = {
-  level: number;
-  officeId: string | null;
-  key: string | null;
-  step: TimedStep;
-  count: number;
-  medianLower: number | null;
-  medianUpper: number | null;
-  p90Lower: number | null;
-  p90Upper: number | null;
-};
+type HistogramRow = { officeId: string; key: string; step: TimedStep; buckets: number[]; counts: number[] };
+type WeekRow = { week: string; received: number; closed: number };
 type BacklogRow = { level: number; officeId: string | null; key: string | null; backlog: number; overdue: number };
 
-/** The summary's rows of the scope: the table of its grain, keyed by `key` (subject id or gestione as text). */
-function keptRows(scope: SummaryScope, table: "day" | "month", from: string, to: string): Prisma.Sql {
-  const measures = summaryMeasures("t");
+/** The scope's filter on a summary table `t` of its grain. */
+function keptFilter(scope: SummaryScope): Prisma.Sql {
   const offices = Prisma.sql`t."officeId" = ANY(${scope.officeIds}::uuid[])`;
   if (scope.grain === "subject") {
-    const subjects = scope.subjectIds ? Prisma.sql`AND t."subjectId" = ANY(${scope.subjectIds}::uuid[])` : Prisma.empty;
-    return Prisma.sql`SELECT t.day AS period, t."officeId", t."subjectId"::text AS key, ${measures}
-      FROM "ResponseFiguresDay" t WHERE ${offices} AND t.day BETWEEN ${from}::date AND ${to}::date ${subjects}`;
+    return scope.subjectIds ? Prisma.sql`${offices} AND t."subjectId" = ANY(${scope.subjectIds}::uuid[])` : offices;
   }
-  const gestione = scope.gestione ? Prisma.sql`AND t.gestione = ${scope.gestione}::"Gestione"` : Prisma.empty;
-  return table === "day"
-    ? Prisma.sql`SELECT t.day AS period, t."officeId", t.gestione::text AS key, ${measures}
-        FROM "ResponseFiguresGestioneDay" t WHERE ${offices} AND t.day BETWEEN ${from}::date AND ${to}::date ${gestione}`
-    : Prisma.sql`SELECT t.month AS period, t."officeId", t.gestione::text AS key, ${measures}
-        FROM "ResponseFiguresGestioneMonth" t WHERE ${offices} AND t.month BETWEEN ${from}::date AND ${to}::date ${gestione}`;
+  return scope.gestione ? Prisma.sql`${offices} AND t.gestione = ${scope.gestione}::"Gestione"` : offices;
 }
 
-/** The days from `from` to `to` computed live from Quesito by the worker's own SQL, at the scope's grain. */
-function liveRows(scope: SummaryScope, from: string, to: string): Prisma.Sql {
+/** The summary's rows of the scope's grain, of whole months or of days: period, officeId, key (as text) and the measures. */
+function keptRows(scope: SummaryScope, span: "day" | "month", from: string, to: string): Prisma.Sql {
+  const table = Prisma.raw(`"ResponseFigures${scope.grain === "gestione" ? "Gestione" : ""}${span === "day" ? "Day" : "Month"}"`);
+  const key = Prisma.raw(scope.grain === "gestione" ? "t.gestione::text" : 't."subjectId"::text');
+  const period = Prisma.raw(`t.${span}`);
+  return Prisma.sql`SELECT ${period} AS period, t."officeId", ${key} AS key, ${summaryMeasures("t")}
+    FROM ${table} t WHERE ${keptFilter(scope)} AND ${period} BETWEEN ${from}::date AND ${to}::date`;
+}
+
+/** The days' received and closed counts only, for the weekly trend: read from the tables' covering index. */
+function keptDayCounts(scope: SummaryScope, from: string, to: string): Prisma.Sql {
+  const table = Prisma.raw(scope.grain === "gestione" ? '"ResponseFiguresGestioneDay"' : '"ResponseFiguresDay"');
+  return Prisma.sql`SELECT t.day AS period, t.received, t.closed FROM ${table} t
+    WHERE ${keptFilter(scope)} AND t.day BETWEEN ${from}::date AND ${to}::date`;
+}
+
+/** The steps from `from` to `to` (instants) computed live from Quesito by the worker's own SQL, at the scope's grain. */
+function liveRows(scope: SummaryScope, from: Date, to: Date): Prisma.Sql {
   const subjectIds = scope.grain === "subject" ? scope.subjectIds : null;
-  const days = responseDaysSql(scope.officeIds, subjectIds, romeDayStart(from), romeDayEnd(to));
+  const days = responseDaysSql(scope.officeIds, subjectIds, from, to);
   const measures = summaryMeasures("l");
   if (scope.grain === "subject")
     return Prisma.sql`SELECT l.day AS period, l."officeId", l."subjectId"::text AS key, ${measures} FROM (${days}) l`;
@@ -86,72 +82,83 @@ function liveRows(scope: SummaryScope, from: string, to: string): Prisma.Sql {
 }
 
 /**
- * The period's rows, as two sources: `days`, a row per day (for the counts
- * and the weeks), and `histograms`, the same figures with each whole month
- * of summarised days as one row where the grain has months (for the
- * times). Summarised days come from the tables; today, and any day from the
- * first one not summarised yet, are computed live by the same SQL.
+ * The period's rows as the statement's CTEs: `kept`, the summarised days,
+ * each whole month of them as its month's row, and the steps since the
+ * summary, computed once (`live`) by the worker's own SQL — of today, which
+ * the worker summarises so far every hour, or from the first day not
+ * summarised; `days`, every day's received and closed counts, for the weeks.
  */
-async function periodRows(scope: SummaryScope, dal: string, al: string, now: Date) {
-  const yesterday = addIsoDays(romeIsoDay(now), -1);
-  const done = dal <= yesterday ? await summarisedDays(prisma, dal, al < yesterday ? al : yesterday) : new Set<string>();
-  let liveFrom = dal;
-  while (liveFrom <= al && done.has(liveFrom)) liveFrom = addIsoDays(liveFrom, 1);
-  const kept = liveFrom > dal ? { from: dal, to: addIsoDays(liveFrom, -1) } : null;
-  const live = liveFrom <= al ? [liveRows(scope, liveFrom, al)] : [];
-  if (!kept) return { days: Prisma.join(live, " UNION ALL "), histograms: Prisma.join(live, " UNION ALL ") };
+async function periodCtes(scope: SummaryScope, dal: string, al: string, now: Date): Promise<Prisma.Sql> {
+  const today = romeIsoDay(now);
+  const done = dal <= today ? await summarisedDays(prisma, dal, al < today ? al : today) : new Map<string, Date>();
+  let firstNotWhole = dal;
+  while (firstNotWhole <= al && isWholeDay(firstNotWhole, done.get(firstNotWhole))) firstNotWhole = addIsoDays(firstNotWhole, 1);
+  // A day summarised in part (today, or a day ended since the worker's last run): its rows, and live from where they stop.
+  const partUpTo = firstNotWhole <= al ? done.get(firstNotWhole) : undefined;
+  const liveFrom = partUpTo ?? (firstNotWhole <= al ? romeDayStart(firstNotWhole) : null);
 
-  // The whole calendar months among the kept days: a month is in its table once all its days are summarised.
-  const firstMonth = kept.from === monthStart(kept.from) ? kept.from : addIsoDays(monthEnd(kept.from), 1);
-  const lastMonth = kept.to === monthEnd(kept.to) ? monthStart(kept.to) : monthStart(addIsoDays(monthStart(kept.to), -1));
-  const months = scope.grain === "gestione" && firstMonth <= lastMonth ? { first: firstMonth, last: monthEnd(lastMonth) } : null;
-  const keptDays = keptRows(scope, "day", kept.from, kept.to);
-  const histograms = months
-    ? [
-        ...(kept.from < months.first ? [keptRows(scope, "day", kept.from, addIsoDays(months.first, -1))] : []),
-        keptRows(scope, "month", months.first, monthStart(months.last)),
-        ...(months.last < kept.to ? [keptRows(scope, "day", addIsoDays(months.last, 1), kept.to)] : []),
-      ]
-    : [keptDays];
-  return {
-    days: Prisma.join(
-      [keptDays, ...live].map((part) => Prisma.sql`(${part})`),
+  const parts: { rows: Prisma.Sql[]; days: Prisma.Sql[] } = { rows: [], days: [] };
+  if (firstNotWhole > dal) {
+    const whole = { from: dal, to: addIsoDays(firstNotWhole, -1) };
+    // Its calendar months that lie whole inside: the worker writes a month's row once all its days are summarised whole.
+    const first = whole.from === monthStart(whole.from) ? whole.from : addIsoDays(monthEnd(whole.from), 1);
+    const last = whole.to === monthEnd(whole.to) ? whole.to : addIsoDays(monthStart(whole.to), -1);
+    if (first <= last) {
+      if (whole.from < first) parts.rows.push(keptRows(scope, "day", whole.from, addIsoDays(first, -1)));
+      parts.rows.push(keptRows(scope, "month", first, monthStart(last)));
+      if (last < whole.to) parts.rows.push(keptRows(scope, "day", addIsoDays(last, 1), whole.to));
+    } else {
+      parts.rows.push(keptRows(scope, "day", whole.from, whole.to));
+    }
+  }
+  const keptDaysTo = partUpTo ? firstNotWhole : addIsoDays(firstNotWhole, -1);
+  if (partUpTo) parts.rows.push(keptRows(scope, "day", firstNotWhole, firstNotWhole));
+  if (keptDaysTo >= dal) parts.days.push(keptDayCounts(scope, dal, keptDaysTo));
+  const live = liveFrom ? Prisma.sql`live AS MATERIALIZED (${liveRows(scope, liveFrom, romeDayEnd(al))}),` : Prisma.empty;
+  if (liveFrom) {
+    parts.rows.push(Prisma.sql`SELECT * FROM live`);
+    parts.days.push(Prisma.sql`SELECT period, received, closed FROM live`);
+  }
+  const union = (selects: Prisma.Sql[]) =>
+    Prisma.join(
+      selects.map((select) => Prisma.sql`(${select})`),
       " UNION ALL ",
-    ),
-    histograms: Prisma.join(
-      [...histograms, ...live].map((part) => Prisma.sql`(${part})`),
-      " UNION ALL ",
-    ),
-  };
+    );
+  return Prisma.sql`${live} kept AS (${union(parts.rows)}), days AS (${union(parts.days)})`;
 }
 
 /**
- * The summed histograms' percentiles, per step, of the whole and of each
- * office and key: of each the count and the buckets of the two ranks
- * around q × (count − 1) that `percentile_cont` would interpolate between.
+ * One statement for the period's figures from the summary: the counts of the
+ * whole and of each office and key, the weekly trend, and each office and
+ * key's histogram per step, summed over the period's rows (buckets and their
+ * counts, unordered) — three JSON arrays in one row. The percentiles are read
+ * from the histograms here (histogramPercentiles): a few hundred arrays,
+ * where ranking in SQL sorted every bucket.
  */
-function ranksSql(rows: Prisma.Sql): Prisma.Sql {
-  const rank = (q: number, name: string) =>
-    Prisma.raw(
-      `min(bucket) FILTER (WHERE floor(${q} * (count - 1)) >= before AND floor(${q} * (count - 1)) < before + n) AS "${name}Lower", ` +
-        `min(bucket) FILTER (WHERE ceil(${q} * (count - 1)) >= before AND ceil(${q} * (count - 1)) < before + n) AS "${name}Upper"`,
-    );
+function figuresSql(ctes: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH rows AS (${rows}),
-    summed AS (
-      SELECT GROUPING("officeId", key)::int AS level, "officeId", key, e.step, e.bucket, sum(e.n)::int AS n
-      FROM rows CROSS JOIN LATERAL (${histogramEntriesSql("rows")}) e
-      GROUP BY GROUPING SETS ((e.step, e.bucket), ("officeId", key, e.step, e.bucket))
+    WITH ${ctes},
+    counted AS (
+      SELECT GROUPING("officeId", key)::int AS level, "officeId", key,
+             sum(received)::int AS received, sum(taken)::int AS taken, sum(replied)::int AS replied, sum(closed)::int AS closed,
+             sum("closedWithDueDate")::int AS "closedWithDueDate", sum("closedOnTime")::int AS "closedOnTime"
+      FROM kept GROUP BY GROUPING SETS ((), ("officeId", key))
     ),
-    cumulated AS (
-      SELECT summed.*,
-             sum(n) OVER (PARTITION BY level, "officeId", key, step ORDER BY bucket) - n AS before,
-             sum(n) OVER (PARTITION BY level, "officeId", key, step) AS count
-      FROM summed
+    weekly AS (
+      SELECT to_char(date_trunc('week', period), 'YYYY-MM-DD') AS week, sum(received)::int AS received, sum(closed)::int AS closed
+      FROM days GROUP BY 1
+    ),
+    summed AS (
+      SELECT "officeId", key, e.step, e.bucket, sum(e.n)::int AS n
+      FROM kept CROSS JOIN LATERAL (${histogramEntriesSql("kept")}) e
+      GROUP BY "officeId", key, e.step, e.bucket
+    ),
+    histograms AS (
+      SELECT "officeId", key, step, array_agg(bucket) AS buckets, array_agg(n) AS counts FROM summed GROUP BY "officeId", key, step
     )
-    SELECT level, "officeId", key, step, max(count)::int AS count, ${rank(0.5, "median")}, ${rank(0.9, "p90")}
-    FROM cumulated
-    GROUP BY level, "officeId", key, step`;
+    SELECT (SELECT coalesce(json_agg(counted), '[]') FROM counted) AS counts,
+           (SELECT coalesce(json_agg(weekly), '[]') FROM weekly) AS weeks,
+           (SELECT coalesce(json_agg(histograms), '[]') FROM histograms) AS histograms`;
 }
 
 /** The quesiti not closed now, and of those past their due date, per office and key. */
@@ -165,10 +172,12 @@ function backlogSql(scope: SummaryScope, now: Date): Prisma.Sql {
         ? Prisma.sql`AND s.gestione = ${scope.gestione}::"Gestione"`
         : Prisma.empty;
   const key = scope.grain === "subject" ? Prisma.sql`q."subjectId"::text` : Prisma.sql`s.gestione::text`;
+  const subjects = scope.grain === "gestione" ? Prisma.sql`JOIN "Subject" s ON s.id = q."subjectId"` : Prisma.empty;
+  // From the (state, direction, officeId, subjectId, dueAt) index alone.
   return Prisma.sql`
     SELECT GROUPING(q."officeId", ${key})::int AS level, q."officeId", ${key} AS key,
            count(*)::int AS backlog, count(*) FILTER (WHERE q."dueAt" < ${now})::int AS overdue
-    FROM "Quesito" q JOIN "Subject" s ON s.id = q."subjectId"
+    FROM "Quesito" q ${subjects}
     WHERE q."officeId" = ANY(${scope.officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' AND q.state IN ${OPEN_STATES} ${filter}
     GROUP BY GROUPING SETS ((), (q."officeId", ${key}))`;
 }
@@ -182,32 +191,32 @@ function backlogSql(scope: SummaryScope, now: Date): Prisma.Sql {
  * of now, live.
  */
 export async function summarisedFactRows(scope: SummaryScope, period: { dal: string; al: string }, now: Date): Promise<FactRow[]> {
-  const rows = await periodRows(scope, period.dal, period.al, now);
-  const [counts, ranks, backlogs] = await Promise.all([
-    prisma.$queryRaw<CountRow[]>`
-      WITH days AS (${rows.days})
-      SELECT GROUPING("officeId", key, week)::int AS level, "officeId", key, to_char(week, 'YYYY-MM-DD') AS week,
-             sum(received)::int AS received, sum(taken)::int AS taken, sum(replied)::int AS replied, sum(closed)::int AS closed,
-             sum("closedWithDueDate")::int AS "closedWithDueDate", sum("closedOnTime")::int AS "closedOnTime"
-      FROM (SELECT days.*, date_trunc('week', period) AS week FROM days) weekly
-      GROUP BY GROUPING SETS ((), ("officeId", key), (week))`,
-    prisma.$queryRaw<RankRow[]>(ranksSql(rows.histograms)),
+  const ctes = await periodCtes(scope, period.dal, period.al, now);
+  const [[figures], backlogs] = await Promise.all([
+    prisma.$queryRaw<{ counts: CountRow[]; weeks: WeekRow[]; histograms: HistogramRow[] }[]>(figuresSql(ctes)),
     prisma.$queryRaw<BacklogRow[]>(backlogSql(scope, now)),
   ]);
+  const { counts, weeks, histograms } = figures ?? { counts: [], weeks: [], histograms: [] };
 
   const id = (row: { officeId: string | null; key: string | null }) => `${row.officeId ?? ""}|${row.key ?? ""}`;
-  const ranksOf = new Map(ranks.map((row) => [`${id(row)}|${row.step}`, row]));
+  // Each office and key's times, and the whole's from all their histograms summed.
+  const timesOf = new Map<string, { median: number | null; p90: number | null }>();
+  const whole = new Map<TimedStep, Map<number, number>>();
+  for (const row of histograms) {
+    timesOf.set(`${id(row)}|${row.step}`, histogramPercentiles(row.buckets, row.counts));
+    const summed = whole.get(row.step) ?? new Map<number, number>();
+    row.buckets.forEach((bucket, index) => summed.set(bucket, (summed.get(bucket) ?? 0) + (row.counts[index] ?? 0)));
+    whole.set(row.step, summed);
+  }
+  const wholeId = id({ officeId: null, key: null });
+  for (const [step, summed] of whole) timesOf.set(`${wholeId}|${step}`, histogramPercentiles([...summed.keys()], [...summed.values()]));
   const backlogOf = new Map(backlogs.map((row) => [id(row), row]));
-  /** Median and 90th percentile of a step, for the whole (`at` "|") or an office and key. */
+  /** Median and 90th percentile of a step, for the whole (`at` wholeId) or an office and key. */
   const times = (at: string, step: TimedStep): [number | null, number | null] => {
-    const rank = ranksOf.get(`${at}|${step}`);
-    if (!rank) return [null, null];
-    return [
-      bucketPercentile(0.5, rank.count, rank.medianLower, rank.medianUpper),
-      bucketPercentile(0.9, rank.count, rank.p90Lower, rank.p90Upper),
-    ];
+    const found = timesOf.get(`${at}|${step}`);
+    return found ? [found.median, found.p90] : [null, null];
   };
-  const factRow = (grouping: number, row: Partial<CountRow>, at: string | null): FactRow => {
+  const factRow = (grouping: number, row: Partial<CountRow> & { week?: string }, at: string | null): FactRow => {
     const [takenMedian, takenP90] = at === null ? [null, null] : times(at, "taken");
     const [repliedMedian, repliedP90] = at === null ? [null, null] : times(at, "replied");
     const [closedMedian, closedP90] = at === null ? [null, null] : times(at, "closed");
@@ -235,11 +244,10 @@ export async function summarisedFactRows(scope: SummaryScope, period: { dal: str
       overdue: backlog?.overdue ?? 0,
     };
   };
-  const perKey = counts.filter((row) => row.level === COUNTS_PER_KEY);
+  const perKey = counts.filter((row) => row.level === PER_KEY);
   const counted = new Set(perKey.map(id));
-  const weeks = counts.filter((row) => row.level === COUNTS_PER_WEEK);
   return [
-    factRow(TOTAL_ROW, counts.find((row) => row.level === COUNTS_WHOLE) ?? {}, "|"),
+    factRow(TOTAL_ROW, counts.find((row) => row.level === WHOLE) ?? {}, wholeId),
     ...perKey.map((row) => factRow(DETAIL_ROW, row, id(row))),
     // Offices and keys with open quesiti but nothing in the period.
     ...backlogs.filter((row) => row.level === PER_KEY && !counted.has(id(row))).map((row) => factRow(DETAIL_ROW, row, id(row))),

@@ -167,6 +167,28 @@ describe("Italian full-text search", () => {
     expect((await exportRequestsCsv(holder, { testo: "pagamento" }, now)).split("\n").filter(Boolean)).toHaveLength(2);
   });
 
+  it("searches a reach of over 5,000 requests through the text index, one of fewer request by request: the same answers", async () => {
+    // 5,001 requests of one holder, one of them about a homonymy (decision 0035, amended: the reach decides the way).
+    const big = await createPerson("Grande");
+    const bigPosition = await createPosition(big.id, (await createOffice()).id);
+    const subjectId = (await prisma.request.findUniqueOrThrow({ where: { id: ids.payment }, select: { subjectId: true } })).subjectId;
+    await prisma.$executeRaw`
+      INSERT INTO "Request" (id, "positionId", "subjectId", text, "holderId", "protocolNumber", "createdAt", "lastActivityAt")
+      SELECT gen_random_uuid(), ${bigPosition.id}::uuid, ${subjectId}::uuid,
+             CASE WHEN n = 4321 THEN 'Segnalo un''omonimia nell''anagrafica.' ELSE 'Richiesta numero ' || n || ' sulla posizione.' END,
+             ${big.id}::uuid, 'TEST.GRANDE.' || n || '.' || ${bigPosition.id}, ${now}::timestamp - n * interval '1 minute', ${now}
+      FROM generate_series(1, 5001) AS n`;
+    const bigActor = contributorActor(big);
+    const omonimia = await listRequests(bigActor, { testo: "omonimie" }, now);
+    expect(omonimia.rows.map((row) => row.protocolNumber)).toEqual([`TEST.GRANDE.4321.${bigPosition.id}`]);
+    expect(omonimia.total).toEqual({ count: 1, more: false });
+    expect((await listRequests(bigActor, { testo: "richiesta posizione" }, now)).total).toEqual({ count: 1000, more: true });
+    // Neither way reaches another contributor's requests.
+    expect((await listRequests(bigActor, { testo: "successione" }, now)).rows).toEqual([]);
+    expect(await found(stranger, "successione")).toEqual(["stranger"]);
+    expect(await found(holder, "omonimia")).toEqual([]);
+  });
+
   it("never shows internal notes to the contributor, in the results or in a snippet", async () => {
     expect(await found(holder, "fallimento")).toEqual([]);
     const page = await listRequests(holder, { testo: "conguaglio" }, now);

@@ -5,6 +5,7 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { exportResponseFiguresCsv } from "@/server/statistics/export-response-figures-csv";
 import { getResponseFigures, type Figures, type ResponseFigures, type StepTimes } from "@/server/statistics/get-response-figures";
 import { bucketRange, HOUR_BUCKETS, LAST_BUCKET } from "@/server/statistics/response-days";
+import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { RESUMMARISED_DAYS, summariseResponseDays } from "@/server/statistics/summarise-response-days";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
@@ -42,7 +43,7 @@ const rowKey = (row: ResponseFigures["rows"][number]) => `${row.officeName}|${ro
 /**
  * Two offices with quesiti over the last weeks — times from half an hour to
  * ten days, one received today, an office communication that never counts —
- * seen by an ADMIN for all offices (the daily summary and today live) and by
+ * seen by an ADMIN for all offices (the summary, and live what it does not hold yet) and by
  * each office's RESPONSABILE (the exact statement).
  */
 describe("the daily summary of the response-time figures", () => {
@@ -51,6 +52,9 @@ describe("the daily summary of the response-time figures", () => {
   let officeIds: string[];
   let moved: { recent: string; old: string };
   let subjectIds: string[];
+  type Steps = { taken?: number; replied?: number; closed?: number; dueAt?: Date };
+  /** A quesito of an office and subject received at `received`, with its steps that many seconds after. */
+  let make: (office: 0 | 1, subject: 0 | 1, received: Date, steps: Steps, direction?: RequestDirection) => Promise<string>;
 
   const allOffices = (period = PERIOD) => getResponseFigures(admin, period, NOW);
   const exact = (period = PERIOD) => Promise.all(responsabili.map((responsabile) => getResponseFigures(responsabile, period, NOW)));
@@ -76,14 +80,28 @@ describe("the daily summary of the response-time figures", () => {
     );
     // Each time from the quesiti themselves: percentile_cont interpolates between two durations, the summary between
     // the middles of their buckets, so the two differ by at most half the wider of those buckets.
+    // Each step's duration when the step happened in the period, null otherwise.
+    const [from, to] = [romeDayStart(period.dal), romeDayEnd(period.al)];
     const durations = await prisma.$queryRaw<
       { office: string; subject: string; taken: number | null; replied: number | null; closed: number | null }[]
     >`
-      SELECT o.name AS office, s.label AS subject, extract(epoch FROM q."takenAt" - q."receivedAt")::float8 AS taken,
-             extract(epoch FROM q."firstReplyAt" - q."receivedAt")::float8 AS replied,
-             extract(epoch FROM q."closedAt" - q."receivedAt")::float8 AS closed
+      SELECT o.name AS office, s.label AS subject,
+             CASE WHEN q."takenAt" >= ${from} AND q."takenAt" < ${to} THEN extract(epoch FROM q."takenAt" - q."receivedAt")::float8 END AS taken,
+             CASE WHEN q."firstReplyAt" >= ${from} AND q."firstReplyAt" < ${to}
+                  THEN extract(epoch FROM q."firstReplyAt" - q."receivedAt")::float8 END AS replied,
+             CASE WHEN q."closedAt" >= ${from} AND q."closedAt" < ${to} THEN extract(epoch FROM q."closedAt" - q."receivedAt")::float8 END AS closed
       FROM "Quesito" q JOIN "Office" o ON o.id = q."officeId" JOIN "Subject" s ON s.id = q."subjectId"
       WHERE q.direction = 'DAL_CONTRIBUENTE'`;
+    /** A step's exact count, median and 90th percentile over the durations, as percentile_cont reads them. */
+    const exactStep = (step: "taken" | "replied" | "closed"): StepTimes => {
+      const values = durations.flatMap((row) => (row[step] === null ? [] : [row[step]])).sort((x, y) => x - y);
+      const at = (q: number) => {
+        const position = q * (values.length - 1);
+        const [lower, upper] = [values[Math.floor(position)]!, values[Math.ceil(position)]!];
+        return values.length === 0 ? null : lower + (position - Math.floor(position)) * (upper - lower);
+      };
+      return { count: values.length, median: at(0.5), p90: at(0.9) };
+    };
     const near = (
       of: (row: (typeof durations)[number]) => boolean,
       step: "taken" | "replied" | "closed",
@@ -117,6 +135,13 @@ describe("the daily summary of the response-time figures", () => {
       near(of, "closed", approximate.closed, precise.closed);
     };
 
+    // The whole's times from every office's histograms summed.
+    expectNear(() => true, all.total, {
+      ...all.total,
+      taken: exactStep("taken"),
+      firstReply: exactStep("replied"),
+      closed: exactStep("closed"),
+    });
     expect(all.breakdown).toBe("gestione");
     expect(all.rows.map((row) => [row.officeName, row.subjectLabel]).sort()).toEqual(
       perOffice.map((figures) => [figures.officeName, "Tutti gli oggetti"]).sort(),
@@ -152,8 +177,7 @@ describe("the daily summary of the response-time figures", () => {
     ];
     subjectIds = [(await createSubjectTree("AZIENDE")).subject.id, (await createSubjectTree("AZIENDE")).subject.id];
 
-    type Steps = { taken?: number; replied?: number; closed?: number; dueAt?: Date };
-    const make = async (office: 0 | 1, subject: 0 | 1, received: Date, steps: Steps, direction?: RequestDirection) => {
+    make = async (office: 0 | 1, subject: 0 | 1, received: Date, steps: Steps, direction?: RequestDirection) => {
       const at = (seconds: number | undefined) => (seconds === undefined ? null : new Date(received.getTime() + seconds * 1000));
       const { quesito } = await createQuesito({
         officeId: officeIds[office]!,
@@ -206,11 +230,14 @@ describe("the daily summary of the response-time figures", () => {
     expect(await headerOfCsv(admin, { ...PERIOD, sede: officeIds[0] })).toContain("Presa in carico: mediana (ore);");
   });
 
-  it("summarises every closed day of the last year once, then the same from the summary and today live", async () => {
-    expect(await summariseResponseDays(prisma, NOW)).toBe(366);
-    const summarised = await prisma.$queryRaw<{ days: number; first: string; last: string }[]>`
-      SELECT count(*)::int AS days, min(day)::text AS first, max(day)::text AS last FROM "ResponseFiguresSummarisedDay"`;
-    expect(summarised).toEqual([{ days: 366, first: "2025-06-14", last: "2026-06-14" }]);
+  it("summarises every closed day of the last year once and today so far, then the same from the summary", async () => {
+    // The year's closed days, and today so far.
+    expect(await summariseResponseDays(prisma, NOW)).toBe(367);
+    const summarised = await prisma.$queryRaw<{ days: number; first: string; last: string; todayUpTo: Date }[]>`
+      SELECT count(*)::int AS days, min(day)::text AS first, max(day)::text AS last,
+             (SELECT "upTo" FROM "ResponseFiguresSummarisedDay" WHERE day = '2026-06-15') AS "todayUpTo"
+      FROM "ResponseFiguresSummarisedDay"`;
+    expect(summarised).toEqual([{ days: 367, first: "2025-06-14", last: "2026-06-15", todayUpTo: NOW }]);
     await expectSameAsExact();
     // Hour buckets within the first two days, then day buckets.
     expect(bucketRange(HOUR_BUCKETS - 1)).toEqual({ from: 47 * HOUR, to: 48 * HOUR });
@@ -219,8 +246,24 @@ describe("the daily summary of the response-time figures", () => {
 
   it("gives the same rows when run again, summarising only the last days", async () => {
     const before = await summaryRows();
-    expect(await summariseResponseDays(prisma, NOW)).toBe(RESUMMARISED_DAYS);
+    expect(await summariseResponseDays(prisma, NOW)).toBe(RESUMMARISED_DAYS + 1);
     expect(await summaryRows()).toEqual(before);
+  });
+
+  it("reads today from the summary up to its last run and live after it, each step once", async () => {
+    const later = new Date(NOW.getTime() + 2 * HOUR * 1000);
+    const exactTotal = async () => {
+      const [a, b] = await Promise.all(responsabili.map((responsabile) => getResponseFigures(responsabile, PERIOD, later)));
+      return sum(counts(a!.total), counts(b!.total));
+    };
+    const before = await getResponseFigures(admin, PERIOD, later);
+    expect(counts(before.total)).toEqual(await exactTotal());
+    // Received and taken after the run that summarised today up to NOW.
+    await make(0, 0, new Date(NOW.getTime() + HOUR * 1000), { taken: 0.5 * HOUR });
+    const after = await getResponseFigures(admin, PERIOD, later);
+    expect(after.total.received).toBe(before.total.received + 1);
+    expect(after.total.taken.count).toBe(before.total.taken.count + 1);
+    expect(counts(after.total)).toEqual(await exactTotal());
   });
 
   it("reads the whole months of the period from the month table, the other days from the days'", async () => {
@@ -249,13 +292,16 @@ describe("the daily summary of the response-time figures", () => {
   });
 
   it("writes a month again when its last days are summarised again", async () => {
+    await prisma.$executeRaw`UPDATE "ResponseFiguresMonth" SET received = received + 100 WHERE month = '2026-05-01'`;
     await prisma.$executeRaw`UPDATE "ResponseFiguresGestioneMonth" SET received = received + 100 WHERE month = '2026-05-01'`;
     // On 3 June the last days summarised again are 27 May to 2 June: May is rewritten from its days.
     await summariseResponseDays(prisma, new Date("2026-06-03T10:00:00Z"));
-    const [may] = await prisma.$queryRaw<{ received: number; fromDays: number }[]>`
-      SELECT (SELECT sum(received)::int FROM "ResponseFiguresGestioneMonth" WHERE month = '2026-05-01') AS received,
-             (SELECT sum(received)::int FROM "ResponseFiguresGestioneDay" WHERE day BETWEEN '2026-05-01' AND '2026-05-31') AS "fromDays"`;
-    expect(may!.received).toBe(may!.fromDays);
+    const [may] = await prisma.$queryRaw<{ subjects: number; gestioni: number; days: number }[]>`
+      SELECT (SELECT sum(received)::int FROM "ResponseFiguresMonth" WHERE month = '2026-05-01') AS subjects,
+             (SELECT sum(received)::int FROM "ResponseFiguresGestioneMonth" WHERE month = '2026-05-01') AS gestioni,
+             (SELECT sum(received)::int FROM "ResponseFiguresDay" WHERE day BETWEEN '2026-05-01' AND '2026-05-31') AS days`;
+    expect(may).toEqual({ subjects: may!.days, gestioni: may!.days, days: may!.days });
+    expect(may!.days).toBeGreaterThan(0);
     await summariseResponseDays(prisma, NOW);
   });
 
