@@ -76,4 +76,7 @@ CREATE INDEX "Quesito_state_direction_officeId_subjectId_dueAt_idx" ON "Quesito"
 CREATE INDEX "ResponseFiguresDay_officeId_day_subjectId_received_closed_idx" ON "ResponseFiguresDay"("officeId", "day", "subjectId", "received", "closed");
 
 -- CreateIndex
+CREATE INDEX "ResponseFiguresDay_subjectId_day_officeId_received_closed_idx" ON "ResponseFiguresDay"("subjectId", "day", "officeId", "received", "closed");
+
+-- CreateIndex
 CREATE INDEX "ResponseFiguresGestioneDay_day_officeId_gestione_received_c_idx" ON "ResponseFiguresGestioneDay"("day", "officeId", "gestione", "received", "closed");
