@@ -109,11 +109,16 @@ function residentMb(pid: number): number {
   return kb / 1024 + childPids(pid).reduce((sum, child) => sum + residentMb(child), 0);
 }
 
-/** CPU time (user + system) the server and its children have used, in ms (Linux /proc; clock ticks of 10 ms). */
+/**
+ * CPU time (user + system) a process and its children have used, in ms (Linux
+ * /proc; clock ticks of 10 ms): the live children's, and the exited ones'
+ * (a database connection the pool closed) that the process has reaped.
+ */
 function cpuMs(pid: number): number {
-  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  // The fields after the command name, which is in parentheses and may hold spaces: utime, stime, cutime and cstime are the 12th to 15th.
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10 + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+  const own = fields.slice(11, 15).reduce((sum, field) => sum + Number(field), 0) * 10;
+  return own + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0);
 }
 
 /**
