@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getConfig } from "@/server/config";
+import { proxySettings } from "@/server/config";
 import { oldEntryPointTarget } from "@/server/old-entry-points/old-paths";
 import { createNonce, securityResponseHeaders } from "@/server/security/response-headers";
 
@@ -11,7 +11,7 @@ import { createNonce, securityResponseHeaders } from "@/server/security/response
  * permanent redirect to their new ones (F18, src/server/old-entry-points).
  */
 export function proxy(request: NextRequest): NextResponse {
-  const config = getConfig();
+  const config = proxySettings();
   const headers = securityResponseHeaders(config, createNonce(), {
     development: process.env.NODE_ENV === "development",
   });

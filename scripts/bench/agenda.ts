@@ -21,6 +21,7 @@ import pg from "pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { daysSpan, loadOfficeAgenda, takenPlaces } from "../../src/server/agenda/agenda-data";
 import { bookingWindow, freeAgenda, slotsOfDay, daysBetween } from "../../src/server/agenda/slots";
+import { withRelationsLoadedApart } from "../../src/server/db/create-client";
 import { createThrowawayDatabase } from "../../src/server/db/throwaway-database";
 import { seedDatabase } from "../../prisma/seed/seed-database";
 import { percentile, sizeFromEnv } from "./support/numbers";
@@ -45,7 +46,7 @@ async function timed(run: () => Promise<unknown>): Promise<number[]> {
 
 async function main(): Promise<void> {
   const database = await createThrowawayDatabase({ label: "bench-agenda", serverUrl: process.env.BENCH_SERVER_URL });
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const prisma = withRelationsLoadedApart(new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) }));
   const sql = new pg.Client({ connectionString: database.url });
   try {
     await sql.connect();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { productionEnv } from "../../tests/support/production-env";
-import { ConfigError, databaseSettings, deliveryConfigProblems, parseConfig, requiredForDeliveryInProduction } from "./config";
+import {
+  ConfigError,
+  databaseSettings,
+  deliveryConfigProblems,
+  parseConfig,
+  proxySettings,
+  requiredForDeliveryInProduction,
+} from "./config";
 
 describe("parseConfig", () => {
   it("starts in demo mode with defaults and no secrets", () => {
@@ -106,6 +113,18 @@ describe("parseConfig", () => {
     );
     expect(() => parseConfig({ RATE_LIMIT_DELEGATIONS: "0/60" })).toThrow(/RATE_LIMIT_DELEGATIONS/);
     expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: deve valere true o false/);
+  });
+
+  it("gives the proxy the portal's address and the identity providers', read alone and checked", () => {
+    expect(proxySettings({ APP_ENV: "production", RATE_LIMIT_EXPORTS: "non valido" })).toEqual({
+      PUBLIC_URL: "http://localhost:3000",
+      OIDC_CONTRIBUENTI_ISSUER: undefined,
+      OIDC_OPERATORI_ISSUER: undefined,
+    });
+    expect(
+      proxySettings({ PUBLIC_URL: "https://cassetto.example.it", OIDC_OPERATORI_ISSUER: "https://intranet.example.it/oidc" }),
+    ).toMatchObject({ PUBLIC_URL: "https://cassetto.example.it", OIDC_OPERATORI_ISSUER: "https://intranet.example.it/oidc" });
+    expect(() => proxySettings({ PUBLIC_URL: "cassetto" })).toThrow(/PUBLIC_URL: deve essere un URL valido/);
   });
 
   it("bounds every wait on the database, with defaults and Italian messages", () => {

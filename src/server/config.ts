@@ -279,14 +279,27 @@ const databaseSettingNames = [
   "DATABASE_TRANSACTION_TIMEOUT_MS",
 ] as const satisfies readonly (keyof DatabaseSettings)[];
 
-/**
- * The database settings of an environment, read alone (scripts and tests
- * open clients without the rest of the configuration); invalid values throw
- * ConfigError like a start-up would.
- */
+/** Some variables of an environment, read alone, without walking all of it; invalid values throw ConfigError like a start-up would. */
+function settingsOf<Name extends keyof AppConfig>(names: readonly Name[], env: Record<string, string | undefined>): Pick<AppConfig, Name> {
+  const config = parseConfig(Object.fromEntries(names.map((name) => [name, env[name]])));
+  return Object.fromEntries(names.map((name) => [name, config[name]])) as Pick<AppConfig, Name>;
+}
+
+/** The database settings of an environment, read alone (scripts and tests open clients without the rest of the configuration). */
 export function databaseSettings(env: Record<string, string | undefined> = process.env): DatabaseSettings {
-  const config = parseConfig(Object.fromEntries(databaseSettingNames.map((name) => [name, env[name]])));
-  return Object.fromEntries(databaseSettingNames.map((name) => [name, config[name]])) as DatabaseSettings;
+  return settingsOf(databaseSettingNames, env);
+}
+
+/** What the proxy needs on every request (src/proxy.ts): the portal's address and its identity providers' (the security policy). */
+export type ProxySettings = Pick<AppConfig, "PUBLIC_URL" | "OIDC_CONTRIBUENTI_ISSUER" | "OIDC_OPERATORI_ISSUER">;
+
+/**
+ * The proxy's settings, read alone: the proxy runs outside a render, where
+ * getConfig would walk the whole environment and parse it on every request
+ * (decision 0048's amendment).
+ */
+export function proxySettings(env: Record<string, string | undefined> = process.env): ProxySettings {
+  return settingsOf(["PUBLIC_URL", "OIDC_CONTRIBUENTI_ISSUER", "OIDC_OPERATORI_ISSUER"], env);
 }
 
 /**

@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../../src/generated/prisma/client";
+import { withRelationsLoadedApart } from "../../../src/server/db/create-client";
 import { applyMigrations } from "../../../src/server/db/migrations";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../../../src/server/db/throwaway-database";
 import { percentile, sizeFromEnv } from "./numbers";
@@ -56,11 +57,13 @@ async function keptDatabase(url: string): Promise<ThrowawayDatabase> {
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const kept = process.env.BENCH_DATABASE_URL;
   const database = kept ? await keptDatabase(kept) : await createThrowawayDatabase({ label: "bench" });
-  const prisma = new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString: database.url }),
     log: [{ emit: "event", level: "query" }],
   });
-  prisma.$on("query", (event) => recording?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+  client.$on("query", (event) => recording?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+  // The relation loads the app's client makes (src/server/db/create-client.ts).
+  const prisma = withRelationsLoadedApart(client);
   (globalThis as { prisma?: unknown }).prisma = prisma;
   const sql = new pg.Client({ connectionString: database.url });
   await sql.connect();

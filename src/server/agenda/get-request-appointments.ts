@@ -20,17 +20,19 @@ export async function getRequestAppointments(
   if (!isUuid(requestId)) return { bookable: false, appointments: [] };
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
+    relationLoadStrategy: "join",
     select: { createdAt: true, quesito: { select: { state: true, closedAt: true } }, _count: { select: { appointments: true } } },
   });
   if (!request) return { bookable: false, appointments: [] };
-  // Most requests have no appointment: counted with the request, so that the appointments' own
-  // relation loads (half a dozen statements, sent even for no rows) are skipped then (decision 0031).
+  // Most requests have no appointment: counted with the request, so that their read is skipped then (decision 0031).
   const rows =
     request._count.appointments === 0
       ? []
       : await prisma.appointment.findMany({
           where: { AND: [{ requestId }, appointmentAccessWhere(actor, now)] },
           orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+          // The appointments of one request, with their relations, in one statement.
+          relationLoadStrategy: "join",
           select: appointmentViewSelect,
         });
   return { bookable: isBookable(request, now), appointments: rows.map(appointmentView) };

@@ -29,17 +29,54 @@ export function poolConfig(connectionString: string, settings: DatabaseSettings)
   };
 }
 
+/** The operations that take `relationLoadStrategy`. */
+const relationLoadingOperations = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "create",
+  "update",
+  "upsert",
+  "delete",
+]);
+
+/**
+ * The `relationJoins` preview makes every relation load a JOIN (LATERAL
+ * subqueries building JSON) unless told otherwise. Only the detail reads that
+ * ask for it (`relationLoadStrategy: "join"`) get one statement; every other
+ * query keeps its statement per relation, as the lists tuned at a million
+ * rows were measured (decisions 0029, 0040, 0041; 0048's amendment).
+ */
+export function withRelationsLoadedApart(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ operation, args, query }) {
+          if (!relationLoadingOperations.has(operation) || "relationLoadStrategy" in args) return query(args);
+          return query({ ...args, relationLoadStrategy: "query" });
+        },
+      },
+    },
+  });
+  // Only the arguments change: the client keeps the base client's methods and types.
+  return extended as unknown as PrismaClient;
+}
+
 /**
  * A Prisma client over node-postgres; used by the app, scripts and tests
  * alike, with the pool size and timeouts of `settings` (by default those of
  * the environment, src/server/config.ts).
  */
 export function createPrismaClient(connectionString: string, settings: DatabaseSettings = databaseSettings()): PrismaClient {
-  return new PrismaClient({
-    adapter: new PrismaPg(poolConfig(connectionString, settings)),
-    transactionOptions: {
-      maxWait: settings.DATABASE_TRANSACTION_MAX_WAIT_MS,
-      timeout: settings.DATABASE_TRANSACTION_TIMEOUT_MS,
-    },
-  });
+  return withRelationsLoadedApart(
+    new PrismaClient({
+      adapter: new PrismaPg(poolConfig(connectionString, settings)),
+      transactionOptions: {
+        maxWait: settings.DATABASE_TRANSACTION_MAX_WAIT_MS,
+        timeout: settings.DATABASE_TRANSACTION_TIMEOUT_MS,
+      },
+    }),
+  );
 }

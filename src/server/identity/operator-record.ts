@@ -10,6 +10,8 @@ import { prisma } from "@/server/db/client";
 export const readOperatorRecord = cache((operatorId: string) =>
   prisma.operator.findUnique({
     where: { id: operatorId },
+    // On every Fascicolo request: the office in the same statement.
+    relationLoadStrategy: "join",
     select: {
       id: true,
       codiceFiscale: true,

@@ -19,6 +19,8 @@ const profileOrder: ActingProfile[] = ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"
 export async function resolveContributor(personId: string, requestedProfile: string | undefined): Promise<ContributorResolution> {
   const person = await prisma.person.findUnique({
     where: { id: personId },
+    // On every Cassetto request: the count and the kinds of delegation in the same statement.
+    relationLoadStrategy: "join",
     select: {
       id: true,
       codiceFiscale: true,

@@ -1,12 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { prefixedCookieName } from "@/lib/cookie-names";
 import { getConfig } from "@/server/config";
 import type { ContributorActor, OperatorActor } from "./actor";
-import { authOptionsFor, csrfCookieName, realmPaths, sessionCookieName, type Realm } from "./auth-options";
+import { csrfCookieName, realmPaths, sessionCookieName, type Realm } from "./auth-options";
 import { checkSession } from "./check-session";
 import { endAllSessions } from "./end-sessions";
 import { getSessionEndReason } from "./get-session-end-reason";
@@ -19,10 +19,20 @@ export function profileCookieName(): string {
   return prefixedCookieName("cb.cassetto.profilo", { secure: getConfig().secureCookies, path: "/" });
 }
 
+/**
+ * Who the realm's session cookie names, if next-auth signed it and it has not
+ * expired. Only decoded: `getServerSession` would also build the options,
+ * derive the key a second time and encrypt a renewed token on every call, a
+ * cookie a server component cannot set anyway. The token holds three claims,
+ * far below the size at which next-auth splits a cookie in chunks.
+ */
 async function signedSession(realm: Realm): Promise<{ subjectId: string; sessionId: string } | null> {
-  const session = await getServerSession(authOptionsFor(realm));
-  if (session?.realm !== realm || !session.subjectId || !session.sessionId) return null;
-  return { subjectId: session.subjectId, sessionId: session.sessionId };
+  const config = getConfig();
+  const token = (await cookies()).get(sessionCookieName(realm, config.secureCookies))?.value;
+  if (!token || !config.AUTH_SECRET) return null;
+  const claims = await decode({ token, secret: config.AUTH_SECRET }).catch(() => null);
+  if (claims?.realm !== realm || !claims.sub || !claims.sid) return null;
+  return { subjectId: claims.sub, sessionId: claims.sid };
 }
 
 /**

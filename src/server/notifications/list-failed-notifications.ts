@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { NotificationChannel } from "@/generated/prisma/enums";
 import { isUuid } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
@@ -21,6 +22,26 @@ export type NotificationFailure = {
 
 export type FailureTarget = { requestId: string } | { quesitoId: string };
 
+/** A request's failed notifications, newest first: what a read of the request includes to show them. */
+export const failedNotificationsArgs = {
+  where: { status: "FAILED_PERMANENT" },
+  orderBy: [{ failedAt: "desc" }, { id: "desc" }],
+  select: { id: true, channel: true, recipient: true, failedAt: true, updatedAt: true, failureReason: true },
+} as const satisfies Prisma.Request$notificationsArgs;
+
+type FailedNotificationRow = Prisma.NotificationGetPayload<{ select: typeof failedNotificationsArgs.select }>;
+
+export function notificationFailure(row: FailedNotificationRow): NotificationFailure {
+  return {
+    id: row.id,
+    channel: row.channel,
+    channelLabel: channelLabels[row.channel],
+    recipient: shownRecipient(row.channel, row.recipient),
+    failedAt: row.failedAt ?? row.updatedAt,
+    reason: row.failureReason ?? UNKNOWN_FAILURE_REASON,
+  };
+}
+
 /**
  * The notifications of a request that failed for good (B6), newest first:
  * a contributor's for a request they may act on (requestAccessWhere), an
@@ -31,16 +52,8 @@ export async function listFailedNotifications(actor: Actor, target: FailureTarge
   if (!isUuid(id)) return [];
   const targetWhere = "requestId" in target ? { id } : { quesito: { id } };
   const rows = await prisma.notification.findMany({
-    where: { status: "FAILED_PERMANENT", request: { AND: [requestAccessWhere(actor, now), targetWhere] } },
-    orderBy: [{ failedAt: "desc" }, { id: "desc" }],
-    select: { id: true, channel: true, recipient: true, failedAt: true, updatedAt: true, failureReason: true },
+    ...failedNotificationsArgs,
+    where: { ...failedNotificationsArgs.where, request: { AND: [requestAccessWhere(actor, now), targetWhere] } },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    channel: row.channel,
-    channelLabel: channelLabels[row.channel],
-    recipient: shownRecipient(row.channel, row.recipient),
-    failedAt: row.failedAt ?? row.updatedAt,
-    reason: row.failureReason ?? UNKNOWN_FAILURE_REASON,
-  }));
+  return rows.map(notificationFailure);
 }

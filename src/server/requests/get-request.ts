@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ActingProfile, Esito, RequestEventType } from "@/generated/prisma/enums";
+import type { ActingProfile, Esito, RequestEventType, SmartTaskKind, SmartTaskStatus } from "@/generated/prisma/enums";
 import { isUuid } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeIsoDay } from "@/lib/rome-dates";
@@ -8,6 +8,7 @@ import { dueDay } from "@/lib/working-days";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { NotFoundError } from "@/server/errors/domain-errors";
+import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/list-failed-notifications";
 import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
@@ -64,6 +65,10 @@ export type RequestDetail = RequestSummary & {
   } | null;
   /** Whether the contributor may add a message now, and why not otherwise. */
   messaging: { allowed: true; limits: UploadLimits } | { allowed: false; reason: string };
+  /** The notices about the request that could not be delivered (B6), newest first. */
+  failedNotifications: NotificationFailure[];
+  /** The Smart-Task the request is, as stored (src/server/smart-tasks/request-smart-task.ts words it); null for other requests. */
+  smartTask: { kind: SmartTaskKind; status: SmartTaskStatus; checks: Prisma.JsonValue } | null;
 };
 
 /**
@@ -77,6 +82,8 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
   if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
+    // One request and what hangs from it: one statement instead of one per relation (decision 0048's amendment).
+    relationLoadStrategy: "join",
     include: {
       position: {
         select: {
@@ -109,6 +116,8 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, type: true, createdAt: true, comment: true },
       },
+      notifications: failedNotificationsArgs,
+      smartTask: { select: { kind: true, status: true, checks: true } },
     },
   });
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
@@ -182,5 +191,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     messaging: refusal
       ? { allowed: false, reason: refusal }
       : { allowed: true, limits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile } },
+    failedNotifications: request.notifications.map(notificationFailure),
+    smartTask: request.smartTask,
   };
 }

@@ -41,8 +41,7 @@ const homeRequestSelect = {
  * active first. Bounded reads on the (lastActivityAt, id) index, no counts.
  */
 export async function listHomeRequests(actor: ContributorActor, now = new Date()): Promise<HomeRequests> {
-  // Which requests, by two narrow reads; then their details in one read: each detailed read costs
-  // half a dozen statements (one per relation), sent even when it finds nothing (decision 0031).
+  // Which requests, by two narrow reads on the index; then their details in one read (decision 0031).
   const latest = (state: Prisma.QuesitoWhereInput) =>
     prisma.request.findMany({
       where: { AND: [requestAccessWhere(actor, now), { quesito: state }] },
@@ -59,7 +58,12 @@ export async function listHomeRequests(actor: ContributorActor, now = new Date()
   const rows =
     ids.length === 0
       ? []
-      : await prisma.request.findMany({ where: { AND: [requestAccessWhere(actor, now), { id: { in: ids } }] }, select: homeRequestSelect });
+      : await prisma.request.findMany({
+          where: { AND: [requestAccessWhere(actor, now), { id: { in: ids } }] },
+          // At most twice HOME_REQUESTS_SHOWN rows: their relations joined, in one statement.
+          relationLoadStrategy: "join",
+          select: homeRequestSelect,
+        });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const detailed = (list: { id: string }[]) => list.flatMap(({ id }) => byId.get(id) ?? []);
   const homeRequest = (row: (typeof rows)[number]): HomeRequest => {

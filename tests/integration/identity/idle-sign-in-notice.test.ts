@@ -1,23 +1,38 @@
-import { getServerSession } from "next-auth";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getOperator } from "@/server/identity/session";
 import { endSession } from "@/server/identity/end-sessions";
 import { startSession } from "@/server/identity/start-session";
 import { SignInPage } from "../../../src/app/_components/sign-in-page";
 import { createOffice, createOperator } from "../../support/fixtures";
+import { sessionCookie, TEST_AUTH_SECRET } from "../../support/session-cookie";
 
-// The HTTP boundary of a page: next-auth's reading of the session cookie, and Next's request cookies (next-auth's anti-forgery one).
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: vi.fn() }));
+/** The request's cookies besides next-auth's anti-forgery one: the session cookie, when a test sets it. */
+const requestCookies = new Map<string, string>();
+
+// The HTTP boundary of a page: Next's request headers and cookies.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
-  cookies: async () => ({ get: (name: string) => (name.includes("csrf-token") ? { value: "anti-contraffazione|firma" } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) =>
+      name.includes("csrf-token")
+        ? { value: "anti-contraffazione|firma" }
+        : requestCookies.has(name)
+          ? { value: requestCookies.get(name) }
+          : undefined,
+  }),
 }));
 
 const IDLE_NOTICE = "La sessione è scaduta per inattività: accedi di nuovo.";
 
 beforeEach(() => {
-  vi.mocked(getServerSession).mockReset();
+  requestCookies.clear();
+  vi.stubEnv("AUTH_SECRET", TEST_AUTH_SECRET);
+  vi.stubEnv("PUBLIC_URL", "http://localhost:3000");
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 /** The office's sign-in page, as the browser gets it with the session cookie next-auth reads. */
@@ -37,7 +52,7 @@ async function signInPage(searchParams: { uscita?: string } = {}): Promise<strin
 async function operatorSession(minutesAgo: number) {
   const operator = await createOperator((await createOffice()).id);
   const sessionId = await startSession("fascicolo", operator.id, new Date(Date.now() - minutesAgo * 60_000));
-  vi.mocked(getServerSession).mockResolvedValue({ realm: "fascicolo", subjectId: operator.id, sessionId });
+  requestCookies.set(...(await sessionCookie("fascicolo", { sub: operator.id, realm: "fascicolo", sid: sessionId })));
   return { operator, sessionId };
 }
 
@@ -61,7 +76,7 @@ describe("the sign-in page after an operator's session ended for idleness", () =
     expect(await signInPage({ uscita: "1" })).not.toContain(IDLE_NOTICE);
     expect(await signInPage()).not.toContain(IDLE_NOTICE);
 
-    vi.mocked(getServerSession).mockResolvedValue(null);
+    requestCookies.clear();
     expect(await signInPage()).not.toContain(IDLE_NOTICE);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { parseConfig } from "@/server/config";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
+import { getRequest } from "@/server/requests/get-request";
 import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
@@ -235,6 +236,8 @@ describe("notifications by e-mail and PEC", () => {
       reason: "L'indirizzo o il messaggio è stato rifiutato dal server di posta.",
     });
     expect(await listFailedNotifications(await operatorActor(request.office.id), { quesitoId: request.quesitoId })).toHaveLength(2);
+    // The request's page reads them with the request.
+    expect((await getRequest(contributor, request.id)).failedNotifications).toEqual(failures);
 
     // Nobody else sees them.
     const otherOffice = await operatorActor((await createOffice()).id);

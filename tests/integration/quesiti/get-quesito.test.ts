@@ -50,6 +50,7 @@ describe("getQuesito", () => {
     await replyToQuesito(colleague, quesito.id, { expectedVersion: 4, body: "Versamento abbinato." });
     await closeQuesito(colleague, quesito.id, { expectedVersion: 5, esito: "ACCOLTA", comment: "Abbinato alla matricola." });
 
+    const retired = await createOperator(office.id, "OPERATORE", false);
     const detail = await getQuesito(colleague, quesito.id, "/fascicolo/quesiti");
 
     expect(detail).toMatchObject({
@@ -99,7 +100,9 @@ describe("getQuesito", () => {
       ["RISPOSTA", colleague.displayName, "In lavorazione", null, null, false],
       ["CHIUSA", colleague.displayName, "Chiuso", "Abbinato alla matricola.", "Esito: Accolta", false],
     ]);
-    expect(detail.operators.map((row) => row.id).sort()).toEqual([operator.operatorId, colleague.operatorId].sort());
+    // The office's active operators, by name, for reassignment: not one deactivated.
+    expect(detail.operators.map((row) => row.name)).toEqual([operator.displayName, colleague.displayName].sort());
+    expect(detail.operators.map((row) => row.id)).not.toContain(retired.id);
     expect(detail.offices.map((row) => row.id)).toEqual([otherOffice.id]);
   });
 

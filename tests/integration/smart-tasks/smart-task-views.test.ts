@@ -2,9 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/server/config";
 import { getContributorFile } from "@/server/contributors/get-contributor-file";
 import { prisma } from "@/server/db/client";
+import { NotFoundError } from "@/server/errors/domain-errors";
 import { getQuesito } from "@/server/quesiti/get-quesito";
 import { listOfficeQuesiti } from "@/server/quesiti/list-office-quesiti";
-import { getRequestSmartTask } from "@/server/smart-tasks/get-request-smart-task";
+import { getRequest } from "@/server/requests/get-request";
+import { requestSmartTask } from "@/server/smart-tasks/request-smart-task";
 import { listSmartTasks } from "@/server/smart-tasks/list-smart-tasks";
 import { processSmartTask } from "@/server/smart-tasks/process-smart-task";
 import { createPerson } from "../../support/fixtures";
@@ -41,15 +43,29 @@ describe("where a Smart-Task is read", () => {
     });
   });
 
+  it("by the holder, on the request's page, with its status and checks (the intermediary who filed it has no delegation left)", async () => {
+    const { asHolder, asIntermediary, filed } = await decidedRevocation();
+
+    const { smartTask } = await getRequest(asHolder, filed.id);
+    await expect(getRequest(asIntermediary, filed.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(smartTask && requestSmartTask(smartTask)).toMatchObject({
+      kindLabel: "Revoca delega intermediario",
+      statusLabel: "Accolta",
+      checks: expect.arrayContaining([expect.objectContaining({ code: "DELEGA_IN_VIGORE", passed: true })]),
+    });
+  });
+
   it("by nobody else: another contributor, or another office, finds no task", async () => {
     const { filed } = await decidedRevocation();
+    const quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: filed.id } });
     const stranger = contributorActor(await createPerson("Estraneo"), "INTERMEDIARIO");
-    expect(await getRequestSmartTask(stranger, filed.id)).toBeNull();
+    await expect(getRequest(stranger, filed.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listSmartTasks(stranger)).toEqual([]);
     const otherOffice = await operatorActor(
       (await prisma.office.create({ data: { code: "0999", name: "Altra", region: "Lazio", city: "Roma" } })).id,
     );
-    expect(await getRequestSmartTask(otherOffice, filed.id)).toBeNull();
+    await expect(getQuesito(otherOffice, quesito.id, "/fascicolo/quesiti")).rejects.toBeInstanceOf(NotFoundError);
     expect((await listOfficeQuesiti(otherOffice, { stato: "tutti", tipo: "smart_task" })).rows).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { InstanceSummaryCard } from "@/app/_components/instance-summary";
 import { SmartTaskChecks } from "@/app/_components/smart-task-checks";
-import { getRequestSmartTask } from "@/server/smart-tasks/get-request-smart-task";
+import { requestSmartTask } from "@/server/smart-tasks/request-smart-task";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,7 +11,6 @@ import { formatRomeDate, formatRomeDateTime, formatRomePlainDay } from "@/lib/ro
 import { NotFoundError } from "@/server/errors/domain-errors";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { requireContributor } from "@/server/identity/session";
-import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { getRequest, type RequestDetail } from "@/server/requests/get-request";
 import { FILES_FIELD } from "@/server/attachments/files-field";
 import { MESSAGE_MAX_LENGTH } from "@/server/requests/schemas";
@@ -214,8 +213,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
     throw error;
   }
   const loaded = await loadFormDraft(actor, bozza, { purpose: "MESSAGGIO_RICHIESTA", requestId: request.id });
-  const failedNotifications = await listFailedNotifications(actor, { requestId: request.id });
-  const smartTask = await getRequestSmartTask(actor, request.id);
+  const smartTask = request.smartTask && requestSmartTask(request.smartTask);
 
   return (
     <>
@@ -240,7 +238,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
         lead={`${request.direction === "DALLA_SEDE" ? "Comunicazione della sede ricevuta il" : "Richiesta del"} ${formatRomeDate(request.createdAt)}, protocollo ${request.protocolNumber}.`}
       />
       {inviata || avviso ? <SubmissionRating actor={actor} requestId={request.id} flashToken={avviso} /> : null}
-      <NotificationFailures failures={failedNotifications} />
+      <NotificationFailures failures={request.failedNotifications} />
       <ServiceLevel request={request} />
       {request.awaitingContributor && !request.serviceLevel?.integration ? (
         <Alert tone="warning" title={`${AWAITING_CONTRIBUTOR_NOTICE}.`}>
