@@ -38,18 +38,38 @@ describe("read state of the office's communications", () => {
 
   it("is unread for everyone until opened, and the office sees it so", async () => {
     expect(await firstReadSeenByOffice()).toMatchObject({ firstRead: null });
-    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [], otherHolders: 0 });
     expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toMatchObject({
       total: 1,
       perHolder: [{ holderId: holder.id, count: 1 }],
     });
   });
 
+  it("names to an intermediary the clients with the most unread, at most ten, and counts the others", async () => {
+    // Twelve more clients of the intermediary, the n-th with n unread communications.
+    for (let n = 1; n <= 12; n += 1) {
+      const client = await createPerson(`Cliente${n}`);
+      const clientPosition = await createPosition(client.id, position.officeId, "AZIENDE");
+      await createDelegation({ holderId: client.id, delegateId: intermediary.id, positionIds: [clientPosition.id] });
+      for (let sent = 0; sent < n; sent += 1) await createOfficeCommunication({ operator, position: clientPosition, at: now });
+    }
+    const unread = await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now);
+    expect(unread.total).toBe(1 + (12 * 13) / 2);
+    expect(unread.perHolder.map((holder) => holder.count)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+    expect(unread.perHolder[0]?.holderName).toMatch(/^Cliente12 /);
+    // Not named: Cliente1, Cliente2 and the first client, with one or two each.
+    expect(unread.otherHolders).toBe(3);
+  });
+
   it("opening it marks it read for that person only; someone else's reading does not mark it for you", async () => {
     await getRequest(contributorActor(intermediary, "INTERMEDIARIO"), communication.id, now);
 
-    expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toEqual({ total: 0, perHolder: [] });
-    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(intermediary, "INTERMEDIARIO"), now)).toEqual({
+      total: 0,
+      perHolder: [],
+      otherHolders: 0,
+    });
+    expect(await countUnreadCommunications(contributorActor(holder), now)).toEqual({ total: 1, perHolder: [], otherHolders: 0 });
     expect(await firstReadSeenByOffice()).toMatchObject({
       firstRead: {
         readAt: now,
@@ -59,7 +79,7 @@ describe("read state of the office's communications", () => {
     });
 
     await getRequest(contributorActor(holder), communication.id, later);
-    expect(await countUnreadCommunications(contributorActor(holder), later)).toEqual({ total: 0, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(holder), later)).toEqual({ total: 0, perHolder: [], otherHolders: 0 });
     const reads = await prisma.communicationRead.findMany({ where: { requestId: communication.id }, orderBy: { readAt: "asc" } });
     expect(reads.map((read) => [read.personId, read.actingProfile, read.readAt])).toEqual([
       [intermediary.id, "INTERMEDIARIO", now],
@@ -82,7 +102,7 @@ describe("read state of the office's communications", () => {
     await createPosition(stranger.id, operator.office.id);
 
     await expect(getRequest(contributorActor(stranger), communication.id, now)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await countUnreadCommunications(contributorActor(stranger), now)).toEqual({ total: 0, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(stranger), now)).toEqual({ total: 0, perHolder: [], otherHolders: 0 });
     expect(await prisma.communicationRead.count({ where: { requestId: communication.id } })).toBe(0);
   });
 
@@ -98,7 +118,11 @@ describe("read state of the office's communications", () => {
     await getRequest(contributorActor(former, "INTERMEDIARIO"), communication.id, now);
 
     await expect(getRequest(contributorActor(former, "INTERMEDIARIO"), communication.id, later)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await countUnreadCommunications(contributorActor(former, "INTERMEDIARIO"), later)).toEqual({ total: 0, perHolder: [] });
+    expect(await countUnreadCommunications(contributorActor(former, "INTERMEDIARIO"), later)).toEqual({
+      total: 0,
+      perHolder: [],
+      otherHolders: 0,
+    });
     expect(await prisma.communicationRead.count({ where: { requestId: communication.id, personId: former.id } })).toBe(1);
   });
 

@@ -11,7 +11,7 @@ const communications = (count: number) => (count === 1 ? "1 comunicazione" : `${
 /**
  * F10: on opening the Cassetto, how many of the office's communications the
  * person has not read, linking to them; for an intermediary or an employee,
- * per client. Announced to screen readers (role="alert"); nothing when all
+ * the clients with the most, and how many others have some. Announced to screen readers (role="alert"); nothing when all
  * are read. Reads its own count, so that a home page places it with one line.
  */
 export async function UnreadCommunicationsAlert({ actor }: { actor: ContributorActor }) {
@@ -31,6 +31,9 @@ export async function UnreadCommunicationsAlert({ actor }: { actor: ContributorA
               {holder.holderName}: {communications(holder.count)}
             </li>
           ))}
+          {unread.otherHolders > 0 ? (
+            <li>{unread.otherHolders === 1 ? "e un altro cliente" : `e altri ${unread.otherHolders.toLocaleString("it-IT")} clienti`}</li>
+          ) : null}
         </ul>
       ) : null}
     </Alert>
