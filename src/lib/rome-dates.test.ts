@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatRomeDate, formatRomeDateTime, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "./rome-dates";
+import {
+  formatRomeDate,
+  formatRomeDateTime,
+  isoDaysInclusive,
+  monthEnd,
+  monthStart,
+  romeDayEnd,
+  romeDayStart,
+  romeIsoDay,
+} from "./rome-dates";
 
 describe("romeDayStart / romeDayEnd", () => {
   it("start at midnight of Rome in winter (UTC+1)", () => {
@@ -50,5 +59,14 @@ describe("monthStart / monthEnd", () => {
     expect(monthEnd("2028-02-10")).toBe("2028-02-29");
     expect(monthEnd("2026-02-28")).toBe("2026-02-28");
     expect(monthEnd("2026-12-31")).toBe("2026-12-31");
+  });
+});
+
+describe("isoDaysInclusive", () => {
+  it("counts both ends, across a month, a leap day and the clock change", () => {
+    expect(isoDaysInclusive("2026-03-01", "2026-03-01")).toBe(1);
+    expect(isoDaysInclusive("2026-03-01", "2026-03-31")).toBe(31);
+    expect(isoDaysInclusive("2028-02-01", "2028-03-01")).toBe(30);
+    expect(isoDaysInclusive("2026-03-28", "2026-03-30")).toBe(3);
   });
 });

@@ -87,6 +87,11 @@ export function addIsoDays(isoDay: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** How many days from `first` to `last`, both included (calendar arithmetic). */
+export function isoDaysInclusive(first: string, last: string): number {
+  return (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000 + 1;
+}
+
 /** The first day of the calendar month of `isoDay`. */
 export function monthStart(isoDay: string): string {
   return `${isoDay.slice(0, 7)}-01`;

@@ -296,7 +296,7 @@ export type ProxySettings = Pick<AppConfig, "PUBLIC_URL" | "OIDC_CONTRIBUENTI_IS
 /**
  * The proxy's settings, read alone: the proxy runs outside a render, where
  * getConfig would walk the whole environment and parse it on every request
- * (decision 0048's amendment).
+ * (decision 0049).
  */
 export function proxySettings(env: Record<string, string | undefined> = process.env): ProxySettings {
   return settingsOf(["PUBLIC_URL", "OIDC_CONTRIBUENTI_ISSUER", "OIDC_OPERATORI_ISSUER"], env);

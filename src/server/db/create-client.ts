@@ -47,14 +47,14 @@ const relationLoadingOperations = new Set([
  * subqueries building JSON) unless told otherwise. Only the detail reads that
  * ask for it (`relationLoadStrategy: "join"`) get one statement; every other
  * query keeps its statement per relation, as the lists tuned at a million
- * rows were measured (decisions 0029, 0040, 0041; 0048's amendment).
+ * rows were measured (decisions 0029, 0040, 0041; 0049).
  */
 export function withRelationsLoadedApart(client: PrismaClient): PrismaClient {
   const extended = client.$extends({
     query: {
       $allModels: {
         $allOperations({ operation, args, query }) {
-          if (!relationLoadingOperations.has(operation) || "relationLoadStrategy" in args) return query(args);
+          if (!relationLoadingOperations.has(operation) || (args && "relationLoadStrategy" in args)) return query(args);
           return query({ ...args, relationLoadStrategy: "query" });
         },
       },

@@ -152,7 +152,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
   const opening = { action: "QUESITO_APERTO", targetType: "QUESITO", targetId: quesitoId, page } as const;
   const quesito = await prisma.quesito.findFirst({
     where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
-    // One quesito and what hangs from it: one statement instead of one per relation (decision 0048's amendment).
+    // One quesito and what hangs from it: one statement instead of one per relation (decision 0049).
     relationLoadStrategy: "join",
     include: {
       office: {

@@ -82,7 +82,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
   if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
   const request = await prisma.request.findFirst({
     where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
-    // One request and what hangs from it: one statement instead of one per relation (decision 0048's amendment).
+    // One request and what hangs from it: one statement instead of one per relation (decision 0049).
     relationLoadStrategy: "join",
     include: {
       position: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Gestione } from "@/generated/prisma/enums";
 import { blankToUndefined, optionalIsoDay, refineDayRanges } from "@/lib/form-fields";
-import { addIsoDays } from "@/lib/rome-dates";
+import { addIsoDays, isoDaysInclusive } from "@/lib/rome-dates";
 
 /**
  * The filters of the response-time figures (F26), GET parameters with Italian
@@ -12,8 +12,6 @@ import { addIsoDays } from "@/lib/rome-dates";
 export const DEFAULT_PERIOD_DAYS = 90;
 /** The longest period: a year, so that the figures stay a bounded read (decision 0036). */
 export const MAX_PERIOD_DAYS = 366;
-
-const dayNumber = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`) / 86_400_000;
 
 /** The filters with the period completed from `today` (Rome): a missing end is today, a missing start 90 days before the end. */
 export function figuresFiltersSchema(today: string) {
@@ -33,7 +31,7 @@ export function figuresFiltersSchema(today: string) {
     })
     .superRefine((filters, context) => {
       refineDayRanges(filters, [["dal", "al"]], context);
-      if (filters.dal <= filters.al && dayNumber(filters.al) - dayNumber(filters.dal) + 1 > MAX_PERIOD_DAYS) {
+      if (filters.dal <= filters.al && isoDaysInclusive(filters.dal, filters.al) > MAX_PERIOD_DAYS) {
         context.addIssue({
           code: "custom",
           path: ["al"],

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { addIsoDays, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
+import { addIsoDays, isoDaysInclusive, monthEnd, monthStart, romeDayEnd, romeDayStart, romeIsoDay } from "@/lib/rome-dates";
 import {
   gestioneDayColumns,
   gestioneMonthColumns,
@@ -84,7 +84,7 @@ export async function summariseResponseDays(prisma: PrismaClient, now = new Date
         await tx.$executeRaw`DELETE FROM "ResponseFiguresMonth" WHERE month = ${month.first}::date`;
         await tx.$executeRaw`DELETE FROM "ResponseFiguresGestioneMonth" WHERE month = ${month.first}::date`;
         const marked = await summarisedDays(tx, month.first, month.last);
-        if ([...marked].filter(([day, dayUpTo]) => isWholeDay(day, dayUpTo)).length === dayCount(month.first, month.last)) {
+        if ([...marked].filter(([day, dayUpTo]) => isWholeDay(day, dayUpTo)).length === isoDaysInclusive(month.first, month.last)) {
           await tx.$executeRaw`
             INSERT INTO "ResponseFiguresMonth" (${subjectMonthColumns})
             ${mergedRowsSql(Prisma.sql`
@@ -103,9 +103,4 @@ export async function summariseResponseDays(prisma: PrismaClient, now = new Date
     );
   }
   return days.length;
-}
-
-/** How many days from `first` to `last`, both included. */
-function dayCount(first: string, last: string): number {
-  return (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000 + 1;
 }

@@ -43,14 +43,18 @@ type HistogramRow = { officeId: string; key: string; step: TimedStep; buckets: n
 type WeekRow = { week: string; received: number; closed: number };
 type BacklogRow = { level: number; officeId: string | null; key: string | null; backlog: number; overdue: number };
 
-/** The scope's filter on a summary table `t` of its grain. */
-function keptFilter(scope: SummaryScope): Prisma.Sql {
-  const offices = Prisma.sql`t."officeId" = ANY(${scope.officeIds}::uuid[])`;
+/** The scope's offices and its subjects or gestione, as a condition on the columns named (SQL written here, never input). */
+function scopeFilter(scope: SummaryScope, columns: { officeId: string; subjectId: string; gestione: string }): Prisma.Sql {
+  const offices = Prisma.sql`${Prisma.raw(columns.officeId)} = ANY(${scope.officeIds}::uuid[])`;
   if (scope.grain === "subject") {
-    return scope.subjectIds ? Prisma.sql`${offices} AND t."subjectId" = ANY(${scope.subjectIds}::uuid[])` : offices;
+    return scope.subjectIds ? Prisma.sql`${offices} AND ${Prisma.raw(columns.subjectId)} = ANY(${scope.subjectIds}::uuid[])` : offices;
   }
-  return scope.gestione ? Prisma.sql`${offices} AND t.gestione = ${scope.gestione}::"Gestione"` : offices;
+  return scope.gestione ? Prisma.sql`${offices} AND ${Prisma.raw(columns.gestione)} = ${scope.gestione}::"Gestione"` : offices;
 }
+
+/** The scope's filter on a summary table `t` of its grain. */
+const keptFilter = (scope: SummaryScope) =>
+  scopeFilter(scope, { officeId: 't."officeId"', subjectId: 't."subjectId"', gestione: "t.gestione" });
 
 /** The summary's rows of the scope's grain, of whole months or of days: period, officeId, key (as text) and the measures. */
 function keptRows(scope: SummaryScope, span: "day" | "month", from: string, to: string): Prisma.Sql {
@@ -163,14 +167,7 @@ function figuresSql(ctes: Prisma.Sql): Prisma.Sql {
 
 /** The quesiti not closed now, and of those past their due date, per office and key. */
 function backlogSql(scope: SummaryScope, now: Date): Prisma.Sql {
-  const filter =
-    scope.grain === "subject"
-      ? scope.subjectIds
-        ? Prisma.sql`AND q."subjectId" = ANY(${scope.subjectIds}::uuid[])`
-        : Prisma.empty
-      : scope.gestione
-        ? Prisma.sql`AND s.gestione = ${scope.gestione}::"Gestione"`
-        : Prisma.empty;
+  const filter = scopeFilter(scope, { officeId: 'q."officeId"', subjectId: 'q."subjectId"', gestione: "s.gestione" });
   const key = scope.grain === "subject" ? Prisma.sql`q."subjectId"::text` : Prisma.sql`s.gestione::text`;
   const subjects = scope.grain === "gestione" ? Prisma.sql`JOIN "Subject" s ON s.id = q."subjectId"` : Prisma.empty;
   // From the (state, direction, officeId, subjectId, dueAt) index alone.
@@ -178,7 +175,7 @@ function backlogSql(scope: SummaryScope, now: Date): Prisma.Sql {
     SELECT GROUPING(q."officeId", ${key})::int AS level, q."officeId", ${key} AS key,
            count(*)::int AS backlog, count(*) FILTER (WHERE q."dueAt" < ${now})::int AS overdue
     FROM "Quesito" q ${subjects}
-    WHERE q."officeId" = ANY(${scope.officeIds}::uuid[]) AND q.direction = 'DAL_CONTRIBUENTE' AND q.state IN ${OPEN_STATES} ${filter}
+    WHERE ${filter} AND q.direction = 'DAL_CONTRIBUENTE' AND q.state IN ${OPEN_STATES}
     GROUP BY GROUPING SETS ((), (q."officeId", ${key}))`;
 }
 

@@ -41,5 +41,7 @@ describe("relation loads with the relationJoins preview on", () => {
     expect(joined.statements[0]).toMatch(/LEFT JOIN LATERAL/);
     expect(joined.result).toEqual(apart.result);
     expect(apart.result).toEqual({ id: operator.id, office: { name: office.name, operators: [{ id: operator.id }] } });
+    // A read without arguments at all goes through the same default.
+    expect((await client.office.findMany()).some((row) => row.id === office.id)).toBe(true);
   });
 });

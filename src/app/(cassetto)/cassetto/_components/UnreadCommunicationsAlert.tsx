@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { countUnreadCommunications } from "@/server/communications/count-unread-communications";
 import type { ContributorActor } from "@/server/identity/actor";
+import { communications, otherHolders } from "./unread-labels";
 import { Alert } from "@/ui";
 
 /** The list of the communications this person has not opened yet. */
 export const UNREAD_COMMUNICATIONS_PATH = "/cassetto/comunicazioni?lettura=da-leggere";
 
-const communications = (count: number) => (count === 1 ? "1 comunicazione" : `${count} comunicazioni`);
-
 /**
  * F10: on opening the Cassetto, how many of the office's communications the
  * person has not read, linking to them; for an intermediary or an employee,
- * the clients with the most, and how many others have some. Announced to screen readers (role="alert"); nothing when all
- * are read. Reads its own count, so that a home page places it with one line.
+ * the clients (companies) with the most, and how many others have some.
+ * Announced to screen readers (role="alert"); nothing when all are read.
+ * Reads its own count, so that a home page places it with one line.
  */
 export async function UnreadCommunicationsAlert({ actor }: { actor: ContributorActor }) {
   const unread = await countUnreadCommunications(actor);
@@ -31,9 +31,7 @@ export async function UnreadCommunicationsAlert({ actor }: { actor: ContributorA
               {holder.holderName}: {communications(holder.count)}
             </li>
           ))}
-          {unread.otherHolders > 0 ? (
-            <li>{unread.otherHolders === 1 ? "e un altro cliente" : `e altri ${unread.otherHolders.toLocaleString("it-IT")} clienti`}</li>
-          ) : null}
+          {unread.otherHolders > 0 ? <li>{otherHolders(actor.profile, unread.otherHolders)}</li> : null}
         </ul>
       ) : null}
     </Alert>
