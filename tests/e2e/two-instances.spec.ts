@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/server/db/embedded-postgres";
 import { createBucket, s3StorageEnv, startS3Server, testS3Client, type TestS3Server } from "../support/s3-server";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
@@ -150,6 +151,37 @@ test.describe("two app instances on one database and one object store", () => {
     await signInAsContributor(page, "Giulia Bianchi");
     await expect(page.getByText("Troppi tentativi di accesso in poco tempo: riprovare tra qualche minuto.")).toBeVisible();
     await checkPage(page);
+    await context.close();
+  });
+
+  test("a gestione renamed elsewhere is shown renamed by an instance that keeps reference data in memory", async ({ browser }) => {
+    test.setTimeout(60_000);
+    const context = await sessionOn(browser, secondPort);
+    const page = await context.newPage();
+    await signInAsContributor(page, "Mario Rossi");
+    await page.goto("/cassetto");
+    // Twice: the second view is served from the instance's reference cache (decision 0050).
+    await page.reload();
+    await expect(page.getByText("(rinominata)")).toHaveCount(0);
+
+    // As another instance or an administrator's script would: the table's trigger tells every listening instance.
+    const client = new pg.Client({ connectionString: database!.url });
+    await client.connect();
+    await client.query(`UPDATE "GestioneSettings" SET "label" = "label" || ' (rinominata)'`);
+    try {
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByText("(rinominata)").count();
+          },
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(0);
+    } finally {
+      await client.query(`UPDATE "GestioneSettings" SET "label" = replace("label", ' (rinominata)', '')`);
+      await client.end();
+    }
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { OperatorRole } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
+import { listOffices } from "@/server/offices/list-offices";
 import type { OperatorActor } from "@/server/identity/actor";
 import { operatorSelect } from "./operator-changes";
 import { assertAdmin } from "./policy";
@@ -34,7 +35,7 @@ export async function listOperators(actor: OperatorActor): Promise<OperatorsView
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
       select: { ...operatorSelect, office: { select: { name: true } } },
     }),
-    prisma.office.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } }),
+    listOffices(),
   ]);
   return { operators: operators.map(({ office, ...operator }) => ({ ...operator, officeName: office.name })), offices };
 }

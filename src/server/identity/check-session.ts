@@ -5,8 +5,8 @@ import { prisma } from "@/server/db/client";
 import { logSecurityEvent } from "@/server/security/security-events";
 import type { Realm } from "./realms";
 import type { RequestOrigin } from "./request-origin";
-import { readOperatorRecord } from "./operator-record";
-import { sessionSubjectWhere } from "./session-records";
+import { readOperatorWithSession } from "./operator-record";
+import { readPersonWithSession } from "./resolve-contributor";
 
 /** An operator's last activity is written at most this often: most requests read the session and write nothing. */
 export const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
@@ -26,17 +26,17 @@ export async function checkSession(
   now: Date,
   origin: RequestOrigin = {},
 ): Promise<boolean> {
-  const open = { id: sessionId, ...sessionSubjectWhere(realm, subjectId), endedAt: null, expiresAt: { gt: now } };
-  // On every signed-in request: the Cassetto's check is one indexed read, nothing joined.
-  if (realm === "cassetto") return (await prisma.authSession.findFirst({ where: open, select: { id: true } })) !== null;
-  const [session, operator] = await Promise.all([
-    prisma.authSession.findFirst({ where: open, select: { lastSeenAt: true } }),
-    readOperatorRecord(subjectId),
-  ]);
-  if (!session) return false;
+  // One statement with the subject's row, which the actor's resolution reads again from React's cache (decision 0049).
+  if (realm === "cassetto") {
+    const person = await readPersonWithSession(subjectId, sessionId);
+    return person?.sessions.some((session) => session.expiresAt > now) ?? false;
+  }
+  const operator = await readOperatorWithSession(subjectId, sessionId);
+  const session = operator?.sessions.find((candidate) => candidate.expiresAt > now);
+  if (!operator || !session) return false;
 
   const idleLimit = new Date(now.getTime() - getConfig().OPERATOR_IDLE_TIMEOUT_MINUTES * 60 * 1000);
-  const endReason: SessionEndReason | null = !operator?.active
+  const endReason: SessionEndReason | null = !operator.active
     ? "OPERATOR_DEACTIVATED"
     : session.lastSeenAt <= idleLimit
       ? "IDLE_TIMEOUT"
@@ -46,7 +46,7 @@ export async function checkSession(
     logSecurityEvent({
       type: "session-revoked",
       realm,
-      codiceFiscale: operator?.codiceFiscale,
+      codiceFiscale: operator.codiceFiscale,
       ...origin,
       reason: endReason === "IDLE_TIMEOUT" ? "idle timeout" : "operator deactivated",
     });

@@ -1,4 +1,6 @@
 import "server-only";
+import { cache } from "react";
+import type { Prisma } from "@/generated/prisma/client";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
@@ -11,25 +13,40 @@ export type ContributorResolution =
 
 const profileOrder: ActingProfile[] = ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"];
 
+/** What a contributor's actor is made of: their row, whether they hold positions, the kinds of delegation they hold. */
+const personRecordSelect = {
+  id: true,
+  codiceFiscale: true,
+  givenName: true,
+  familyName: true,
+  _count: { select: { positions: true } },
+  delegationsHeld: { where: { status: { notIn: ["REJECTED"] } }, select: { kind: true }, distinct: ["kind"] },
+} satisfies Prisma.PersonSelect;
+
+type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personRecordSelect }>;
+
+/**
+ * A person's row with the session their cookie names, if it was not ended:
+ * on every Cassetto request the session check and the actor read the same
+ * statement, once per request (React's `cache`; decision 0049).
+ */
+export const readPersonWithSession = cache((personId: string, sessionId: string) =>
+  prisma.person.findUnique({
+    where: { id: personId },
+    relationLoadStrategy: "join",
+    select: {
+      ...personRecordSelect,
+      sessions: { where: { id: sessionId, realm: "CASSETTO", endedAt: null }, select: { expiresAt: true } },
+    },
+  }),
+);
+
 /**
  * Turns the signed-in person and the profile they picked into an actor. A
  * person with several profiles must choose one; a stale or forged choice is
  * ignored and the choice asked again.
  */
-export async function resolveContributor(personId: string, requestedProfile: string | undefined): Promise<ContributorResolution> {
-  const person = await prisma.person.findUnique({
-    where: { id: personId },
-    // On every Cassetto request: the count and the kinds of delegation in the same statement.
-    relationLoadStrategy: "join",
-    select: {
-      id: true,
-      codiceFiscale: true,
-      givenName: true,
-      familyName: true,
-      _count: { select: { positions: true } },
-      delegationsHeld: { where: { status: { notIn: ["REJECTED"] } }, select: { kind: true }, distinct: ["kind"] },
-    },
-  });
+export function contributorResolution(person: PersonRecord | null, requestedProfile: string | undefined): ContributorResolution {
   if (!person) return { status: "unknown" };
 
   const delegatedKinds = new Set<ActingProfile>(person.delegationsHeld.map((delegation) => delegation.kind));
@@ -51,4 +68,10 @@ export async function resolveContributor(personId: string, requestedProfile: str
       availableProfiles: profiles,
     },
   };
+}
+
+/** The resolution of a person by id (the profile choice, where no page render reads the row already). */
+export async function resolveContributor(personId: string, requestedProfile: string | undefined): Promise<ContributorResolution> {
+  const person = await prisma.person.findUnique({ where: { id: personId }, relationLoadStrategy: "join", select: personRecordSelect });
+  return contributorResolution(person, requestedProfile);
 }

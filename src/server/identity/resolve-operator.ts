@@ -1,12 +1,11 @@
 import "server-only";
 import { fullName } from "@/lib/full-name";
 import type { OperatorActor } from "./actor";
-import { readOperatorRecord } from "./operator-record";
+import { readOperatorRecord, type OperatorRecord } from "./operator-record";
 
-/** The operator behind an office session, or null once disabled or removed. */
-export async function resolveOperator(operatorId: string): Promise<OperatorActor | null> {
-  const operator = await readOperatorRecord(operatorId);
-  if (!operator?.active) return null;
+/** The actor an operator's row makes, or null once disabled. */
+export function operatorActor(operator: OperatorRecord): OperatorActor | null {
+  if (!operator.active) return null;
   return {
     kind: "operator",
     operatorId: operator.id,
@@ -15,4 +14,10 @@ export async function resolveOperator(operatorId: string): Promise<OperatorActor
     role: operator.role,
     office: operator.office,
   };
+}
+
+/** The operator behind an office session, or null once disabled or removed. */
+export async function resolveOperator(operatorId: string): Promise<OperatorActor | null> {
+  const operator = await readOperatorRecord(operatorId);
+  return operator && operatorActor(operator);
 }

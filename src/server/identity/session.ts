@@ -11,8 +11,9 @@ import { checkSession } from "./check-session";
 import { endAllSessions } from "./end-sessions";
 import { getSessionEndReason } from "./get-session-end-reason";
 import { requestOriginOf, type RequestOrigin } from "./request-origin";
-import { resolveContributor, type ContributorResolution } from "./resolve-contributor";
-import { resolveOperator } from "./resolve-operator";
+import { readOperatorWithSession } from "./operator-record";
+import { contributorResolution, readPersonWithSession, type ContributorResolution } from "./resolve-contributor";
+import { operatorActor } from "./resolve-operator";
 
 /** The cookie holding the profile a contributor chose to act as; re-validated on every request. */
 export function profileCookieName(): string {
@@ -57,19 +58,21 @@ export async function getRealmSubject(realm: Realm): Promise<string | null> {
  * (carried by the actor, for the security log). Once per request (React's
  * `cache`): the layout, the page and their components all ask.
  */
-const openRealmSession = cache(async (realm: Realm): Promise<{ subjectId: string; origin: RequestOrigin } | null> => {
+const openRealmSession = cache(async (realm: Realm): Promise<{ subjectId: string; sessionId: string; origin: RequestOrigin } | null> => {
   const session = await signedSession(realm);
   if (!session) return null;
   const origin = requestOriginOf(await headers(), getConfig().TRUST_PROXY);
   const open = await checkSession(realm, session.sessionId, session.subjectId, new Date(), origin);
-  return open ? { subjectId: session.subjectId, origin } : null;
+  return open ? { ...session, origin } : null;
 });
 
 /** The signed-in contributor, resolved once per request. */
 export const getContributorResolution = cache(async (): Promise<ContributorResolution | null> => {
   const session = await openRealmSession("cassetto");
   if (!session) return null;
-  const resolution = await resolveContributor(session.subjectId, (await cookies()).get(profileCookieName())?.value);
+  // The row the session check read, from React's cache: no second statement.
+  const person = await readPersonWithSession(session.subjectId, session.sessionId);
+  const resolution = contributorResolution(person, (await cookies()).get(profileCookieName())?.value);
   return resolution.status === "ok" ? { ...resolution, actor: { ...resolution.actor, origin: session.origin } } : resolution;
 });
 
@@ -77,7 +80,9 @@ export const getContributorResolution = cache(async (): Promise<ContributorResol
 export const getOperator = cache(async (): Promise<OperatorActor | null> => {
   const session = await openRealmSession("fascicolo");
   if (!session) return null;
-  const operator = await resolveOperator(session.subjectId);
+  // The row the session check read, from React's cache: no second statement.
+  const record = await readOperatorWithSession(session.subjectId, session.sessionId);
+  const operator = record && operatorActor(record);
   return operator ? { ...operator, origin: session.origin } : null;
 });
 

@@ -5,6 +5,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { Esito, type Gestione, type MessageVisibility, type QuesitoState, type RequestEventType } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
+import { getGestioneDisplaySetting } from "@/server/gestioni/gestione-labels";
+import { listOffices } from "@/server/offices/list-offices";
 import { notFoundFor } from "@/server/access/report-foreign-record";
 import { profileLabels, type OperatorActor } from "@/server/identity/actor";
 import { allowedActions, type TransitionAction } from "@/server/workflow/lifecycle";
@@ -207,7 +209,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
   const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
   const [, offices, referenced, settings] = await Promise.all([
     recordAccess(operator, { ...opening, codiceFiscale: request.holder.codiceFiscale, granted: true }),
-    prisma.office.findMany({ orderBy: { name: "asc" }, select: { id: true, code: true, name: true } }),
+    listOffices(),
     // Prisma sends a statement even for an empty list.
     referencedOperators.length > 0
       ? prisma.operator.findMany({
@@ -216,10 +218,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
         })
       : [],
     // The gestione's name and the reply's upload limits: one row.
-    prisma.gestioneSettings.findUniqueOrThrow({
-      where: { gestione: request.position.gestione },
-      select: { label: true, maxFiles: true, maxBytesPerFile: true },
-    }),
+    getGestioneDisplaySetting(request.position.gestione),
   ]);
   const operatorNames = new Map(referenced.map((row) => [row.id, fullName(row)]));
   const officeNames = new Map(offices.map((office) => [office.id, office.name]));

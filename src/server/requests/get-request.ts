@@ -7,6 +7,7 @@ import { romeIsoDay } from "@/lib/rome-dates";
 import { dueDay } from "@/lib/working-days";
 import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
+import { getGestioneDisplaySetting } from "@/server/gestioni/gestione-labels";
 import { NotFoundError } from "@/server/errors/domain-errors";
 import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/list-failed-notifications";
 import { notFoundFor } from "@/server/access/report-foreign-record";
@@ -130,10 +131,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
     });
   }
   // The gestione's name and its upload limits: one row.
-  const settings = await prisma.gestioneSettings.findUniqueOrThrow({
-    where: { gestione: request.position.gestione },
-    select: { label: true, maxFiles: true, maxBytesPerFile: true },
-  });
+  const settings = await getGestioneDisplaySetting(request.position.gestione);
 
   const refusal = contributorMessagingRefusal(quesito, request.direction === "DALLA_SEDE");
   const closing = request.events.findLast((event) => event.type === "CHIUSA");
