@@ -1,3 +1,5 @@
+"use client";
+
 import type { ReactNode } from "react";
 
 interface CardProps {
@@ -9,7 +11,7 @@ interface CardProps {
 
 const headingTags = { 2: "h2", 3: "h3", 4: "h4" } as const;
 
-/** Bordered panel grouping related content. */
+/** Bordered panel grouping related content; a client component only for the pages' weight, like `DescriptionList`. */
 export function Card({ title, headingLevel = 2, children }: CardProps) {
   const Heading = headingTags[headingLevel];
   return (

@@ -6,6 +6,7 @@ import { workingStates } from "@/server/workflow/lifecycle";
 import { requiredText } from "@/server/requests/schemas";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
+import { BODY_MAX_LENGTH, COMMENT_MAX_LENGTH, INTEGRATION_DEFAULT_WORKING_DAYS, INTEGRATION_MAX_WORKING_DAYS } from "./limits";
 
 /**
  * Inputs of the office side (Fascicolo), shared by the forms (limits, names)
@@ -14,8 +15,6 @@ import { TEXT_SEARCH_MAX_LENGTH } from "@/server/search/schemas";
  */
 
 export const QUEUE_PAGE_SIZE = 25;
-export const COMMENT_MAX_LENGTH = 2000;
-export const BODY_MAX_LENGTH = 4000;
 export const SEARCH_MAX_LENGTH = TEXT_SEARCH_MAX_LENGTH;
 
 // ───────────────────────────── queue filters ─────────────────────────────
@@ -158,8 +157,6 @@ export const closeQuesitoSchema = z.object({
 });
 
 /** The contributor's time to send an integration, in working days (B4): offered by default, and at most. */
-export const INTEGRATION_DEFAULT_WORKING_DAYS = 15;
-export const INTEGRATION_MAX_WORKING_DAYS = 90;
 const integrationDaysMessage = `Indicare un numero intero di giorni lavorativi da 1 a ${INTEGRATION_MAX_WORKING_DAYS}.`;
 
 export const requestIntegrationSchema = z.object({

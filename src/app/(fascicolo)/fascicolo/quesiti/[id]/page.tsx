@@ -9,19 +9,24 @@ import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { Alert, Breadcrumb, Card, DescriptionList, PageHeading, type DescriptionRow } from "@/ui";
 import { CommunicationNotifications } from "../_components/CommunicationNotifications";
-import { QuesitoActions } from "../_components/QuesitoActions";
+import { QuesitoActions, type FormTarget, type QuesitoActionsView } from "../_components/QuesitoActions";
 import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
 import { QuesitoThread } from "../_components/QuesitoThread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
 import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
-import { loadFormDraft } from "@/app/_lib/form-draft";
+import { loadFormDraft, type LoadedFormDraft } from "@/app/_lib/form-draft";
+import { FilesField } from "@/app/_components/files-field";
+import { FILES_FIELD } from "@/server/attachments/files-field";
+import { INVALID_FIELDS_MESSAGE } from "@/server/errors/domain-errors";
+import { workingStates } from "@/server/workflow/lifecycle";
+import { quesitoStateLabels } from "@/server/workflow/states";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
-import { formActions, pageFlash, withDraftValues } from "../_lib/flash";
-import { OUTCOME_NOTICE_ID, quesitoPath } from "../_lib/paths";
+import { formActions, pageFlash, quesitoForms, withDraftValues, type Flash, type QuesitoForm } from "../_lib/flash";
+import { OUTCOME_NOTICE_ID, quesitoPath, replyUploadPath } from "../_lib/paths";
 import { contributorFilePath } from "../../contribuenti/paths";
 import {
   changeStateAction,
@@ -146,6 +151,70 @@ function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
   return rows;
 }
 
+/** The server action of each form but the reply, which posts its files to a route. */
+const serverActions = {
+  presa: takeAction,
+  "riassegna-operatore": reassignToOperatorAction,
+  "riassegna-sede": reassignToOfficeAction,
+  stato: changeStateAction,
+  integrazione: requestIntegrationAction,
+  nota: internalNoteAction,
+  chiusura: closeAction,
+} satisfies Record<Exclude<QuesitoForm, "risposta">, (quesitoId: string, formData: FormData) => Promise<void>>;
+
+/**
+ * The reply form's own outcome: its draft shown as a refusal at the form (the
+ * text as typed, the field messages), or the message saying it is gone.
+ */
+function replyFlash({ draft, gone }: LoadedFormDraft): Flash | undefined {
+  if (draft) {
+    const { form, ...errors } = draft.errors;
+    return { tone: "danger", form: "risposta", message: form?.[0] ?? INVALID_FIELDS_MESSAGE, errors, values: draft.values };
+  }
+  return gone ? { tone: "danger", form: "risposta", message: gone } : undefined;
+}
+
+/** The action forms' props: only the forms the state allows, and only the choices those forms offer. */
+function actionsView(quesito: QuesitoDetail, flash: Flash | null, replyDraft: LoadedFormDraft): QuesitoActionsView {
+  const forms: Partial<Record<QuesitoForm, FormTarget>> = {};
+  for (const form of quesitoForms) {
+    if (!quesito.actions.includes(formActions[form])) continue;
+    forms[form] =
+      form === "risposta"
+        ? `${replyUploadPath(quesito.id)}${replyDraft.draft ? `?${DRAFT_FIELD}=${replyDraft.draft.id}` : ""}`
+        : serverActions[form].bind(null, quesito.id);
+  }
+  const reply = replyFlash(replyDraft);
+  const shownReplyFlash = reply ?? flash;
+  const changesState = forms.risposta !== undefined || forms.stato !== undefined;
+  const reassigns = forms["riassegna-operatore"] !== undefined;
+  return {
+    version: quesito.version,
+    forms,
+    flash,
+    ...(reply ? { replyFlash: reply } : {}),
+    stateLabel: quesitoStateLabels[quesito.state],
+    otherStates: changesState
+      ? workingStates.filter((state) => state !== quesito.state).map((state) => ({ value: state, label: quesitoStateLabels[state] }))
+      : [],
+    operators: reassigns
+      ? quesito.operators.map((operator) => ({
+          value: operator.id,
+          label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
+        }))
+      : [],
+    offices: forms["riassegna-sede"] ? quesito.offices.map((office) => ({ value: office.id, label: office.label })) : [],
+    replyFiles: forms.risposta ? (
+      <FilesField
+        id={`risposta-${FILES_FIELD}`}
+        limits={quesito.replyLimits}
+        kept={replyDraft.draft?.files ?? []}
+        error={shownReplyFlash?.form === "risposta" ? shownReplyFlash.errors?.[FILES_FIELD]?.join(" ") : undefined}
+      />
+    ) : null,
+  };
+}
+
 function contactRows({ request }: QuesitoDetail): DescriptionRow[] {
   const { contacts, consents } = request;
   const given = (value: string | null) => value ?? <span className="text-neutral-700">Non indicato</span>;
@@ -226,20 +295,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="azioni" title="Azioni">
-        <QuesitoActions
-          quesito={quesito}
-          flash={shownAtForm ? flash : null}
-          replyDraft={replyDraft}
-          actions={{
-            take: takeAction.bind(null, quesito.id),
-            reassignToOperator: reassignToOperatorAction.bind(null, quesito.id),
-            reassignToOffice: reassignToOfficeAction.bind(null, quesito.id),
-            changeState: changeStateAction.bind(null, quesito.id),
-            requestIntegration: requestIntegrationAction.bind(null, quesito.id),
-            internalNote: internalNoteAction.bind(null, quesito.id),
-            close: closeAction.bind(null, quesito.id),
-          }}
-        />
+        <QuesitoActions view={actionsView(quesito, shownAtForm ? flash : null, replyDraft)} />
       </Section>
 
       <Section id="cronologia" title="Cronologia">

@@ -1,56 +1,59 @@
+"use client";
+
 import type { ReactNode } from "react";
-import { FilesField } from "@/app/_components/files-field";
-import type { LoadedFormDraft } from "@/app/_lib/form-draft";
-import { FILES_FIELD } from "@/server/attachments/files-field";
-import { INVALID_FIELDS_MESSAGE } from "@/server/errors/domain-errors";
-import type { QuesitoDetail } from "@/server/quesiti/get-quesito";
+import type { Flash, QuesitoForm } from "../_lib/flash";
+import { formSectionId } from "../_lib/form-sections";
 import {
   BODY_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
   INTEGRATION_DEFAULT_WORKING_DAYS,
   INTEGRATION_MAX_WORKING_DAYS,
-} from "@/server/quesiti/schemas";
-import { workingStates, type TransitionAction } from "@/server/workflow/lifecycle";
-import { esitoLabels, quesitoStateLabels } from "@/server/workflow/states";
-import { DRAFT_FIELD } from "@/server/drafts/schemas";
-import { Alert, Button, SelectField, TextareaField, TextField, type ButtonVariant } from "@/ui";
-import { formActions, type Flash, type QuesitoForm } from "../_lib/flash";
-import { formSectionId, replyUploadPath } from "../_lib/paths";
+} from "@/server/quesiti/limits";
+import { esitoLabels } from "@/server/workflow/states";
+import { Alert } from "@/ui/Alert";
+import { Button, type ButtonVariant } from "@/ui/Button";
+import { SelectField, type SelectOption } from "@/ui/SelectField";
+import { TextareaField } from "@/ui/TextareaField";
+import { TextField } from "@/ui/TextField";
 
-type FormAction = (formData: FormData) => Promise<void>;
+/** A server action, or the address of the route that takes the form as a multipart upload (the reply). */
+export type FormTarget = ((formData: FormData) => Promise<void>) | string;
 
-type QuesitoFormActions = {
-  take: FormAction;
-  reassignToOperator: FormAction;
-  reassignToOffice: FormAction;
-  changeState: FormAction;
-  requestIntegration: FormAction;
-  internalNote: FormAction;
-  close: FormAction;
-};
-
-interface QuesitoActionsProps {
-  quesito: QuesitoDetail;
+/**
+ * What the quesito's action forms need, and no more: a client component for
+ * the page's weight (decision 0049's addendum), so that the payload carries
+ * these few props instead of every form's markup a second time beside the
+ * HTML. The forms post without JavaScript all the same.
+ */
+export type QuesitoActionsView = {
+  /** The quesito's version the operator sees, sent back to detect a change meanwhile. */
+  version: number;
+  /** The forms the quesito's state allows (the lifecycle's table decides which), each with where it posts. */
+  forms: Partial<Record<QuesitoForm, FormTarget>>;
+  /** The outcome shown at its form: a refusal, with what was typed. */
   flash: Flash | null;
-  /** The refused reply the address names (`bozza`), or the message saying it is gone. */
-  replyDraft: LoadedFormDraft;
-  actions: QuesitoFormActions;
-}
+  /** The reply's own outcome (its draft, or the message saying it is gone) when it has one. */
+  replyFlash?: Flash;
+  /** The state's label, and the other working states it may move to (reply, change of state). */
+  stateLabel: string;
+  otherStates: SelectOption[];
+  /** For reassignment: the office's active operators and the other offices. */
+  operators: SelectOption[];
+  offices: SelectOption[];
+  /** The reply's attachments field (its limits and the files a draft kept), rendered by the server. */
+  replyFiles: ReactNode;
+};
 
 /** What a control of an action form carries: its id, its name, and what a refusal gave back (typed value, error). */
 type ActionField = { id: string; name: string; defaultValue: string; error: string | undefined };
 
 interface ActionFormProps {
   form: QuesitoForm;
-  /** What the quesito's state allows: the form is shown only while its action is among them. */
-  allowed: TransitionAction[];
+  target: FormTarget | undefined;
   title: string;
   description: string;
   flash: Flash | null;
-  /** The quesito's version the operator sees, sent back to detect a change meanwhile. */
   version: number;
-  /** A server action, or the address of the route that takes the form as a multipart upload. */
-  action: FormAction | string;
   submitLabel: string;
   submitVariant?: ButtonVariant;
   /** The form's controls, given the attributes of each by its name. */
@@ -58,8 +61,8 @@ interface ActionFormProps {
 }
 
 /** One action, if allowed: a titled section whose refusal, if any, is announced at its top, then its form. */
-function ActionForm({ form, allowed, title, description, flash, version, action, submitLabel, submitVariant, children }: ActionFormProps) {
-  if (!allowed.includes(formActions[form])) return null;
+function ActionForm({ form, target, title, description, flash, version, submitLabel, submitVariant, children }: ActionFormProps) {
+  if (target === undefined) return null;
   const own = flash?.form === form ? flash : null;
   const field = (name: string): ActionField => ({
     id: `${form}-${name}`,
@@ -67,7 +70,7 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
     defaultValue: own?.values?.[name] ?? "",
     error: own?.errors?.[name]?.join(" "),
   });
-  const target = typeof action === "string" ? { method: "post", action, encType: "multipart/form-data" } : { action };
+  const formTarget = typeof target === "string" ? { method: "post", action: target, encType: "multipart/form-data" } : { action: target };
   const sectionId = formSectionId(form);
   return (
     <section id={sectionId} aria-labelledby={`${sectionId}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
@@ -80,7 +83,7 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
           <p>{own.message}</p>
         </Alert>
       ) : null}
-      <form {...target}>
+      <form {...formTarget}>
         <input type="hidden" name="expectedVersion" value={version} />
         {children?.(field)}
         <Button variant={submitVariant}>{submitLabel}</Button>
@@ -89,55 +92,42 @@ function ActionForm({ form, allowed, title, description, flash, version, action,
   );
 }
 
-/**
- * The reply form's outcome: its draft shown as a refusal at the form (the
- * text as typed, the field messages), or the message saying it is gone, or
- * else the page's flash.
- */
-function replyFlash({ draft, gone }: LoadedFormDraft, flash: Flash | null): Flash | null {
-  if (draft) {
-    const { form, ...errors } = draft.errors;
-    return { tone: "danger", form: "risposta", message: form?.[0] ?? INVALID_FIELDS_MESSAGE, errors, values: draft.values };
-  }
-  return gone ? { tone: "danger", form: "risposta", message: gone } : flash;
-}
-
 function CommentField({ field, label, hint }: { field: ActionField; label: string; hint: string }) {
   return <TextareaField {...field} label={label} hint={hint} required rows={3} limit={COMMENT_MAX_LENGTH} />;
 }
 
-/** The forms of the actions the quesito's state allows (the lifecycle's table decides which). */
-export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoActionsProps) {
-  if (quesito.actions.length === 0) {
+const esitoOptions = Object.entries(esitoLabels).map(([value, label]) => ({ value, label }));
+
+/** The forms of the actions the quesito's state allows. */
+export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
+  const { forms, flash, version } = view;
+  if (Object.keys(forms).length === 0) {
     return (
       <Alert tone="info">
         <p>Il quesito è chiuso: non sono possibili altre operazioni.</p>
       </Alert>
     );
   }
-  const otherWorkingStates = workingStates
-    .filter((state) => state !== quesito.state)
-    .map((state) => ({ value: state, label: quesitoStateLabels[state] }));
-  const common = { allowed: quesito.actions, flash, version: quesito.version };
+  const common = { flash, version };
 
   return (
     <div className="space-y-6">
       <ActionForm
         {...common}
         form="presa"
+        target={forms.presa}
         title="Prendi in carico"
         description="Il quesito sarà assegnato a te e passerà in lavorazione; il contribuente lo vedrà «In carico»."
-        action={actions.take}
         submitLabel="Prendi in carico"
       />
 
       <ActionForm
         {...common}
-        flash={replyFlash(replyDraft, flash)}
+        flash={view.replyFlash ?? flash}
         form="risposta"
+        target={forms.risposta}
         title="Rispondi al contribuente"
         description="Il contribuente riceverà la risposta e i suoi allegati."
-        action={`${replyUploadPath(quesito.id)}${replyDraft.draft ? `?${DRAFT_FIELD}=${replyDraft.draft.id}` : ""}`}
         submitLabel="Invia la risposta"
       >
         {(field) => (
@@ -146,16 +136,11 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
             <SelectField
               {...field("nextState")}
               label="Stato del quesito dopo la risposta"
-              placeholder={`Lascia invariato (${quesitoStateLabels[quesito.state]})`}
-              options={otherWorkingStates}
+              placeholder={`Lascia invariato (${view.stateLabel})`}
+              options={view.otherStates}
             />
             {/* Files last: what precedes them survives a refused upload (docs/decisions/0006). */}
-            <FilesField
-              id={field(FILES_FIELD).id}
-              limits={quesito.replyLimits}
-              kept={replyDraft.draft?.files ?? []}
-              error={field(FILES_FIELD).error}
-            />
+            {view.replyFiles}
           </>
         )}
       </ActionForm>
@@ -163,14 +148,14 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="stato"
+        target={forms.stato}
         title="Cambia stato"
         description="Il commento sarà visibile al contribuente."
-        action={actions.changeState}
         submitLabel="Cambia stato"
       >
         {(field) => (
           <>
-            <SelectField {...field("toState")} label="Nuovo stato" required options={otherWorkingStates} />
+            <SelectField {...field("toState")} label="Nuovo stato" required options={view.otherStates} />
             <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
           </>
         )}
@@ -179,9 +164,9 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="integrazione"
+        target={forms.integrazione}
         title="Richiedi un'integrazione"
         description="Il contribuente vedrà la richiesta e il termine, e riceverà un avviso e un promemoria tre giorni lavorativi prima del termine. Il termine di risposta della sede è sospeso finché il contribuente non risponde."
-        action={actions.requestIntegration}
         submitLabel="Invia la richiesta di integrazione"
       >
         {(field) => (
@@ -203,21 +188,15 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="chiusura"
+        target={forms.chiusura}
         title="Chiudi il quesito"
         description="L'esito e il commento saranno visibili al contribuente."
-        action={actions.close}
         submitLabel="Chiudi il quesito"
         submitVariant="danger"
       >
         {(field) => (
           <>
-            <SelectField
-              {...field("esito")}
-              label="Esito"
-              required
-              placeholder="Scegli l'esito"
-              options={Object.entries(esitoLabels).map(([value, label]) => ({ value, label }))}
-            />
+            <SelectField {...field("esito")} label="Esito" required placeholder="Scegli l'esito" options={esitoOptions} />
             <CommentField field={field("comment")} label="Commento" hint="Le motivazioni dell'esito." />
           </>
         )}
@@ -226,9 +205,9 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="nota"
+        target={forms.nota}
         title="Aggiungi una nota interna"
         description="Le note interne restano nella sede: il contribuente non le vede."
-        action={actions.internalNote}
         submitLabel="Aggiungi la nota"
         submitVariant="secondary"
       >
@@ -238,24 +217,15 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="riassegna-operatore"
+        target={forms["riassegna-operatore"]}
         title="Riassegna a un operatore della sede"
         description="Il quesito torna «Nuovo» e l'operatore scelto lo prenderà in carico."
-        action={actions.reassignToOperator}
         submitLabel="Riassegna"
         submitVariant="secondary"
       >
         {(field) => (
           <>
-            <SelectField
-              {...field("operatorId")}
-              label="Operatore"
-              required
-              placeholder="Scegli l'operatore"
-              options={quesito.operators.map((operator) => ({
-                value: operator.id,
-                label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
-              }))}
-            />
+            <SelectField {...field("operatorId")} label="Operatore" required placeholder="Scegli l'operatore" options={view.operators} />
             <CommentField field={field("comment")} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
           </>
         )}
@@ -264,21 +234,15 @@ export function QuesitoActions({ quesito, flash, replyDraft, actions }: QuesitoA
       <ActionForm
         {...common}
         form="riassegna-sede"
+        target={forms["riassegna-sede"]}
         title="Trasferisci a un'altra sede"
         description="La sede scelta vedrà il quesito nella sua coda; questa sede non lo vedrà più."
-        action={actions.reassignToOffice}
         submitLabel="Trasferisci"
         submitVariant="secondary"
       >
         {(field) => (
           <>
-            <SelectField
-              {...field("officeId")}
-              label="Sede"
-              required
-              placeholder="Scegli la sede"
-              options={quesito.offices.map((office) => ({ value: office.id, label: office.label }))}
-            />
+            <SelectField {...field("officeId")} label="Sede" required placeholder="Scegli la sede" options={view.offices} />
             <CommentField field={field("comment")} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
           </>
         )}

@@ -1,5 +1,6 @@
 import { OUTCOME_NOTICE_ID, flashLocation } from "@/app/_lib/form-flash";
-import type { Flash, QuesitoForm } from "./flash";
+import type { Flash } from "./flash";
+import { formSectionId } from "./form-sections";
 
 /** Addresses of the office's quesito pages and the reply upload, and where a form's outcome is shown on them. */
 
@@ -13,11 +14,6 @@ export function replyUploadPath(quesitoId: string): string {
 
 /** The notice at the top of a quesito page that shows a form's outcome. */
 export { OUTCOME_NOTICE_ID };
-
-/** An action form's section on the quesito's page, where its refusal is shown. */
-export function formSectionId(form: QuesitoForm): string {
-  return `modulo-${form}`;
-}
 
 /**
  * Where the browser goes after a form (PRG): `page` naming the token of the

@@ -10,7 +10,8 @@ import type { OperatorActor } from "@/server/identity/actor";
 import { getReplyUploadLimits } from "@/server/quesiti/get-reply-upload-limits";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { flashCookie, type Flash } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
-import { formSectionId, outcomeLocation, quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
+import { formSectionId } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/form-sections";
+import { outcomeLocation, quesitoPath } from "@/app/(fascicolo)/fascicolo/quesiti/_lib/paths";
 
 export const dynamic = "force-dynamic";
 
