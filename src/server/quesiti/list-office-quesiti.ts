@@ -7,6 +7,7 @@ import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { dueDay } from "@/lib/working-days";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
+import { readInIdOrder } from "@/server/db/in-id-order";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
@@ -202,18 +203,20 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
           readDirection,
           cursor,
         );
-  // The rows' details in one read for the whole page, not one per state.
-  const details = new Map(
-    (await prisma.quesito.findMany({ where: { id: { in: found.map((row) => row.id) } }, select: queueRowSelect })).map((row) => [
-      row.id,
-      row,
-    ]),
+  const { rows: page, hasNext, hasPrevious } = keysetPage(found, QUEUE_PAGE_SIZE, { after, before });
+  const first = page[0];
+  const last = page.at(-1);
+  // The page's details in one read, not one per state, and one statement joining their relations
+  // (decision 0049, addendum), under the office's rule again though the page's reads applied it.
+  const rows = await readInIdOrder(
+    page.map((row) => row.id),
+    (ids) =>
+      prisma.quesito.findMany({
+        where: { AND: [officeQuesitiWhere(operator), { id: { in: ids } }] },
+        relationLoadStrategy: "join",
+        select: queueRowSelect,
+      }),
   );
-  const cursorValues = new Map(found.map((row) => [row.id, row.cursorValue]));
-  const quesiti = found.flatMap((row) => details.get(row.id) ?? []);
-  const { rows, hasNext, hasPrevious } = keysetPage(quesiti, QUEUE_PAGE_SIZE, { after, before });
-  const first = rows[0];
-  const last = rows.at(-1);
   const snippets = await requestSnippets(
     operator,
     rows.map((row) => row.requestId),
@@ -223,8 +226,8 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   return {
     filters,
     total,
-    nextCursor: hasNext && last ? encodeKeysetCursor(cursorValues.get(last.id) ?? "", last.id) : null,
-    previousCursor: hasPrevious && first ? encodeKeysetCursor(cursorValues.get(first.id) ?? "", first.id) : null,
+    nextCursor: hasNext && last ? encodeKeysetCursor(last.cursorValue, last.id) : null,
+    previousCursor: hasPrevious && first ? encodeKeysetCursor(first.cursorValue, first.id) : null,
     rows: rows.map(({ request, assignee, ...quesito }) => ({
       id: quesito.id,
       protocolNumber: request.protocolNumber,

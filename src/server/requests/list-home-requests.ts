@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { positionLabel } from "@/lib/position-label";
 import { prisma } from "@/server/db/client";
+import { inIdOrder, readInIdOrder } from "@/server/db/in-id-order";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
@@ -55,17 +56,19 @@ export async function listHomeRequests(actor: ContributorActor, now = new Date()
     getGestioneLabels(),
   ]);
   const ids = [...awaitingIds, ...openIds].map((row) => row.id);
-  const rows =
-    ids.length === 0
-      ? []
-      : await prisma.request.findMany({
-          where: { AND: [requestAccessWhere(actor, now), { id: { in: ids } }] },
-          // At most twice HOME_REQUESTS_SHOWN rows: their relations joined, in one statement.
-          relationLoadStrategy: "join",
-          select: homeRequestSelect,
-        });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const detailed = (list: { id: string }[]) => list.flatMap(({ id }) => byId.get(id) ?? []);
+  const rows = await readInIdOrder(ids, (some) =>
+    prisma.request.findMany({
+      where: { AND: [requestAccessWhere(actor, now), { id: { in: some } }] },
+      // At most twice HOME_REQUESTS_SHOWN rows: their relations joined, in one statement.
+      relationLoadStrategy: "join",
+      select: homeRequestSelect,
+    }),
+  );
+  const detailed = (list: { id: string }[]) =>
+    inIdOrder(
+      list.map((row) => row.id),
+      rows,
+    );
   const homeRequest = (row: (typeof rows)[number]): HomeRequest => {
     const [event] = row.events;
     return {

@@ -6,6 +6,7 @@ import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
+import { readInIdOrder } from "@/server/db/in-id-order";
 import {
   beyondKeyset,
   decodeKeysetCursor,
@@ -21,7 +22,7 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { requestSnippets, requireUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
-import { searchedRequestPage } from "./searched-requests";
+import { searchedRequestPage, type RequestPageKeys } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
 import {
@@ -62,7 +63,7 @@ const sortColumn = {
 } as const satisfies Record<RequestSortKey, keyof Prisma.RequestWhereInput>;
 
 /** The `dopo` / `prima` cursor of a row for this sort (exported for the inbox benchmark, which needs deep pages). */
-export function encodeCursor(row: { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string }, sort: RequestSortKey) {
+export function encodeCursor(row: RequestPageKeys, sort: RequestSortKey) {
   const column = sortColumn[sort];
   return encodeKeysetCursor(column === "protocolNumber" ? row.protocolNumber : row[column].toISOString(), row.id);
 }
@@ -126,26 +127,37 @@ export function requestListWhere(actor: ContributorActor, query: RequestListQuer
   return { AND: [requestAccessWhere(actor, now), ...filtersWhere(query)] };
 }
 
-/** The page's rows of `where`, in `order`, one more than a page. */
-function findPage(where: Prisma.RequestWhereInput, order: Prisma.RequestOrderByWithRelationInput[]) {
+/** The page's requests of `where`, in `order`, one more than a page: their ids and what their cursors carry. */
+function findPage(where: Prisma.RequestWhereInput, order: Prisma.RequestOrderByWithRelationInput[]): Promise<RequestPageKeys[]> {
   return prisma.request.findMany({
     where,
     orderBy: order,
     take: REQUEST_PAGE_SIZE + 1,
-    select: {
-      ...requestSummarySelect,
-      position: {
-        select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
-      },
-    },
+    select: { id: true, createdAt: true, lastActivityAt: true, protocolNumber: true },
   });
 }
 
 /**
- * With `testo`: the page's requests and the matches' count from one statement
- * (requests/searched-requests.ts, decision 0041), then the page's rows by
- * their ids.
+ * What the list shows of the page's requests, in the page's order: one
+ * statement joining their relations (decision 0049, addendum), under the
+ * access rule again though the page query applied it.
  */
+function pageRows(actor: ContributorActor, ids: string[], now: Date) {
+  return readInIdOrder(ids, (some) =>
+    prisma.request.findMany({
+      where: { AND: [requestAccessWhere(actor, now), { id: { in: some } }] },
+      relationLoadStrategy: "join",
+      select: {
+        ...requestSummarySelect,
+        position: {
+          select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
+        },
+      },
+    }),
+  );
+}
+
+/** With `testo`: the page's requests and the matches' count from one statement (requests/searched-requests.ts, decision 0041). */
 async function searchedPage(
   actor: ContributorActor,
   query: RequestListQuery,
@@ -155,14 +167,14 @@ async function searchedPage(
   now: Date,
 ) {
   await requireUsefulTerms(term, "testo");
-  const { ids, counted } = await searchedRequestPage(
+  const { found, counted } = await searchedRequestPage(
     actor,
     term,
     { AND: filtersWhere(query) },
     { beyond: bound, orderBy: order, size: REQUEST_PAGE_SIZE },
     now,
   );
-  return [await findPage({ id: { in: ids } }, order), counted] as const;
+  return [found, counted] as const;
 }
 
 /** The list's filters from the page's search parameters; invalid ones throw ValidationError with field messages. */
@@ -216,12 +228,9 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
       ]);
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
-  const snippets = await requestSnippets(
-    actor,
-    page.map((row) => row.id),
-    query.testo,
-  );
-  const rows = page.map((row): RequestListRow => ({
+  const ids = page.map((row) => row.id);
+  const [detailed, snippets] = await Promise.all([pageRows(actor, ids, now), requestSnippets(actor, ids, query.testo)]);
+  const rows = detailed.map((row): RequestListRow => ({
     ...requestSummary(row),
     position: {
       matricola: row.position.matricola,

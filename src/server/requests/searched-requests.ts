@@ -59,6 +59,9 @@ async function matchingRequestsSql(actor: ContributorActor, term: string, filter
     : Prisma.sql`"Request" r, ${query} WHERE r."searchVector" @@ q AND ${inReach}`;
 }
 
+/** What a page of the list needs of a request beyond its details: its id and every value a cursor may carry. */
+export type RequestPageKeys = { id: string; createdAt: Date; lastActivityAt: Date; protocolNumber: string };
+
 /**
  * One page of the contributor's searched list and the matches' count, in one
  * statement (decision 0041, as the office's queue): the requests of the
@@ -66,8 +69,8 @@ async function matchingRequestsSql(actor: ContributorActor, term: string, filter
  * list's `filters`, the SEARCH_CANDIDATE_CAP + 1 most recently active (ranking every
  * match of a frequent word would read them all, decision 0035); of those the
  * `size` + 1 beyond the keyset bound `beyond`, in `orderBy`. No list of
- * matches travels as parameters: the page's ids come back, the count beside
- * them.
+ * matches travels as parameters: the page's ids and cursor values come
+ * back, the count beside them.
  */
 export async function searchedRequestPage(
   actor: ContributorActor,
@@ -75,25 +78,30 @@ export async function searchedRequestPage(
   filters: Prisma.RequestWhereInput,
   page: { beyond: Prisma.RequestWhereInput; orderBy: Prisma.RequestOrderByWithRelationInput[]; size: number },
   now: Date,
-): Promise<{ ids: string[]; counted: number }> {
+): Promise<{ found: RequestPageKeys[]; counted: number }> {
   const orderBy = Prisma.raw(
     page.orderBy
       .flatMap((order) => Object.entries(order).map(([column, direction]) => `c."${column}" ${direction === "asc" ? "ASC" : "DESC"}`))
       .join(", "),
   );
-  const rows = await prisma.$queryRaw<{ id: string | null; counted: number }[]>`
+  const rows = await prisma.$queryRaw<((RequestPageKeys | { [Key in keyof RequestPageKeys]: null }) & { counted: number })[]>`
     WITH candidates AS MATERIALIZED (
       SELECT r.id, r."createdAt", r."lastActivityAt", r."protocolNumber"
       FROM ${await matchingRequestsSql(actor, term, filters, now)}
       ORDER BY r."lastActivityAt" DESC, r.id DESC
       LIMIT ${SEARCH_CANDIDATE_CAP + 1}
     )
-    SELECT found.id, total.counted
+    SELECT found.*, total.counted
     FROM (SELECT count(*)::int AS counted FROM candidates) total
     LEFT JOIN LATERAL (
-      SELECT c.id FROM candidates c WHERE ${whereSql("c", requestTable, page.beyond)} ORDER BY ${orderBy} LIMIT ${page.size + 1}
+      SELECT c.id, c."createdAt", c."lastActivityAt", c."protocolNumber" FROM candidates c WHERE ${whereSql("c", requestTable, page.beyond)} ORDER BY ${orderBy} LIMIT ${page.size + 1}
     ) found ON TRUE`;
-  return { counted: rows[0]?.counted ?? 0, ids: rows.flatMap((row) => (row.id ? [row.id] : [])) };
+  return {
+    counted: rows[0]?.counted ?? 0,
+    found: rows.flatMap(({ id, createdAt, lastActivityAt, protocolNumber }) =>
+      id === null ? [] : [{ id, createdAt, lastActivityAt, protocolNumber }],
+    ),
+  };
 }
 
 /** A request of the searched export, in the shape of `requestSummarySelect` with its holder and position. */

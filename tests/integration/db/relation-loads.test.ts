@@ -1,25 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
-import { withRelationsLoadedApart } from "@/server/db/create-client";
+import { describe, expect, it } from "vitest";
+import { prisma as client } from "@/server/db/client";
 import { createOffice, createOperator } from "../../support/fixtures";
-
-const sent: string[] = [];
-const base = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }),
-  log: [{ emit: "event", level: "query" }],
-});
-base.$on("query", (event) => sent.push(event.query));
-const client = withRelationsLoadedApart(base);
-
-afterAll(() => client.$disconnect());
-
-/** The statements a read sends, and what it returns. */
-async function statementsOf<T>(read: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  sent.length = 0;
-  const result = await read();
-  return { result, statements: sent.filter((sql) => !/^(BEGIN|COMMIT)/.test(sql)) };
-}
+import { statementsOf } from "../../support/statement-log";
 
 describe("relation loads with the relationJoins preview on", () => {
   it("stay one statement per relation unless a read asks to join them, with the same result", async () => {

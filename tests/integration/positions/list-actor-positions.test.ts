@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { listActorPositions } from "@/server/positions/list-actor-positions";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 const now = new Date("2026-06-15T10:00:00Z");
 
@@ -21,6 +22,23 @@ describe("listActorPositions", () => {
     const positions = await listActorPositions(contributorActor(holder, "TITOLARE"), now);
 
     expect(positions.map((p) => p.id).sort()).toEqual([own.id, ownSecond.id].sort());
+  });
+
+  it("reads a holder's positions with their office and holder in one statement, an intermediary's with one per relation", async () => {
+    const holder = await createPerson();
+    const intermediary = await createPerson();
+    const positions = [await createPosition(holder.id, officeId, "AZIENDE"), await createPosition(holder.id, officeId, "GS_COMMITTENTI")];
+    await createDelegation({ holderId: holder.id, delegateId: intermediary.id, positionIds: positions.map((position) => position.id) });
+
+    const own = await statementsOf(() => listActorPositions(contributorActor(holder, "TITOLARE"), now));
+    const clients = await statementsOf(() => listActorPositions(contributorActor(intermediary, "INTERMEDIARIO"), now));
+
+    expect(own.result).toEqual(clients.result);
+    expect(own.result.map((position) => position.holder.codiceFiscale)).toEqual([holder.codiceFiscale, holder.codiceFiscale]);
+    // The positions with their office and holder; the gestioni's labels.
+    expect(own.statements).toHaveLength(2);
+    // The positions, their holders, their offices (decision 0049, addendum); the labels.
+    expect(clients.statements).toHaveLength(4);
   });
 
   it("gives an intermediary only the positions of effective delegations", async () => {

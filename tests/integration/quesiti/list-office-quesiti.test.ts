@@ -7,6 +7,7 @@ import { listQueueFilterChoices } from "@/server/quesiti/list-queue-filter-choic
 import { QUEUE_PAGE_SIZE } from "@/server/quesiti/schemas";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { createQuesito, createSubjectTree, operatorActor } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 /**
  * One office with a known set of quesiti, and one other office whose quesito
@@ -171,6 +172,19 @@ describe("listOfficeQuesiti", () => {
     });
     const choices = await listQueueFilterChoices(operator, queue.filters);
     expect(choices.subjectGroups.flatMap((group) => group.options.map((option) => option.value))).toContain(areaId);
+  });
+
+  it("reads a page's details in one statement, every relation joined, browsed or searched", async () => {
+    const browsed = await statementsOf(() => listOfficeQuesiti(operator, {}));
+    const searched = await statementsOf(() => listOfficeQuesiti(operator, { cerca: holder.codiceFiscale }));
+
+    expect(browsed.result.rows.map((row) => row.assigneeName)).toEqual([null, operator.displayName, colleague.displayName, null, null]);
+    expect(searched.result.rows).toHaveLength(5);
+    // The gestioni's labels, the capped count, one read per open state, the page's details.
+    expect(browsed.statements).toHaveLength(6);
+    // The labels; the term as a codice fiscale, a matricola, words; the page with the count; the details; the snippets.
+    expect(searched.statements).toHaveLength(7);
+    expect(browsed.statements.filter((sql) => sql.includes("LEFT JOIN LATERAL"))).toHaveLength(1);
   });
 
   it("offers every area, and the single subjects of the chosen gestione (or of the chosen subject) only", async () => {

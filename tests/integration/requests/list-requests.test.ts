@@ -9,6 +9,7 @@ import { SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import { REQUEST_PAGE_SIZE } from "@/server/requests/schemas";
 import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createSubjectTree } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
@@ -479,6 +480,22 @@ describe("listRequests", () => {
       expect([...ids(first), ...ids(second)]).toEqual(communications);
       expect(second.nextCursor).toBeNull();
       expect(ids(back)).toEqual(communications.slice(0, REQUEST_PAGE_SIZE));
+    });
+
+    it("reads a page's details in one statement, every relation joined, browsed or searched", async () => {
+      const actor = contributorActor(person);
+      const browsed = await statementsOf(() => listRequests(actor, {}, now));
+      const searched = await statementsOf(() => listRequests(actor, { testo: "richiesta" }, now));
+
+      expect(ids(browsed.result)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
+      expect(browsed.result.rows[0]?.position.holderName).toBe(`${person.givenName} ${person.familyName}`);
+      expect(browsed.result.rows[0]?.subject.areaLabel).not.toBeNull();
+      expect(searched.result.rows).toHaveLength(REQUEST_PAGE_SIZE);
+      // The gestioni's labels, the page's ids, their count, the page's details.
+      expect(browsed.statements).toHaveLength(4);
+      // The labels; the term's words; the reach's positions and size; the page's ids with the count; the details; the snippets.
+      expect(searched.statements).toHaveLength(7);
+      expect(browsed.statements.filter((sql) => sql.includes("LEFT JOIN LATERAL"))).toHaveLength(1);
     });
 
     it("shows the first page for a cursor it did not write", async () => {
