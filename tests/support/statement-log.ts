@@ -1,7 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import { databaseSettings } from "@/server/config";
-import { poolConfig, withRelationsLoadedApart } from "@/server/db/create-client";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createPrismaClient } from "@/server/db/create-client";
 
 const sent: string[] = [];
 let logging: PrismaClient | undefined;
@@ -10,18 +8,13 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 /**
  * The app's client (src/server/db/client.ts) made one that notes every
- * statement it sends: the same pool settings and relation loads, with
- * Prisma's query log on. Services and fixtures go on using it as before.
+ * statement it sends: the app's own client, with Prisma's query log on.
+ * Services and fixtures go on using it as before.
  */
 async function logStatements(): Promise<void> {
   if (logging && globalForPrisma.prisma === logging) return;
   await globalForPrisma.prisma?.$disconnect();
-  const base = new PrismaClient({
-    adapter: new PrismaPg(poolConfig(process.env.DATABASE_URL!, databaseSettings())),
-    log: [{ emit: "event", level: "query" }],
-  });
-  base.$on("query", (event) => sent.push(event.query));
-  logging = withRelationsLoadedApart(base);
+  logging = createPrismaClient(process.env.DATABASE_URL!, undefined, (sql) => sent.push(sql));
   globalForPrisma.prisma = logging;
 }
 

@@ -85,16 +85,23 @@ export function preparedStatementName(query: Pick<SqlQuery, "sql">): string {
 /**
  * A Prisma client over node-postgres; used by the app, scripts and tests
  * alike, with the pool size and timeouts of `settings` (by default those of
- * the environment, src/server/config.ts).
+ * the environment, src/server/config.ts). `onStatement` hears every SQL
+ * statement it sends (tests that count them).
  */
-export function createPrismaClient(connectionString: string, settings: DatabaseSettings = databaseSettings()): PrismaClient {
-  return withRelationsLoadedApart(
-    new PrismaClient({
-      adapter: new PrismaPg(poolConfig(connectionString, settings), { statementNameGenerator: preparedStatementName }),
-      transactionOptions: {
-        maxWait: settings.DATABASE_TRANSACTION_MAX_WAIT_MS,
-        timeout: settings.DATABASE_TRANSACTION_TIMEOUT_MS,
-      },
-    }),
-  );
+export function createPrismaClient(
+  connectionString: string,
+  settings: DatabaseSettings = databaseSettings(),
+  onStatement?: (sql: string) => void,
+): PrismaClient {
+  const client = new PrismaClient({
+    adapter: new PrismaPg(poolConfig(connectionString, settings), { statementNameGenerator: preparedStatementName }),
+    transactionOptions: {
+      maxWait: settings.DATABASE_TRANSACTION_MAX_WAIT_MS,
+      timeout: settings.DATABASE_TRANSACTION_TIMEOUT_MS,
+    },
+    ...(onStatement ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
+  // The query event exists only with that log level, which the client's type does not carry here.
+  if (onStatement) (client as unknown as PrismaClient<"query">).$on("query", (event) => onStatement(event.query));
+  return withRelationsLoadedApart(client);
 }
