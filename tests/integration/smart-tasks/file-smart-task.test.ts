@@ -29,7 +29,12 @@ describe("filing a Smart-Task", () => {
 
     const request = await prisma.request.findUniqueOrThrow({
       where: { id: filed.id },
-      include: { quesito: true, smartTask: true, subject: { include: { parent: true } }, events: { orderBy: { createdAt: "asc" } } },
+      include: {
+        quesito: true,
+        smartTask: true,
+        subject: { include: { parent: true } },
+        events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      },
     });
     expect(request.protocolNumber).toBe(filed.protocolNumber);
     expect(request.holderId).toBe(holder.id);
