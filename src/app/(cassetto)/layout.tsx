@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SignOutForm } from "@/app/_components/sign-out-form";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { profileLabels } from "@/server/identity/actor";
-import { getContributorResolution } from "@/server/identity/session";
+import { getContributorResolution, signedInPersonHoldsInstancePosition } from "@/server/identity/session";
 import { availableSmartTaskKinds } from "@/server/smart-tasks/enablement";
 import { AreaShell } from "@/ui";
 
@@ -13,7 +13,10 @@ export default async function CassettoLayout({ children }: { children: ReactNode
   const signedInName =
     resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
   const [offersInstances, smartTaskKinds] = actor
-    ? await Promise.all([hasInstancePositions(actor), availableSmartTaskKinds(actor)])
+    ? await Promise.all([
+        signedInPersonHoldsInstancePosition().then((holdsOne) => hasInstancePositions(actor, new Date(), holdsOne)),
+        availableSmartTaskKinds(actor),
+      ])
     : [false, []];
   const nav = actor
     ? [

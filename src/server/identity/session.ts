@@ -76,6 +76,18 @@ export const getContributorResolution = cache(async (): Promise<ContributorResol
   return resolution.status === "ok" ? { ...resolution, actor: { ...resolution.actor, origin: session.origin } } : resolution;
 });
 
+/**
+ * Whether the signed-in person holds a position of Istanze online's gestione
+ * themselves (src/server/istanze/has-instance-positions.ts): read with their
+ * session, no statement of its own.
+ */
+export async function signedInPersonHoldsInstancePosition(): Promise<boolean> {
+  const session = await openRealmSession("cassetto");
+  if (!session) return false;
+  const person = await readPersonWithSession(session.subjectId, session.sessionId);
+  return (person?.positions.length ?? 0) > 0;
+}
+
 /** The signed-in operator, resolved once per request. */
 export const getOperator = cache(async (): Promise<OperatorActor | null> => {
   const session = await openRealmSession("fascicolo");

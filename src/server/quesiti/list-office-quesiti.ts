@@ -7,6 +7,7 @@ import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { dueDay } from "@/lib/working-days";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
+import { countedPage } from "@/server/db/counted-page";
 import { readInIdOrder } from "@/server/db/in-id-order";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
@@ -131,26 +132,31 @@ async function browsedQueue(
   const pageWhere: Prisma.QuesitoWhereInput = cursor
     ? { AND: [where, beyondKeyset(column, direction, new Date(cursor.value), cursor.id)] }
     : where;
-  const [counted, perState] = await Promise.all([
+  const sign = direction === "asc" ? 1 : -1;
+  // Each state's read stops one row beyond a page: together they hold more than a page exactly when the queue does.
+  const readPage = async () =>
+    (
+      await Promise.all(
+        states.map((state) =>
+          prisma.quesito.findMany({
+            where: { AND: [pageWhere, { state }] },
+            orderBy: [{ [column]: direction }, { id: direction }],
+            take: QUEUE_PAGE_SIZE + 1,
+            select: { id: true, receivedAt: true, dueAt: true },
+          }),
+        ),
+      )
+    )
+      .flat()
+      .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+      .slice(0, QUEUE_PAGE_SIZE + 1);
+  const [found, counted] = await countedPage(
+    readPage,
     // Ordered by the office, a constant here: PostgreSQL drops the order and
     // stops at the cap, where Prisma's default order (by id) reads every row.
-    prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
-    Promise.all(
-      states.map((state) =>
-        prisma.quesito.findMany({
-          where: { AND: [pageWhere, { state }] },
-          orderBy: [{ [column]: direction }, { id: direction }],
-          take: QUEUE_PAGE_SIZE + 1,
-          select: { id: true, receivedAt: true, dueAt: true },
-        }),
-      ),
-    ),
-  ]);
-  const sign = direction === "asc" ? 1 : -1;
-  const found = perState
-    .flat()
-    .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-    .slice(0, QUEUE_PAGE_SIZE + 1);
+    () => prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
+    { size: QUEUE_PAGE_SIZE, firstPage: !cursor },
+  );
   return { found: found.map((row) => ({ id: row.id, cursorValue: sortValue(row, column).toISOString() })), total: cappedTotal(counted) };
 }
 

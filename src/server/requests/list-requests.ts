@@ -6,6 +6,7 @@ import { likeLiteral } from "@/lib/form-fields";
 import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
+import { countedPage } from "@/server/db/counted-page";
 import { readInIdOrder } from "@/server/db/in-id-order";
 import {
   beyondKeyset,
@@ -222,10 +223,11 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
   const labels = await getGestioneLabels();
   const [found, total] = query.testo
     ? await searchedPage(actor, query, query.testo, bound, order, now)
-    : await Promise.all([
-        findPage({ AND: [requestListWhere(actor, query, now), bound] }, order),
-        prisma.request.count({ where: requestListWhere(actor, query, now), take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
-      ]);
+    : await countedPage(
+        () => findPage({ AND: [requestListWhere(actor, query, now), bound] }, order),
+        () => prisma.request.count({ where: requestListWhere(actor, query, now), take: TOTAL_CAP + 1, orderBy: countOrder(query) }),
+        { size: REQUEST_PAGE_SIZE, firstPage: !after && !before },
+      );
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
   const ids = page.map((row) => row.id);

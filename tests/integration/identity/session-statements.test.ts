@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { Realm } from "@/server/identity/auth-options";
-import { getContributorResolution, getOperator } from "@/server/identity/session";
+import { getContributorResolution, getOperator, signedInPersonHoldsInstancePosition } from "@/server/identity/session";
+import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { startSession } from "@/server/identity/start-session";
 import { createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
 import { sessionCookie, TEST_AUTH_SECRET } from "../../support/session-cookie";
@@ -81,5 +82,32 @@ describe("a signed-in page's session check and actor", () => {
     await signIn("cassetto", person.id, await startSession("cassetto", other.id, new Date()));
 
     expect(await getContributorResolution()).toBeNull();
+  });
+
+  it("tell whether a holder's menu offers Istanze online, from the same read", async () => {
+    const office = await createOffice();
+    const [committente, azienda] = [await createPerson(), await createPerson()];
+    await createPosition(committente.id, office.id, "GS_COMMITTENTI");
+    await createPosition(azienda.id, office.id, "AZIENDE");
+    const positionReads = vi.spyOn(prisma.position, "findFirst");
+    const personReads = vi.spyOn(prisma.person, "findUnique");
+
+    for (const [person, offered] of [
+      [committente, true],
+      [azienda, false],
+    ] as const) {
+      requestCookies.clear();
+      for (const results of renderCaches) results.clear();
+      await signIn("cassetto", person.id, await startSession("cassetto", person.id, new Date()));
+      const resolution = await getContributorResolution();
+      if (resolution?.status !== "ok") throw new Error("not signed in");
+      expect(await hasInstancePositions(resolution.actor, new Date(), await signedInPersonHoldsInstancePosition())).toBe(offered);
+    }
+    expect(personReads).toHaveBeenCalledTimes(2);
+    expect(positionReads).not.toHaveBeenCalled();
+  });
+
+  it("leave no Istanze online entry to a request without a session", async () => {
+    expect(await signedInPersonHoldsInstancePosition()).toBe(false);
   });
 });

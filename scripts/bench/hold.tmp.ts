@@ -1,0 +1,270 @@
+// @ts-nocheck
+/**
+ * `npm run bench:pages`: the signed-in pages under load, through the built
+ * server (`next start`), beside the floor: /dev/pagina-minima of the same
+ * build, one query and a 25-row table (served only with BENCH_FLOOR_PAGE=true).
+ * Not a test: it prints figures and never fails on them.
+ *
+ * Needs a build (`npm run build`; built here when missing). Starts a
+ * throwaway embedded PostgreSQL (migrated, reference and demo data loaded;
+ * BENCH_PG_PORT or a free port), `next start` (BENCH_PORT or a free port),
+ * gives a demo holder BENCH_PAGES_REQUESTS requests (default 6, sent through
+ * the real route), and holds a session for the holder and for an operator of
+ * the office they go to. Per page: the HTML's size and the SQL statements one
+ * view sends (PostgreSQL logs them all meanwhile; BENCH_PAGES_SQL=1 prints
+ * them, BENCH_PAGES_HTML=<folder> keeps the pages) and the server's CPU time
+ * per view (100 views one after another: the figure a loaded machine disturbs
+ * least); then three rounds of autocannon, 10 connections for
+ * BENCH_PAGES_SECONDS (default 5) per page: requests per second, median and
+ * 95th percentile latency, the ratio to the floor, and the server's resident
+ * memory before and after each round. Last, first-load JavaScript (gzip) of
+ * /accesso, /cassetto/richieste and the floor: the scripts their HTML loads.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createPrismaClient } from "../../src/server/db/create-client";
+import { createThrowawayDatabase, freePort } from "../../src/server/db/throwaway-database";
+import { seedDatabase } from "../../prisma/seed/seed-database";
+import { percentile, sizeFromEnv } from "./support/numbers";
+import { ensureBuild, sessionCookie, startBuiltServer, tearDown } from "./support/server";
+
+const SECONDS = sizeFromEnv("BENCH_PAGES_SECONDS", 5);
+const REQUESTS = sizeFromEnv("BENCH_PAGES_REQUESTS", 6);
+const CONNECTIONS = 10;
+const ROUNDS = 3;
+/** Views one after another per page when counting its SQL statements. */
+const COUNTED_VIEWS = 10;
+/** Views one after another per page when measuring the server's CPU time per view. */
+const TIMED_VIEWS = 100;
+/** BENCH_PAGES_SQL=1 prints the statements of one view of each page. */
+const SHOW_SQL = process.env.BENCH_PAGES_SQL === "1";
+/** BENCH_PAGES_HTML=<folder> keeps the HTML of each page there. */
+const HTML_DIR = process.env.BENCH_PAGES_HTML;
+/** The demo holder (one position, the TITOLARE profile only) and the text of their requests. */
+const HOLDER = "RSSMRA78E14H501S";
+const TEXT = "Chiedo la verifica del versamento di marzo, non abbinato alla matricola della ditta.";
+
+type Page = { label: string; path: string; cookie?: string; list?: boolean };
+type Run = { perSecond: number; p50: number; p95: number; errors: number };
+
+/** autocannon at CONNECTIONS connections for SECONDS on one page; latencies of every answer, errors = not 2xx. */
+function load(baseUrl: string, page: Page): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      { url: `${baseUrl}${page.path}`, connections: CONNECTIONS, duration: SECONDS, headers: page.cookie ? { cookie: page.cookie } : {} },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          perSecond: result["2xx"] / result.duration,
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          errors: result.non2xx + result.errors + result.timeouts,
+        });
+      },
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
+  });
+}
+
+/** One view of a page: its HTML, which must be the page itself (200, no redirect to a sign-in). */
+async function view(baseUrl: string, page: Page): Promise<string> {
+  const response = await fetch(`${baseUrl}${page.path}`, { headers: page.cookie ? { cookie: page.cookie } : {}, redirect: "manual" });
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`${page.path}: HTTP ${response.status} ${response.headers.get("location") ?? ""}`);
+  return html;
+}
+
+/** The anti-forgery cookie a sign-in page has next-auth set (it redirects there and back without one). */
+async function csrfCookie(baseUrl: string, signInPath: string): Promise<string> {
+  const first = await fetch(`${baseUrl}${signInPath}`, { redirect: "manual" });
+  await first.arrayBuffer();
+  const response = await fetch(new URL(first.headers.get("location") ?? signInPath, baseUrl), { redirect: "manual" });
+  await response.arrayBuffer();
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/** The processes a process started (Linux /proc); none once it has exited. */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Resident memory of the server and its children, in MB (Linux /proc). */
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024 + childPids(pid).reduce((sum, child) => sum + residentMb(child), 0);
+}
+
+/**
+ * CPU time (user + system) a process and its children have used, in ms (Linux
+ * /proc; clock ticks of 10 ms): the live children's, and the exited ones'
+ * (a database connection the pool closed) that the process has reaped.
+ */
+function cpuMs(pid: number): number {
+  // The fields after the command name, which is in parentheses and may hold spaces: utime, stime, cutime and cstime are the 12th to 15th.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const own = fields.slice(11, 15).reduce((sum, field) => sum + Number(field), 0) * 10;
+  return own + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+}
+
+/**
+ * The CPU time per view of a page, over TIMED_VIEWS views one after another,
+ * of the server and of the database (its connections are long-lived children
+ * of the postmaster): what a view costs, much less sensitive than req/s to
+ * what else runs on the machine. Both run on the same cores, so their sum
+ * bounds the req/s.
+ */
+async function cpuPerView(
+  serverPid: number,
+  databasePid: number,
+  baseUrl: string,
+  page: Page,
+): Promise<{ server: number; database: number }> {
+  const [server, database] = [cpuMs(serverPid), cpuMs(databasePid)];
+  for (let index = 0; index < TIMED_VIEWS; index++) await view(baseUrl, page);
+  return { server: (cpuMs(serverPid) - server) / TIMED_VIEWS, database: (cpuMs(databasePid) - database) / TIMED_VIEWS };
+}
+
+/** The PostgreSQL postmaster's process id: the first line of postmaster.pid in the data directory. */
+async function postmasterPid(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ data_directory: string }>("SHOW data_directory");
+  return Number(readFileSync(path.join(rows[0]!.data_directory, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+/** The embedded PostgreSQL's log (next to its cluster folder, src/server/db/embedded-postgres.ts). */
+async function statementLogFile(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ data_directory: string }>("SHOW data_directory");
+  return path.join(path.dirname(rows[0]!.data_directory), "postgres.log");
+}
+
+/** Every statement logged (log_statement = all) or none: on only while counting, the log costs time. */
+async function logStatements(pool: pg.Pool, on: boolean): Promise<void> {
+  await pool.query(on ? "ALTER SYSTEM SET log_statement = 'all'" : "ALTER SYSTEM RESET log_statement");
+  await pool.query("SELECT pg_reload_conf()");
+  // Each session reads the new setting before its next statement; the signal takes a moment.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/** The SQL statements (BEGIN, COMMIT and ROLLBACK left out) one view of the page sends, on average over COUNTED_VIEWS views. */
+async function queriesPerView(logFile: string, baseUrl: string, page: Page): Promise<number> {
+  const start = statSync(logFile).size;
+  for (let index = 0; index < COUNTED_VIEWS; index++) await view(baseUrl, page);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const logged = readFileSync(logFile).subarray(start).toString("utf8");
+  const statements = [...logged.matchAll(/LOG:\s+(?:statement|execute [^:]*): (?!BEGIN|COMMIT|ROLLBACK)(.*)/g)].map((match) => match[1]!);
+  if (SHOW_SQL)
+    for (const statement of statements.slice(0, statements.length / COUNTED_VIEWS)) console.log(`    ${statement.slice(0, 200)}`);
+  return statements.length / COUNTED_VIEWS;
+}
+
+/**
+ * First-load JavaScript of a page, gzipped, in KB: every script of the build
+ * its HTML names, as a tag or in the RSC payload (the client components'
+ * chunks), but the polyfills of `nomodule` tags, which current browsers skip.
+ */
+function firstLoadJsKb(html: string): number {
+  const skipped = new Set(
+    [...html.matchAll(/<script\b[^>]*\bnomodule\b[^>]*\bsrc="\/_next\/(static\/[^"]+\.js)"/gi)].map((match) => match[1]),
+  );
+  const sources = new Set(
+    [...html.matchAll(/\/_next\/(static\/[\w./-]+\.js)/g)].map((match) => match[1]!).filter((src) => !skipped.has(src)),
+  );
+  let bytes = 0;
+  for (const source of sources) bytes += gzipSync(readFileSync(path.resolve(".next", source)), { level: 9 }).length;
+  return bytes / 1024;
+}
+
+const kb = (html: string) => Buffer.byteLength(html) / 1024;
+
+async function main(): Promise<void> {
+  ensureBuild();
+  const pgPort = process.env.BENCH_PG_PORT ? sizeFromEnv("BENCH_PG_PORT", 1) : undefined;
+  const database = await createThrowawayDatabase({ label: "pages", port: pgPort });
+  const dataDir = await mkdtemp(path.join(tmpdir(), "cb-bench-pages-"));
+  const prisma = createPrismaClient(database.url);
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  let server: Awaited<ReturnType<typeof startBuiltServer>> | undefined;
+  try {
+    await seedDatabase(prisma, { includeDemo: true });
+    const holder = await prisma.person.findUniqueOrThrow({
+      where: { codiceFiscale: HOLDER },
+      include: { positions: { take: 1 } },
+    });
+    const position = holder.positions[0]!;
+    const subject = await prisma.subject.findFirstOrThrow({
+      where: { gestione: position.gestione, parentId: { not: null }, active: true },
+      orderBy: { code: "asc" },
+    });
+    const operator = await prisma.operator.findFirstOrThrow({ where: { officeId: position.officeId, role: "OPERATORE", active: true } });
+    const secret = randomBytes(48).toString("base64url");
+    const holderCookie = await sessionCookie(prisma, secret, { personId: holder.id });
+    const operatorCookie = await sessionCookie(prisma, secret, { operatorId: operator.id });
+
+    const port = process.env.BENCH_PORT ? sizeFromEnv("BENCH_PORT", 1) : await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = await startBuiltServer({
+      port,
+      databaseUrl: database.url,
+      dataDir,
+      secret,
+      extra: {
+        BENCH_FLOOR_PAGE: "true",
+        ...(process.env.HOLD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.HOLD_NODE_OPTIONS } : {}),
+      },
+    });
+
+    let requestId = "";
+    for (let index = 0; index < REQUESTS; index++) {
+      const form = new FormData();
+      form.set("idempotencyKey", randomUUID());
+      form.set("subjectId", subject.id);
+      form.set("text", TEXT);
+      form.set("email", "titolare@example.it");
+      form.set("consentEmail", "on");
+      const response = await fetch(`${baseUrl}/api/cassetto/richieste?posizione=${position.id}`, {
+        method: "POST",
+        body: form,
+        headers: { cookie: holderCookie, origin: baseUrl },
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      const found = /\/cassetto\/richieste\/([0-9a-f-]{36})/.exec(response.headers.get("location") ?? "");
+      if (response.status !== 303 || !found) throw new Error(`Invio della richiesta non riuscito: HTTP ${response.status}`);
+      requestId = found[1]!;
+    }
+    const quesito = await prisma.quesito.findFirstOrThrow({ where: { requestId } });
+
+    const floor: Page = { label: "pagina minima (floor)", path: "/dev/pagina-minima" };
+    const pages: Page[] = [
+      floor,
+      { label: "/cassetto", path: "/cassetto", cookie: holderCookie },
+      { label: "/cassetto/richieste", path: "/cassetto/richieste", cookie: holderCookie, list: true },
+      { label: "/cassetto/richieste/[id]", path: `/cassetto/richieste/${requestId}`, cookie: holderCookie },
+      { label: "/fascicolo/quesiti", path: "/fascicolo/quesiti", cookie: operatorCookie, list: true },
+      { label: "/fascicolo/quesiti/[id]", path: `/fascicolo/quesiti/${quesito.id}`, cookie: operatorCookie },
+    ];
+
+    writeFileSync("/tmp/hold.json", JSON.stringify({ baseUrl, pid: server.pid, databaseUrl: database.url, pages }));
+    console.log("HOLDING", baseUrl);
+    await new Promise((resolve) => { process.once("SIGINT", resolve); process.once("SIGTERM", resolve); });
+  } finally {
+    await tearDown({ server, pool, prisma, database, dataDir });
+  }
+}
+
+await main();
