@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { QuesitoState } from "@/generated/prisma/enums";
 import { positionLabel } from "@/lib/position-label";
 import { prisma } from "@/server/db/client";
 import { inIdOrder, readInIdOrder } from "@/server/db/in-id-order";
@@ -43,16 +44,17 @@ const homeRequestSelect = {
  */
 export async function listHomeRequests(actor: ContributorActor, now = new Date()): Promise<HomeRequests> {
   // Which requests, by two narrow reads on the index; then their details in one read (decision 0031).
-  const latest = (state: Prisma.QuesitoWhereInput) =>
+  // The request's copy of its quesito's state (decision 0029): no join of Quesito to plan and read.
+  const latest = (states: QuesitoState[]) =>
     prisma.request.findMany({
-      where: { AND: [requestAccessWhere(actor, now), { quesito: state }] },
+      where: { AND: [requestAccessWhere(actor, now), { quesitoState: { in: states } }] },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: HOME_REQUESTS_SHOWN,
       select: { id: true },
     });
   const [awaitingIds, openIds, labels] = await Promise.all([
-    latest({ state: "IN_ATTESA_CONTRIBUENTE" }),
-    latest({ state: { in: ["NUOVO", "IN_LAVORAZIONE"] } }),
+    latest(["IN_ATTESA_CONTRIBUENTE"]),
+    latest(["NUOVO", "IN_LAVORAZIONE"]),
     getGestioneLabels(),
   ]);
   const ids = [...awaitingIds, ...openIds].map((row) => row.id);

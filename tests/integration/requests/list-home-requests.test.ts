@@ -4,6 +4,7 @@ import { prisma } from "@/server/db/client";
 import { HOME_REQUESTS_SHOWN, listHomeRequests, type HomeRequest } from "@/server/requests/list-home-requests";
 import { createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createQuesito } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 const now = new Date("2026-11-20T12:00:00Z");
 const ids = (rows: HomeRequest[]) => rows.map((row) => row.id);
@@ -55,5 +56,14 @@ describe("listHomeRequests", () => {
     const position = await prisma.position.findUniqueOrThrow({ where: { id: positionId } });
     expect(first?.position).toEqual({ id: positionId, label: expect.stringContaining(`matricola ${position.matricola}`) as string });
     expect(first?.latestActivity?.label).toEqual(expect.any(String));
+  });
+
+  it("chooses the requests by their copy of the quesito's state, without joining the quesiti", async () => {
+    const { statements } = await statementsOf(() => listHomeRequests(contributorActor(holder), now));
+    // The gestioni's labels, the two choices, the details of those chosen.
+    expect(statements).toHaveLength(4);
+    const choices = statements.filter((sql) => sql.startsWith('SELECT "public"."Request"."id" FROM'));
+    expect(choices).toHaveLength(2);
+    for (const sql of choices) expect(sql).not.toContain('"public"."Quesito"');
   });
 });
