@@ -9,7 +9,8 @@ import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
 import { daysSpan, loadOfficeAgenda, takenPlaces } from "./agenda-data";
-import { AGENDA_CLOSED, bookableRequestSelect, isBookable, officeOf, REQUEST_NOT_BOOKABLE, subjectLabelOf } from "./booking-eligibility";
+import { AGENDA_CLOSED, bookableRequestSelect, officeOf, REQUEST_NOT_BOOKABLE, subjectLabelOf } from "./booking-eligibility";
+import { isBookable } from "@/server/workflow/appointment-booking";
 import { bookingWindow, freeAgenda, type AgendaDay } from "./slots";
 import { rescheduleRefusal } from "./change-rules";
 

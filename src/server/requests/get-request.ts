@@ -13,6 +13,7 @@ import { failedNotificationsArgs, notificationFailure, type NotificationFailure 
 import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
+import { isBookable } from "@/server/workflow/appointment-booking";
 import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
 import { requestContacts, type RequestContacts } from "./request-contacts";
 import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
@@ -68,6 +69,10 @@ export type RequestDetail = RequestSummary & {
   messaging: { allowed: true; limits: UploadLimits } | { allowed: false; reason: string };
   /** The notices about the request that could not be delivered (B6), newest first. */
   failedNotifications: NotificationFailure[];
+  /** Whether an appointment may be booked on it now (open, or closed within 30 days). */
+  bookable: boolean;
+  /** Its appointments, counted with it: their read is skipped when there are none (decision 0031). */
+  appointmentCount: number;
   /** The Smart-Task the request is, as stored (src/server/smart-tasks/request-smart-task.ts words it); null for other requests. */
   smartTask: { kind: SmartTaskKind; status: SmartTaskStatus; checks: Prisma.JsonValue } | null;
 };
@@ -119,6 +124,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       },
       notifications: failedNotificationsArgs,
       smartTask: { select: { kind: true, status: true, checks: true } },
+      _count: { select: { appointments: true } },
     },
   });
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
@@ -190,6 +196,8 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       ? { allowed: false, reason: refusal }
       : { allowed: true, limits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile } },
     failedNotifications: request.notifications.map(notificationFailure),
+    bookable: isBookable(request, now),
+    appointmentCount: request._count.appointments,
     smartTask: request.smartTask,
   };
 }

@@ -3,9 +3,9 @@ import { bookAppointment, SLOT_NOT_BOOKABLE } from "@/server/agenda/book-appoint
 import { cancelAppointment } from "@/server/agenda/cancel-appointment";
 import { getAppointment } from "@/server/agenda/get-appointment";
 import { getBookingOptions } from "@/server/agenda/get-booking-options";
-import { getRequestAppointments } from "@/server/agenda/get-request-appointments";
 import { listAppointments } from "@/server/agenda/list-appointments";
 import { listOfficeAgenda } from "@/server/agenda/list-office-agenda";
+import { listRequestAppointments } from "@/server/agenda/list-request-appointments";
 import { recordAppointmentOutcome } from "@/server/agenda/record-appointment-outcome";
 import { rescheduleAppointment } from "@/server/agenda/reschedule-appointment";
 import { PHONE_REQUIRED, SLOT_NOT_AVAILABLE } from "@/server/agenda/schemas";
@@ -18,6 +18,7 @@ import { openAgenda } from "../../support/agenda-fixtures";
 import { createDelegation, createOffice, createPerson } from "../../support/fixtures";
 import { contributorActor, operatorActor } from "../../support/quesito-fixtures";
 import { createSentRequest, type SentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 withStorageAndReferenceData();
 
@@ -76,17 +77,40 @@ describe("booking an appointment", () => {
   });
 
   it("shows a request's appointments on its page, none before the first, and nothing to someone else", async () => {
-    expect(await getRequestAppointments(holder(), sent.requestId, now)).toEqual({ bookable: true, appointments: [] });
+    const before = await getRequest(holder(), sent.requestId, now);
+    expect(before).toMatchObject({ bookable: true, appointmentCount: 0 });
+    expect(await listRequestAppointments(holder(), before, now)).toEqual([]);
 
     const { appointmentId } = await bookAppointment(holder(), form(), now);
-    const { bookable, appointments } = await getRequestAppointments(holder(), sent.requestId, now);
-    expect(bookable).toBe(true);
+    const after = await getRequest(holder(), sent.requestId, now);
+    expect(after).toMatchObject({ bookable: true, appointmentCount: 1 });
+    const appointments = await listRequestAppointments(holder(), after, now);
     expect(appointments.map((appointment) => appointment.id)).toEqual([appointmentId]);
     expect(appointments[0]?.startsAt.toISOString()).toBe(wednesdayAtNine);
 
+    // The request's page is not found for someone else; its appointments stay under their own access rule besides.
     const stranger = contributorActor(await createPerson("Estraneo"));
-    expect(await getRequestAppointments(stranger, sent.requestId, now)).toEqual({ bookable: false, appointments: [] });
-    expect(await getRequestAppointments(holder(), "non-un-id", now)).toEqual({ bookable: false, appointments: [] });
+    await expect(getRequest(stranger, sent.requestId, now)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listRequestAppointments(stranger, after, now)).toEqual([]);
+  });
+
+  it("reads a request's page in one statement, its appointments counted in it, and them in a second only when it has some", async () => {
+    // The request and its count, then its appointments; the gestioni's settings come from the app server's cache (decision 0050).
+    const view = () =>
+      statementsOf(async () => {
+        const request = await getRequest(holder(), sent.requestId, now);
+        return { request, appointments: await listRequestAppointments(holder(), request, now) };
+      });
+    const read = (statements: string[]) => statements.filter((sql) => !sql.includes('"GestioneSettings"'));
+
+    const without = await view();
+    expect(without.result.appointments).toEqual([]);
+    expect(read(without.statements)).toHaveLength(1);
+
+    const { appointmentId } = await bookAppointment(holder(), form(), now);
+    const withOne = await view();
+    expect(withOne.result.appointments.map((appointment) => appointment.id)).toEqual([appointmentId]);
+    expect(read(withOne.statements)).toHaveLength(2);
   });
 
   it("books exactly the places of a slot under 20 concurrent bookings; the others are told the place is gone", async () => {

@@ -107,6 +107,9 @@ describe("getRequest", () => {
     expect(detail.state).toBe("CHIUSA");
     expect(detail.esito).toMatchObject({ code: "ACCOLTA", label: "Accolta", comment: "Versamento riattribuito alla matricola." });
     expect(detail.messaging).toEqual({ allowed: false, reason: expect.stringContaining("La richiesta è chiusa") });
+    // An appointment may still be booked on it for 30 days after its closure.
+    expect(detail.bookable).toBe(true);
+    expect((await getRequest(contributorActor(holder), requestId, new Date(now.getTime() + 31 * 86_400_000))).bookable).toBe(false);
   });
 
   it("says who sent it for whom", async () => {

@@ -283,7 +283,7 @@ export default async function RequestDetailPage({ params, searchParams }: Props)
                 <MessageForm request={request} {...loaded} />
               </Card>
             </div>
-            <RequestAppointments actor={actor} requestId={request.id} />
+            <RequestAppointments actor={actor} request={request} />
           </>
         )}
 
