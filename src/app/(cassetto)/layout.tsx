@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SignOutForm } from "@/app/_components/sign-out-form";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { profileLabels } from "@/server/identity/actor";
-import { getContributorResolution, signedInPersonHoldsInstancePosition } from "@/server/identity/session";
+import { getContributorResolution, signedInPersonHeldGestioni } from "@/server/identity/session";
 import { availableSmartTaskKinds } from "@/server/smart-tasks/enablement";
 import { AreaShell } from "@/ui";
 
@@ -14,7 +14,7 @@ export default async function CassettoLayout({ children }: { children: ReactNode
     resolution?.status === "ok" ? resolution.actor.displayName : resolution?.status === "choose-profile" ? resolution.displayName : null;
   const [offersInstances, smartTaskKinds] = actor
     ? await Promise.all([
-        signedInPersonHoldsInstancePosition().then((holdsOne) => hasInstancePositions(actor, new Date(), holdsOne)),
+        signedInPersonHeldGestioni().then((held) => hasInstancePositions(actor, new Date(), held)),
         availableSmartTaskKinds(actor),
       ])
     : [false, []];

@@ -4,7 +4,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ActingProfile } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
-import { INSTANCE_GESTIONE } from "@/server/istanze/kinds";
 import type { ContributorActor } from "./actor";
 
 export type ContributorResolution =
@@ -28,8 +27,8 @@ type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personRecordSelect 
 
 /**
  * A person's row with the session their cookie names, if it was not ended:
- * on every Cassetto request the session check, the actor and the holder's
- * "Istanze online" entry read the same statement, once per request (React's
+ * on every Cassetto request the session check, the actor and the gestioni
+ * the holder's menu depends on read the same statement, once per request (React's
  * `cache`; decisions 0049, 0050).
  */
 export const readPersonWithSession = cache((personId: string, sessionId: string) =>
@@ -39,8 +38,8 @@ export const readPersonWithSession = cache((personId: string, sessionId: string)
     select: {
       ...personRecordSelect,
       sessions: { where: { id: sessionId, realm: "CASSETTO", endedAt: null }, select: { expiresAt: true } },
-      // Whether the menu offers "Istanze online" to them as holder, read here rather than on its own on every page.
-      positions: { where: { gestione: INSTANCE_GESTIONE }, select: { id: true }, take: 1 },
+      // The gestioni they hold positions in: what the frame's menu offers a holder (Istanze online), with no statement of its own.
+      positions: { select: { gestione: true }, distinct: ["gestione"] },
     },
   }),
 );

@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import type { Gestione } from "@/generated/prisma/enums";
 import { prefixedCookieName } from "@/lib/cookie-names";
 import { getConfig } from "@/server/config";
 import type { ContributorActor, OperatorActor } from "./actor";
@@ -76,16 +77,12 @@ export const getContributorResolution = cache(async (): Promise<ContributorResol
   return resolution.status === "ok" ? { ...resolution, actor: { ...resolution.actor, origin: session.origin } } : resolution;
 });
 
-/**
- * Whether the signed-in person holds a position of Istanze online's gestione
- * themselves (src/server/istanze/has-instance-positions.ts): read with their
- * session, no statement of its own.
- */
-export async function signedInPersonHoldsInstancePosition(): Promise<boolean> {
+/** The gestioni the signed-in person holds positions in themselves: read with their session, no statement of its own. */
+export async function signedInPersonHeldGestioni(): Promise<Gestione[]> {
   const session = await openRealmSession("cassetto");
-  if (!session) return false;
+  if (!session) return [];
   const person = await readPersonWithSession(session.subjectId, session.sessionId);
-  return (person?.positions.length ?? 0) > 0;
+  return person?.positions.map((position) => position.gestione) ?? [];
 }
 
 /** The signed-in operator, resolved once per request. */

@@ -125,11 +125,13 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       notifications: failedNotificationsArgs,
       smartTask: { select: { kind: true, status: true, checks: true } },
       _count: { select: { appointments: true } },
+      // Whether this person has opened it before: a communication read once is not written again at every view.
+      reads: { where: { personId: actor.personId }, select: { readAt: true } },
     },
   });
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   const { quesito } = request;
-  if (request.direction === "DALLA_SEDE") {
+  if (request.direction === "DALLA_SEDE" && request.reads.length === 0) {
     // Opening the office's communication is reading it, for this person only; the first read stays (decision 0021).
     await prisma.communicationRead.createMany({
       data: [{ requestId: request.id, personId: actor.personId, actingProfile: actor.profile, readAt: now }],

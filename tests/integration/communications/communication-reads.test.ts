@@ -9,6 +9,7 @@ import { getQuesito } from "@/server/quesiti/get-quesito";
 import { getRequest } from "@/server/requests/get-request";
 import { createDelegation, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 import {
   createOfficeCommunication,
   createSentRequest,
@@ -89,9 +90,11 @@ describe("read state of the office's communications", () => {
     expect((await firstReadSeenByOffice())?.firstRead?.readAt).toEqual(now);
   });
 
-  it("keeps the first read time when opened again", async () => {
+  it("keeps the first read time when opened again, and writes nothing then", async () => {
     await getRequest(contributorActor(holder), communication.id, now);
-    await getRequest(contributorActor(holder), communication.id, later);
+    const { statements } = await statementsOf(() => getRequest(contributorActor(holder), communication.id, later));
+
+    expect(statements.filter((sql) => !sql.startsWith("SELECT"))).toEqual([]);
 
     const reads = await prisma.communicationRead.findMany({ where: { requestId: communication.id } });
     expect(reads.map((read) => read.readAt)).toEqual([now]);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { Realm } from "@/server/identity/auth-options";
-import { getContributorResolution, getOperator, signedInPersonHoldsInstancePosition } from "@/server/identity/session";
+import { getContributorResolution, getOperator, signedInPersonHeldGestioni } from "@/server/identity/session";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { startSession } from "@/server/identity/start-session";
 import { createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
@@ -101,13 +101,13 @@ describe("a signed-in page's session check and actor", () => {
       await signIn("cassetto", person.id, await startSession("cassetto", person.id, new Date()));
       const resolution = await getContributorResolution();
       if (resolution?.status !== "ok") throw new Error("not signed in");
-      expect(await hasInstancePositions(resolution.actor, new Date(), await signedInPersonHoldsInstancePosition())).toBe(offered);
+      expect(await hasInstancePositions(resolution.actor, new Date(), await signedInPersonHeldGestioni())).toBe(offered);
     }
     expect(personReads).toHaveBeenCalledTimes(2);
     expect(positionReads).not.toHaveBeenCalled();
   });
 
-  it("leave no Istanze online entry to a request without a session", async () => {
-    expect(await signedInPersonHoldsInstancePosition()).toBe(false);
+  it("hold no gestione for a request without a session", async () => {
+    expect(await signedInPersonHeldGestioni()).toEqual([]);
   });
 });
