@@ -1,5 +1,5 @@
 import { formatRomeDateTime } from "@/lib/rome-dates";
-import type { NotificationFailure } from "@/server/notifications/list-failed-notifications";
+import type { NotificationFailure } from "@/server/notifications/failed-notifications";
 import { Alert } from "@/ui";
 
 /**

@@ -22,6 +22,7 @@ import { requestContacts, type RequestContacts } from "@/server/requests/request
 import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { deliveryOf, deliverySelect, type NotificationDelivery } from "@/server/notifications/notification-delivery";
+import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/failed-notifications";
 import { recordAccess } from "@/server/audit/record-access";
 import { checkedQuesitoId } from "./policy";
 
@@ -93,6 +94,8 @@ export type QuesitoDetail = {
     /** The notices the communication sent the contributor, and where each stands. */
     notifications: NotificationDelivery[];
   } | null;
+  /** The notices about the request that could not be delivered (B6), newest first. */
+  failedNotifications: NotificationFailure[];
   messages: QuesitoMessage[];
   history: QuesitoEvent[];
   /** What files a reply may carry (the gestione's limits). */
@@ -145,6 +148,17 @@ function eventDetail(
 }
 
 /**
+ * The request's notices the page shows, in one relation (Prisma includes a
+ * relation once): a communication's (its event's), and those that failed for
+ * good, newest first as the request page reads them.
+ */
+const shownNotificationsArgs = {
+  where: { OR: [{ event: { type: "COMUNICAZIONE_INVIATA" } }, failedNotificationsArgs.where] },
+  orderBy: failedNotificationsArgs.orderBy,
+  select: { ...failedNotificationsArgs.select, ...deliverySelect, eventId: true, createdAt: true },
+} as const satisfies Prisma.Request$notificationsArgs;
+
+/**
  * Everything the office's page of a quesito shows (F20–F22). A quesito of
  * another office, or an id that names none, is NotFoundError. Every opening
  * from `page`, granted or refused, is written to the access log (decision
@@ -183,11 +197,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
             take: 1,
             select: { readAt: true, actingProfile: true, person: { select: { givenName: true, familyName: true } } },
           },
-          notifications: {
-            where: { event: { type: "COMUNICAZIONE_INVIATA" } },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: deliverySelect,
-          },
+          notifications: shownNotificationsArgs,
           events: {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             include: {
@@ -204,6 +214,11 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
     throw await notFoundFor(operator, "quesito", quesitoId);
   }
   const { request } = quesito;
+  const communicationEvents = new Set(request.events.filter((event) => event.type === "COMUNICAZIONE_INVIATA").map((event) => event.id));
+  const communicationNotices = request.notifications
+    .filter((notice) => notice.eventId !== null && communicationEvents.has(notice.eventId))
+    // As they were sent: by creation.
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const events = request.events.map((event) => ({ event, data: eventData(event.data) }));
   const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
@@ -254,7 +269,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
             firstRead: firstRead
               ? { readAt: firstRead.readAt, readerName: fullName(firstRead.person), profileLabel: profileLabels[firstRead.actingProfile] }
               : null,
-            notifications: request.notifications.map(deliveryOf),
+            notifications: communicationNotices.map(deliveryOf),
           }
         : null,
     request: {
@@ -278,6 +293,9 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
       contacts: requestContacts(request),
       consents: { email: request.consentEmail, sms: request.consentSms, pec: request.consentPec },
     },
+    failedNotifications: request.notifications
+      .filter((notice) => notice.status === failedNotificationsArgs.where.status)
+      .map(notificationFailure),
     messages: request.messages.map((message, index) => ({
       id: message.id,
       opening: index === 0 && request.direction === "DAL_CONTRIBUENTE" && message.authorPersonId !== null,

@@ -9,7 +9,7 @@ import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { getGestioneDisplaySetting } from "@/server/gestioni/gestione-labels";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/list-failed-notifications";
+import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/failed-notifications";
 import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";

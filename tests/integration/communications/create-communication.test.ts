@@ -207,6 +207,29 @@ describe("createCommunication", () => {
       expect.objectContaining({ state: "NON_CONSEGNATA", at: failedAt, reason: "La casella del destinatario non esiste." }),
     ]);
 
+    // Read in one relation with the page's failed notices: the communication's are its event's, as sent;
+    // the failures are all of the request's, newest first.
+    const sent = await prisma.notification.findFirstOrThrow({ where: { requestId: created.requestId } });
+    const afterSent = (seconds: number) => new Date(sent.createdAt.getTime() + seconds * 1000);
+    const notice = (data: { eventId?: string | null; recipient: string; createdAt: Date; failedAt?: Date }) =>
+      prisma.notification.create({
+        data: {
+          requestId: created.requestId,
+          channel: "EMAIL",
+          template: "AVVISO",
+          templateVersion: 1,
+          body: "Avviso.",
+          status: data.failedAt ? "FAILED_PERMANENT" : "QUEUED",
+          ...data,
+        },
+        select: { id: true },
+      });
+    const later = await notice({ eventId: sent.eventId, recipient: "secondo@example.it", createdAt: afterSent(1) });
+    const unrelated = await notice({ recipient: "altro@example.it", createdAt: afterSent(2), failedAt: new Date("2026-11-20T10:06:00Z") });
+    const detail = await getQuesito(operator, created.quesitoId, "/fascicolo/quesiti");
+    expect(detail.communication?.notifications.map((delivery) => delivery.id)).toEqual([sent.id, later.id]);
+    expect(detail.failedNotifications.map((failure) => failure.id)).toEqual([unrelated.id, sent.id]);
+
     // An operator of another office does not see the quesito, nor its notices.
     const elsewhere = await createHolderWithPosition("AZIENDE");
     await expect(notices(await operatorActor(elsewhere.office.id))).rejects.toBeInstanceOf(NotFoundError);

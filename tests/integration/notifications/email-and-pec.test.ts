@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import { parseConfig } from "@/server/config";
-import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
+import { NotFoundError } from "@/server/errors/domain-errors";
 import { getRequest } from "@/server/requests/get-request";
+import { getQuesito } from "@/server/quesiti/get-quesito";
 import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
 import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
@@ -24,6 +25,7 @@ import { useTemporaryStorage } from "../../support/request-files";
 // ordinary account and the PEC provider), which parse what they receive.
 
 const PUBLIC_URL = "https://portale.example.it";
+const QUESITO_PAGE = "/fascicolo/quesiti";
 const env = { PUBLIC_URL, NOTIFICATION_RETRY_DELAY_SECONDS: "1", NOTIFICATION_MAX_ATTEMPTS: "6" };
 
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
@@ -226,8 +228,9 @@ describe("notifications by e-mail and PEC", () => {
     expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 1 && row.failedAt)).toBe(true);
     expect(rows[0]?.lastError).toContain("550");
 
+    // The request's page reads them with the request, the quesito's page with the quesito.
     const contributor = contributorActor(request.holder);
-    const failures = await listFailedNotifications(contributor, { requestId: request.id });
+    const failures = (await getRequest(contributor, request.id)).failedNotifications;
     expect(failures).toHaveLength(2);
     expect(failures[0]).toMatchObject({
       channel: "EMAIL",
@@ -235,17 +238,14 @@ describe("notifications by e-mail and PEC", () => {
       recipient: "rifiutato@example.it",
       reason: "L'indirizzo o il messaggio è stato rifiutato dal server di posta.",
     });
-    expect(await listFailedNotifications(await operatorActor(request.office.id), { quesitoId: request.quesitoId })).toHaveLength(2);
-    // The request's page reads them with the request.
-    expect((await getRequest(contributor, request.id)).failedNotifications).toEqual(failures);
+    const operator = await operatorActor(request.office.id);
+    expect((await getQuesito(operator, request.quesitoId, QUESITO_PAGE)).failedNotifications).toEqual(failures);
 
-    // Nobody else sees them.
+    // Nobody else sees them: neither the request nor its quesito is found.
     const otherOffice = await operatorActor((await createOffice()).id);
-    expect(await listFailedNotifications(otherOffice, { quesitoId: request.quesitoId })).toEqual([]);
-    expect(await listFailedNotifications(otherOffice, { requestId: request.id })).toEqual([]);
+    await expect(getQuesito(otherOffice, request.quesitoId, QUESITO_PAGE)).rejects.toThrow(NotFoundError);
     const stranger = contributorActor(await createPerson("Estraneo"));
-    expect(await listFailedNotifications(stranger, { requestId: request.id })).toEqual([]);
-    expect(await listFailedNotifications(contributor, { requestId: "non-un-id" })).toEqual([]);
+    await expect(getRequest(stranger, request.id)).rejects.toThrow(NotFoundError);
   });
 
   it("fail for good after NOTIFICATION_MAX_ATTEMPTS attempts, with the reason", async () => {
@@ -256,7 +256,7 @@ describe("notifications by e-mail and PEC", () => {
       const rows = await settled(request.id, 2);
       expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 2)).toBe(true);
       expect(rows[0]?.failureReason).toBe("Recapito non riuscito dopo 2 tentativi: il server di posta non è raggiungibile.");
-      const failures = await listFailedNotifications(contributorActor(request.holder), { requestId: request.id });
+      const { failedNotifications: failures } = await getRequest(contributorActor(request.holder), request.id);
       expect(failures.map((failure) => failure.reason)).toEqual([rows[0]?.failureReason, rows[0]?.failureReason]);
     } finally {
       vi.stubEnv("NOTIFICATION_MAX_ATTEMPTS", env.NOTIFICATION_MAX_ATTEMPTS);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST } from "@/app/api/notifiche/twilio/stato/route";
 import { parseConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
-import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
+import { getQuesito } from "@/server/quesiti/get-quesito";
+import { getRequest } from "@/server/requests/get-request";
 import { startNotificationWorker, type NotificationWorker } from "@/server/worker/start-notification-worker";
 import { gsmLength } from "@/server/notifications/templates/sms-text";
 import {
@@ -115,7 +116,7 @@ describe("notifications by SMS", () => {
     expect(rows.every((row) => row.status === "FAILED_PERMANENT" && row.attempts === 1)).toBe(true);
     expect(rows[0]?.lastError).toContain("21211");
     expect(standIn.requests.filter((sms) => sms.params.get("To") === INVALID_NUMBER)).toHaveLength(2);
-    const failures = await listFailedNotifications(contributorActor(request.holder), { requestId: request.id });
+    const { failedNotifications: failures } = await getRequest(contributorActor(request.holder), request.id);
     expect(failures.map((failure) => failure.recipient)).toEqual(["+39 •••••••999", "+39 •••••••999"]);
     expect(failures[0]?.reason).toBe("Il numero di cellulare è stato rifiutato dal servizio SMS.");
   });
@@ -202,7 +203,7 @@ describe("notifications by SMS", () => {
       failureReason: "L'operatore telefonico non ha consegnato l'SMS.",
     });
     const operator = await operatorActor(request.office.id);
-    const failures = await listFailedNotifications(operator, { requestId: request.id });
+    const { failedNotifications: failures } = await getQuesito(operator, request.quesitoId, "/fascicolo/quesiti");
     expect(failures).toEqual([
       expect.objectContaining({
         channel: "SMS",

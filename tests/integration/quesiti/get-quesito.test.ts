@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { NotificationStatus } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { addInternalNote } from "@/server/quesiti/add-internal-note";
 import { closeQuesito } from "@/server/quesiti/close-quesito";
@@ -8,6 +9,8 @@ import { replyToQuesito } from "@/server/quesiti/reply-to-quesito";
 import { takeQuesito } from "@/server/quesiti/take-quesito";
 import { createOffice, createOperator, createPerson } from "../../support/fixtures";
 import { createQuesito, operatorActor } from "../../support/quesito-fixtures";
+import { readReferenceAsTheAppServer } from "../../support/reference-cache";
+import { statementsOf } from "../../support/statement-log";
 
 describe("getQuesito", () => {
   it("gives the office everything about the request, its thread and its history", async () => {
@@ -123,5 +126,52 @@ describe("getQuesito", () => {
       "CHIUSA",
       "RICHIESTA_INTEGRAZIONE",
     ]);
+  });
+
+  it("reads a view in two statements while the reference cache listens: the quesito with its failed notices, the access log", async () => {
+    const office = await createOffice();
+    const otherOffice = await createOffice();
+    const operator = await operatorActor(office.id);
+    const { quesito, request } = await createQuesito({ officeId: office.id });
+    const notice = (status: NotificationStatus, recipient: string, failedAt: Date | null) =>
+      prisma.notification.create({
+        data: {
+          requestId: request.id,
+          channel: "EMAIL",
+          recipient,
+          template: "PROTOCOLLATA",
+          templateVersion: 1,
+          body: "Avviso.",
+          status,
+          failedAt,
+        },
+        select: { id: true },
+      });
+    const older = await notice("FAILED_PERMANENT", "vecchio@example.it", new Date("2026-03-01T09:00:00Z"));
+    const newer = await notice("FAILED_PERMANENT", "nuovo@example.it", new Date("2026-03-02T09:00:00Z"));
+    await notice("SENT", "consegnato@example.it", null);
+    const view = () => statementsOf(() => getQuesito(operator, quesito.id, "/fascicolo/quesiti"));
+
+    // Without the cache (scripts, the worker): the quesito, the gestioni's settings, the offices, the access log.
+    expect((await view()).statements).toHaveLength(4);
+
+    const stop = await readReferenceAsTheAppServer();
+    try {
+      await view(); // fills the cache
+      const { result, statements } = await view();
+      expect(statements).toEqual([
+        expect.stringMatching(/^SELECT .* FROM "public"\."Quesito"/),
+        expect.stringMatching(/^INSERT INTO "public"\."AuditEntry"/),
+      ]);
+      expect(result.failedNotifications.map((failure) => [failure.id, failure.recipient, failure.reason])).toEqual([
+        [newer.id, "nuovo@example.it", "Recapito non riuscito."],
+        [older.id, "vecchio@example.it", "Recapito non riuscito."],
+      ]);
+      expect(result.offices.map((row) => row.id)).toContain(otherOffice.id);
+      expect(result.offices.map((row) => row.id)).not.toContain(office.id);
+      expect(result.replyLimits.maxFiles).toBeGreaterThan(0);
+    } finally {
+      await stop();
+    }
   });
 });

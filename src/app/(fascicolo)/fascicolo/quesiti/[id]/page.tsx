@@ -14,7 +14,6 @@ import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
 import { QuesitoThread } from "../_components/QuesitoThread";
 import { NotificationFailures } from "@/app/_components/notification-failures";
-import { listFailedNotifications } from "@/server/notifications/list-failed-notifications";
 import { FLASH_PARAM } from "@/app/_lib/form-flash";
 import { loadFormDraft, type LoadedFormDraft } from "@/app/_lib/form-draft";
 import { FilesField } from "@/app/_components/files-field";
@@ -240,7 +239,6 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const failedNotifications = await listFailedNotifications(operator, { quesitoId: quesito.id });
   const query = await searchParams;
   const flash = await withDraftValues(operator, quesito.id, await pageFlash(query[FLASH_PARAM]));
   const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
@@ -257,7 +255,7 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
         ]}
       />
       <PageHeading title={`Quesito ${quesito.request.protocolNumber}`} lead={quesito.request.subject.label} />
-      <NotificationFailures failures={failedNotifications} />
+      <NotificationFailures failures={quesito.failedNotifications} />
       {replyDraft.draft && !quesito.actions.includes(formActions.risposta) ? <UnsentReply draft={replyDraft.draft} /> : null}
       {flash && !shownAtForm ? (
         <Alert tone={flash.tone} id={OUTCOME_NOTICE_ID}>
