@@ -46,8 +46,10 @@ function columnSql(alias: string, table: TableSql, column: string, condition: un
   if (type === undefined) throw new Error(`Filtro senza SQL: ${table.table}.${column}`);
   const ref = Prisma.raw(`${alias}."${column}"`);
   const value = (operand: unknown) => (type ? Prisma.sql`${operand}::${Prisma.raw(type)}` : Prisma.sql`${operand}`);
+  if (condition === undefined) return [];
   if (condition === null) return [Prisma.sql`${ref} IS NULL`];
-  if (typeof condition === "string" || condition instanceof Date) return [Prisma.sql`${ref} = ${value(condition)}`];
+  // Any plain value (a boolean too: read as an object it would have no operators, a filter silently dropped).
+  if (typeof condition !== "object" || condition instanceof Date) return [Prisma.sql`${ref} = ${value(condition)}`];
   const operators = condition as Record<string, unknown>;
   return Object.entries(operators).flatMap(([operator, operand]) => {
     if (operator === "mode") return [];

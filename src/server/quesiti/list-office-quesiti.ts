@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Gestione, QuesitoState } from "@/generated/prisma/enums";
 import { cappedTotal, TOTAL_CAP, type CappedTotal } from "@/lib/capped-total";
 import { fullName } from "@/lib/full-name";
@@ -9,6 +9,7 @@ import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { countedPage } from "@/server/db/counted-page";
 import { readInIdOrder } from "@/server/db/in-id-order";
+import { whereSql } from "@/server/db/where-sql";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
@@ -19,6 +20,7 @@ import type { SnippetPart } from "@/lib/text-snippet";
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { clockRunning, dueWhere } from "./due-filters";
+import { quesitoTable } from "./quesito-table";
 import { isRankCursorValue, rankCursorValue, searchedQueuePage, type SearchSortColumn } from "./searched-queue";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
@@ -116,11 +118,14 @@ const sortValue = (row: { receivedAt: Date; dueAt: Date | null }, column: SortCo
 type FoundPage = { found: { id: string; cursorValue: string }[]; total: CappedTotal };
 
 /**
- * The queue without a search (or with a whole protocol number): one read per
- * state, each in the order of the (officeId, state, receivedAt, id) index —
- * or (officeId, state, dueAt, id) — merged here: PostgreSQL would otherwise
- * sort every quesito of the office in those states, or walk the closed ones
- * to find the open ones (decision 0023).
+ * The queue without a search (or with a whole protocol number) in one
+ * statement: a branch per state, each read in the order of the
+ * (officeId, state, receivedAt, id) index — or (officeId, state, dueAt, id) —
+ * and stopped one row beyond a page, their union ordered again and cut:
+ * PostgreSQL would otherwise sort every quesito of the office in those
+ * states, or walk the closed ones to find the open ones (decision 0023). The
+ * branches hold more than a page together exactly when the queue does. Ties
+ * are cut by id as uuids, in the branches and in their union alike.
  */
 async function browsedQueue(
   where: Prisma.QuesitoWhereInput,
@@ -132,24 +137,19 @@ async function browsedQueue(
   const pageWhere: Prisma.QuesitoWhereInput = cursor
     ? { AND: [where, beyondKeyset(column, direction, new Date(cursor.value), cursor.id)] }
     : where;
-  const sign = direction === "asc" ? 1 : -1;
-  // Each state's read stops one row beyond a page: together they hold more than a page exactly when the queue does.
+  const order = Prisma.raw(`value ${direction.toUpperCase()}, id ${direction.toUpperCase()}`);
+  const limit = QUEUE_PAGE_SIZE + 1;
+  const branches = states.map(
+    (state) =>
+      Prisma.sql`(SELECT quesito.id, quesito.${Prisma.raw(`"${column}"`)} AS value FROM "Quesito" quesito
+        WHERE ${whereSql("quesito", quesitoTable, { AND: [pageWhere, { state }] })} ORDER BY ${order} LIMIT ${limit})`,
+  );
+  // No state left (a due-date filter on the waiting ones): nothing to read.
   const readPage = async () =>
-    (
-      await Promise.all(
-        states.map((state) =>
-          prisma.quesito.findMany({
-            where: { AND: [pageWhere, { state }] },
-            orderBy: [{ [column]: direction }, { id: direction }],
-            take: QUEUE_PAGE_SIZE + 1,
-            select: { id: true, receivedAt: true, dueAt: true },
-          }),
-        ),
-      )
-    )
-      .flat()
-      .sort((a, b) => sign * (sortValue(a, column).getTime() - sortValue(b, column).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-      .slice(0, QUEUE_PAGE_SIZE + 1);
+    branches.length === 0
+      ? []
+      : prisma.$queryRaw<{ id: string; value: Date }[]>`
+          SELECT id, value FROM (${Prisma.join(branches, " UNION ALL ")}) page ORDER BY ${order} LIMIT ${limit}`;
   const [found, counted] = await countedPage(
     readPage,
     // Ordered by the office, a constant here: PostgreSQL drops the order and
@@ -157,7 +157,7 @@ async function browsedQueue(
     () => prisma.quesito.count({ where: { ...where, state: { in: states } }, take: TOTAL_CAP + 1, orderBy: { officeId: "asc" } }),
     { size: QUEUE_PAGE_SIZE, firstPage: !cursor },
   );
-  return { found: found.map((row) => ({ id: row.id, cursorValue: sortValue(row, column).toISOString() })), total: cappedTotal(counted) };
+  return { found: found.map((row) => ({ id: row.id, cursorValue: row.value.toISOString() })), total: cappedTotal(counted) };
 }
 
 /** The searched queue (decision 0041): one statement, its total capped at the candidates ranked. */

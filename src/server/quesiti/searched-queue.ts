@@ -4,8 +4,9 @@ import type { QuesitoState } from "@/generated/prisma/enums";
 import { likeLiteral } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
-import { whereSql, type TableSql } from "@/server/db/where-sql";
+import { whereSql } from "@/server/db/where-sql";
 import { hasUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
+import { quesitoTable } from "./quesito-table";
 
 /**
  * The queue searched (decision 0041): one statement that starts from the
@@ -24,12 +25,6 @@ export type SearchSortColumn = "rank" | "receivedAt" | "dueAt";
 
 type SearchedRow = { id: string; requestId: string; receivedAt: Date; dueAt: Date | null; rank: number };
 export type SearchedPage = { found: SearchedRow[]; counted: number };
-
-/** The queue's filters (queueWhere, dueWhere), as SQL on `quesito`. */
-const quesitoTable: TableSql = {
-  table: "Quesito",
-  columns: { officeId: "uuid", gestione: '"Gestione"', subjectId: "uuid", assigneeId: "uuid", receivedAt: null, dueAt: null },
-};
 
 /**
  * The term's arms on the request's own columns, each with an index of
@@ -103,7 +98,7 @@ export async function searchedQueuePage(
     WITH candidates AS MATERIALIZED (
       SELECT quesito.id, quesito."requestId", quesito."receivedAt", quesito."dueAt", r."searchVector" || r."internalSearchVector" AS document
       FROM "Quesito" quesito JOIN "Request" r ON r.id = quesito."requestId"
-      WHERE ${whereSql("quesito", quesitoTable, where)} AND quesito.state = ANY(${states}::"QuesitoState"[]) AND ${await matchSql(term)}
+      WHERE ${whereSql("quesito", quesitoTable, { AND: [where, { state: { in: states } }] })} AND ${await matchSql(term)}
       ORDER BY quesito."receivedAt" DESC, quesito.id DESC
       LIMIT ${SEARCH_CANDIDATE_CAP + 1}
     ),

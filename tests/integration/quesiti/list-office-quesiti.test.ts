@@ -71,6 +71,11 @@ describe("listOfficeQuesiti", () => {
       where: { id: idOf("closed") },
       data: { state: "CHIUSO", esito: "ACCOLTA", assigneeId: operator.operatorId },
     });
+    await prisma.quesito.update({ where: { id: idOf("artigiani") }, data: { smartTask: true } });
+    // Due dates around the clock of the test: one past, one within the warning days, two later; byIntermediary has none.
+    const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+    const dueDates = { old: inDays(-1), mine: inDays(0.5), colleague: inDays(30), artigiani: inDays(60) };
+    for (const [key, dueAt] of Object.entries(dueDates)) await prisma.quesito.update({ where: { id: idOf(key) }, data: { dueAt } });
 
     const elsewhere = (await createOffice()).id;
     await createQuesito({ officeId: elsewhere, holder, subjectId, receivedAt: new Date("2026-01-01T09:00:00Z") });
@@ -112,6 +117,20 @@ describe("listOfficeQuesiti", () => {
     expect(await keysOf({ gestione: "AZIENDE", oggetto: otherArea })).toEqual([]);
   });
 
+  it("filters by kind: Smart-Task or ordinary", async () => {
+    expect(await keysOf({ tipo: "smart_task" })).toEqual(["artigiani"]);
+    expect(await keysOf({ tipo: "ordinari", stato: "tutti" })).toEqual(["old", "mine", "colleague", "byIntermediary", "closed"]);
+  });
+
+  it("filters by due date and orders by it, the waiting ones outside the due-date filters (their clock stands still)", async () => {
+    expect(await keysOf({ scadenza: "scaduti" })).toEqual(["old"]);
+    expect(await keysOf({ scadenza: "in_scadenza" })).toEqual(["mine"]);
+    expect(await keysOf({ scadenza: "scaduti", stato: "in_attesa" })).toEqual([]);
+    // Only the quesiti with a due date, in every open state.
+    expect(await keysOf({ ordine: "scadenza" })).toEqual(["old", "mine", "colleague", "artigiani"]);
+    expect(await keysOf({ ordine: "scadenza", assegnazione: "liberi" })).toEqual(["old", "artigiani"]);
+  });
+
   it("a search keeps every other filter: the searched statement applies them as the browsed queue does", async () => {
     const filterSets: Record<string, string>[] = [
       { stato: "tutti" },
@@ -124,13 +143,15 @@ describe("listOfficeQuesiti", () => {
       { gestione: "AZIENDE", oggetto: areaId, assegnazione: "miei", stato: "tutti" },
       { scadenza: "scaduti" },
       { scadenza: "in_scadenza" },
+      { tipo: "smart_task", stato: "tutti" },
+      { tipo: "ordinari" },
     ];
     for (const filters of filterSets) {
       const browsed = await keysOf({ ...filters, ordine: "meno_recenti" });
       expect(await keysOf({ ...filters, cerca: holder.codiceFiscale, ordine: "meno_recenti" }), JSON.stringify(filters)).toEqual(browsed);
     }
-    // By due date: only quesiti with one (none here), in both.
-    expect(await keysOf({ cerca: holder.codiceFiscale, ordine: "scadenza" })).toEqual(await keysOf({ ordine: "scadenza" }));
+    // By due date: only quesiti with one, in both.
+    expect(await keysOf({ cerca: holder.codiceFiscale, ordine: "scadenza" })).toEqual(["old", "mine", "colleague", "artigiani"]);
   });
 
   it("filters by received date, on the calendar of Rome, both ends included", async () => {
@@ -180,8 +201,9 @@ describe("listOfficeQuesiti", () => {
 
     expect(browsed.result.rows.map((row) => row.assigneeName)).toEqual([null, operator.displayName, colleague.displayName, null, null]);
     expect(searched.result.rows).toHaveLength(5);
-    // The gestioni's labels, one read per open state, the page's details: the queue fits one page, so no count.
-    expect(browsed.statements).toHaveLength(5);
+    // The gestioni's labels, the page (one branch per open state), its details: the queue fits one page, so no count.
+    expect(browsed.statements).toHaveLength(3);
+    expect(browsed.statements[1]?.match(/UNION ALL/g)).toHaveLength(2);
     expect(browsed.statements.some((sql) => sql.includes("COUNT("))).toBe(false);
     expect(browsed.result.total).toEqual({ count: 5, more: false });
     // The labels; the term as a codice fiscale, a matricola, words; the page with the count; the details; the snippets.
@@ -256,16 +278,23 @@ describe("listOfficeQuesiti pagination", () => {
     const { subject } = await createSubjectTree();
     const position = await createPosition(holder.id, officeId);
     const start = Date.parse("2026-01-01T08:00:00Z");
+    const openStates = ["NUOVO", "IN_LAVORAZIONE", "IN_ATTESA_CONTRIBUENTE"] as const;
+    const created: { id: string; receivedAt: Date }[] = [];
     for (let index = 0; index < QUEUE_PAGE_SIZE + 3; index++) {
-      await createQuesito({
-        officeId,
-        holder,
-        positionId: position.id,
-        subjectId: subject.id,
-        // Pairs share their instant: ties on receivedAt are cut by id.
-        receivedAt: new Date(start + Math.floor(index / 2) * 60_000),
+      // Pairs share their instant: ties on receivedAt are cut by id.
+      const receivedAt = new Date(start + Math.floor(index / 2) * 60_000);
+      const { quesito } = await createQuesito({ officeId, holder, positionId: position.id, subjectId: subject.id, receivedAt });
+      // The states alternate, so that a page and its ties mix the three branches of the read.
+      await prisma.quesito.update({
+        where: { id: quesito.id },
+        data: { state: openStates[index % 3], dueAt: new Date(receivedAt.getTime() + 30 * 24 * 60 * 60 * 1000) },
       });
+      created.push(quesito);
     }
+    // The order expected: by reception, then by id (lowercase uuids: their text's order is the uuids' order).
+    const expected = created
+      .toSorted((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((quesito) => quesito.id);
     const first = await statementsOf(() => listOfficeQuesiti(operator, {})).then(({ result, statements }) => {
       // More than a page: counted, after the page.
       expect(statements.filter((sql) => sql.includes("COUNT("))).toHaveLength(1);
@@ -277,15 +306,23 @@ describe("listOfficeQuesiti pagination", () => {
     expect(second.rows).toHaveLength(3);
     expect(second.nextCursor).toBeNull();
     const all = [...first.rows, ...second.rows];
-    expect(new Set(all.map((row) => row.id)).size).toBe(28);
-    expect(all.map((row) => row.receivedAt.getTime())).toEqual([...all.map((row) => row.receivedAt.getTime())].sort((a, b) => a - b));
+    expect(all.map((row) => row.id)).toEqual(expected);
     const back = await listOfficeQuesiti(operator, { prima: second.previousCursor });
     expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     expect(back.previousCursor).toBeNull();
 
     const newest = await listOfficeQuesiti(operator, { ordine: "piu_recenti" });
     const newestNext = await listOfficeQuesiti(operator, { ordine: "piu_recenti", dopo: newest.nextCursor });
-    expect([...newest.rows, ...newestNext.rows].map((row) => row.id)).toEqual(all.map((row) => row.id).reverse());
+    expect([...newest.rows, ...newestNext.rows].map((row) => row.id)).toEqual(expected.toReversed());
+    const newestBack = await listOfficeQuesiti(operator, { ordine: "piu_recenti", prima: newestNext.previousCursor });
+    expect(newestBack.rows.map((row) => row.id)).toEqual(newest.rows.map((row) => row.id));
+
+    // By due date (here in the order of reception, ties alike), forward and back.
+    const byDue = await listOfficeQuesiti(operator, { ordine: "scadenza" });
+    const byDueNext = await listOfficeQuesiti(operator, { ordine: "scadenza", dopo: byDue.nextCursor });
+    expect([...byDue.rows, ...byDueNext.rows].map((row) => row.id)).toEqual(expected);
+    const byDueBack = await listOfficeQuesiti(operator, { ordine: "scadenza", prima: byDueNext.previousCursor });
+    expect(byDueBack.rows.map((row) => row.id)).toEqual(byDue.rows.map((row) => row.id));
   }, 120_000);
 
   it("shows the first page for a damaged cursor", async () => {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { whereSql, type TableSql } from "./where-sql";
+
+const table: TableSql = {
+  table: "Quesito",
+  columns: { id: "uuid", smartTask: "boolean", assigneeId: "uuid", receivedAt: null },
+  relations: { request: { foreignKey: "requestId", target: () => ({ table: "Request", columns: { protocolNumber: null } }) } },
+};
+
+describe("whereSql", () => {
+  it("writes every condition given, a boolean's too, and leaves out an undefined one as Prisma does", () => {
+    const sql = whereSql("q", table, { smartTask: false, assigneeId: null, receivedAt: undefined, request: { protocolNumber: "X" } });
+    expect(sql.text).toBe(
+      'q."smartTask" = $1::boolean AND q."assigneeId" IS NULL AND q."requestId" IN (SELECT t1.id FROM "Request" t1 WHERE t1."protocolNumber" = $2)',
+    );
+    expect(sql.values).toEqual([false, "X"]);
+  });
+
+  it("refuses a column or an operator it cannot write, rather than dropping the filter", () => {
+    expect(() => whereSql("q", table, { officeId: "x" })).toThrow("Filtro senza SQL: Quesito.officeId");
+    expect(() => whereSql("q", table, { id: { notIn: ["x"] } })).toThrow("Filtro senza SQL: Quesito.id.notIn");
+  });
+});
