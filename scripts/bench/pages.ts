@@ -15,8 +15,9 @@
  * per view (100 views one after another: the figure a loaded machine disturbs
  * least); then three rounds of autocannon, 10 connections for
  * BENCH_PAGES_SECONDS (default 5) per page: requests per second, median and
- * 95th percentile latency, the ratio to the floor, and the server's resident
- * memory before and after each round. Last, first-load JavaScript (gzip) of
+ * 95th percentile latency, the ratio to the floor, the main thread's CPU time
+ * per view and its ratio to the floor's, and the server's resident memory
+ * before and after each round. Last, first-load JavaScript (gzip) of
  * /accesso, /cassetto/richieste and the floor: the scripts their HTML loads.
  */
 import { randomBytes, randomUUID } from "node:crypto";
@@ -50,10 +51,25 @@ const HOLDER = "RSSMRA78E14H501S";
 const TEXT = "Chiedo la verifica del versamento di marzo, non abbinato alla matricola della ditta.";
 
 type Page = { label: string; path: string; cookie?: string; list?: boolean };
-type Run = { perSecond: number; p50: number; p95: number; errors: number };
+type Run = { perSecond: number; p50: number; p95: number; errors: number; mainThreadMs: number };
 
-/** autocannon at CONNECTIONS connections for SECONDS on one page; latencies of every answer, errors = not 2xx. */
-function load(baseUrl: string, page: Page): Promise<Run> {
+/**
+ * CPU time (user + system) the server's main thread has used, in ms (Linux
+ * /proc; clock ticks of 10 ms): the JavaScript thread that renders the pages.
+ */
+function mainThreadCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * autocannon at CONNECTIONS connections for SECONDS on one page; latencies of
+ * every answer, errors = not 2xx, and the main thread's CPU time per answer:
+ * under load that thread is what runs out first, and its time per view moves
+ * far less than req/s with what else the machine is doing.
+ */
+function load(baseUrl: string, page: Page, serverPid: number): Promise<Run> {
+  const mainThreadBefore = mainThreadCpuMs(serverPid);
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -66,6 +82,7 @@ function load(baseUrl: string, page: Page): Promise<Run> {
           p50: percentile(latencies, 0.5),
           p95: percentile(latencies, 0.95),
           errors: result.non2xx + result.errors + result.timeouts,
+          mainThreadMs: (mainThreadCpuMs(serverPid) - mainThreadBefore) / Math.max(1, result["2xx"]),
         });
       },
     );
@@ -290,29 +307,35 @@ async function main(): Promise<void> {
     console.log(`\nMemoria residente del server prima dei giri: ${rssBefore.toFixed(0)} MB`);
     const rssAfter: number[] = [];
     const ratios = new Map<Page, number[]>(pages.map((page) => [page, []]));
+    const mainThreadRatios = new Map<Page, number[]>(pages.map((page) => [page, []]));
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`Giro ${round}:`);
-      let floorPerSecond = 0;
+      let floorRun: Run | undefined;
       for (const page of pages) {
-        const run = await load(baseUrl, page);
-        if (page === floor) floorPerSecond = run.perSecond;
-        const ratio = floorPerSecond > 0 ? run.perSecond / floorPerSecond : 0;
+        const run = await load(baseUrl, page, server.pid!);
+        if (page === floor) floorRun = run;
+        const ratio = floorRun ? run.perSecond / floorRun.perSecond : 0;
+        // The floor's main-thread time per view over the page's: the req/s ratio the thread alone would allow.
+        const mainThreadRatio = floorRun ? floorRun.mainThreadMs / run.mainThreadMs : 0;
         ratios.get(page)!.push(ratio);
+        mainThreadRatios.get(page)!.push(mainThreadRatio);
         console.log(
           `  ${page.label.padEnd(26)} ${run.perSecond.toFixed(0).padStart(5)} req/s  p50 ${run.p50.toFixed(0).padStart(4)} ms  ` +
-            `p95 ${run.p95.toFixed(0).padStart(4)} ms  ${ratio.toFixed(2)}× il floor${run.errors ? `  errori ${run.errors}` : ""}`,
+            `p95 ${run.p95.toFixed(0).padStart(4)} ms  ${ratio.toFixed(2)}× il floor  ` +
+            `thread principale ${run.mainThreadMs.toFixed(1).padStart(4)} ms/vista (${mainThreadRatio.toFixed(2)}×)${run.errors ? `  errori ${run.errors}` : ""}`,
         );
       }
       rssAfter.push(residentMb(server.pid!));
       console.log(`  memoria residente dopo il giro: ${rssAfter.at(-1)!.toFixed(0)} MB`);
     }
     // One round's floor moves by a third on a shared machine: the median of the rounds' ratios is the figure to compare.
-    console.log("Rapporto al floor, mediana dei giri (min–max):");
+    console.log("Rapporto al floor, mediana dei giri (min–max): req/s; tempo del thread principale per vista (floor / pagina)");
+    const medianOf = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `${percentile(sorted, 0.5).toFixed(2)}× (${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
+    };
     for (const page of pages.slice(1)) {
-      const sorted = ratios.get(page)!.sort((a, b) => a - b);
-      console.log(
-        `  ${page.label.padEnd(26)} ${percentile(sorted, 0.5).toFixed(2)}× (${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`,
-      );
+      console.log(`  ${page.label.padEnd(26)} ${medianOf(ratios.get(page)!).padEnd(20)} ${medianOf(mainThreadRatios.get(page)!)}`);
     }
     const drift = (rssAfter.at(-1)! / rssAfter[0]! - 1) * 100;
     console.log(
