@@ -1,8 +1,5 @@
 import { expect, vi } from "vitest";
-import { readReference, type ReferenceCache } from "@/server/db/reference-cache";
-
-// Where src/server/db/reference-cache.ts keeps the app server's cache, created on first use.
-const globalForCache = globalThis as unknown as { referenceCache?: ReferenceCache };
+import { appReferenceCache, closeAppReferenceCache, readReference } from "@/server/db/reference-cache";
 
 /**
  * Services read reference data as in the Next.js server (`NEXT_RUNTIME`): through
@@ -13,14 +10,13 @@ export async function readReferenceAsTheAppServer(): Promise<() => Promise<void>
   const runtime = process.env.NEXT_RUNTIME;
   process.env.NEXT_RUNTIME = "nodejs";
   const stop = async () => {
-    await globalForCache.referenceCache?.close();
-    delete globalForCache.referenceCache;
+    await closeAppReferenceCache();
     if (runtime === undefined) delete process.env.NEXT_RUNTIME;
     else process.env.NEXT_RUNTIME = runtime;
   };
   try {
     await readReference("listening", async () => null);
-    await vi.waitFor(() => expect(globalForCache.referenceCache?.active).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(appReferenceCache()?.active).toBe(true), { timeout: 10_000 });
   } catch (error) {
     await stop();
     throw error;

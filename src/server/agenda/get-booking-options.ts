@@ -8,9 +8,9 @@ import { currentContacts } from "@/server/contacts/current-contacts";
 import { prisma } from "@/server/db/client";
 import { ConflictError, NotFoundError } from "@/server/errors/domain-errors";
 import type { ContributorActor } from "@/server/identity/actor";
+import { isBookable } from "@/server/workflow/appointment-booking";
 import { daysSpan, loadOfficeAgenda, takenPlaces } from "./agenda-data";
 import { AGENDA_CLOSED, bookableRequestSelect, officeOf, REQUEST_NOT_BOOKABLE, subjectLabelOf } from "./booking-eligibility";
-import { isBookable } from "@/server/workflow/appointment-booking";
 import { bookingWindow, freeAgenda, type AgendaDay } from "./slots";
 import { rescheduleRefusal } from "./change-rules";
 

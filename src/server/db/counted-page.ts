@@ -3,9 +3,9 @@
  * page follows) and how many rows the list has, from `count`. On the first
  * page, when the page holds every row, their number is the total and `count`
  * is not sent: most contributors' lists and many offices' queues fit one
- * page, and on this hot path a statement less is a fifth of the database's
- * work (decision 0050). A longer list is counted after its first page, and a
- * later page (behind a cursor) beside it, as before.
+ * page, and every statement a view saves is server time (decision 0051). A
+ * longer list is counted after its first page, and a later page (behind a
+ * cursor) beside it, as before.
  */
 export async function countedPage<Row>(
   read: () => Promise<Row[]>,

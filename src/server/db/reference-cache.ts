@@ -94,6 +94,18 @@ export class ReferenceCache {
 
 const globalForCache = globalThis as unknown as { referenceCache?: ReferenceCache };
 
+/** The app server's reference cache, once a read in the Next.js server has created it. */
+export function appReferenceCache(): ReferenceCache | undefined {
+  return globalForCache.referenceCache;
+}
+
+/** Closes the app server's reference cache and forgets it: the next read there starts a new one (tests). */
+export async function closeAppReferenceCache(): Promise<void> {
+  const cache = globalForCache.referenceCache;
+  delete globalForCache.referenceCache;
+  await cache?.close();
+}
+
 /**
  * Reads `key` through the app server's reference cache. Outside the Next.js
  * server (scripts, the worker, tests of services) there is no listener and
