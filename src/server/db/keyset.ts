@@ -33,7 +33,14 @@ export function decodeKeysetCursor(encoded: string | undefined, isValue: (value:
   }
 }
 
-export const isDateValue = (value: string) => !Number.isNaN(Date.parse(value));
+/** How a cursor carries a date: `toISOString()` of a stored instant (a four-digit year, not 0000: PostgreSQL holds it). */
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Whether a cursor's value is a date a list wrote. Anything else — "+275760-…",
+ * a year PostgreSQL cannot hold — would reach the query and fail there.
+ */
+export const isDateValue = (value: string) => ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
 
 /**
  * Rows strictly beyond (value, id) in `direction` of (column, id), written

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { likeLiteral } from "@/lib/form-fields";
 import { prisma } from "@/server/db/client";
-import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
+import { isDateValue, type KeysetCursor, type SortDirection } from "@/server/db/keyset";
 import { whereSql } from "@/server/db/where-sql";
 import { hasUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import { quesitoTable } from "./quesito-table";
@@ -59,7 +59,7 @@ export const rankCursorValue = (rank: number, receivedAt: Date) => `${rank}|${re
 
 export function isRankCursorValue(value: string): boolean {
   const [rank, receivedAt, ...rest] = value.split("|");
-  return rest.length === 0 && !!rank?.trim() && Number.isFinite(Number(rank)) && !Number.isNaN(Date.parse(receivedAt ?? ""));
+  return rest.length === 0 && !!rank?.trim() && Number.isFinite(Number(rank)) && isDateValue(receivedAt ?? "");
 }
 
 function cursorValues(column: SearchSortColumn, cursor: KeysetCursor): Prisma.Sql[] {

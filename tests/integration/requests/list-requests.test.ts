@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { QuesitoState, RequestDirection } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
+import { encodeKeysetCursor } from "@/server/db/keyset";
 import { ValidationError } from "@/server/errors/domain-errors";
 import { listRequestSubjects } from "@/server/requests/list-request-subjects";
 import { listRequests, type RequestListPage } from "@/server/requests/list-requests";
@@ -507,6 +508,11 @@ describe("listRequests", () => {
       expect(page.previousCursor).toBeNull();
       const overlong = await listRequests(contributorActor(person), { prima: "x".repeat(500) }, now);
       expect(ids(overlong)).toEqual(expectedByUpdate.slice(0, REQUEST_PAGE_SIZE));
+      // A date PostgreSQL cannot hold never reaches the query.
+      const outOfRange = encodeKeysetCursor("-200000-01-01T00:00:00.000Z", expectedByUpdate[0]!);
+      expect(ids(await listRequests(contributorActor(person), { dopo: outOfRange }, now))).toEqual(
+        expectedByUpdate.slice(0, REQUEST_PAGE_SIZE),
+      );
     });
   });
 
