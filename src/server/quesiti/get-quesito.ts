@@ -100,9 +100,6 @@ export type QuesitoDetail = {
   history: QuesitoEvent[];
   /** What files a reply may carry (the gestione's limits). */
   replyLimits: { maxFiles: number; maxBytesPerFile: number };
-  /** For reassignment: the office's active operators and the other offices. */
-  operators: { id: string; name: string }[];
-  offices: { id: string; label: string }[];
 };
 
 const eventDataSchema = z
@@ -171,19 +168,8 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
     // One quesito and what hangs from it: one statement instead of one per relation (decision 0049).
     relationLoadStrategy: "join",
     include: {
-      office: {
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          // For reassignment within the office.
-          operators: {
-            where: { active: true },
-            orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
-            select: { id: true, givenName: true, familyName: true },
-          },
-        },
-      },
+      // The operators and offices to reassign to are on the reassignment's own page (decision 0053).
+      office: { select: { id: true, code: true, name: true } },
       assignee: { select: { id: true, givenName: true, familyName: true } },
       request: {
         include: {
@@ -325,9 +311,5 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
       internal: !contributorVisibleEventTypes.includes(event.type),
     })),
     replyLimits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile },
-    operators: quesito.office.operators.map((row) => ({ id: row.id, name: fullName(row) })),
-    offices: offices
-      .filter((office) => office.id !== quesito.officeId)
-      .map((office) => ({ id: office.id, label: `${office.name} (${office.code})` })),
   };
 }

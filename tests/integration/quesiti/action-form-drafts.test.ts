@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { requireOperator } from "@/server/identity/session";
-import { closeAction, internalNoteAction } from "../../../src/app/(fascicolo)/fascicolo/quesiti/[id]/actions";
+import {
+  closeAction,
+  internalNoteAction,
+  reassignToOfficeAction,
+  reassignToOperatorAction,
+  takeAction,
+} from "../../../src/app/(fascicolo)/fascicolo/quesiti/[id]/actions";
 import { FLASH_COOKIE, readFlash, withDraftValues } from "../../../src/app/(fascicolo)/fascicolo/quesiti/_lib/flash";
 import { FLASH_PARAM } from "../../../src/app/_lib/form-flash";
 import { createHolderWithPosition, createSentRequest, withStorageAndReferenceData } from "../../support/request-fixtures";
@@ -22,10 +28,11 @@ describe("a refused form of the quesito page comes back whole, whatever its leng
   let quesito: { id: string; version: number };
 
   /** Posts the form and reads back the outcome the quesito page shows (its flash, with the values of the draft it names). */
-  async function post(action: (quesitoId: string, formData: FormData) => Promise<void>, fields: Record<string, string>) {
+  async function post(action: (formData: FormData) => Promise<void>, fields: Record<string, string>) {
     const formData = new FormData();
-    for (const [name, value] of Object.entries({ expectedVersion: String(quesito.version), ...fields })) formData.append(name, value);
-    const location = await redirectOf(action(quesito.id, formData));
+    for (const [name, value] of Object.entries({ quesitoId: quesito.id, expectedVersion: String(quesito.version), ...fields }))
+      formData.append(name, value);
+    const location = await redirectOf(action(formData));
     const flash = readFlash(cookieJar.get(FLASH_COOKIE), location.searchParams.get(FLASH_PARAM) ?? undefined);
     return { location, flash, shown: await withDraftValues(operator, quesito.id, flash) };
   }
@@ -36,6 +43,58 @@ describe("a refused form of the quesito page comes back whole, whatever its leng
     operator = sent.operator;
     quesito = await prisma.quesito.findUniqueOrThrow({ where: { requestId: sent.requestId }, select: { id: true, version: true } });
     vi.mocked(requireOperator).mockReset().mockResolvedValue(operator);
+  });
+
+  it("names its quesito by the form's hidden field, which never comes back among the typed values", async () => {
+    const taken = await post(takeAction, {});
+
+    expect(taken.location.pathname).toBe(`/fascicolo/quesiti/${quesito.id}`);
+    expect(taken.flash).toMatchObject({ tone: "success", message: "Hai preso in carico il quesito." });
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { id: quesito.id } })).toMatchObject({
+      state: "IN_LAVORAZIONE",
+      assigneeId: operator.operatorId,
+    });
+
+    const refused = await post(internalNoteAction, { body: "" });
+    expect(refused.flash).toMatchObject({ tone: "danger", form: "nota" });
+    expect(refused.shown?.values).toEqual({ body: "" });
+  });
+
+  it("the reassignment's forms come back to their own page when refused, and go to the quesito, or the queue, when done", async () => {
+    const colleague = await operatorActor(operator.office.id);
+    const otherOffice = (await createHolderWithPosition("AZIENDE")).office;
+
+    const refused = await post(reassignToOfficeAction, { officeId: "", comment: "Competenza territoriale" });
+    expect(refused.location.pathname).toBe(`/fascicolo/quesiti/${quesito.id}/riassegna`);
+    expect(refused.location.hash).toBe("#modulo-riassegna-sede");
+    expect(refused.flash).toMatchObject({ tone: "danger", form: "riassegna-sede" });
+    expect(refused.shown?.values).toEqual({ officeId: "", comment: "Competenza territoriale" });
+
+    const reassigned = await post(reassignToOperatorAction, { operatorId: colleague.operatorId, comment: "Ferie" });
+    expect(reassigned.location.pathname).toBe(`/fascicolo/quesiti/${quesito.id}`);
+    expect(reassigned.flash).toMatchObject({ tone: "success", message: "Quesito riassegnato." });
+
+    quesito = await prisma.quesito.findUniqueOrThrow({ where: { id: quesito.id }, select: { id: true, version: true } });
+    const transferred = await post(reassignToOfficeAction, { officeId: otherOffice.id, comment: "Competenza territoriale" });
+    expect(transferred.location.pathname).toBe("/fascicolo/quesiti");
+    expect(transferred.flash).toMatchObject({ tone: "success" });
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { id: quesito.id } })).toMatchObject({ officeId: otherOffice.id });
+  });
+
+  it("a form that names no quesito, or a made-up one, changes nothing and is refused as not found", async () => {
+    for (const named of ["", "01a24c35-0000-7000-8000-000000000000", "../../admin"]) {
+      cookieJar.clear();
+      const formData = new FormData();
+      if (named) formData.append("quesitoId", named);
+      formData.append("expectedVersion", String(quesito.version));
+
+      const location = await redirectOf(takeAction(formData));
+      const flash = readFlash(cookieJar.get(FLASH_COOKIE), location.searchParams.get(FLASH_PARAM) ?? undefined);
+
+      expect(location.pathname).toBe(`/fascicolo/quesiti/${encodeURIComponent(named)}`);
+      expect(flash).toMatchObject({ tone: "danger", form: "presa", message: "La risorsa richiesta non esiste o non è accessibile." });
+    }
+    expect(await prisma.quesito.findUniqueOrThrow({ where: { id: quesito.id } })).toMatchObject({ state: "NUOVO", assigneeId: null });
   });
 
   it("an internal note of 10,000 characters is refused at its field and comes back whole, kept in a draft, not in the cookie", async () => {

@@ -9,7 +9,8 @@ import { requireOperator } from "@/server/identity/session";
 import { getQuesito, type QuesitoDetail } from "@/server/quesiti/get-quesito";
 import { Alert, Breadcrumb, Card, DescriptionList, PageHeading, type DescriptionRow } from "@/ui";
 import { CommunicationNotifications } from "../_components/CommunicationNotifications";
-import { QuesitoActions, type FormTarget, type QuesitoActionsView } from "../_components/QuesitoActions";
+import type { FormTarget } from "../_components/ActionForm";
+import { QuesitoActions, type QuesitoActionsView } from "../_components/QuesitoActions";
 import { QuesitoHistory } from "../_components/QuesitoHistory";
 import { QuesitoStateBadge } from "../_components/QuesitoStateBadge";
 import { QuesitoThread } from "../_components/QuesitoThread";
@@ -24,18 +25,10 @@ import { quesitoStateLabels } from "@/server/workflow/states";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
-import { formActions, pageFlash, quesitoForms, withDraftValues, type Flash, type QuesitoForm } from "../_lib/flash";
-import { OUTCOME_NOTICE_ID, quesitoPath, replyUploadPath } from "../_lib/paths";
+import { formActions, isReassignmentForm, pageFlash, quesitoForms, withDraftValues, type Flash, type QuesitoPageForm } from "../_lib/flash";
+import { OUTCOME_NOTICE_ID, quesitoPath, reassignmentPath, replyUploadPath } from "../_lib/paths";
 import { contributorFilePath } from "../../contribuenti/paths";
-import {
-  changeStateAction,
-  closeAction,
-  requestIntegrationAction,
-  internalNoteAction,
-  reassignToOfficeAction,
-  reassignToOperatorAction,
-  takeAction,
-} from "./actions";
+import { changeStateAction, closeAction, requestIntegrationAction, internalNoteAction, takeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Quesito" };
 
@@ -150,16 +143,14 @@ function requestRows({ request }: QuesitoDetail): DescriptionRow[] {
   return rows;
 }
 
-/** The server action of each form but the reply, which posts its files to a route. */
+/** The server action of each form of the page but the reply, which posts its files to a route; the quesito is a hidden field. */
 const serverActions = {
   presa: takeAction,
-  "riassegna-operatore": reassignToOperatorAction,
-  "riassegna-sede": reassignToOfficeAction,
   stato: changeStateAction,
   integrazione: requestIntegrationAction,
   nota: internalNoteAction,
   chiusura: closeAction,
-} satisfies Record<Exclude<QuesitoForm, "risposta">, (quesitoId: string, formData: FormData) => Promise<void>>;
+} satisfies Record<Exclude<QuesitoPageForm, "risposta">, (formData: FormData) => Promise<void>>;
 
 /**
  * The reply form's own outcome: its draft shown as a refusal at the form (the
@@ -175,19 +166,19 @@ function replyFlash({ draft, gone }: LoadedFormDraft): Flash | undefined {
 
 /** The action forms' props: only the forms the state allows, and only the choices those forms offer. */
 function actionsView(quesito: QuesitoDetail, flash: Flash | null, replyDraft: LoadedFormDraft): QuesitoActionsView {
-  const forms: Partial<Record<QuesitoForm, FormTarget>> = {};
+  const forms: Partial<Record<QuesitoPageForm, FormTarget>> = {};
   for (const form of quesitoForms) {
-    if (!quesito.actions.includes(formActions[form])) continue;
+    if (isReassignmentForm(form) || !quesito.actions.includes(formActions[form])) continue;
     forms[form] =
       form === "risposta"
         ? `${replyUploadPath(quesito.id)}${replyDraft.draft ? `?${DRAFT_FIELD}=${replyDraft.draft.id}` : ""}`
-        : serverActions[form].bind(null, quesito.id);
+        : serverActions[form];
   }
   const reply = replyFlash(replyDraft);
   const shownReplyFlash = reply ?? flash;
   const changesState = forms.risposta !== undefined || forms.stato !== undefined;
-  const reassigns = forms["riassegna-operatore"] !== undefined;
   return {
+    quesitoId: quesito.id,
     version: quesito.version,
     forms,
     flash,
@@ -196,13 +187,7 @@ function actionsView(quesito: QuesitoDetail, flash: Flash | null, replyDraft: Lo
     otherStates: changesState
       ? workingStates.filter((state) => state !== quesito.state).map((state) => ({ value: state, label: quesitoStateLabels[state] }))
       : [],
-    operators: reassigns
-      ? quesito.operators.map((operator) => ({
-          value: operator.id,
-          label: operator.id === quesito.assignee?.id ? `${operator.name} (assegnatario attuale)` : operator.name,
-        }))
-      : [],
-    offices: forms["riassegna-sede"] ? quesito.offices.map((office) => ({ value: office.id, label: office.label })) : [],
+    reassignmentPath: quesito.actions.includes("RIASSEGNATA") ? reassignmentPath(quesito.id) : null,
     replyFiles: forms.risposta ? (
       <FilesField
         id={`risposta-${FILES_FIELD}`}
@@ -242,8 +227,8 @@ export default async function QuesitoPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const flash = await withDraftValues(operator, quesito.id, await pageFlash(query[FLASH_PARAM]));
   const replyDraft = await loadFormDraft(operator, firstValue(query[DRAFT_FIELD]), { purpose: "RISPOSTA_QUESITO", quesitoId: quesito.id });
-  // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile).
-  const shownAtForm = flash?.form !== undefined && quesito.actions.includes(formActions[flash.form]);
+  // A refusal is shown at its form, unless the form is gone (the quesito moved on meanwhile) or on another page.
+  const shownAtForm = flash?.form !== undefined && !isReassignmentForm(flash.form) && quesito.actions.includes(formActions[flash.form]);
 
   return (
     <>

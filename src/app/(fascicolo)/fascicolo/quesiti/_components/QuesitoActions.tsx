@@ -1,23 +1,16 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Flash, QuesitoForm } from "../_lib/flash";
-import { formSectionId } from "../_lib/form-sections";
-import {
-  BODY_MAX_LENGTH,
-  COMMENT_MAX_LENGTH,
-  INTEGRATION_DEFAULT_WORKING_DAYS,
-  INTEGRATION_MAX_WORKING_DAYS,
-} from "@/server/quesiti/limits";
+import type { Flash, QuesitoPageForm } from "../_lib/flash";
+import { BODY_MAX_LENGTH, INTEGRATION_DEFAULT_WORKING_DAYS, INTEGRATION_MAX_WORKING_DAYS } from "@/server/quesiti/limits";
 import { esitoLabels } from "@/server/workflow/states";
 import { Alert } from "@/ui/Alert";
-import { Button, type ButtonVariant } from "@/ui/Button";
+import { buttonClasses } from "@/ui/Button";
 import { SelectField, type SelectOption } from "@/ui/SelectField";
 import { TextareaField } from "@/ui/TextareaField";
 import { TextField } from "@/ui/TextField";
-
-/** A server action, or the address of the route that takes the form as a multipart upload (the reply). */
-export type FormTarget = ((formData: FormData) => Promise<void>) | string;
+import { ActionForm, ChoiceAndCommentForm, CommentField, type FormTarget } from "./ActionForm";
 
 /**
  * What the quesito's action forms need, and no more: a client component for
@@ -26,10 +19,12 @@ export type FormTarget = ((formData: FormData) => Promise<void>) | string;
  * HTML. The forms post without JavaScript all the same.
  */
 export type QuesitoActionsView = {
+  /** The quesito, a hidden field of every form: the actions are not bound to it (decision 0053). */
+  quesitoId: string;
   /** The quesito's version the operator sees, sent back to detect a change meanwhile. */
   version: number;
   /** The forms the quesito's state allows (the lifecycle's table decides which), each with where it posts. */
-  forms: Partial<Record<QuesitoForm, FormTarget>>;
+  forms: Partial<Record<QuesitoPageForm, FormTarget>>;
   /** The outcome shown at its form: a refusal, with what was typed. */
   flash: Flash | null;
   /** The reply's own outcome (its draft, or the message saying it is gone) when it has one. */
@@ -37,78 +32,25 @@ export type QuesitoActionsView = {
   /** The state's label, and the other working states it may move to (reply, change of state). */
   stateLabel: string;
   otherStates: SelectOption[];
-  /** For reassignment: the office's active operators and the other offices. */
-  operators: SelectOption[];
-  offices: SelectOption[];
+  /** The reassignment's own page, when the state allows it (decision 0053). */
+  reassignmentPath: string | null;
   /** The reply's attachments field (its limits and the files a draft kept), rendered by the server. */
   replyFiles: ReactNode;
 };
-
-/** What a control of an action form carries: its id, its name, and what a refusal gave back (typed value, error). */
-type ActionField = { id: string; name: string; defaultValue: string; error: string | undefined };
-
-interface ActionFormProps {
-  form: QuesitoForm;
-  target: FormTarget | undefined;
-  title: string;
-  description: string;
-  flash: Flash | null;
-  version: number;
-  submitLabel: string;
-  submitVariant?: ButtonVariant;
-  /** The form's controls, given the attributes of each by its name. */
-  children?: (field: (name: string) => ActionField) => ReactNode;
-}
-
-/** One action, if allowed: a titled section whose refusal, if any, is announced at its top, then its form. */
-function ActionForm({ form, target, title, description, flash, version, submitLabel, submitVariant, children }: ActionFormProps) {
-  if (target === undefined) return null;
-  const own = flash?.form === form ? flash : null;
-  const field = (name: string): ActionField => ({
-    id: `${form}-${name}`,
-    name,
-    defaultValue: own?.values?.[name] ?? "",
-    error: own?.errors?.[name]?.join(" "),
-  });
-  const formTarget = typeof target === "string" ? { method: "post", action: target, encType: "multipart/form-data" } : { action: target };
-  const sectionId = formSectionId(form);
-  return (
-    <section id={sectionId} aria-labelledby={`${sectionId}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
-      <h3 id={`${sectionId}-titolo`} className="mb-2 text-lg font-bold">
-        {title}
-      </h3>
-      <p className="mb-4 text-neutral-700">{description}</p>
-      {own?.message ? (
-        <Alert tone="danger" id={`${sectionId}-errore`}>
-          <p>{own.message}</p>
-        </Alert>
-      ) : null}
-      <form {...formTarget}>
-        <input type="hidden" name="expectedVersion" value={version} />
-        {children?.(field)}
-        <Button variant={submitVariant}>{submitLabel}</Button>
-      </form>
-    </section>
-  );
-}
-
-function CommentField({ field, label, hint }: { field: ActionField; label: string; hint: string }) {
-  return <TextareaField {...field} label={label} hint={hint} required rows={3} limit={COMMENT_MAX_LENGTH} />;
-}
 
 const esitoOptions = Object.entries(esitoLabels).map(([value, label]) => ({ value, label }));
 
 /** The forms of the actions the quesito's state allows. */
 export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
-  const { forms, flash, version } = view;
-  if (Object.keys(forms).length === 0) {
+  const { forms, flash, quesitoId, version } = view;
+  if (Object.keys(forms).length === 0 && !view.reassignmentPath) {
     return (
       <Alert tone="info">
         <p>Il quesito è chiuso: non sono possibili altre operazioni.</p>
       </Alert>
     );
   }
-  const common = { flash, version };
+  const common = { flash, quesitoId, version };
 
   return (
     <div className="space-y-6">
@@ -145,21 +87,16 @@ export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
         )}
       </ActionForm>
 
-      <ActionForm
+      <ChoiceAndCommentForm
         {...common}
         form="stato"
         target={forms.stato}
         title="Cambia stato"
         description="Il commento sarà visibile al contribuente."
         submitLabel="Cambia stato"
-      >
-        {(field) => (
-          <>
-            <SelectField {...field("toState")} label="Nuovo stato" required options={view.otherStates} />
-            <CommentField field={field("comment")} label="Commento" hint="Spiega al contribuente il motivo del cambio di stato." />
-          </>
-        )}
-      </ActionForm>
+        choice={{ name: "toState", label: "Nuovo stato", options: view.otherStates }}
+        comment={{ label: "Commento", hint: "Spiega al contribuente il motivo del cambio di stato." }}
+      />
 
       <ActionForm
         {...common}
@@ -185,7 +122,7 @@ export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
         )}
       </ActionForm>
 
-      <ActionForm
+      <ChoiceAndCommentForm
         {...common}
         form="chiusura"
         target={forms.chiusura}
@@ -193,14 +130,9 @@ export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
         description="L'esito e il commento saranno visibili al contribuente."
         submitLabel="Chiudi il quesito"
         submitVariant="danger"
-      >
-        {(field) => (
-          <>
-            <SelectField {...field("esito")} label="Esito" required placeholder="Scegli l'esito" options={esitoOptions} />
-            <CommentField field={field("comment")} label="Commento" hint="Le motivazioni dell'esito." />
-          </>
-        )}
-      </ActionForm>
+        choice={{ name: "esito", label: "Esito", placeholder: "Scegli l'esito", options: esitoOptions }}
+        comment={{ label: "Commento", hint: "Le motivazioni dell'esito." }}
+      />
 
       <ActionForm
         {...common}
@@ -214,39 +146,17 @@ export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
         {(field) => <TextareaField {...field("body")} label="Testo della nota" required rows={3} limit={BODY_MAX_LENGTH} />}
       </ActionForm>
 
-      <ActionForm
-        {...common}
-        form="riassegna-operatore"
-        target={forms["riassegna-operatore"]}
-        title="Riassegna a un operatore della sede"
-        description="Il quesito torna «Nuovo» e l'operatore scelto lo prenderà in carico."
-        submitLabel="Riassegna"
-        submitVariant="secondary"
-      >
-        {(field) => (
-          <>
-            <SelectField {...field("operatorId")} label="Operatore" required placeholder="Scegli l'operatore" options={view.operators} />
-            <CommentField field={field("comment")} label="Motivo" hint="Resta nella sede: il contribuente non lo vede." />
-          </>
-        )}
-      </ActionForm>
-
-      <ActionForm
-        {...common}
-        form="riassegna-sede"
-        target={forms["riassegna-sede"]}
-        title="Trasferisci a un'altra sede"
-        description="La sede scelta vedrà il quesito nella sua coda; questa sede non lo vedrà più."
-        submitLabel="Trasferisci"
-        submitVariant="secondary"
-      >
-        {(field) => (
-          <>
-            <SelectField {...field("officeId")} label="Sede" required placeholder="Scegli la sede" options={view.offices} />
-            <CommentField field={field("comment")} label="Motivo" hint="Resta negli uffici: il contribuente non lo vede." />
-          </>
-        )}
-      </ActionForm>
+      {view.reassignmentPath ? (
+        <section id="riassegnazione" aria-labelledby="riassegnazione-titolo" className="rounded-sm border border-neutral-300 bg-white p-5">
+          <h3 id="riassegnazione-titolo" className="mb-2 text-lg font-bold">
+            Riassegna o trasferisci
+          </h3>
+          <p className="mb-4 text-neutral-700">Affida il quesito a un altro operatore della sede, o trasferiscilo a un&apos;altra sede.</p>
+          <Link href={view.reassignmentPath} className={buttonClasses("secondary")}>
+            Riassegna o trasferisci
+          </Link>
+        </section>
+      ) : null}
     </div>
   );
 }

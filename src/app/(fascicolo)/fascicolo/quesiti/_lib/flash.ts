@@ -4,6 +4,7 @@ import { loadFormDraft } from "@/app/_lib/form-draft";
 import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { TransitionAction } from "@/server/workflow/lifecycle";
+import { QUESITO_ID_FIELD } from "./form-sections";
 
 /** The outcome of the quesito pages' forms across their redirect (src/app/_lib/form-flash.ts). */
 
@@ -18,6 +19,15 @@ export const quesitoForms = [
   "risposta",
 ] as const;
 export type QuesitoForm = (typeof quesitoForms)[number];
+
+/** The forms on the reassignment's own page (decision 0053); the others are on the quesito's page. */
+export const reassignmentForms = ["riassegna-operatore", "riassegna-sede"] as const satisfies readonly QuesitoForm[];
+export type ReassignmentForm = (typeof reassignmentForms)[number];
+export type QuesitoPageForm = Exclude<QuesitoForm, ReassignmentForm>;
+
+export function isReassignmentForm(form: QuesitoForm): form is ReassignmentForm {
+  return (reassignmentForms as readonly QuesitoForm[]).includes(form);
+}
 
 /** The lifecycle action behind each form: the form is on the page only while the action is allowed. */
 export const formActions: Record<QuesitoForm, TransitionAction> = {
@@ -40,9 +50,15 @@ export const { flashCookie, readFlash, pageFlash, redirectWithFlash } = formFlas
   isForm: (value): value is QuesitoForm => (quesitoForms as readonly string[]).includes(value),
 });
 
-/** The text fields of a posted form, without the hidden version. */
+/** The quesito a posted action form names; empty when it names none (the services then find no quesito). */
+export function formQuesitoId(formData: FormData): string {
+  const value = formData.get(QUESITO_ID_FIELD);
+  return typeof value === "string" ? value : "";
+}
+
+/** The text fields of a posted form, without the hidden version and quesito. */
 export function typedValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
-  const { expectedVersion: _version, ...values } = textFields(entries);
+  const { expectedVersion: _version, [QUESITO_ID_FIELD]: _quesitoId, ...values } = textFields(entries);
   return values;
 }
 

@@ -8,6 +8,11 @@ export function quesitoPath(quesitoId: string): string {
   return `/fascicolo/quesiti/${encodeURIComponent(quesitoId)}`;
 }
 
+/** The page with the forms that reassign the quesito to a colleague or transfer it to another office. */
+export function reassignmentPath(quesitoId: string): string {
+  return `${quesitoPath(quesitoId)}/riassegna`;
+}
+
 export function replyUploadPath(quesitoId: string): string {
   return `/api/fascicolo/quesiti/${encodeURIComponent(quesitoId)}/risposta`;
 }
