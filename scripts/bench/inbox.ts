@@ -218,6 +218,9 @@ async function main(): Promise<void> {
       { label: "lette", run: () => listReceivedCommunications(intermediary, { lettura: "lette" }, now) },
     ]);
 
+    console.log("\n── Pagina iniziale del Cassetto di un intermediario");
+    await measureCases(sql, [{ label: "richieste in attesa e in corso", run: () => listHomeRequests(intermediary, now) }]);
+
     console.log(`\n── Elenco richieste di un titolare con ${itNumber(Number(busiest.requests))} richieste`);
     await measureCases(sql, [
       ...(await requestListCases(prisma, holder, now, null)),

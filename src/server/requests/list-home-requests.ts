@@ -3,7 +3,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { positionLabel } from "@/lib/position-label";
 import { prisma } from "@/server/db/client";
-import { inIdOrder, readInIdOrder } from "@/server/db/in-id-order";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
@@ -40,38 +39,26 @@ const homeRequestSelect = {
 /**
  * The requests the Cassetto home puts first (F02): those waiting for the
  * contributor, then the other open ones, a few of each, the most recently
- * active first. Bounded reads on the (lastActivityAt, id) index, no counts.
+ * active first. Two bounded reads on the (lastActivityAt, id) index, each
+ * with its rows' relations joined (one statement each), no counts.
  */
 export async function listHomeRequests(actor: ContributorActor, now = new Date()): Promise<HomeRequests> {
-  // Which requests, by two narrow reads on the index; then their details in one read (decision 0031).
   // The request's copy of its quesito's state (decision 0029): no join of Quesito to plan and read.
   const latest = (states: QuesitoState[]) =>
     prisma.request.findMany({
       where: { AND: [requestAccessWhere(actor, now), { quesitoState: { in: states } }] },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: HOME_REQUESTS_SHOWN,
-      select: { id: true },
+      // The page's few rows first, then their relations: one statement per list (decision 0053).
+      relationLoadStrategy: "join",
+      select: homeRequestSelect,
     });
-  const [awaitingIds, openIds, labels] = await Promise.all([
+  const [awaiting, open, labels] = await Promise.all([
     latest(["IN_ATTESA_CONTRIBUENTE"]),
     latest(["NUOVO", "IN_LAVORAZIONE"]),
     getGestioneLabels(),
   ]);
-  const ids = [...awaitingIds, ...openIds].map((row) => row.id);
-  const rows = await readInIdOrder(ids, (some) =>
-    prisma.request.findMany({
-      where: { AND: [requestAccessWhere(actor, now), { id: { in: some } }] },
-      // At most twice HOME_REQUESTS_SHOWN rows: their relations joined, in one statement.
-      relationLoadStrategy: "join",
-      select: homeRequestSelect,
-    }),
-  );
-  const detailed = (list: { id: string }[]) =>
-    inIdOrder(
-      list.map((row) => row.id),
-      rows,
-    );
-  const homeRequest = (row: (typeof rows)[number]): HomeRequest => {
+  const homeRequest = (row: (typeof awaiting)[number]): HomeRequest => {
     const [event] = row.events;
     return {
       ...requestSummary(row),
@@ -85,5 +72,5 @@ export async function listHomeRequests(actor: ContributorActor, now = new Date()
       latestActivity: event ? { label: eventTypeLabels[event.type], at: event.createdAt } : null,
     };
   };
-  return { awaiting: detailed(awaitingIds).map(homeRequest), open: detailed(openIds).map(homeRequest) };
+  return { awaiting: awaiting.map(homeRequest), open: open.map(homeRequest) };
 }
