@@ -153,7 +153,7 @@ describe("getQuesito", () => {
       const { result, statements } = await view();
       expect(statements).toEqual([
         expect.stringMatching(/^SELECT .* FROM "public"\."Quesito"/),
-        expect.stringMatching(/^INSERT INTO "public"\."AuditEntry"/),
+        expect.stringMatching(/^INSERT INTO "AuditEntry"/),
       ]);
       expect(result.failedNotifications.map((failure) => [failure.id, failure.recipient, failure.reason])).toEqual([
         [newer.id, "nuovo@example.it", "Recapito non riuscito."],
