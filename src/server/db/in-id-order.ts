@@ -3,7 +3,7 @@
  * order) put back in the order of `ids`. An id whose row did not come back
  * (gone meanwhile, or out of the actor's reach by now) is left out.
  */
-export function inIdOrder<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]): Row[] {
+function inIdOrder<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]): Row[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

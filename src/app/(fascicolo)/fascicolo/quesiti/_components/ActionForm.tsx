@@ -1,5 +1,9 @@
-"use client";
-
+/**
+ * The quesito pages' action forms (decision 0053): a titled section with its
+ * refusal and a form posting the quesito and its version. Imported by the
+ * client components QuesitoActions and ReassignmentForms, whose render props
+ * (the controls) cannot cross from the server.
+ */
 import type { ReactNode } from "react";
 import type { Flash, QuesitoForm } from "../_lib/flash";
 import { formSectionId, QUESITO_ID_FIELD } from "../_lib/form-sections";

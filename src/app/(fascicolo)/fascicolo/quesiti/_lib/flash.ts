@@ -2,6 +2,7 @@ import "server-only";
 import { textFields } from "@/app/_lib/form-data";
 import { loadFormDraft } from "@/app/_lib/form-draft";
 import { formFlashFamily, type FormFlash } from "@/app/_lib/form-flash";
+import { isUuid } from "@/lib/form-fields";
 import type { OperatorActor } from "@/server/identity/actor";
 import type { TransitionAction } from "@/server/workflow/lifecycle";
 import { QUESITO_ID_FIELD } from "./form-sections";
@@ -50,10 +51,15 @@ export const { flashCookie, readFlash, pageFlash, redirectWithFlash } = formFlas
   isForm: (value): value is QuesitoForm => (quesitoForms as readonly string[]).includes(value),
 });
 
-/** The quesito a posted action form names; empty when it names none (the services then find no quesito). */
+/**
+ * The quesito a posted action form names; empty when the field is missing or
+ * cannot name one (not a uuid: any length, any characters), so that nothing
+ * typed there reaches the redirect's address. The services find no quesito
+ * for an empty id and refuse it as not found.
+ */
 export function formQuesitoId(formData: FormData): string {
   const value = formData.get(QUESITO_ID_FIELD);
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" && isUuid(value) ? value : "";
 }
 
 /** The text fields of a posted form, without the hidden version and quesito. */

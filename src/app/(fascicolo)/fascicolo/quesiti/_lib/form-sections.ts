@@ -1,6 +1,6 @@
 import type { QuesitoForm } from "./flash";
 
-/** What the quesito page's action forms share with the server, apart from paths.ts and flash.ts, which are server-only. */
+// What the quesito pages' action forms share with the server; paths.ts and flash.ts are server-only.
 
 /** The hidden field of every action form that names its quesito (decision 0053). */
 export const QUESITO_ID_FIELD = "quesitoId";

@@ -7,7 +7,7 @@ import { NotFoundError } from "@/server/errors/domain-errors";
 import { requireOperator } from "@/server/identity/session";
 import { getQuesitoReassignment, type QuesitoReassignment } from "@/server/quesiti/get-quesito-reassignment";
 import { Alert, Breadcrumb, Card, DescriptionList, PageHeading } from "@/ui";
-import { QuesitoReassignment as ReassignmentForms } from "../../_components/QuesitoReassignment";
+import { ReassignmentForms } from "../../_components/ReassignmentForms";
 import { QuesitoStateBadge } from "../../_components/QuesitoStateBadge";
 import { isReassignmentForm, pageFlash, withDraftValues } from "../../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath, reassignmentPath } from "../../_lib/paths";

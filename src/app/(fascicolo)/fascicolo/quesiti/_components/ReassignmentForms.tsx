@@ -5,7 +5,7 @@ import type { SelectOption } from "@/ui/SelectField";
 import { ChoiceAndCommentForm } from "./ActionForm";
 
 /** What the reassignment's two forms need (decision 0053): the quesito, its version, the choices, each form's action. */
-export type QuesitoReassignmentView = {
+export type ReassignmentFormsView = {
   quesitoId: string;
   version: number;
   flash: Flash | null;
@@ -17,7 +17,7 @@ export type QuesitoReassignmentView = {
 };
 
 /** Reassign to a colleague of the office, or transfer to another office: each form with its refusal, if any. */
-export function QuesitoReassignment({ view }: { view: QuesitoReassignmentView }) {
+export function ReassignmentForms({ view }: { view: ReassignmentFormsView }) {
   const common = { flash: view.flash, quesitoId: view.quesitoId, version: view.version };
   return (
     <div className="space-y-6">
