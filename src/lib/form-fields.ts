@@ -8,9 +8,12 @@ import { z } from "zod";
 /** Empty text becomes "not given". */
 export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** Built once: every page with an id in its address checks it, and building a zod schema costs more than using it. */
+const uuidSchema = z.uuid();
+
 /** Whether an id from an address or a form can name a record at all; anything else is simply not found. */
 export function isUuid(value: unknown): boolean {
-  return z.uuid().safeParse(value).success;
+  return uuidSchema.safeParse(value).success;
 }
 
 /** An optional calendar day (yyyy-mm-dd, as date inputs send it); blank is absent, 2027-02-30 is refused. */

@@ -66,20 +66,27 @@ export function withRelationsLoadedApart(client: PrismaClient): PrismaClient {
   return extended as unknown as PrismaClient;
 }
 
+/** Opens the text of a hand-written statement to be prepared like the joined reads (preparedStatementName). */
+export const PREPARED_STATEMENT = "/* prepared */";
+
 /**
  * The name a statement is prepared under on its connection, or "" (unnamed,
  * parsed and planned at every run). Only the joined detail reads are named —
  * the statements with LATERAL joins, which only reads asking for
- * `relationLoadStrategy: "join"` send: reads of a record or a handful by key,
- * whose plan does not depend on the values, and whose planning was most of
- * their database time (4–6 ms for the request's and the quesito's pages).
+ * `relationLoadStrategy: "join"` send, and the hand-written ones that open
+ * with PREPARED_STATEMENT: reads of a record or a handful by key, whose plan
+ * does not depend on the values, and whose planning was most of their
+ * database time (4–6 ms for the request's and the quesito's pages).
  * Named by a hash of the text, so a name never stands for two texts; after
  * five runs PostgreSQL keeps a generic plan for them. Every other statement,
  * the lists tuned at a million rows among them, is planned with its values as
- * before (decision 0050).
+ * before (decisions 0050, 0054).
  */
 export function preparedStatementName(query: Pick<SqlQuery, "sql">): string {
-  return query.sql.includes("LEFT JOIN LATERAL") ? `cb_${createHash("sha1").update(query.sql).digest("base64url")}` : "";
+  const { sql } = query;
+  return sql.startsWith(PREPARED_STATEMENT) || sql.includes("LEFT JOIN LATERAL")
+    ? `cb_${createHash("sha1").update(sql).digest("base64url")}`
+    : "";
 }
 
 /**

@@ -22,7 +22,7 @@ export const deliverySelect = {
   failureReason: true,
 } as const;
 
-type DeliveryRow = {
+export type DeliveryRow = {
   id: string;
   channel: NotificationChannel;
   recipient: string;

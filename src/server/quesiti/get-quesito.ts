@@ -19,11 +19,10 @@ import {
   quesitoStateLabels,
 } from "@/server/workflow/states";
 import { requestContacts, type RequestContacts } from "@/server/requests/request-contacts";
-import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "@/server/requests/thread-messages";
-import { officeQuesitiWhere } from "@/server/access/quesito-access";
-import { deliveryOf, deliverySelect, type NotificationDelivery } from "@/server/notifications/notification-delivery";
+import { contributorAuthorName, type ThreadAttachment } from "@/server/requests/thread-messages";
+import { deliveryOf, type NotificationDelivery } from "@/server/notifications/notification-delivery";
 import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/failed-notifications";
-import { recordAccess } from "@/server/audit/record-access";
+import { readQuesitoOpening } from "./read-quesito-opening";
 import { checkedQuesitoId } from "./policy";
 
 export type QuesitoMessage = {
@@ -145,60 +144,15 @@ function eventDetail(
 }
 
 /**
- * The request's notices the page shows, in one relation (Prisma includes a
- * relation once): a communication's (its event's), and those that failed for
- * good, newest first as the request page reads them.
- */
-const shownNotificationsArgs = {
-  where: { OR: [{ event: { type: "COMUNICAZIONE_INVIATA" } }, failedNotificationsArgs.where] },
-  orderBy: failedNotificationsArgs.orderBy,
-  select: { ...failedNotificationsArgs.select, ...deliverySelect, eventId: true, createdAt: true },
-} as const satisfies Prisma.Request$notificationsArgs;
-
-/**
  * Everything the office's page of a quesito shows (F20–F22). A quesito of
  * another office, or an id that names none, is NotFoundError. Every opening
- * from `page`, granted or refused, is written to the access log (decision
- * 0032); an id that cannot name a quesito reaches neither query nor log.
+ * from `page`, granted or refused, is written to the access log by the read's
+ * own statement (decisions 0032, 0054); an id that cannot name a quesito
+ * reaches neither query nor log.
  */
 export async function getQuesito(operator: OperatorActor, quesitoId: string, page: string, now = new Date()): Promise<QuesitoDetail> {
-  const opening = { action: "QUESITO_APERTO", targetType: "QUESITO", targetId: quesitoId, page } as const;
-  const quesito = await prisma.quesito.findFirst({
-    where: { id: checkedQuesitoId(quesitoId), ...officeQuesitiWhere(operator) },
-    // One quesito and what hangs from it: one statement instead of one per relation (decision 0049).
-    relationLoadStrategy: "join",
-    include: {
-      // The operators and offices to reassign to are on the reassignment's own page (decision 0053).
-      office: { select: { id: true, code: true, name: true } },
-      assignee: { select: { id: true, givenName: true, familyName: true } },
-      request: {
-        include: {
-          subject: { select: { label: true, parent: { select: { label: true } } } },
-          position: { select: { gestione: true, matricola: true, denominazione: true, province: true } },
-          holder: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
-          submittedBy: { select: { id: true, givenName: true, familyName: true, codiceFiscale: true } },
-          messages: threadMessagesArgs(operator),
-          reads: {
-            orderBy: [{ readAt: "asc" }, { personId: "asc" }],
-            take: 1,
-            select: { readAt: true, actingProfile: true, person: { select: { givenName: true, familyName: true } } },
-          },
-          notifications: shownNotificationsArgs,
-          events: {
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            include: {
-              actorPerson: { select: { givenName: true, familyName: true } },
-              actorOperator: { select: { givenName: true, familyName: true } },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!quesito) {
-    await recordAccess(operator, { ...opening, granted: false });
-    throw await notFoundFor(operator, "quesito", quesitoId);
-  }
+  const quesito = await readQuesitoOpening(operator, checkedQuesitoId(quesitoId), page);
+  if (!quesito) throw await notFoundFor(operator, "quesito", quesitoId);
   const { request } = quesito;
   const communicationEvents = new Set(request.events.filter((event) => event.type === "COMUNICAZIONE_INVIATA").map((event) => event.id));
   const communicationNotices = request.notifications
@@ -208,8 +162,7 @@ export async function getQuesito(operator: OperatorActor, quesitoId: string, pag
 
   const events = request.events.map((event) => ({ event, data: eventData(event.data) }));
   const referencedOperators = events.flatMap(({ data }) => (data.toAssigneeId ? [data.toAssigneeId] : []));
-  const [, offices, referenced, settings] = await Promise.all([
-    recordAccess(operator, { ...opening, codiceFiscale: request.holder.codiceFiscale, granted: true }),
+  const [offices, referenced, settings] = await Promise.all([
     listOffices(),
     // Prisma sends a statement even for an empty list.
     referencedOperators.length > 0

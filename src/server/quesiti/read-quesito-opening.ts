@@ -1,0 +1,229 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type {
+  ActingProfile,
+  Esito,
+  Gestione,
+  MessageVisibility,
+  QuesitoState,
+  RequestDirection,
+  RequestEventType,
+} from "@/generated/prisma/enums";
+import { accessEntryInsert } from "@/server/audit/record-access";
+import { PREPARED_STATEMENT } from "@/server/db/create-client";
+import { prisma } from "@/server/db/client";
+import type { OperatorActor } from "@/server/identity/actor";
+import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
+import type { DeliveryRow } from "@/server/notifications/notification-delivery";
+
+type Name = { givenName: string; familyName: string };
+
+/** A quesito of the operator's office with everything its page shows, as getQuesito reads it. */
+export type QuesitoOpeningRow = {
+  id: string;
+  version: number;
+  state: QuesitoState;
+  esito: Esito | null;
+  receivedAt: Date;
+  takenAt: Date | null;
+  closedAt: Date | null;
+  dueAt: Date | null;
+  clockStoppedAt: Date | null;
+  integrationDueAt: Date | null;
+  smartTask: boolean;
+  office: { id: string; code: string; name: string };
+  assignee: ({ id: string } & Name) | null;
+  request: {
+    id: string;
+    direction: RequestDirection;
+    protocolNumber: string;
+    createdAt: Date;
+    istanza: Prisma.JsonValue;
+    actingProfile: ActingProfile | null;
+    contactEmail: string | null;
+    contactPec: string | null;
+    contactMobile: string | null;
+    contactLandline: string | null;
+    contactFax: string | null;
+    extraEmail: string | null;
+    consentEmail: boolean;
+    consentSms: boolean;
+    consentPec: boolean;
+    subject: { label: string; parent: { label: string } | null };
+    position: { gestione: Gestione; matricola: string; denominazione: string; province: string };
+    holder: { id: string; codiceFiscale: string } & Name;
+    submittedBy: ({ id: string; codiceFiscale: string } & Name) | null;
+    /** Every message, internal notes included (the office reads them all), oldest first. */
+    messages: {
+      id: string;
+      visibility: MessageVisibility;
+      body: string;
+      createdAt: Date;
+      authorPersonId: string | null;
+      actingProfile: ActingProfile | null;
+      bundleKey: string | null;
+      authorPerson: Name | null;
+      authorOperator: (Name & { office: { name: string } }) | null;
+      attachments: { id: string; fileName: string; mimeType: string; size: number }[];
+    }[];
+    /** A communication's first reading, if any. */
+    reads: { readAt: Date; actingProfile: ActingProfile; person: Name }[];
+    /** A communication's notices and those that failed for good, by failedAt then id, descending (as failedNotificationsArgs). */
+    notifications: (DeliveryRow & { eventId: string | null; createdAt: Date })[];
+    /** Oldest first. */
+    events: {
+      id: string;
+      type: RequestEventType;
+      fromState: QuesitoState | null;
+      toState: QuesitoState | null;
+      comment: string | null;
+      data: Prisma.JsonValue;
+      createdAt: Date;
+      actorPerson: Name | null;
+      actorOperator: Name | null;
+    }[];
+  };
+};
+
+/** What JSON carries of the row: its timestamps as text (PostgreSQL writes `timestamp` columns in ISO 8601, without zone: UTC). */
+type JsonRow = ReplaceDates<QuesitoOpeningRow>;
+type ReplaceDates<T> = T extends Date
+  ? string
+  : T extends Prisma.JsonValue
+    ? T
+    : T extends (infer Item)[]
+      ? ReplaceDates<Item>[]
+      : T extends object
+        ? { [Key in keyof T]: ReplaceDates<T[Key]> }
+        : T;
+
+const utc = (text: string): Date => new Date(`${text}Z`);
+const utcOrNull = (text: string | null): Date | null => (text === null ? null : utc(text));
+
+/** The same row with its timestamps as dates. */
+function withDates(row: JsonRow): QuesitoOpeningRow {
+  const { request } = row;
+  return {
+    ...row,
+    receivedAt: utc(row.receivedAt),
+    takenAt: utcOrNull(row.takenAt),
+    closedAt: utcOrNull(row.closedAt),
+    dueAt: utcOrNull(row.dueAt),
+    clockStoppedAt: utcOrNull(row.clockStoppedAt),
+    integrationDueAt: utcOrNull(row.integrationDueAt),
+    request: {
+      ...request,
+      createdAt: utc(request.createdAt),
+      messages: request.messages.map((message) => ({ ...message, createdAt: utc(message.createdAt) })),
+      reads: request.reads.map((read) => ({ ...read, readAt: utc(read.readAt) })),
+      notifications: request.notifications.map((notice) => ({
+        ...notice,
+        sentAt: utcOrNull(notice.sentAt),
+        deliveredAt: utcOrNull(notice.deliveredAt),
+        failedAt: utcOrNull(notice.failedAt),
+        updatedAt: utc(notice.updatedAt),
+        createdAt: utc(notice.createdAt),
+      })),
+      events: request.events.map((event) => ({ ...event, createdAt: utc(event.createdAt) })),
+    },
+  };
+}
+
+const nameOf = (alias: string) => Prisma.raw(`json_build_object('givenName', ${alias}."givenName", 'familyName', ${alias}."familyName")`);
+
+/**
+ * Reads a quesito of the operator's office with everything its page shows
+ * and writes the opening to the access log, granted or refused, in ONE
+ * statement: the log's INSERT is a WITH of the read (decision 0054), so the
+ * office's most opened page makes one round trip for both, and the read is
+ * prepared once per connection (PREPARED_STATEMENT). Null for a quesito of
+ * another office or none; the entry then says refused, with no contributor.
+ * `quesitoId` must be a checked uuid.
+ */
+export async function readQuesitoOpening(operator: OperatorActor, quesitoId: string, page: string): Promise<QuesitoOpeningRow | null> {
+  const outcome = Prisma.sql`SELECT holder."codiceFiscale", found.id IS NOT NULL AS "granted"
+    FROM (VALUES (1)) AS one
+    LEFT JOIN found ON true
+    LEFT JOIN "Request" opened ON opened.id = found."requestId"
+    LEFT JOIN "Person" holder ON holder.id = opened."holderId"`;
+  const opening = accessEntryInsert(operator, { action: "QUESITO_APERTO", targetType: "QUESITO", targetId: quesitoId, page }, outcome);
+  const rows = await prisma.$queryRaw<{ quesito: JsonRow }[]>`${Prisma.raw(PREPARED_STATEMENT)}
+WITH found AS (
+  SELECT * FROM "Quesito" WHERE id = ${quesitoId}::uuid AND "officeId" = ${operator.office.id}::uuid
+), opening AS (${opening})
+SELECT json_build_object(
+  'id', q.id, 'version', q.version, 'state', q.state, 'esito', q.esito,
+  'receivedAt', q."receivedAt", 'takenAt', q."takenAt", 'closedAt', q."closedAt",
+  'dueAt', q."dueAt", 'clockStoppedAt', q."clockStoppedAt", 'integrationDueAt', q."integrationDueAt",
+  'smartTask', q."smartTask",
+  'office', json_build_object('id', o.id, 'code', o.code, 'name', o.name),
+  'assignee', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'givenName', a."givenName", 'familyName', a."familyName") END,
+  'request', json_build_object(
+    'id', r.id, 'direction', r.direction, 'protocolNumber', r."protocolNumber", 'createdAt', r."createdAt",
+    'istanza', r.istanza, 'actingProfile', r."actingProfile",
+    'contactEmail', r."contactEmail", 'contactPec', r."contactPec", 'contactMobile', r."contactMobile",
+    'contactLandline', r."contactLandline", 'contactFax', r."contactFax", 'extraEmail', r."extraEmail",
+    'consentEmail', r."consentEmail", 'consentSms', r."consentSms", 'consentPec', r."consentPec",
+    'subject', json_build_object('label', s.label, 'parent', CASE WHEN sp.id IS NULL THEN NULL ELSE json_build_object('label', sp.label) END),
+    'position', json_build_object('gestione', p.gestione, 'matricola', p.matricola, 'denominazione', p.denominazione, 'province', p.province),
+    'holder', json_build_object('id', h.id, 'givenName', h."givenName", 'familyName', h."familyName", 'codiceFiscale', h."codiceFiscale"),
+    'submittedBy', CASE WHEN sb.id IS NULL THEN NULL
+      ELSE json_build_object('id', sb.id, 'givenName', sb."givenName", 'familyName', sb."familyName", 'codiceFiscale', sb."codiceFiscale") END,
+    'messages', (
+      SELECT coalesce(json_agg(json_build_object(
+        'id', m.id, 'visibility', m.visibility, 'body', m.body, 'createdAt', m."createdAt",
+        'authorPersonId', m."authorPersonId", 'actingProfile', m."actingProfile", 'bundleKey', m."bundleKey",
+        'authorPerson', CASE WHEN ap.id IS NULL THEN NULL ELSE ${nameOf("ap")} END,
+        'authorOperator', CASE WHEN ao.id IS NULL THEN NULL
+          ELSE json_build_object('givenName', ao."givenName", 'familyName', ao."familyName", 'office', json_build_object('name', aoo.name)) END,
+        'attachments', (
+          SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'size', f.size)
+            ORDER BY f."createdAt", f.id), '[]')
+          FROM "Attachment" f WHERE f."messageId" = m.id)
+      ) ORDER BY m."createdAt", m.id), '[]')
+      FROM "Message" m
+      LEFT JOIN "Person" ap ON ap.id = m."authorPersonId"
+      LEFT JOIN "Operator" ao ON ao.id = m."authorOperatorId"
+      LEFT JOIN "Office" aoo ON aoo.id = ao."officeId"
+      WHERE m."requestId" = r.id),
+    'reads', (
+      SELECT coalesce(json_agg(json_build_object('readAt', first_read."readAt", 'actingProfile', first_read."actingProfile", 'person', ${nameOf("first_read")})), '[]')
+      FROM (
+        SELECT cr."readAt", cr."actingProfile", reader."givenName", reader."familyName"
+        FROM "CommunicationRead" cr JOIN "Person" reader ON reader.id = cr."personId"
+        WHERE cr."requestId" = r.id ORDER BY cr."readAt", cr."personId" LIMIT 1
+      ) AS first_read),
+    'notifications', (
+      SELECT coalesce(json_agg(json_build_object(
+        'id', n.id, 'channel', n.channel, 'recipient', n.recipient, 'status', n.status, 'sentAt', n."sentAt",
+        'deliveredAt', n."deliveredAt", 'failedAt', n."failedAt", 'updatedAt', n."updatedAt", 'failureReason', n."failureReason",
+        'eventId', n."eventId", 'createdAt', n."createdAt"
+      ) ORDER BY n."failedAt" DESC, n.id DESC), '[]')
+      FROM "Notification" n LEFT JOIN "RequestEvent" sent ON sent.id = n."eventId"
+      WHERE n."requestId" = r.id
+        AND (sent.type = 'COMUNICAZIONE_INVIATA' OR n.status = ${failedNotificationsArgs.where.status}::"NotificationStatus")),
+    'events', (
+      SELECT coalesce(json_agg(json_build_object(
+        'id', e.id, 'type', e.type, 'fromState', e."fromState", 'toState', e."toState", 'comment', e.comment, 'data', e.data,
+        'createdAt', e."createdAt",
+        'actorPerson', CASE WHEN ep.id IS NULL THEN NULL ELSE ${nameOf("ep")} END,
+        'actorOperator', CASE WHEN eo.id IS NULL THEN NULL ELSE ${nameOf("eo")} END
+      ) ORDER BY e."createdAt", e.id), '[]')
+      FROM "RequestEvent" e
+      LEFT JOIN "Person" ep ON ep.id = e."actorPersonId"
+      LEFT JOIN "Operator" eo ON eo.id = e."actorOperatorId"
+      WHERE e."requestId" = r.id)
+  )
+) AS quesito
+FROM found q
+JOIN "Office" o ON o.id = q."officeId"
+LEFT JOIN "Operator" a ON a.id = q."assigneeId"
+JOIN "Request" r ON r.id = q."requestId"
+JOIN "Subject" s ON s.id = r."subjectId"
+LEFT JOIN "Subject" sp ON sp.id = s."parentId"
+JOIN "Position" p ON p.id = r."positionId"
+JOIN "Person" h ON h.id = r."holderId"
+LEFT JOIN "Person" sb ON sb.id = r."submittedById"`;
+  const row = rows[0]?.quesito;
+  return row ? withDates(row) : null;
+}
