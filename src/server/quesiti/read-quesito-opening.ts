@@ -15,6 +15,7 @@ import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
 import type { DeliveryRow } from "@/server/notifications/notification-delivery";
+import type { ThreadAttachment } from "@/server/requests/thread-messages";
 
 type Name = { givenName: string; familyName: string };
 
@@ -64,7 +65,7 @@ export type QuesitoOpeningRow = {
       bundleKey: string | null;
       authorPerson: Name | null;
       authorOperator: (Name & { office: { name: string } }) | null;
-      attachments: { id: string; fileName: string; mimeType: string; size: number }[];
+      attachments: ThreadAttachment[];
     }[];
     /** A communication's first reading, if any. */
     reads: { readAt: Date; actingProfile: ActingProfile; person: Name }[];

@@ -25,7 +25,15 @@ import { quesitoStateLabels } from "@/server/workflow/states";
 import type { FormDraftView } from "@/server/drafts/get-form-draft";
 import { DRAFT_FIELD } from "@/server/drafts/schemas";
 import { firstValue, type SearchParams } from "@/app/_lib/search-params";
-import { formActions, isReassignmentForm, pageFlash, quesitoForms, withDraftValues, type Flash, type QuesitoPageForm } from "../_lib/flash";
+import {
+  formActions,
+  isReassignmentForm,
+  pageFlash,
+  quesitoPageForms,
+  withDraftValues,
+  type Flash,
+  type QuesitoPageForm,
+} from "../_lib/flash";
 import { OUTCOME_NOTICE_ID, quesitoPath, reassignmentPath, replyUploadPath } from "../_lib/paths";
 import { contributorFilePath } from "../../contribuenti/paths";
 import { changeStateAction, closeAction, requestIntegrationAction, internalNoteAction, takeAction } from "./actions";
@@ -167,8 +175,8 @@ function replyFlash({ draft, gone }: LoadedFormDraft): Flash | undefined {
 /** The action forms' props: only the forms the state allows, and only the choices those forms offer. */
 function actionsView(quesito: QuesitoDetail, flash: Flash | null, replyDraft: LoadedFormDraft): QuesitoActionsView {
   const forms: Partial<Record<QuesitoPageForm, FormTarget>> = {};
-  for (const form of quesitoForms) {
-    if (isReassignmentForm(form) || !quesito.actions.includes(formActions[form])) continue;
+  for (const form of quesitoPageForms) {
+    if (!quesito.actions.includes(formActions[form])) continue;
     forms[form] =
       form === "risposta"
         ? `${replyUploadPath(quesito.id)}${replyDraft.draft ? `?${DRAFT_FIELD}=${replyDraft.draft.id}` : ""}`

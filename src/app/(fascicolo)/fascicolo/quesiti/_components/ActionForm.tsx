@@ -33,6 +33,29 @@ export interface ActionFormProps {
   children?: (field: (name: string) => ActionField) => ReactNode;
 }
 
+/** An action's frame on the quesito's pages: a titled section saying what the action does, then its form or link. */
+export function ActionSection({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={id} aria-labelledby={`${id}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
+      <h3 id={`${id}-titolo`} className="mb-2 text-lg font-bold">
+        {title}
+      </h3>
+      <p className="mb-4 text-neutral-700">{description}</p>
+      {children}
+    </section>
+  );
+}
+
 /** One action, if allowed: a titled section whose refusal, if any, is announced at its top, then its form. */
 export function ActionForm({
   form,
@@ -57,11 +80,7 @@ export function ActionForm({
   const formTarget = typeof target === "string" ? { method: "post", action: target, encType: "multipart/form-data" } : { action: target };
   const sectionId = formSectionId(form);
   return (
-    <section id={sectionId} aria-labelledby={`${sectionId}-titolo`} className="rounded-sm border border-neutral-300 bg-white p-5">
-      <h3 id={`${sectionId}-titolo`} className="mb-2 text-lg font-bold">
-        {title}
-      </h3>
-      <p className="mb-4 text-neutral-700">{description}</p>
+    <ActionSection id={sectionId} title={title} description={description}>
       {own?.message ? (
         <Alert tone="danger" id={`${sectionId}-errore`}>
           <p>{own.message}</p>
@@ -73,7 +92,7 @@ export function ActionForm({
         {children?.(field)}
         <Button variant={submitVariant}>{submitLabel}</Button>
       </form>
-    </section>
+    </ActionSection>
   );
 }
 

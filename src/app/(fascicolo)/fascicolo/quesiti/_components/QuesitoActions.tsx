@@ -10,7 +10,7 @@ import { buttonClasses } from "@/ui/Button";
 import { SelectField, type SelectOption } from "@/ui/SelectField";
 import { TextareaField } from "@/ui/TextareaField";
 import { TextField } from "@/ui/TextField";
-import { ActionForm, ChoiceAndCommentForm, CommentField, type FormTarget } from "./ActionForm";
+import { ActionForm, ActionSection, ChoiceAndCommentForm, CommentField, type FormTarget } from "./ActionForm";
 
 /**
  * What the quesito's action forms need, and no more: a client component for
@@ -147,15 +147,15 @@ export function QuesitoActions({ view }: { view: QuesitoActionsView }) {
       </ActionForm>
 
       {view.reassignmentPath ? (
-        <section id="riassegnazione" aria-labelledby="riassegnazione-titolo" className="rounded-sm border border-neutral-300 bg-white p-5">
-          <h3 id="riassegnazione-titolo" className="mb-2 text-lg font-bold">
-            Riassegna o trasferisci
-          </h3>
-          <p className="mb-4 text-neutral-700">Affida il quesito a un altro operatore della sede, o trasferiscilo a un&apos;altra sede.</p>
+        <ActionSection
+          id="riassegnazione"
+          title="Riassegna o trasferisci"
+          description="Affida il quesito a un altro operatore della sede, o trasferiscilo a un'altra sede."
+        >
           <Link href={view.reassignmentPath} className={buttonClasses("secondary")}>
             Riassegna o trasferisci
           </Link>
-        </section>
+        </ActionSection>
       ) : null}
     </div>
   );

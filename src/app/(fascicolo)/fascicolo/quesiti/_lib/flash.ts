@@ -30,6 +30,9 @@ export function isReassignmentForm(form: QuesitoForm): form is ReassignmentForm 
   return (reassignmentForms as readonly QuesitoForm[]).includes(form);
 }
 
+/** The forms on the quesito's own page. */
+export const quesitoPageForms = quesitoForms.filter((form): form is QuesitoPageForm => !isReassignmentForm(form));
+
 /** The lifecycle action behind each form: the form is on the page only while the action is allowed. */
 export const formActions: Record<QuesitoForm, TransitionAction> = {
   presa: "PRESA_IN_CARICO",
