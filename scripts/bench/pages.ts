@@ -13,12 +13,14 @@
  * view sends (PostgreSQL logs them all meanwhile; BENCH_PAGES_SQL=1 prints
  * them, BENCH_PAGES_HTML=<folder> keeps the pages) and the server's CPU time
  * per view (100 views one after another: the figure a loaded machine disturbs
- * least); then three rounds of autocannon, 10 connections for
- * BENCH_PAGES_SECONDS (default 5) per page: requests per second, median and
- * 95th percentile latency, the ratio to the floor, the main thread's CPU time
- * per view and its ratio to the floor's, and the server's resident memory
- * before and after each round. Last, first-load JavaScript (gzip) of
- * /accesso, /cassetto/richieste and the floor: the scripts their HTML loads.
+ * least), after a short load on every page so that none is timed cold; then
+ * BENCH_PAGES_ROUNDS rounds (default 9) of autocannon, 10 connections for
+ * BENCH_PAGES_SECONDS (default 2) per run, the floor run before and after every
+ * page: requests per second, median and 95th percentile latency, the ratio to
+ * the floor runs on either side, the main thread's CPU time per view and its
+ * ratio to theirs, and the server's resident memory before and after each
+ * round. Last, first-load JavaScript (gzip) of /accesso, /cassetto/richieste
+ * and the floor: the scripts their HTML loads.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
@@ -34,10 +36,12 @@ import { seedDatabase } from "../../prisma/seed/seed-database";
 import { percentile, sizeFromEnv } from "./support/numbers";
 import { ensureBuild, sessionCookie, startBuiltServer, tearDown } from "./support/server";
 
-const SECONDS = sizeFromEnv("BENCH_PAGES_SECONDS", 5);
+const SECONDS = sizeFromEnv("BENCH_PAGES_SECONDS", 2);
 const REQUESTS = sizeFromEnv("BENCH_PAGES_REQUESTS", 6);
 const CONNECTIONS = 10;
-const ROUNDS = 3;
+const ROUNDS = sizeFromEnv("BENCH_PAGES_ROUNDS", 9);
+/** Seconds of load per page before anything is timed: the first views of a page run cold code. */
+const WARM_UP_SECONDS = 1;
 /** Views one after another per page when counting its SQL statements. */
 const COUNTED_VIEWS = 10;
 /** Views one after another per page when measuring the server's CPU time per view. */
@@ -68,12 +72,12 @@ function mainThreadCpuMs(pid: number): number {
  * under load that thread is what runs out first, and its time per view moves
  * far less than req/s with what else the machine is doing.
  */
-function load(baseUrl: string, page: Page, serverPid: number): Promise<Run> {
+function load(baseUrl: string, page: Page, serverPid: number, seconds = SECONDS): Promise<Run> {
   const mainThreadBefore = mainThreadCpuMs(serverPid);
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
-      { url: `${baseUrl}${page.path}`, connections: CONNECTIONS, duration: SECONDS, headers: page.cookie ? { cookie: page.cookie } : {} },
+      { url: `${baseUrl}${page.path}`, connections: CONNECTIONS, duration: seconds, headers: page.cookie ? { cookie: page.cookie } : {} },
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
@@ -288,6 +292,7 @@ async function main(): Promise<void> {
       counted.set(page, { size: kb(html), queries: await queriesPerView(logFile, baseUrl, page) });
     }
     await logStatements(pool, false);
+    for (const page of pages) await load(baseUrl, page, server.pid!, WARM_UP_SECONDS);
     const databasePid = await postmasterPid(pool);
     let floorCpu = { server: 0, total: 0 };
     for (const page of pages) {
@@ -306,35 +311,46 @@ async function main(): Promise<void> {
     const rssBefore = residentMb(server.pid!);
     console.log(`\nMemoria residente del server prima dei giri: ${rssBefore.toFixed(0)} MB`);
     const rssAfter: number[] = [];
-    const ratios = new Map<Page, number[]>(pages.map((page) => [page, []]));
-    const mainThreadRatios = new Map<Page, number[]>(pages.map((page) => [page, []]));
+    const measured = pages.filter((page) => page !== floor);
+    const ratios = new Map<Page, number[]>(measured.map((page) => [page, []]));
+    const mainThreadRatios = new Map<Page, number[]>(measured.map((page) => [page, []]));
+    const printRun = (label: string, run: Run, ratio: string) =>
+      console.log(
+        `  ${label.padEnd(26)} ${run.perSecond.toFixed(0).padStart(5)} req/s  p50 ${run.p50.toFixed(0).padStart(4)} ms  ` +
+          `p95 ${run.p95.toFixed(0).padStart(4)} ms  thread principale ${run.mainThreadMs.toFixed(1).padStart(4)} ms/vista${ratio}` +
+          `${run.errors ? `  errori ${run.errors}` : ""}`,
+      );
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`Giro ${round}:`);
-      let floorRun: Run | undefined;
-      for (const page of pages) {
+      // The machine drifts within seconds: each page is compared with the floor runs just before and just after it.
+      let floorBefore = await load(baseUrl, floor, server.pid!);
+      printRun(floor.label, floorBefore, "");
+      for (const page of measured) {
         const run = await load(baseUrl, page, server.pid!);
-        if (page === floor) floorRun = run;
-        const ratio = floorRun ? run.perSecond / floorRun.perSecond : 0;
+        const floorAfter = await load(baseUrl, floor, server.pid!);
+        const floorPerSecond = (floorBefore.perSecond + floorAfter.perSecond) / 2;
+        const floorMainThreadMs = (floorBefore.mainThreadMs + floorAfter.mainThreadMs) / 2;
+        const ratio = run.perSecond / floorPerSecond;
         // The floor's main-thread time per view over the page's: the req/s ratio the thread alone would allow.
-        const mainThreadRatio = floorRun ? floorRun.mainThreadMs / run.mainThreadMs : 0;
+        const mainThreadRatio = floorMainThreadMs / run.mainThreadMs;
         ratios.get(page)!.push(ratio);
         mainThreadRatios.get(page)!.push(mainThreadRatio);
-        console.log(
-          `  ${page.label.padEnd(26)} ${run.perSecond.toFixed(0).padStart(5)} req/s  p50 ${run.p50.toFixed(0).padStart(4)} ms  ` +
-            `p95 ${run.p95.toFixed(0).padStart(4)} ms  ${ratio.toFixed(2)}× il floor  ` +
-            `thread principale ${run.mainThreadMs.toFixed(1).padStart(4)} ms/vista (${mainThreadRatio.toFixed(2)}×)${run.errors ? `  errori ${run.errors}` : ""}`,
-        );
+        printRun(page.label, run, `  ${ratio.toFixed(2)}× il floor (req/s), ${mainThreadRatio.toFixed(2)}× (thread)`);
+        printRun(floor.label, floorAfter, "");
+        floorBefore = floorAfter;
       }
       rssAfter.push(residentMb(server.pid!));
       console.log(`  memoria residente dopo il giro: ${rssAfter.at(-1)!.toFixed(0)} MB`);
     }
-    // One round's floor moves by a third on a shared machine: the median of the rounds' ratios is the figure to compare.
-    console.log("Rapporto al floor, mediana dei giri (min–max): req/s; tempo del thread principale per vista (floor / pagina)");
+    // One run's figures move by a third on a shared machine: the median of the rounds' ratios is the figure to compare.
+    console.log(
+      "Rapporto al floor (le sue corse prima e dopo la pagina), mediana dei giri (min–max): req/s; tempo del thread principale per vista (floor / pagina)",
+    );
     const medianOf = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       return `${percentile(sorted, 0.5).toFixed(2)}× (${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
     };
-    for (const page of pages.slice(1)) {
+    for (const page of measured) {
       console.log(`  ${page.label.padEnd(26)} ${medianOf(ratios.get(page)!).padEnd(20)} ${medianOf(mainThreadRatios.get(page)!)}`);
     }
     const drift = (rssAfter.at(-1)! / rssAfter[0]! - 1) * 100;

@@ -5,6 +5,7 @@ import {
   ConfigError,
   databaseSettings,
   deliveryConfigProblems,
+  getConfig,
   MIN_NODE_MAJOR,
   nodeVersionProblem,
   parseConfig,
@@ -128,6 +129,34 @@ describe("parseConfig", () => {
       proxySettings({ PUBLIC_URL: "https://cassetto.example.it", OIDC_OPERATORI_ISSUER: "https://intranet.example.it/oidc" }),
     ).toMatchObject({ PUBLIC_URL: "https://cassetto.example.it", OIDC_OPERATORI_ISSUER: "https://intranet.example.it/oidc" });
     expect(() => proxySettings({ PUBLIC_URL: "cassetto" })).toThrow(/PUBLIC_URL: deve essere un URL valido/);
+  });
+
+  it("parses the environment again only when one of its variables changed, and keeps no refused one", () => {
+    const first = proxySettings({ PUBLIC_URL: "https://cassetto.example.it", UNRELATED: "a" });
+    expect(proxySettings({ PUBLIC_URL: "https://cassetto.example.it", UNRELATED: "b" })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const changed = proxySettings({ PUBLIC_URL: "https://portale.example.it" });
+    expect(changed).not.toBe(first);
+    expect(changed.PUBLIC_URL).toBe("https://portale.example.it");
+    expect(() => proxySettings({ PUBLIC_URL: "cassetto" })).toThrow(/PUBLIC_URL/);
+    expect(() => proxySettings({ PUBLIC_URL: "cassetto" })).toThrow(/PUBLIC_URL/);
+  });
+
+  it("gives the process's configuration as its environment says, the same object while nothing changes", () => {
+    const saved = process.env.OPERATOR_IDLE_TIMEOUT_MINUTES;
+    try {
+      process.env.OPERATOR_IDLE_TIMEOUT_MINUTES = "17";
+      const config = getConfig();
+      expect(config.OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(17);
+      expect(getConfig()).toBe(config);
+      process.env.OPERATOR_IDLE_TIMEOUT_MINUTES = "18";
+      expect(getConfig().OPERATOR_IDLE_TIMEOUT_MINUTES).toBe(18);
+      process.env.OPERATOR_IDLE_TIMEOUT_MINUTES = "mai";
+      expect(() => getConfig()).toThrow(/OPERATOR_IDLE_TIMEOUT_MINUTES/);
+    } finally {
+      if (saved === undefined) delete process.env.OPERATOR_IDLE_TIMEOUT_MINUTES;
+      else process.env.OPERATOR_IDLE_TIMEOUT_MINUTES = saved;
+    }
   });
 
   it("bounds every wait on the database, with defaults and Italian messages", () => {

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import type { Prisma } from "@/generated/prisma/client";
-import type { ActingProfile } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
+import type { ActingProfile, DelegationKind, Gestione } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
+import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import type { ContributorActor } from "./actor";
 
 export type ContributorResolution =
@@ -25,23 +26,47 @@ const personRecordSelect = {
 
 type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personRecordSelect }>;
 
+type PersonSessionRow = Pick<PersonRecord, "id" | "codiceFiscale" | "givenName" | "familyName"> & {
+  positionCount: number;
+  delegationKinds: DelegationKind[];
+  gestioni: Gestione[];
+  expiresAt: Date | null;
+};
+
 /**
  * A person's row with the session their cookie names, if it was not ended:
  * on every Cassetto request the session check, the actor and the gestioni
  * the holder's menu depends on read the same statement, once per request (React's
- * `cache`; decisions 0049, 0050).
+ * `cache`; decisions 0049, 0050). Hand-written and prepared: every page of the
+ * Cassetto sends it, and Prisma's compiler cost more than the read (decision 0055).
  */
-export const readPersonWithSession = cache((personId: string, sessionId: string) =>
-  prisma.person.findUnique({
-    where: { id: personId },
-    relationLoadStrategy: "join",
-    select: {
-      ...personRecordSelect,
-      sessions: { where: { id: sessionId, realm: "CASSETTO", endedAt: null }, select: { expiresAt: true } },
-      // The gestioni they hold positions in: what the frame's menu offers a holder (Istanze online), with no statement of its own.
-      positions: { select: { gestione: true }, distinct: ["gestione"] },
-    },
-  }),
+export const readPersonWithSession = cache(
+  async (
+    personId: string,
+    sessionId: string,
+  ): Promise<(PersonRecord & { sessions: { expiresAt: Date }[]; positions: { gestione: Gestione }[] }) | null> => {
+    const rows = await prisma.$queryRaw<PersonSessionRow[]>`${Prisma.raw(PREPARED_STATEMENT)}
+SELECT person.id, person."codiceFiscale", person."givenName", person."familyName",
+  (SELECT count(*)::int FROM "Position" position WHERE position."holderId" = person.id) AS "positionCount",
+  ARRAY(SELECT DISTINCT delegation.kind::text FROM "Delegation" delegation
+    WHERE delegation."delegateId" = person.id AND delegation.status <> 'REJECTED') AS "delegationKinds",
+  ARRAY(SELECT DISTINCT position.gestione::text FROM "Position" position WHERE position."holderId" = person.id) AS gestioni,
+  session."expiresAt"
+FROM "Person" person
+LEFT JOIN "AuthSession" session
+  ON session.id = ${sessionId}::uuid AND session."personId" = person.id AND session.realm = 'CASSETTO' AND session."endedAt" IS NULL
+WHERE person.id = ${personId}::uuid`;
+    const row = rows[0];
+    if (!row) return null;
+    const { positionCount, delegationKinds, gestioni, expiresAt, ...person } = row;
+    return {
+      ...person,
+      _count: { positions: positionCount },
+      delegationsHeld: delegationKinds.map((kind) => ({ kind })),
+      sessions: expiresAt ? [{ expiresAt }] : [],
+      positions: gestioni.map((gestione) => ({ gestione })),
+    };
+  },
 );
 
 /**

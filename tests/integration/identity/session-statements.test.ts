@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { prisma } from "@/server/db/client";
 import type { Realm } from "@/server/identity/auth-options";
-import { getContributorResolution, getOperator, signedInPersonHeldGestioni } from "@/server/identity/session";
+import { getContributorResolution, getOperator, profileCookieName, signedInPersonHeldGestioni } from "@/server/identity/session";
 import { hasInstancePositions } from "@/server/istanze/has-instance-positions";
 import { startSession } from "@/server/identity/start-session";
-import { createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
+import { createDelegation, createOffice, createOperator, createPerson, createPosition } from "../../support/fixtures";
 import { sessionCookie, TEST_AUTH_SECRET } from "../../support/session-cookie";
+import { statementsOf } from "../../support/statement-log";
 
 /** The cookies of the request being rendered: what each test puts there. */
 const requestCookies = new Map<string, string>();
@@ -52,26 +52,57 @@ describe("a signed-in page's session check and actor", () => {
     const person = await createPerson();
     await createPosition(person.id, office.id);
     await signIn("cassetto", person.id, await startSession("cassetto", person.id, new Date()));
-    const personReads = vi.spyOn(prisma.person, "findUnique");
-    const sessionReads = vi.spyOn(prisma.authSession, "findFirst");
 
-    const resolution = await getContributorResolution();
+    const { result, statements } = await statementsOf(async () => {
+      const resolution = await getContributorResolution();
+      return { resolution, gestioni: await signedInPersonHeldGestioni() };
+    });
 
-    expect(resolution).toMatchObject({ status: "ok", actor: { personId: person.id } });
-    expect(personReads).toHaveBeenCalledTimes(1);
-    expect(sessionReads).not.toHaveBeenCalled();
+    expect(result.resolution).toMatchObject({ status: "ok", actor: { personId: person.id } });
+    expect(result.gestioni).toEqual(["AZIENDE"]);
+    expect(statements).toEqual([expect.stringMatching(/^\/\* prepared \*\/\s+SELECT person\.id.*JOIN "AuthSession" session/s)]);
   });
 
   it("are one read of the operator, with the session the cookie names", async () => {
     const office = await createOffice();
     const operator = await createOperator(office.id);
     await signIn("fascicolo", operator.id, await startSession("fascicolo", operator.id, new Date()));
-    const operatorReads = vi.spyOn(prisma.operator, "findUnique");
-    const sessionReads = vi.spyOn(prisma.authSession, "findFirst");
 
-    expect(await getOperator()).toMatchObject({ operatorId: operator.id, office: { id: office.id } });
-    expect(operatorReads).toHaveBeenCalledTimes(1);
-    expect(sessionReads).not.toHaveBeenCalled();
+    const { result, statements } = await statementsOf(() => getOperator());
+
+    expect(result).toMatchObject({ operatorId: operator.id, office: { id: office.id, code: office.code, name: office.name } });
+    expect(statements).toEqual([expect.stringMatching(/^\/\* prepared \*\/\s+SELECT operator\.id.*JOIN "AuthSession" session/s)]);
+  });
+
+  it("offer the profiles of the delegations the person holds, each once, and none of a rejected one", async () => {
+    const office = await createOffice();
+    const [person, client, other, employer] = [await createPerson(), await createPerson(), await createPerson(), await createPerson()];
+    await createPosition(person.id, office.id);
+    for (const holder of [client, other]) {
+      const position = await createPosition(holder.id, office.id);
+      await createDelegation({ holderId: holder.id, delegateId: person.id, positionIds: [position.id], kind: "INTERMEDIARIO" });
+    }
+    const employerPosition = await createPosition(employer.id, office.id);
+    await createDelegation({
+      holderId: employer.id,
+      delegateId: person.id,
+      positionIds: [employerPosition.id],
+      kind: "DIPENDENTE",
+      status: "REJECTED",
+    });
+    await signIn("cassetto", person.id, await startSession("cassetto", person.id, new Date()));
+
+    expect(await getContributorResolution()).toEqual({
+      status: "choose-profile",
+      displayName: `${person.givenName} ${person.familyName}`,
+      profiles: ["TITOLARE", "INTERMEDIARIO"],
+    });
+    for (const results of renderCaches) results.clear();
+    requestCookies.set(profileCookieName(), "INTERMEDIARIO");
+    expect(await getContributorResolution()).toMatchObject({
+      status: "ok",
+      actor: { profile: "INTERMEDIARIO", availableProfiles: ["TITOLARE", "INTERMEDIARIO"] },
+    });
   });
 
   it("find nobody when the cookie names another person's session", async () => {
@@ -89,8 +120,6 @@ describe("a signed-in page's session check and actor", () => {
     const [committente, azienda] = [await createPerson(), await createPerson()];
     await createPosition(committente.id, office.id, "GS_COMMITTENTI");
     await createPosition(azienda.id, office.id, "AZIENDE");
-    const positionReads = vi.spyOn(prisma.position, "findFirst");
-    const personReads = vi.spyOn(prisma.person, "findUnique");
 
     for (const [person, offered] of [
       [committente, true],
@@ -99,12 +128,14 @@ describe("a signed-in page's session check and actor", () => {
       requestCookies.clear();
       for (const results of renderCaches) results.clear();
       await signIn("cassetto", person.id, await startSession("cassetto", person.id, new Date()));
-      const resolution = await getContributorResolution();
-      if (resolution?.status !== "ok") throw new Error("not signed in");
-      expect(await hasInstancePositions(resolution.actor, new Date(), await signedInPersonHeldGestioni())).toBe(offered);
+      const { result, statements } = await statementsOf(async () => {
+        const resolution = await getContributorResolution();
+        if (resolution?.status !== "ok") throw new Error("not signed in");
+        return hasInstancePositions(resolution.actor, new Date(), await signedInPersonHeldGestioni());
+      });
+      expect(result).toBe(offered);
+      expect(statements).toHaveLength(1);
     }
-    expect(personReads).toHaveBeenCalledTimes(2);
-    expect(positionReads).not.toHaveBeenCalled();
   });
 
   it("hold no gestione for a request without a session", async () => {
