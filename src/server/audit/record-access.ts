@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedUuid } from "uuid";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
@@ -19,9 +19,10 @@ const outcomeSchema = accessEntrySchema.pick({ codiceFiscale: true, granted: tru
  * time, hashes) under the chain head's lock; the columns it sets are left
  * out. A read that logs its own opening puts it in a WITH of its statement
  * (decision 0054). An entry that does not fit the log's columns is a
- * programming error, thrown. Its id is a random UUID: the chain orders the
- * entries by sequence, the log's pages by time, and the id only breaks ties
- * of one microsecond.
+ * programming error, thrown. Its id is a UUID of version 7, as the schema's
+ * default: the log's pages are ordered by time (to the millisecond, set under
+ * the chain's lock) and then by id, so entries written by this process in
+ * one millisecond are listed in the order they were written (decision 0056).
  */
 export function accessEntryInsert(actor: OperatorActor, opening: AccessOpening, outcome: Prisma.Sql): Prisma.Sql {
   const checked = openingSchema.parse(opening);
@@ -29,7 +30,7 @@ export function accessEntryInsert(actor: OperatorActor, opening: AccessOpening, 
     "id", "actorOperatorId", "actorCodiceFiscale", "actorRole", "actorOfficeId",
     "action", "targetType", "targetId", "codiceFiscale", "page", "granted"
   ) SELECT
-    ${randomUUID()}::uuid, ${actor.operatorId}::uuid, ${actor.codiceFiscale}, ${actor.role}::"OperatorRole", ${actor.office.id}::uuid,
+    ${timeOrderedUuid()}::uuid, ${actor.operatorId}::uuid, ${actor.codiceFiscale}, ${actor.role}::"OperatorRole", ${actor.office.id}::uuid,
     ${checked.action}::"AuditAction", ${checked.targetType}::"AuditTargetType", ${checked.targetId},
     outcome."codiceFiscale", ${checked.page}, outcome."granted"
   FROM (${outcome}) AS outcome`;

@@ -269,6 +269,21 @@ describe("listAccessLog", () => {
     expect(seenByAdmin.rows.map((row) => row.sequence)).toEqual(["3", "2", "1"]);
   });
 
+  it("lists the entries written in one millisecond in the order they were written, newest first", async () => {
+    const office = await createOffice();
+    const operator = await operatorActor(office.id);
+    const admin = await actorWithRole(office.id, "ADMIN");
+    for (let index = 0; index < 20; index++) await recordAccess(operator, opening(crypto.randomUUID()));
+
+    const written = await prisma.auditEntry.findMany({ orderBy: { sequence: "asc" }, select: { id: true, sequence: true } });
+    // Time-ordered ids (version 7): the order of writing, also within one millisecond.
+    expect(written.map((entry) => entry.id)).toEqual(written.map((entry) => entry.id).sort());
+    expect(written.every((entry) => entry.id[14] === "7")).toBe(true);
+    expect((await listAccessLog(admin, {})).rows.map((row) => row.sequence)).toEqual(
+      written.map((entry) => entry.sequence.toString()).reverse(),
+    );
+  });
+
   it("filters by operator, contributor, target and period", async () => {
     const office = await createOffice();
     const operator = await operatorActor(office.id);
