@@ -2,13 +2,16 @@ import { Prisma } from "@/generated/prisma/client";
 
 /**
  * A table's columns a list filters on, with the SQL type of their values
- * (null: sent as Prisma sends them, e.g. dates and text), and its to-one
- * relations as their foreign key and the related table.
+ * (null: sent as Prisma sends them, e.g. dates and text), its to-one
+ * relations as their foreign key and the related table, and its to-many
+ * relations (filtered with `some`) as the related table and its foreign key
+ * to this one's id.
  */
 export type TableSql = {
   table: string;
   columns: Record<string, string | null>;
   relations?: Record<string, { foreignKey: string; target: () => TableSql }>;
+  collections?: Record<string, { foreignKey: string; target: () => TableSql }>;
 };
 
 const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: "<=" };
@@ -16,9 +19,10 @@ const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: 
 /**
  * A list's filters, written once as Prisma conditions, as SQL on `alias`
  * (decision 0041): AND, OR, equality, null, `in`, `not: null`, comparisons,
- * `contains` without case, and to-one relations (a semi-join on the foreign
- * key). Any other shape is a programming error, not a filter silently
- * dropped.
+ * `contains` without case, to-one relations (a semi-join on the foreign
+ * key) and `some` of a to-many relation (EXISTS; the access rules' delegations,
+ * decision 0057). Any other shape is a programming error, not a filter
+ * silently dropped.
  */
 export function whereSql(alias: string, table: TableSql, where: object, depth = 0): Prisma.Sql {
   const parts = Object.entries(where).flatMap(([key, condition]: [string, unknown]): Prisma.Sql[] => {
@@ -34,6 +38,16 @@ export function whereSql(alias: string, table: TableSql, where: object, depth = 
       const inner = `t${depth + 1}`;
       return [
         Prisma.sql`${Prisma.raw(`${alias}."${relation.foreignKey}"`)} IN (SELECT ${Prisma.raw(`${inner}.id`)} FROM ${Prisma.raw(`"${target.table}" ${inner}`)} WHERE ${whereSql(inner, target, condition as object, depth + 1)})`,
+      ];
+    }
+    const collection = table.collections?.[key];
+    if (collection) {
+      const { some, ...other } = condition as { some?: object };
+      if (!some || Object.keys(other).length > 0) throw new Error(`Filtro senza SQL: ${table.table}.${key}`);
+      const target = collection.target();
+      const inner = `t${depth + 1}`;
+      return [
+        Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${target.table}" ${inner}`)} WHERE ${Prisma.raw(`${inner}."${collection.foreignKey}" = ${alias}.id`)} AND ${whereSql(inner, target, some, depth + 1)})`,
       ];
     }
     return columnSql(alias, table, key, condition);

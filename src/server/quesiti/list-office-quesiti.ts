@@ -8,7 +8,6 @@ import { dueDay } from "@/lib/working-days";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/client";
 import { countedPage } from "@/server/db/counted-page";
-import { readInIdOrder } from "@/server/db/in-id-order";
 import { whereSql } from "@/server/db/where-sql";
 import { beyondKeyset, decodeKeysetCursor, encodeKeysetCursor, isDateValue, keysetPage, reverseDirection } from "@/server/db/keyset";
 import type { KeysetCursor, SortDirection } from "@/server/db/keyset";
@@ -21,6 +20,7 @@ import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { isWholeProtocolNumber } from "@/server/protocol/format-protocol-number";
 import { clockRunning, dueWhere } from "./due-filters";
 import { quesitoTable } from "./quesito-table";
+import { readQueueRows } from "./read-queue-rows";
 import { isRankCursorValue, rankCursorValue, searchedQueuePage, type SearchSortColumn } from "./searched-queue";
 import { parseQuesitoInput, QUEUE_PAGE_SIZE, queueFiltersSchema, type QueueFilters, type QueueStateFilter } from "./schemas";
 
@@ -91,24 +91,6 @@ async function queueWhere(operator: OperatorActor, filters: QueueFilters, now: D
     ...dueWhere(filters.scadenza, filters.ordine === "scadenza", now, getConfig().SLA_WARNING_WORKING_DAYS),
   };
 }
-
-const queueRowSelect = {
-  id: true,
-  requestId: true,
-  state: true,
-  receivedAt: true,
-  dueAt: true,
-  clockStoppedAt: true,
-  assignee: { select: { givenName: true, familyName: true } },
-  request: {
-    select: {
-      protocolNumber: true,
-      position: { select: { gestione: true, matricola: true, denominazione: true } },
-      holder: { select: { givenName: true, familyName: true, codiceFiscale: true } },
-      subject: { select: { label: true, parent: { select: { label: true } } } },
-    },
-  },
-} as const satisfies Prisma.QuesitoSelect;
 
 type SortColumn = "receivedAt" | "dueAt";
 /** The value a row is sorted by; a row read in due-date order always has a due date (dueWhere). */
@@ -212,16 +194,10 @@ export async function listOfficeQuesiti(operator: OperatorActor, rawFilters: unk
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, QUEUE_PAGE_SIZE, { after, before });
   const first = page[0];
   const last = page.at(-1);
-  // The page's details in one read, not one per state, and one statement joining their relations
-  // (decision 0049, addendum), under the office's rule again though the page's reads applied it.
-  const rows = await readInIdOrder(
+  // The page's details in one read, not one per state (decisions 0049 addendum, 0057).
+  const rows = await readQueueRows(
+    operator,
     page.map((row) => row.id),
-    (ids) =>
-      prisma.quesito.findMany({
-        where: { AND: [officeQuesitiWhere(operator), { id: { in: ids } }] },
-        relationLoadStrategy: "join",
-        select: queueRowSelect,
-      }),
   );
   const snippets = await requestSnippets(
     operator,

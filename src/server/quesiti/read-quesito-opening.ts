@@ -1,23 +1,16 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type {
-  ActingProfile,
-  Esito,
-  Gestione,
-  MessageVisibility,
-  QuesitoState,
-  RequestDirection,
-  RequestEventType,
-} from "@/generated/prisma/enums";
+import type { ActingProfile, Esito, Gestione, QuesitoState, RequestDirection, RequestEventType } from "@/generated/prisma/enums";
 import { accessEntryInsert } from "@/server/audit/record-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
+import { nameJson, utc, utcOrNull, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { prisma } from "@/server/db/client";
 import type { OperatorActor } from "@/server/identity/actor";
 import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
 import type { DeliveryRow } from "@/server/notifications/notification-delivery";
-import type { ThreadAttachment } from "@/server/requests/thread-messages";
-
-type Name = { givenName: string; familyName: string };
+import { requestContactsJson, type RequestContactRow } from "@/server/requests/request-contacts";
+import { subjectWithAreaJson } from "@/server/requests/request-summary";
+import { threadMessagesJson, type ThreadMessageRow } from "@/server/requests/thread-messages";
 
 /** A quesito of the operator's office with everything its page shows, as getQuesito reads it. */
 export type QuesitoOpeningRow = {
@@ -34,39 +27,19 @@ export type QuesitoOpeningRow = {
   smartTask: boolean;
   office: { id: string; code: string; name: string };
   assignee: ({ id: string } & Name) | null;
-  request: {
+  request: RequestContactRow & {
     id: string;
     direction: RequestDirection;
     protocolNumber: string;
     createdAt: Date;
     istanza: Prisma.JsonValue;
     actingProfile: ActingProfile | null;
-    contactEmail: string | null;
-    contactPec: string | null;
-    contactMobile: string | null;
-    contactLandline: string | null;
-    contactFax: string | null;
-    extraEmail: string | null;
-    consentEmail: boolean;
-    consentSms: boolean;
-    consentPec: boolean;
     subject: { label: string; parent: { label: string } | null };
     position: { gestione: Gestione; matricola: string; denominazione: string; province: string };
     holder: { id: string; codiceFiscale: string } & Name;
     submittedBy: ({ id: string; codiceFiscale: string } & Name) | null;
     /** Every message, internal notes included (the office reads them all), oldest first. */
-    messages: {
-      id: string;
-      visibility: MessageVisibility;
-      body: string;
-      createdAt: Date;
-      authorPersonId: string | null;
-      actingProfile: ActingProfile | null;
-      bundleKey: string | null;
-      authorPerson: Name | null;
-      authorOperator: (Name & { office: { name: string } }) | null;
-      attachments: ThreadAttachment[];
-    }[];
+    messages: ThreadMessageRow[];
     /** A communication's first reading, if any. */
     reads: { readAt: Date; actingProfile: ActingProfile; person: Name }[];
     /** A communication's notices and those that failed for good, by failedAt then id, descending (as failedNotificationsArgs). */
@@ -86,20 +59,7 @@ export type QuesitoOpeningRow = {
   };
 };
 
-/** What JSON carries of the row: its timestamps as text (PostgreSQL writes `timestamp` columns in ISO 8601, without zone: UTC). */
-type JsonRow = ReplaceDates<QuesitoOpeningRow>;
-type ReplaceDates<T> = T extends Date
-  ? string
-  : T extends Prisma.JsonValue
-    ? T
-    : T extends (infer Item)[]
-      ? ReplaceDates<Item>[]
-      : T extends object
-        ? { [Key in keyof T]: ReplaceDates<T[Key]> }
-        : T;
-
-const utc = (text: string): Date => new Date(`${text}Z`);
-const utcOrNull = (text: string | null): Date | null => (text === null ? null : utc(text));
+type JsonRow = WithDatesAsText<QuesitoOpeningRow>;
 
 /** The same row with its timestamps as dates. */
 function withDates(row: JsonRow): QuesitoOpeningRow {
@@ -129,8 +89,6 @@ function withDates(row: JsonRow): QuesitoOpeningRow {
     },
   };
 }
-
-const nameOf = (alias: string) => Prisma.raw(`json_build_object('givenName', ${alias}."givenName", 'familyName', ${alias}."familyName")`);
 
 /**
  * Reads a quesito of the operator's office with everything its page shows
@@ -162,33 +120,15 @@ SELECT json_build_object(
   'request', json_build_object(
     'id', r.id, 'direction', r.direction, 'protocolNumber', r."protocolNumber", 'createdAt', r."createdAt",
     'istanza', r.istanza, 'actingProfile', r."actingProfile",
-    'contactEmail', r."contactEmail", 'contactPec', r."contactPec", 'contactMobile', r."contactMobile",
-    'contactLandline', r."contactLandline", 'contactFax', r."contactFax", 'extraEmail', r."extraEmail",
-    'consentEmail', r."consentEmail", 'consentSms', r."consentSms", 'consentPec', r."consentPec",
-    'subject', json_build_object('label', s.label, 'parent', CASE WHEN sp.id IS NULL THEN NULL ELSE json_build_object('label', sp.label) END),
+    ${requestContactsJson("r")},
+    'subject', ${subjectWithAreaJson("s", "sp")},
     'position', json_build_object('gestione', p.gestione, 'matricola', p.matricola, 'denominazione', p.denominazione, 'province', p.province),
     'holder', json_build_object('id', h.id, 'givenName', h."givenName", 'familyName', h."familyName", 'codiceFiscale', h."codiceFiscale"),
     'submittedBy', CASE WHEN sb.id IS NULL THEN NULL
       ELSE json_build_object('id', sb.id, 'givenName', sb."givenName", 'familyName', sb."familyName", 'codiceFiscale', sb."codiceFiscale") END,
-    'messages', (
-      SELECT coalesce(json_agg(json_build_object(
-        'id', m.id, 'visibility', m.visibility, 'body', m.body, 'createdAt', m."createdAt",
-        'authorPersonId', m."authorPersonId", 'actingProfile', m."actingProfile", 'bundleKey', m."bundleKey",
-        'authorPerson', CASE WHEN ap.id IS NULL THEN NULL ELSE ${nameOf("ap")} END,
-        'authorOperator', CASE WHEN ao.id IS NULL THEN NULL
-          ELSE json_build_object('givenName', ao."givenName", 'familyName', ao."familyName", 'office', json_build_object('name', aoo.name)) END,
-        'attachments', (
-          SELECT coalesce(json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'size', f.size)
-            ORDER BY f."createdAt", f.id), '[]')
-          FROM "Attachment" f WHERE f."messageId" = m.id)
-      ) ORDER BY m."createdAt", m.id), '[]')
-      FROM "Message" m
-      LEFT JOIN "Person" ap ON ap.id = m."authorPersonId"
-      LEFT JOIN "Operator" ao ON ao.id = m."authorOperatorId"
-      LEFT JOIN "Office" aoo ON aoo.id = ao."officeId"
-      WHERE m."requestId" = r.id),
+    'messages', ${threadMessagesJson(operator, "r")},
     'reads', (
-      SELECT coalesce(json_agg(json_build_object('readAt', first_read."readAt", 'actingProfile', first_read."actingProfile", 'person', ${nameOf("first_read")})), '[]')
+      SELECT coalesce(json_agg(json_build_object('readAt', first_read."readAt", 'actingProfile', first_read."actingProfile", 'person', ${nameJson("first_read")})), '[]')
       FROM (
         SELECT cr."readAt", cr."actingProfile", reader."givenName", reader."familyName"
         FROM "CommunicationRead" cr JOIN "Person" reader ON reader.id = cr."personId"
@@ -207,8 +147,8 @@ SELECT json_build_object(
       SELECT coalesce(json_agg(json_build_object(
         'id', e.id, 'type', e.type, 'fromState', e."fromState", 'toState', e."toState", 'comment', e.comment, 'data', e.data,
         'createdAt', e."createdAt",
-        'actorPerson', CASE WHEN ep.id IS NULL THEN NULL ELSE ${nameOf("ep")} END,
-        'actorOperator', CASE WHEN eo.id IS NULL THEN NULL ELSE ${nameOf("eo")} END
+        'actorPerson', CASE WHEN ep.id IS NULL THEN NULL ELSE ${nameJson("ep")} END,
+        'actorOperator', CASE WHEN eo.id IS NULL THEN NULL ELSE ${nameJson("eo")} END
       ) ORDER BY e."createdAt", e.id), '[]')
       FROM "RequestEvent" e
       LEFT JOIN "Person" ep ON ep.id = e."actorPersonId"

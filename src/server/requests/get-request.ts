@@ -9,16 +9,17 @@ import type { UploadLimits } from "@/server/attachments/receive-upload";
 import { prisma } from "@/server/db/client";
 import { getGestioneDisplaySetting } from "@/server/gestioni/gestione-labels";
 import { NotFoundError } from "@/server/errors/domain-errors";
-import { failedNotificationsArgs, notificationFailure, type NotificationFailure } from "@/server/notifications/failed-notifications";
+import { notificationFailure, type NotificationFailure } from "@/server/notifications/failed-notifications";
 import { notFoundFor } from "@/server/access/report-foreign-record";
 import type { ContributorActor } from "@/server/identity/actor";
 import { contributorMessagingRefusal } from "@/server/workflow/contributor-messaging";
 import { isBookable } from "@/server/workflow/appointment-booking";
-import { REQUEST_NOT_FOUND, requestAccessWhere } from "@/server/access/request-access";
+import { REQUEST_NOT_FOUND } from "@/server/access/request-access";
 import { requestContacts, type RequestContacts } from "./request-contacts";
-import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
-import { contributorVisibleEventTypes, esitoLabels, eventTypeLabels } from "@/server/workflow/states";
-import { contributorAuthorName, threadMessagesArgs, type ThreadAttachment } from "./thread-messages";
+import { readRequestView } from "./read-request-view";
+import { requestSummary, type RequestSummary } from "./request-summary";
+import { esitoLabels, eventTypeLabels } from "@/server/workflow/states";
+import { contributorAuthorName, type ThreadAttachment } from "./thread-messages";
 
 export type RequestMessage = {
   id: string;
@@ -86,52 +87,11 @@ export type RequestDetail = RequestSummary & {
  */
 export async function getRequest(actor: ContributorActor, requestId: string, now = new Date()): Promise<RequestDetail> {
   if (!isUuid(requestId)) throw new NotFoundError(REQUEST_NOT_FOUND);
-  const request = await prisma.request.findFirst({
-    where: { AND: [{ id: requestId }, requestAccessWhere(actor, now)] },
-    // One request and what hangs from it: one statement instead of one per relation (decision 0049).
-    relationLoadStrategy: "join",
-    include: {
-      position: {
-        select: {
-          id: true,
-          matricola: true,
-          denominazione: true,
-          gestione: true,
-          office: { select: { code: true, name: true } },
-        },
-      },
-      subject: requestSummarySelect.subject,
-      submittedBy: { select: { id: true, givenName: true, familyName: true } },
-      holder: { select: { id: true, givenName: true, familyName: true } },
-      quesito: {
-        select: {
-          state: true,
-          esito: true,
-          closedAt: true,
-          receivedAt: true,
-          takenAt: true,
-          dueAt: true,
-          clockStoppedAt: true,
-          integrationDueAt: true,
-          office: { select: { code: true, name: true } },
-        },
-      },
-      messages: threadMessagesArgs(actor),
-      events: {
-        where: { type: { in: [...contributorVisibleEventTypes] } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, type: true, createdAt: true, comment: true },
-      },
-      notifications: failedNotificationsArgs,
-      smartTask: { select: { kind: true, status: true, checks: true } },
-      _count: { select: { appointments: true } },
-      // Whether this person has opened it before: a communication read once is not written again at every view.
-      reads: { where: { personId: actor.personId }, select: { readAt: true } },
-    },
-  });
+  // One hand-written statement: the request and what hangs from it (decisions 0049, 0057).
+  const request = await readRequestView(actor, requestId, now);
   if (!request) throw await notFoundFor(actor, "request", requestId, REQUEST_NOT_FOUND);
   const { quesito } = request;
-  if (request.direction === "DALLA_SEDE" && request.reads.length === 0) {
+  if (request.direction === "DALLA_SEDE" && !request.readBefore) {
     // Opening the office's communication is reading it, for this person only; the first read stays (decision 0021).
     await prisma.communicationRead.createMany({
       data: [{ requestId: request.id, personId: actor.personId, actingProfile: actor.profile, readAt: now }],
@@ -199,7 +159,7 @@ export async function getRequest(actor: ContributorActor, requestId: string, now
       : { allowed: true, limits: { maxFiles: settings.maxFiles, maxBytesPerFile: settings.maxBytesPerFile } },
     failedNotifications: request.notifications.map(notificationFailure),
     bookable: isBookable(request, now),
-    appointmentCount: request._count.appointments,
+    appointmentCount: request.appointmentCount,
     smartTask: request.smartTask,
   };
 }

@@ -7,7 +7,6 @@ import { fullName } from "@/lib/full-name";
 import { romeDayEnd, romeDayStart } from "@/lib/rome-dates";
 import { prisma } from "@/server/db/client";
 import { countedPage } from "@/server/db/counted-page";
-import { readInIdOrder } from "@/server/db/in-id-order";
 import {
   beyondKeyset,
   decodeKeysetCursor,
@@ -23,9 +22,10 @@ import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { requestSnippets, requireUsefulTerms, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
+import { readRequestListRows } from "./read-request-rows";
 import { searchedRequestPage, type RequestPageKeys } from "./searched-requests";
 import type { SnippetPart } from "@/lib/text-snippet";
-import { requestSummary, requestSummarySelect, type RequestSummary } from "./request-summary";
+import { requestSummary, type RequestSummary } from "./request-summary";
 import {
   contributorStateOfFilter,
   REQUEST_PAGE_SIZE,
@@ -138,26 +138,6 @@ function findPage(where: Prisma.RequestWhereInput, order: Prisma.RequestOrderByW
   });
 }
 
-/**
- * What the list shows of the page's requests, in the page's order: one
- * statement joining their relations (decision 0049, addendum), under the
- * access rule again though the page query applied it.
- */
-function pageRows(actor: ContributorActor, ids: string[], now: Date) {
-  return readInIdOrder(ids, (some) =>
-    prisma.request.findMany({
-      where: { AND: [requestAccessWhere(actor, now), { id: { in: some } }] },
-      relationLoadStrategy: "join",
-      select: {
-        ...requestSummarySelect,
-        position: {
-          select: { matricola: true, denominazione: true, gestione: true, holder: { select: { givenName: true, familyName: true } } },
-        },
-      },
-    }),
-  );
-}
-
 /** With `testo`: the page's requests and the matches' count from one statement (requests/searched-requests.ts, decision 0041). */
 async function searchedPage(
   actor: ContributorActor,
@@ -231,7 +211,7 @@ export async function listRequests(actor: ContributorActor, rawQuery: Record<str
 
   const { rows: page, hasNext, hasPrevious } = keysetPage(found, REQUEST_PAGE_SIZE, { after, before });
   const ids = page.map((row) => row.id);
-  const [detailed, snippets] = await Promise.all([pageRows(actor, ids, now), requestSnippets(actor, ids, query.testo)]);
+  const [detailed, snippets] = await Promise.all([readRequestListRows(actor, ids, now), requestSnippets(actor, ids, query.testo)]);
   const rows = detailed.map((row): RequestListRow => ({
     ...requestSummary(row),
     position: {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { RequestDirection } from "@/generated/prisma/enums";
 import {
   awaitsContributor,
@@ -39,6 +39,13 @@ export const requestSummarySelect = {
 } as const satisfies Prisma.RequestSelect;
 
 type SummaryRow = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }>;
+
+/** A subject and its area (requestSummarySelect's `subject`) as JSON, from the rows `subject` and `parent` of the hand-written reads (decision 0057). */
+export function subjectWithAreaJson(subject: string, parent: string): Prisma.Sql {
+  return Prisma.raw(
+    `json_build_object('label', ${subject}.label, 'parent', CASE WHEN ${parent}.id IS NULL THEN NULL ELSE json_build_object('label', ${parent}.label) END)`,
+  );
+}
 
 export function requestSummary(row: SummaryRow): RequestSummary {
   const state = requestStateOf(row.quesito);

@@ -2,33 +2,11 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Esito, Gestione, QuesitoState } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
-import { whereSql, type TableSql } from "@/server/db/where-sql";
+import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
 import { actablePositionIds, SEARCH_CANDIDATE_CAP } from "@/server/search/text-search";
 import type { requestSummarySelect } from "./request-summary";
-
-const personTable: TableSql = { table: "Person", columns: { codiceFiscale: null, givenName: null, familyName: null } };
-const subjectTable: TableSql = { table: "Subject", columns: { id: "uuid", parentId: "uuid" } };
-const positionTable: TableSql = { table: "Position", columns: { matricola: null } };
-
-/** The request list's filters and keyset bounds (list-requests.ts), as SQL on a request. */
-const requestTable: TableSql = {
-  table: "Request",
-  columns: {
-    id: "uuid",
-    positionId: "uuid",
-    direction: '"RequestDirection"',
-    quesitoState: '"QuesitoState"',
-    createdAt: null,
-    lastActivityAt: null,
-    protocolNumber: null,
-  },
-  relations: {
-    position: { foreignKey: "positionId", target: () => positionTable },
-    holder: { foreignKey: "holderId", target: () => personTable },
-    subject: { foreignKey: "subjectId", target: () => subjectTable },
-  },
-};
+import { requestTable } from "./request-table";
 
 /**
  * Up to this many requests within the contributor's reach are searched one

@@ -208,7 +208,12 @@ describe("listOfficeQuesiti", () => {
     expect(browsed.result.total).toEqual({ count: 5, more: false });
     // The labels; the term as a codice fiscale, a matricola, words; the page with the count; the details; the snippets.
     expect(searched.statements).toHaveLength(7);
-    expect(browsed.statements.filter((sql) => sql.includes("LEFT JOIN LATERAL"))).toHaveLength(1);
+    // The details: one hand-written statement, prepared, the access rule within it (decision 0057).
+    for (const { statements } of [browsed, searched]) {
+      expect(
+        statements.filter((sql) => /^\/\* prepared \*\/\s+SELECT json_build_object\(.*= ANY\(\$1::uuid\[\]\) AND /s.test(sql)),
+      ).toHaveLength(1);
+    }
   });
 
   it("offers every area, and the single subjects of the chosen gestione (or of the chosen subject) only", async () => {

@@ -12,6 +12,8 @@ import { applyTransition, type TransitionCommand } from "@/server/workflow/lifec
 import { createDelegation, createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
 import { stagePdf } from "../../support/request-files";
+import { readReferenceAsTheAppServer } from "../../support/reference-cache";
+import { statementsOf } from "../../support/statement-log";
 import {
   applyOfficeTransition,
   createSentRequest,
@@ -70,6 +72,21 @@ describe("getRequest", () => {
     });
     expect(detail.messages[0]?.attachments.map((file) => file.fileName)).toEqual(["ricevuta.pdf"]);
     expect(detail.history.map((entry) => entry.type)).toEqual(["PROTOCOLLATA", "SMISTATA"]);
+  });
+
+  it("reads a view in one hand-written statement while the reference cache listens, the access rule within it", async () => {
+    const stop = await readReferenceAsTheAppServer();
+    try {
+      await getRequest(contributorActor(holder), requestId, now); // fills the cache
+      const { result, statements } = await statementsOf(() => getRequest(contributorActor(holder), requestId, now));
+
+      expect(result.id).toBe(requestId);
+      expect(statements).toEqual([
+        expect.stringMatching(/^\/\* prepared \*\/\s+SELECT json_build_object\(.*WHERE r\.id = \$\d+::uuid AND r\."positionId" IN/s),
+      ]);
+    } finally {
+      await stop();
+    }
   });
 
   it("shows the office's replies and comments at each state change, never its internal notes", async () => {

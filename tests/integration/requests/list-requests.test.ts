@@ -499,7 +499,12 @@ describe("listRequests", () => {
       expect(browsed.statements.filter((sql) => sql.includes("COUNT("))).toHaveLength(1);
       // The labels; the term's words; the reach's positions and size; the page's ids with the count; the details; the snippets.
       expect(searched.statements).toHaveLength(7);
-      expect(browsed.statements.filter((sql) => sql.includes("LEFT JOIN LATERAL"))).toHaveLength(1);
+      // The details: one hand-written statement, prepared, the access rule within it (decision 0057).
+      for (const { statements } of [browsed, searched]) {
+        expect(
+          statements.filter((sql) => /^\/\* prepared \*\/\s+SELECT json_build_object\(.*= ANY\(\$1::uuid\[\]\) AND /s.test(sql)),
+        ).toHaveLength(1);
+      }
     });
 
     it("shows the first page for a cursor it did not write", async () => {
