@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { Esito, Gestione, QuesitoState, RequestDirection } from "@/generated/prisma/enums";
+import type { Gestione } from "@/generated/prisma/enums";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import { prisma } from "@/server/db/client";
@@ -8,18 +8,11 @@ import { readInIdOrder } from "@/server/db/in-id-order";
 import { utc, type WithDatesAsText } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
-import { subjectWithAreaJson } from "./request-summary";
+import { requestSummaryJson, type RequestSummaryRow } from "./request-summary";
 import { requestTable } from "./request-table";
 
 /** What the request list shows of a request: requestSummary's columns, and its position with the holder. */
-export type RequestListRowRead = {
-  id: string;
-  direction: RequestDirection;
-  protocolNumber: string;
-  createdAt: Date;
-  lastActivityAt: Date;
-  subject: { label: string; parent: { label: string } | null };
-  quesito: { state: QuesitoState; esito: Esito | null } | null;
+export type RequestListRowRead = RequestSummaryRow & {
   position: { matricola: string; denominazione: string; gestione: Gestione; holder: { givenName: string; familyName: string } };
 };
 
@@ -33,10 +26,7 @@ export function readRequestListRows(actor: ContributorActor, ids: string[], now:
   return readInIdOrder(ids, async (some) => {
     const rows = await prisma.$queryRaw<{ row: WithDatesAsText<RequestListRowRead> }[]>`${Prisma.raw(PREPARED_STATEMENT)}
 SELECT json_build_object(
-  'id', r.id, 'direction', r.direction, 'protocolNumber', r."protocolNumber",
-  'createdAt', r."createdAt", 'lastActivityAt', r."lastActivityAt",
-  'subject', ${subjectWithAreaJson("s", "sp")},
-  'quesito', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('state', q.state, 'esito', q.esito) END,
+  ${requestSummaryJson()},
   'position', json_build_object(
     'matricola', p.matricola, 'denominazione', p.denominazione, 'gestione', p.gestione,
     'holder', json_build_object('givenName', h."givenName", 'familyName', h."familyName"))

@@ -38,7 +38,20 @@ export const requestSummarySelect = {
   quesito: { select: { state: true, esito: true } },
 } as const satisfies Prisma.RequestSelect;
 
-type SummaryRow = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }>;
+/** What requestSummary reads of a request. */
+export type RequestSummaryRow = Prisma.RequestGetPayload<{ select: typeof requestSummarySelect }>;
+
+/**
+ * RequestSummaryRow's fields as arguments of a `json_build_object`, for the
+ * hand-written reads of a list (decision 0057): of the request `r`, its subject
+ * `s` and area `sp`, its quesito `q`.
+ */
+export function requestSummaryJson(): Prisma.Sql {
+  return Prisma.sql`'id', r.id, 'direction', r.direction, 'protocolNumber', r."protocolNumber",
+  'createdAt', r."createdAt", 'lastActivityAt', r."lastActivityAt",
+  'subject', ${subjectWithAreaJson("s", "sp")},
+  'quesito', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('state', q.state, 'esito', q.esito) END`;
+}
 
 /** A subject and its area (requestSummarySelect's `subject`) as JSON, from the rows `subject` and `parent` of the hand-written reads (decision 0057). */
 export function subjectWithAreaJson(subject: string, parent: string): Prisma.Sql {
@@ -47,7 +60,7 @@ export function subjectWithAreaJson(subject: string, parent: string): Prisma.Sql
   );
 }
 
-export function requestSummary(row: SummaryRow): RequestSummary {
+export function requestSummary(row: RequestSummaryRow): RequestSummary {
   const state = requestStateOf(row.quesito);
   return {
     id: row.id,

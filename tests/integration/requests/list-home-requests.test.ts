@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { QuesitoState } from "@/generated/prisma/enums";
 import { prisma } from "@/server/db/client";
 import { HOME_REQUESTS_SHOWN, listHomeRequests, type HomeRequest } from "@/server/requests/list-home-requests";
-import { createOffice, createPerson, createPosition } from "../../support/fixtures";
+import { createDelegation, createOffice, createPerson, createPosition } from "../../support/fixtures";
 import { contributorActor, createQuesito } from "../../support/quesito-fixtures";
 import { statementsOf } from "../../support/statement-log";
 
@@ -44,6 +44,25 @@ describe("listHomeRequests", () => {
     expect(awaiting[0]).toMatchObject({ awaitingContributor: true, state: "IN_CARICO" });
   });
 
+  it("shows an intermediary their clients' requests while the delegation is in force, and none after", async () => {
+    const intermediary = await createPerson("Intermediario");
+    await createDelegation({
+      holderId: holder.id,
+      delegateId: intermediary.id,
+      positionIds: [positionId],
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validTo: new Date("2026-12-01T00:00:00Z"),
+    });
+    const asIntermediary = (at: Date) => listHomeRequests(contributorActor(intermediary, "INTERMEDIARIO"), at);
+
+    const during = await asIntermediary(now);
+    expect(ids(during.awaiting)).toEqual(byState.IN_ATTESA_CONTRIBUENTE);
+    expect(ids(during.open)).toEqual([...byState.IN_LAVORAZIONE, ...byState.NUOVO].slice(0, HOME_REQUESTS_SHOWN));
+    expect(await asIntermediary(new Date("2026-12-02T00:00:00Z"))).toEqual({ awaiting: [], open: [] });
+    // As a holder of nothing, they see nothing.
+    expect(await listHomeRequests(contributorActor(intermediary), now)).toEqual({ awaiting: [], open: [] });
+  });
+
   it("shows a few other open requests, the most recently active first, never closed ones", async () => {
     const { open } = await listHomeRequests(contributorActor(holder), now);
     const expected = [...byState.IN_LAVORAZIONE, ...byState.NUOVO].slice(0, HOME_REQUESTS_SHOWN);
@@ -58,16 +77,19 @@ describe("listHomeRequests", () => {
     expect(first?.latestActivity?.label).toEqual(expect.any(String));
   });
 
-  it("reads each list in one statement, chosen by the request's copy of the quesito's state, without joining the quesiti", async () => {
+  it("reads both lists in one statement, each chosen by the request's copy of the quesito's state, without joining the quesiti", async () => {
     const { statements } = await statementsOf(() => listHomeRequests(contributorActor(holder), now));
-    // The gestioni's labels, then each list with its rows' relations.
-    expect(statements).toHaveLength(3);
-    const lists = statements.filter((sql) => sql.startsWith('SELECT "t0"."id"'));
+    // The gestioni's labels, then both lists with their rows' relations, the access rule in each (decision 0057).
+    expect(statements).toHaveLength(2);
+    const home = statements.find((sql) => sql.startsWith("/* prepared */")) ?? "";
+    const lists = home.match(/\(SELECT r\.id, .*?ORDER BY r\."lastActivityAt" DESC, r\.id DESC LIMIT \$\d+\)/gs) ?? [];
     expect(lists).toHaveLength(2);
     for (const sql of lists) {
       // The request's own quesitoState chooses; Quesito is read only for the rows shown (their state and esito).
-      expect(sql).toMatch(/WHERE \(\(.*"t0"\."quesitoState" IN .*\)\) ORDER BY "t0"\."lastActivityAt" DESC, "t0"\."id" DESC LIMIT \$\d+$/s);
-      expect(sql.slice(sql.lastIndexOf("WHERE (("))).not.toContain('"Quesito"');
+      expect(sql).toMatch(
+        /r\."positionId" IN \(SELECT t1\.id FROM "Position" t1 .* AND r\."quesitoState" = ANY\(\$\d+::"QuesitoState"\[\]\)/s,
+      );
+      expect(sql).not.toContain('"Quesito"');
     }
   });
 });
