@@ -2,7 +2,9 @@ import "server-only";
 import { fullName } from "@/lib/full-name";
 import { unreadCommunicationsWhere } from "@/server/access/communication-access";
 import { prisma } from "@/server/db/client";
+import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
+import { requestTable } from "@/server/requests/request-table";
 
 /**
  * The alert names this many holders at most, those with the most unread: an
@@ -30,22 +32,22 @@ export type UnreadCommunications = {
  * are touched; only the holders named are read.
  */
 export async function countUnreadCommunications(actor: ContributorActor, now = new Date()): Promise<UnreadCommunications> {
-  const groups = await prisma.request.groupBy({
-    by: ["holderId"],
-    where: unreadCommunicationsWhere(actor, now),
-    _count: { _all: true },
-  });
-  const total = groups.reduce((sum, group) => sum + group._count._all, 0);
+  // Hand-written, the rule as SQL from its one definition: the Cassetto's home asks at every view (decision 0057).
+  const groups = await prisma.$queryRaw<{ holderId: string; count: number }[]>`
+    SELECT r."holderId", count(*)::int AS count FROM "Request" r
+    WHERE ${whereSql("r", requestTable, unreadCommunicationsWhere(actor, now))}
+    GROUP BY r."holderId"`;
+  const total = groups.reduce((sum, group) => sum + group.count, 0);
   if (actor.profile === "TITOLARE" || groups.length === 0) return { total, perHolder: [], otherHolders: 0 };
   // The most unread first; among equals, any HOLDERS_NAMED of them, ordered by name once read.
-  const named = groups.sort((a, b) => b._count._all - a._count._all || (a.holderId < b.holderId ? -1 : 1)).slice(0, HOLDERS_NAMED);
+  const named = groups.sort((a, b) => b.count - a.count || (a.holderId < b.holderId ? -1 : 1)).slice(0, HOLDERS_NAMED);
   const holders = await prisma.person.findMany({
     where: { id: { in: named.map((group) => group.holderId) } },
     select: { id: true, givenName: true, familyName: true },
   });
   const names = new Map(holders.map((holder) => [holder.id, fullName(holder)]));
   const perHolder = named
-    .map((group) => ({ holderId: group.holderId, holderName: names.get(group.holderId) ?? "", count: group._count._all }))
+    .map((group) => ({ holderId: group.holderId, holderName: names.get(group.holderId) ?? "", count: group.count }))
     .sort((a, b) => b.count - a.count || a.holderName.localeCompare(b.holderName, "it"));
   return { total, perHolder, otherHolders: groups.length - named.length };
 }

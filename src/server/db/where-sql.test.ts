@@ -16,7 +16,7 @@ describe("whereSql", () => {
     expect(sql.values).toEqual([false, "X"]);
   });
 
-  it("writes `some` of a to-many relation as EXISTS on its foreign key, nested to any depth", () => {
+  it("writes `some` and `none` of a to-many relation as EXISTS and NOT EXISTS on its foreign key, nested to any depth", () => {
     const delegation: TableSql = { table: "Delegation", columns: { delegateId: "uuid", validTo: null } };
     const position: TableSql = {
       table: "Position",
@@ -37,7 +37,10 @@ describe("whereSql", () => {
       'EXISTS (SELECT 1 FROM "DelegationScope" t1 WHERE t1."positionId" = p.id AND t1."delegationId" IN (SELECT t2.id FROM "Delegation" t2 WHERE t2."delegateId" = $1::uuid AND (t2."validTo" IS NULL)))',
     );
     expect(sql.values).toEqual(["d"]);
-    expect(() => whereSql("p", position, { delegations: { none: {} } })).toThrow("Filtro senza SQL: Position.delegations");
+    expect(whereSql("p", position, { delegations: { none: { delegation: { delegateId: "d" } } } }).text).toMatch(
+      /^NOT EXISTS \(SELECT 1 FROM "DelegationScope" t1 WHERE t1."positionId" = p.id AND /,
+    );
+    expect(() => whereSql("p", position, { delegations: { every: {} } })).toThrow("Filtro senza SQL: Position.delegations");
   });
 
   it("refuses a column or an operator it cannot write, rather than dropping the filter", () => {

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
  * A table's columns a list filters on, with the SQL type of their values
  * (null: sent as Prisma sends them, e.g. dates and text), its to-one
  * relations as their foreign key and the related table, and its to-many
- * relations (filtered with `some`) as the related table and its foreign key
+ * relations (filtered with `some` or `none`) as the related table and its foreign key
  * to this one's id.
  */
 export type TableSql = {
@@ -20,8 +20,8 @@ const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: 
  * A list's filters, written once as Prisma conditions, as SQL on `alias`
  * (decision 0041): AND, OR, equality, null, `in`, `not: null`, comparisons,
  * `contains` without case, to-one relations (a semi-join on the foreign
- * key) and `some` of a to-many relation (EXISTS; the access rules' delegations,
- * decision 0057). Any other shape is a programming error, not a filter
+ * key) and `some` or `none` of a to-many relation (EXISTS, NOT EXISTS; the
+ * access rules' delegations, the reads of a communication; decision 0057). Any other shape is a programming error, not a filter
  * silently dropped.
  */
 export function whereSql(alias: string, table: TableSql, where: object, depth = 0): Prisma.Sql {
@@ -42,13 +42,14 @@ export function whereSql(alias: string, table: TableSql, where: object, depth = 
     }
     const collection = table.collections?.[key];
     if (collection) {
-      const { some, ...other } = condition as { some?: object };
-      if (!some || Object.keys(other).length > 0) throw new Error(`Filtro senza SQL: ${table.table}.${key}`);
+      const entries = Object.entries(condition as object);
+      const [quantifier, related] = entries[0] ?? [];
+      if (entries.length !== 1 || (quantifier !== "some" && quantifier !== "none"))
+        throw new Error(`Filtro senza SQL: ${table.table}.${key}`);
       const target = collection.target();
       const inner = `t${depth + 1}`;
-      return [
-        Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${target.table}" ${inner}`)} WHERE ${Prisma.raw(`${inner}."${collection.foreignKey}" = ${alias}.id`)} AND ${whereSql(inner, target, some, depth + 1)})`,
-      ];
+      const exists = Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${target.table}" ${inner}`)} WHERE ${Prisma.raw(`${inner}."${collection.foreignKey}" = ${alias}.id`)} AND ${whereSql(inner, target, related as object, depth + 1)})`;
+      return [quantifier === "some" ? exists : Prisma.sql`NOT ${exists}`];
     }
     return columnSql(alias, table, key, condition);
   });

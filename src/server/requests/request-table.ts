@@ -3,12 +3,14 @@ import { positionTable } from "@/server/access/access-tables";
 
 const personTable: TableSql = { table: "Person", columns: { codiceFiscale: null, givenName: null, familyName: null } };
 const subjectTable: TableSql = { table: "Subject", columns: { id: "uuid", parentId: "uuid" } };
+const communicationReadTable: TableSql = { table: "CommunicationRead", columns: { personId: "uuid" } };
 
 /**
- * The request list's filters and keyset bounds (list-requests.ts) and the
- * access rule (requestAccessWhere), as SQL on a request: the searched
- * statements (decision 0041) and the request page's read (decision 0057)
- * translate the same Prisma conditions.
+ * The request list's filters and keyset bounds (list-requests.ts), the
+ * access rule (requestAccessWhere) and the unread communications
+ * (unreadCommunicationsWhere), as SQL on a request: the searched statements
+ * (decision 0041) and the hand-written reads (decision 0057) translate the
+ * same Prisma conditions.
  */
 export const requestTable: TableSql = {
   table: "Request",
@@ -26,4 +28,5 @@ export const requestTable: TableSql = {
     holder: { foreignKey: "holderId", target: () => personTable },
     subject: { foreignKey: "subjectId", target: () => subjectTable },
   },
+  collections: { reads: { foreignKey: "requestId", target: () => communicationReadTable } },
 };
