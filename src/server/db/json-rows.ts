@@ -17,6 +17,16 @@ export type WithDatesAsText<T> = T extends Date
 export const utc = (text: string): Date => new Date(`${text}Z`);
 export const utcOrNull = (text: string | null): Date | null => (text === null ? null : utc(text));
 
+/** `row` with the named timestamps, text in the JSON, as dates (a null stays null). */
+export function withDatesAt<Row extends object, Key extends keyof Row>(
+  row: Row,
+  keys: readonly Key[],
+): Omit<Row, Key> & { [Name in Key]: null extends Row[Name] ? Date | null : Date } {
+  const revived: Record<PropertyKey, unknown> = { ...(row as Record<PropertyKey, unknown>) };
+  for (const key of keys) revived[key] = row[key] === null ? null : utc(row[key] as string);
+  return revived as Omit<Row, Key> & { [Name in Key]: null extends Row[Name] ? Date | null : Date };
+}
+
 /** A person's or an operator's name, as nameJson gives it. */
 export type Name = { givenName: string; familyName: string };
 

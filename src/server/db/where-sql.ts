@@ -4,8 +4,8 @@ import { Prisma } from "@/generated/prisma/client";
  * A table's columns a list filters on, with the SQL type of their values
  * (null: sent as Prisma sends them, e.g. dates and text), its to-one
  * relations as their foreign key and the related table, and its to-many
- * relations (filtered with `some` or `none`) as the related table and its foreign key
- * to this one's id.
+ * relations (filtered with `some` or `none`) as the related table and its
+ * foreign key to this one's id.
  */
 export type TableSql = {
   table: string;
@@ -20,9 +20,9 @@ const comparisons: Record<string, string> = { gt: ">", gte: ">=", lt: "<", lte: 
  * A list's filters, written once as Prisma conditions, as SQL on `alias`
  * (decision 0041): AND, OR, equality, null, `in`, `not: null`, comparisons,
  * `contains` without case, to-one relations (a semi-join on the foreign
- * key) and `some` or `none` of a to-many relation (EXISTS, NOT EXISTS; the
- * access rules' delegations, the reads of a communication; decision 0057). Any other shape is a programming error, not a filter
- * silently dropped.
+ * key) and `some` or `none` of a to-many relation (EXISTS, NOT EXISTS: the
+ * access rules' delegations, the reads of a communication; decision 0057).
+ * Any other shape is a programming error, not a filter silently dropped.
  */
 export function whereSql(alias: string, table: TableSql, where: object, depth = 0): Prisma.Sql {
   const parts = Object.entries(where).flatMap(([key, condition]: [string, unknown]): Prisma.Sql[] => {

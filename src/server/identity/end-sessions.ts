@@ -3,12 +3,12 @@ import { prisma } from "@/server/db/client";
 import { logSecurityEvent } from "@/server/security/security-events";
 import type { RequestOrigin } from "./request-origin";
 import type { Realm } from "./realms";
-import { sessionSubjectSelect, sessionSubjectWhere } from "./session-records";
+import { openSessionWhere, sessionSubjectSelect, sessionSubjectWhere } from "./session-records";
 
 /** Sign-out: the session the cookie named ends now; a copy of the cookie opens nothing afterwards. */
 export async function endSession(realm: Realm, sessionId: string, subjectId: string, now: Date, origin: RequestOrigin = {}): Promise<void> {
   const session = await prisma.authSession.findFirst({
-    where: { id: sessionId, ...sessionSubjectWhere(realm, subjectId), endedAt: null },
+    where: openSessionWhere(realm, sessionId, subjectId),
     select: sessionSubjectSelect,
   });
   if (!session) return;

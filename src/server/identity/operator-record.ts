@@ -3,6 +3,7 @@ import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db/client";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
+import { openSessionSql } from "./session-records";
 
 /** What an operator's actor and the session check read of their row, office included (one statement, joined). */
 const operatorRecordSelect = {
@@ -49,8 +50,7 @@ SELECT operator.id, operator."codiceFiscale", operator."givenName", operator."fa
   session."lastSeenAt", session."expiresAt"
 FROM "Operator" operator
 JOIN "Office" office ON office.id = operator."officeId"
-LEFT JOIN "AuthSession" session
-  ON session.id = ${sessionId}::uuid AND session."operatorId" = operator.id AND session.realm = 'FASCICOLO' AND session."endedAt" IS NULL
+LEFT JOIN "AuthSession" session ON ${openSessionSql("session", "fascicolo", sessionId, operatorId)}
 WHERE operator.id = ${operatorId}::uuid`;
     const row = rows[0];
     if (!row) return null;

@@ -5,6 +5,7 @@ import type { ActingProfile, DelegationKind, Gestione } from "@/generated/prisma
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
+import { openSessionSql } from "./session-records";
 import type { ContributorActor } from "./actor";
 
 export type ContributorResolution =
@@ -53,8 +54,7 @@ SELECT person.id, person."codiceFiscale", person."givenName", person."familyName
   ARRAY(SELECT DISTINCT position.gestione::text FROM "Position" position WHERE position."holderId" = person.id) AS gestioni,
   session."expiresAt"
 FROM "Person" person
-LEFT JOIN "AuthSession" session
-  ON session.id = ${sessionId}::uuid AND session."personId" = person.id AND session.realm = 'CASSETTO' AND session."endedAt" IS NULL
+LEFT JOIN "AuthSession" session ON ${openSessionSql("session", "cassetto", sessionId, personId)}
 WHERE person.id = ${personId}::uuid`;
     const row = rows[0];
     if (!row) return null;

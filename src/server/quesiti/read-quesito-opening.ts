@@ -1,16 +1,19 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { ActingProfile, Esito, Gestione, QuesitoState, RequestDirection, RequestEventType } from "@/generated/prisma/enums";
+import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { accessEntryInsert } from "@/server/audit/record-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
-import { nameJson, utc, utcOrNull, type WithDatesAsText, type Name } from "@/server/db/json-rows";
+import { nameJson, utc, utcOrNull, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { prisma } from "@/server/db/client";
+import { whereSql } from "@/server/db/where-sql";
 import type { OperatorActor } from "@/server/identity/actor";
 import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
 import type { DeliveryRow } from "@/server/notifications/notification-delivery";
 import { requestContactsJson, type RequestContactRow } from "@/server/requests/request-contacts";
-import { subjectWithAreaJson } from "@/server/requests/request-summary";
+import { quesitoTimestamps, subjectWithAreaJson } from "@/server/requests/request-summary";
 import { threadMessagesJson, type ThreadMessageRow } from "@/server/requests/thread-messages";
+import { quesitoTable } from "./quesito-table";
 
 /** A quesito of the operator's office with everything its page shows, as getQuesito reads it. */
 export type QuesitoOpeningRow = {
@@ -65,13 +68,7 @@ type JsonRow = WithDatesAsText<QuesitoOpeningRow>;
 function withDates(row: JsonRow): QuesitoOpeningRow {
   const { request } = row;
   return {
-    ...row,
-    receivedAt: utc(row.receivedAt),
-    takenAt: utcOrNull(row.takenAt),
-    closedAt: utcOrNull(row.closedAt),
-    dueAt: utcOrNull(row.dueAt),
-    clockStoppedAt: utcOrNull(row.clockStoppedAt),
-    integrationDueAt: utcOrNull(row.integrationDueAt),
+    ...withDatesAt(row, quesitoTimestamps),
     request: {
       ...request,
       createdAt: utc(request.createdAt),
@@ -108,7 +105,7 @@ export async function readQuesitoOpening(operator: OperatorActor, quesitoId: str
   const opening = accessEntryInsert(operator, { action: "QUESITO_APERTO", targetType: "QUESITO", targetId: quesitoId, page }, outcome);
   const rows = await prisma.$queryRaw<{ quesito: JsonRow }[]>`${Prisma.raw(PREPARED_STATEMENT)}
 WITH found AS (
-  SELECT * FROM "Quesito" WHERE id = ${quesitoId}::uuid AND "officeId" = ${operator.office.id}::uuid
+  SELECT * FROM "Quesito" quesito WHERE quesito.id = ${quesitoId}::uuid AND ${whereSql("quesito", quesitoTable, officeQuesitiWhere(operator))}
 ), opening AS (${opening})
 SELECT json_build_object(
   'id', q.id, 'version', q.version, 'state', q.state, 'esito', q.esito,

@@ -14,13 +14,13 @@ import type {
 import { requestAccessWhere } from "@/server/access/request-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import { prisma } from "@/server/db/client";
-import { utc, utcOrNull, type WithDatesAsText, type Name } from "@/server/db/json-rows";
+import { utc, utcOrNull, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
 import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
 import { contributorVisibleEventTypes } from "@/server/workflow/states";
 import { requestContactsJson, type RequestContactRow } from "./request-contacts";
-import { subjectWithAreaJson } from "./request-summary";
+import { quesitoTimestamps, subjectWithAreaJson } from "./request-summary";
 import { requestTable } from "./request-table";
 import { threadMessagesJson, type ThreadMessageRow } from "./thread-messages";
 
@@ -78,15 +78,7 @@ function withDates(row: JsonRow): RequestViewRow {
     ...row,
     createdAt: utc(row.createdAt),
     lastActivityAt: utc(row.lastActivityAt),
-    quesito: quesito && {
-      ...quesito,
-      closedAt: utcOrNull(quesito.closedAt),
-      receivedAt: utc(quesito.receivedAt),
-      takenAt: utcOrNull(quesito.takenAt),
-      dueAt: utcOrNull(quesito.dueAt),
-      clockStoppedAt: utcOrNull(quesito.clockStoppedAt),
-      integrationDueAt: utcOrNull(quesito.integrationDueAt),
-    },
+    quesito: quesito && withDatesAt(quesito, quesitoTimestamps),
     messages: row.messages.map((message) => ({ ...message, createdAt: utc(message.createdAt) })),
     events: row.events.map((event) => ({ ...event, createdAt: utc(event.createdAt) })),
     notifications: row.notifications.map((notice) => ({

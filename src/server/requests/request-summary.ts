@@ -53,6 +53,9 @@ export function requestSummaryJson(): Prisma.Sql {
   'quesito', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('state', q.state, 'esito', q.esito) END`;
 }
 
+/** A quesito's timestamps as the hand-written reads of a quesito's page and a request's page give them (withDatesAt). */
+export const quesitoTimestamps = ["receivedAt", "takenAt", "closedAt", "dueAt", "clockStoppedAt", "integrationDueAt"] as const;
+
 /** A subject and its area (requestSummarySelect's `subject`) as JSON, from the rows `subject` and `parent` of the hand-written reads (decision 0057). */
 export function subjectWithAreaJson(subject: string, parent: string): Prisma.Sql {
   return Prisma.raw(
