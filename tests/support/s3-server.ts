@@ -1,4 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
@@ -72,4 +74,21 @@ export async function createBucket(endpoint: string, bucket: string): Promise<vo
 /** The file s3rver keeps `key` in; its modification time is the object's LastModified. */
 export function s3rverObjectPath(directory: string, bucket: string, key: string): string {
   return path.join(directory, bucket, `${key}._S3rver_object`);
+}
+
+/**
+ * Waits until s3rver has written all of the object in `objectPath`. It
+ * answers a PUT once it has read the body, while its write to the file may
+ * still be pending; a write after that would move the file's modification
+ * time (the object's LastModified) back to now. The object is whole when its
+ * MD5 is the one s3rver stored beside it before answering.
+ */
+export async function untilObjectWritten(objectPath: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const [content, storedMd5] = await Promise.all([readFile(objectPath), readFile(`${objectPath}.md5`, "utf8")]);
+    if (createHash("md5").update(content).digest("hex") === storedMd5) return;
+    if (Date.now() > deadline) throw new Error(`s3rver has not finished writing ${objectPath}`);
+    await sleep(10);
+  }
 }
