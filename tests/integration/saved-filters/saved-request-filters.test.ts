@@ -10,6 +10,7 @@ import { SAVED_FILTERS_FULL, saveRequestFilter } from "@/server/saved-filters/sa
 import { SAVED_FILTERS_MAX } from "@/server/saved-filters/schemas";
 import { createPerson } from "../../support/fixtures";
 import { contributorActor } from "../../support/quesito-fixtures";
+import { statementsOf } from "../../support/statement-log";
 
 const now = new Date("2026-11-20T12:00:00Z");
 
@@ -165,6 +166,13 @@ describe("saved request filters", () => {
       expect(await names(asHolder)).toEqual(["Le mie aperte"]);
       expect(await names(contributorActor(person, "DIPENDENTE"))).toEqual([]);
       expect((await listRequestFilters(intermediary))[0]?.query).toBe("tipo=richieste&ordina=aggiornamento&verso=desc");
+    });
+
+    it("reads them in one hand-written, prepared statement: every view of the list asks (decision 0058)", async () => {
+      await saveRequestFilter(intermediary, { name: "Aperte", query: { stato: "aperta" } }, now);
+      const { result, statements } = await statementsOf(() => listRequestFilters(intermediary));
+      expect(result.map((filter) => filter.name)).toEqual(["Aperte"]);
+      expect(statements).toEqual([expect.stringMatching(/^\/\* prepared \*\/\s+SELECT id, name, query FROM "SavedRequestFilter"/)]);
     });
 
     it("never lists another person's filters", async () => {
