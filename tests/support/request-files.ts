@@ -5,7 +5,7 @@ import path from "node:path";
 import { GetObjectCommand, paginateListObjectsV2, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import type { StagedFile } from "@/server/attachments/receive-upload";
-import { createBucket, s3rverObjectPath, s3StorageEnv, testS3Client, untilObjectWritten } from "./s3-server";
+import { createBucket, s3rverObjectPath, s3StorageEnv, testS3Client } from "./s3-server";
 
 /**
  * Files for the services' tests: staged the way receiveUpload leaves them,
@@ -92,11 +92,7 @@ function bucketFiles(client: S3Client, bucket: string): StoredFiles {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: content }));
     },
     // s3rver gives an object its file's modification time as LastModified.
-    async age(key, minutes, now) {
-      const objectPath = s3rverObjectPath(inject("s3Directory"), bucket, key);
-      await untilObjectWritten(objectPath);
-      await ageFile(objectPath, minutes, now);
-    },
+    age: (key, minutes, now) => ageFile(s3rverObjectPath(inject("s3Directory"), bucket, key), minutes, now),
   };
 }
 

@@ -25,6 +25,7 @@ export type TestS3Server = {
 export async function startS3Server(port = 0): Promise<TestS3Server> {
   const directory = await mkdtemp(path.join(tmpdir(), "cb-s3rver-"));
   const server = new S3rver({ address: "127.0.0.1", port, directory, silent: true });
+  answerPutsOnceWritten(server);
   const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -77,18 +78,25 @@ export function s3rverObjectPath(directory: string, bucket: string, key: string)
 }
 
 /**
- * Waits until s3rver has written all of the object in `objectPath`. It
- * answers a PUT once it has read the body, while its write to the file may
- * still be pending; a write after that would move the file's modification
- * time (the object's LastModified) back to now. The object is whole when its
- * MD5 is the one s3rver stored beside it before answering.
+ * Makes s3rver answer a PUT only once the object's file holds all of it. Its
+ * store resolves when it has read the body, while its write to the file may
+ * still be pending: a GET just after could read part of the object, and a
+ * test that ages the object (its file's modification time is its
+ * LastModified) would see the late write make it young again. The object is
+ * whole when its MD5 is the one s3rver stored beside it before resolving.
  */
-export async function untilObjectWritten(objectPath: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const [content, storedMd5] = await Promise.all([readFile(objectPath), readFile(`${objectPath}.md5`, "utf8")]);
-    if (createHash("md5").update(content).digest("hex") === storedMd5) return;
-    if (Date.now() > deadline) throw new Error(`s3rver has not finished writing ${objectPath}`);
-    await sleep(10);
-  }
+function answerPutsOnceWritten(server: S3rver): void {
+  const { store } = server;
+  const putObject = store.putObject.bind(store);
+  store.putObject = async (object) => {
+    const stored = await putObject(object);
+    const objectPath = store.getResourcePath(object.bucket, object.key, "object");
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const [content, storedMd5] = await Promise.all([readFile(objectPath), readFile(`${objectPath}.md5`, "utf8")]);
+      if (createHash("md5").update(content).digest("hex") === storedMd5) return stored;
+      if (Date.now() > deadline) throw new Error(`s3rver has not finished writing ${objectPath}`);
+      await sleep(10);
+    }
+  };
 }
