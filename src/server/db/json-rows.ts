@@ -15,7 +15,6 @@ export type WithDatesAsText<T> = T extends Date
 
 /** A timestamp of a JSON row as a date. */
 export const utc = (text: string): Date => new Date(`${text}Z`);
-export const utcOrNull = (text: string | null): Date | null => (text === null ? null : utc(text));
 
 /** `row` with the named timestamps, text in the JSON, as dates (a null stays null). */
 export function withDatesAt<Row extends object, Key extends keyof Row>(

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
-import type { ActingProfile, DelegationKind, Gestione } from "@/generated/prisma/enums";
+import type { ActingProfile, DelegationKind, DelegationStatus, Gestione } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
 import { prisma } from "@/server/db/client";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
@@ -15,6 +15,9 @@ export type ContributorResolution =
 
 const profileOrder: ActingProfile[] = ["TITOLARE", "INTERMEDIARIO", "DIPENDENTE"];
 
+/** A delegation refused by its delegate gives no profile; any other (pending, in force, ended) does. */
+const NO_PROFILE_DELEGATION_STATUS: DelegationStatus = "REJECTED";
+
 /** What a contributor's actor is made of: their row, whether they hold positions, the kinds of delegation they hold. */
 const personRecordSelect = {
   id: true,
@@ -22,7 +25,7 @@ const personRecordSelect = {
   givenName: true,
   familyName: true,
   _count: { select: { positions: true } },
-  delegationsHeld: { where: { status: { notIn: ["REJECTED"] } }, select: { kind: true }, distinct: ["kind"] },
+  delegationsHeld: { where: { status: { not: NO_PROFILE_DELEGATION_STATUS } }, select: { kind: true }, distinct: ["kind"] },
 } satisfies Prisma.PersonSelect;
 
 type PersonRecord = Prisma.PersonGetPayload<{ select: typeof personRecordSelect }>;
@@ -50,7 +53,7 @@ export const readPersonWithSession = cache(
 SELECT person.id, person."codiceFiscale", person."givenName", person."familyName",
   (SELECT count(*)::int FROM "Position" position WHERE position."holderId" = person.id) AS "positionCount",
   ARRAY(SELECT DISTINCT delegation.kind::text FROM "Delegation" delegation
-    WHERE delegation."delegateId" = person.id AND delegation.status <> 'REJECTED') AS "delegationKinds",
+    WHERE delegation."delegateId" = person.id AND delegation.status <> ${NO_PROFILE_DELEGATION_STATUS}::"DelegationStatus") AS "delegationKinds",
   ARRAY(SELECT DISTINCT position.gestione::text FROM "Position" position WHERE position."holderId" = person.id) AS gestioni,
   session."expiresAt"
 FROM "Person" person

@@ -4,7 +4,7 @@ import type { ActingProfile, Esito, Gestione, QuesitoState, RequestDirection, Re
 import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { accessEntryInsert } from "@/server/audit/record-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
-import { nameJson, utc, utcOrNull, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
+import { nameJson, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { prisma } from "@/server/db/client";
 import { whereSql } from "@/server/db/where-sql";
 import type { OperatorActor } from "@/server/identity/actor";
@@ -12,7 +12,7 @@ import { failedNotificationsArgs } from "@/server/notifications/failed-notificat
 import type { DeliveryRow } from "@/server/notifications/notification-delivery";
 import { requestContactsJson, type RequestContactRow } from "@/server/requests/request-contacts";
 import { quesitoTimestamps, subjectWithAreaJson } from "@/server/requests/request-summary";
-import { threadMessagesJson, type ThreadMessageRow } from "@/server/requests/thread-messages";
+import { threadMessagesFromJson, threadMessagesJson, type ThreadMessageRow } from "@/server/requests/thread-messages";
 import { quesitoTable } from "./quesito-table";
 
 /** A quesito of the operator's office with everything its page shows, as getQuesito reads it. */
@@ -70,19 +70,13 @@ function withDates(row: JsonRow): QuesitoOpeningRow {
   return {
     ...withDatesAt(row, quesitoTimestamps),
     request: {
-      ...request,
-      createdAt: utc(request.createdAt),
-      messages: request.messages.map((message) => ({ ...message, createdAt: utc(message.createdAt) })),
-      reads: request.reads.map((read) => ({ ...read, readAt: utc(read.readAt) })),
-      notifications: request.notifications.map((notice) => ({
-        ...notice,
-        sentAt: utcOrNull(notice.sentAt),
-        deliveredAt: utcOrNull(notice.deliveredAt),
-        failedAt: utcOrNull(notice.failedAt),
-        updatedAt: utc(notice.updatedAt),
-        createdAt: utc(notice.createdAt),
-      })),
-      events: request.events.map((event) => ({ ...event, createdAt: utc(event.createdAt) })),
+      ...withDatesAt(request, ["createdAt"]),
+      messages: threadMessagesFromJson(request.messages),
+      reads: request.reads.map((read) => withDatesAt(read, ["readAt"])),
+      notifications: request.notifications.map((notice) =>
+        withDatesAt(notice, ["sentAt", "deliveredAt", "failedAt", "updatedAt", "createdAt"]),
+      ),
+      events: request.events.map((event) => withDatesAt(event, ["createdAt"])),
     },
   };
 }

@@ -5,7 +5,7 @@ import { officeQuesitiWhere } from "@/server/access/quesito-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import { prisma } from "@/server/db/client";
 import { readInIdOrder } from "@/server/db/in-id-order";
-import { nameJson, utc, utcOrNull, type WithDatesAsText, type Name } from "@/server/db/json-rows";
+import { nameJson, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import type { OperatorActor } from "@/server/identity/actor";
 import { subjectWithAreaJson } from "@/server/requests/request-summary";
@@ -56,11 +56,6 @@ JOIN "Subject" s ON s.id = r."subjectId"
 LEFT JOIN "Subject" sp ON sp.id = s."parentId"
 LEFT JOIN "Operator" a ON a.id = q."assigneeId"
 WHERE q.id = ANY(${some}::uuid[]) AND ${whereSql("q", quesitoTable, officeQuesitiWhere(operator))}`;
-    return rows.map(({ row }) => ({
-      ...row,
-      receivedAt: utc(row.receivedAt),
-      dueAt: utcOrNull(row.dueAt),
-      clockStoppedAt: utcOrNull(row.clockStoppedAt),
-    }));
+    return rows.map(({ row }) => withDatesAt(row, ["receivedAt", "dueAt", "clockStoppedAt"]));
   });
 }

@@ -4,13 +4,19 @@ import type { Gestione, QuesitoState, RequestEventType } from "@/generated/prism
 import { positionLabel } from "@/lib/position-label";
 import { prisma } from "@/server/db/client";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
-import { utc, type WithDatesAsText } from "@/server/db/json-rows";
+import { utc, withDatesAt, type WithDatesAsText } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import { getGestioneLabels } from "@/server/gestioni/gestione-labels";
 import type { ContributorActor } from "@/server/identity/actor";
 import { requestAccessWhere } from "@/server/access/request-access";
 import { contributorVisibleEventTypes, eventTypeLabels } from "@/server/workflow/states";
-import { requestSummary, requestSummaryJson, type RequestSummary, type RequestSummaryRow } from "./request-summary";
+import {
+  requestSummary,
+  requestSummaryJson,
+  requestSummaryTimestamps,
+  type RequestSummary,
+  type RequestSummaryRow,
+} from "./request-summary";
 import { requestTable } from "./request-table";
 
 /** How many requests of each kind the Cassetto home shows; the rest are one link away, in the list. */
@@ -75,7 +81,7 @@ ORDER BY r.awaiting DESC, r."lastActivityAt" DESC, r.id DESC`,
     getGestioneLabels(),
   ]);
   const homeRequest = ({ row }: (typeof rows)[number]): HomeRequest => ({
-    ...requestSummary({ ...row, createdAt: utc(row.createdAt), lastActivityAt: utc(row.lastActivityAt) }),
+    ...requestSummary(withDatesAt(row, requestSummaryTimestamps)),
     position: {
       id: row.position.id,
       label: positionLabel({

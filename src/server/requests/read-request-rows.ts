@@ -5,10 +5,10 @@ import { requestAccessWhere } from "@/server/access/request-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import { prisma } from "@/server/db/client";
 import { readInIdOrder } from "@/server/db/in-id-order";
-import { utc, type WithDatesAsText } from "@/server/db/json-rows";
+import { withDatesAt, type WithDatesAsText } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
-import { requestSummaryJson, type RequestSummaryRow } from "./request-summary";
+import { requestSummaryJson, requestSummaryTimestamps, type RequestSummaryRow } from "./request-summary";
 import { requestTable } from "./request-table";
 
 /** What the request list shows of a request: requestSummary's columns, and its position with the holder. */
@@ -38,6 +38,6 @@ LEFT JOIN "Quesito" q ON q."requestId" = r.id
 JOIN "Position" p ON p.id = r."positionId"
 JOIN "Person" h ON h.id = p."holderId"
 WHERE r.id = ANY(${some}::uuid[]) AND ${whereSql("r", requestTable, requestAccessWhere(actor, now))}`;
-    return rows.map(({ row }) => ({ ...row, createdAt: utc(row.createdAt), lastActivityAt: utc(row.lastActivityAt) }));
+    return rows.map(({ row }) => withDatesAt(row, requestSummaryTimestamps));
   });
 }

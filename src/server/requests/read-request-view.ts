@@ -14,15 +14,15 @@ import type {
 import { requestAccessWhere } from "@/server/access/request-access";
 import { PREPARED_STATEMENT } from "@/server/db/create-client";
 import { prisma } from "@/server/db/client";
-import { utc, utcOrNull, withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
+import { withDatesAt, type WithDatesAsText, type Name } from "@/server/db/json-rows";
 import { whereSql } from "@/server/db/where-sql";
 import type { ContributorActor } from "@/server/identity/actor";
 import { failedNotificationsArgs } from "@/server/notifications/failed-notifications";
 import { contributorVisibleEventTypes } from "@/server/workflow/states";
 import { requestContactsJson, type RequestContactRow } from "./request-contacts";
-import { quesitoTimestamps, subjectWithAreaJson } from "./request-summary";
+import { quesitoTimestamps, requestSummaryTimestamps, subjectWithAreaJson } from "./request-summary";
 import { requestTable } from "./request-table";
-import { threadMessagesJson, type ThreadMessageRow } from "./thread-messages";
+import { threadMessagesFromJson, threadMessagesJson, type ThreadMessageRow } from "./thread-messages";
 
 type Office = { code: string; name: string };
 
@@ -75,17 +75,11 @@ type JsonRow = WithDatesAsText<RequestViewRow>;
 function withDates(row: JsonRow): RequestViewRow {
   const { quesito } = row;
   return {
-    ...row,
-    createdAt: utc(row.createdAt),
-    lastActivityAt: utc(row.lastActivityAt),
+    ...withDatesAt(row, requestSummaryTimestamps),
     quesito: quesito && withDatesAt(quesito, quesitoTimestamps),
-    messages: row.messages.map((message) => ({ ...message, createdAt: utc(message.createdAt) })),
-    events: row.events.map((event) => ({ ...event, createdAt: utc(event.createdAt) })),
-    notifications: row.notifications.map((notice) => ({
-      ...notice,
-      failedAt: utcOrNull(notice.failedAt),
-      updatedAt: utc(notice.updatedAt),
-    })),
+    messages: threadMessagesFromJson(row.messages),
+    events: row.events.map((event) => withDatesAt(event, ["createdAt"])),
+    notifications: row.notifications.map((notice) => withDatesAt(notice, ["failedAt", "updatedAt"])),
   };
 }
 

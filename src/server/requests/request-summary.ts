@@ -53,6 +53,9 @@ export function requestSummaryJson(): Prisma.Sql {
   'quesito', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('state', q.state, 'esito', q.esito) END`;
 }
 
+/** The timestamps of requestSummaryJson's row, to revive with withDatesAt. */
+export const requestSummaryTimestamps = ["createdAt", "lastActivityAt"] as const;
+
 /** A quesito's timestamps as the hand-written reads of a quesito's page and a request's page give them (withDatesAt). */
 export const quesitoTimestamps = ["receivedAt", "takenAt", "closedAt", "dueAt", "clockStoppedAt", "integrationDueAt"] as const;
 

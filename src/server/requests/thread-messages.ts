@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { ActingProfile, MessageVisibility } from "@/generated/prisma/enums";
 import { fullName } from "@/lib/full-name";
-import { nameJson, type Name } from "@/server/db/json-rows";
+import { nameJson, withDatesAt, type Name, type WithDatesAsText } from "@/server/db/json-rows";
 import { whereSql, type TableSql } from "@/server/db/where-sql";
 import type { Actor } from "@/server/identity/actor";
 import { visibleMessagesWhere } from "@/server/access/request-access";
@@ -50,6 +50,11 @@ export function threadMessagesJson(actor: Actor, request: string): Prisma.Sql {
     LEFT JOIN "Operator" ao ON ao.id = m."authorOperatorId"
     LEFT JOIN "Office" aoo ON aoo.id = ao."officeId"
     WHERE m."requestId" = ${Prisma.raw(`${request}.id`)} AND ${whereSql("m", messageTable, visibleMessagesWhere(actor))})`;
+}
+
+/** The messages of threadMessagesJson with their timestamps as dates. */
+export function threadMessagesFromJson(messages: WithDatesAsText<ThreadMessageRow>[]): ThreadMessageRow[] {
+  return messages.map((message) => withDatesAt(message, ["createdAt"]));
 }
 
 /** The name of a message's author on the contributor's side; "Contribuente" once the person is gone. */
